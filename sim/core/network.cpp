@@ -86,7 +86,8 @@ Network Network::row_normalised(double floor) const {
 
 std::span<const std::int32_t> Network::neighbours(std::size_t row) const {
   const auto* outer = matrix_.outerIndexPtr();
-  return {matrix_.innerIndexPtr() + outer[row], static_cast<std::size_t>(outer[row + 1] - outer[row])};
+  return {matrix_.innerIndexPtr() + outer[row],
+          static_cast<std::size_t>(outer[row + 1] - outer[row])};
 }
 
 std::span<const double> Network::weights(std::size_t row) const {

@@ -46,7 +46,8 @@ void Progress::finish() {
 void Progress::draw(std::uint64_t done, bool final) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double fraction = total_ == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total_);
+  const double fraction =
+      total_ == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total_);
   std::ostringstream line;
   line << label_ << ' ' << done << '/' << total_ << " (" << std::fixed << std::setprecision(0)
        << 100.0 * fraction << "%) " << std::setprecision(1) << seconds << " s";

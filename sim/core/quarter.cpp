@@ -7,8 +7,9 @@ namespace policysim::core {
 
 Quarter::Quarter(int year, int quarter) {
   if (year < 1000 || year > 9999 || quarter < 1 || quarter > 4) {
-    throw std::invalid_argument("quarter out of range: year must be 1000..9999 and quarter 1..4, got " +
-                                std::to_string(year) + "Q" + std::to_string(quarter));
+    throw std::invalid_argument(
+        "quarter out of range: year must be 1000..9999 and quarter 1..4, got " +
+        std::to_string(year) + "Q" + std::to_string(quarter));
   }
   quarters_since_year0_ = year * 4 + (quarter - 1);
 }

@@ -31,6 +31,12 @@ RandomStream::RandomStream(std::uint64_t seed, std::uint32_t stream) {
   key_ = {static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32)};
 }
 
+RandomStream RandomStream::with_key(std::array<std::uint32_t, 2> key) {
+  RandomStream stream;
+  stream.key_ = key;
+  return stream;
+}
+
 std::array<std::uint32_t, 4> RandomStream::block(std::array<std::uint32_t, 4> counter) const {
   r123::Philox4x32 philox;  // 10 rounds
   const r123::Philox4x32::ctr_type ctr = {{counter[0], counter[1], counter[2], counter[3]}};

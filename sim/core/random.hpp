@@ -13,6 +13,8 @@ namespace policysim::core {
 class RandomStream {
  public:
   RandomStream(std::uint64_t seed, std::uint32_t stream);
+  /// A stream with a raw Philox key (for known-answer tests).
+  static RandomStream with_key(std::array<std::uint32_t, 2> key);
 
   /// The raw Philox4x32-10 output for one counter.
   std::array<std::uint32_t, 4> block(std::array<std::uint32_t, 4> counter) const;
@@ -26,7 +28,8 @@ class RandomStream {
   std::array<std::uint32_t, 2> key() const { return key_; }
 
  private:
-  std::array<std::uint32_t, 2> key_;
+  RandomStream() = default;
+  std::array<std::uint32_t, 2> key_{};
 };
 
 /// Successive draws at fixed (tick, agent, purpose): the draw number is the Philox counter's last

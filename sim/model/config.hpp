@@ -27,8 +27,8 @@ enum class Instrument : std::size_t {
 };
 inline constexpr std::size_t kInstrumentCount = 8;
 inline constexpr std::array<std::string_view, kInstrumentCount> kInstrumentNames = {
-    "training", "judicial_training", "ngo_grant",       "conference",
-    "national_assembly", "exchange", "task_force_tour", "legislation_push"};
+    "training",          "judicial_training", "ngo_grant",       "conference",
+    "national_assembly", "exchange",          "task_force_tour", "legislation_push"};
 
 /// How a donor frames its work: scales the direct effects on law and victim (§6).
 enum class Frame { balanced, prosecution, protection };
@@ -36,9 +36,9 @@ enum class Frame { balanced, prosecution, protection };
 /// A funder of interventions (MODEL.md §3).
 struct Donor {
   std::string name;
-  double foreignness = 0.0;     ///< phi in [0,1]
-  double local_ownership = 0.0; ///< o in [0,1]
-  bool foreign = false;         ///< only foreign money counts for restrictive laws and cuts
+  double foreignness = 0.0;      ///< phi in [0,1]
+  double local_ownership = 0.0;  ///< o in [0,1]
+  bool foreign = false;          ///< only foreign money counts for restrictive laws and cuts
   Frame frame = Frame::balanced;
   std::optional<core::Quarter> horizon;  ///< budget is 0 after this quarter (donor_exit)
 };
@@ -59,8 +59,8 @@ struct Intervention {
   Instrument instrument = Instrument::training;
   core::Quarter start, end;  ///< active window, both inclusive
   Targets targets;
-  double intensity = 1.0;              ///< iota in [0,1]
-  std::optional<double> visibility;    ///< overrides the instrument's v
+  double intensity = 1.0;            ///< iota in [0,1]
+  std::optional<double> visibility;  ///< overrides the instrument's v
 };
 
 /// An event forced at a date for historical replay; the rule for its kind is then off.
@@ -88,18 +88,19 @@ using Series = std::vector<double>;
 
 /// The country: regions, districts and land adjacency. Built from data or generated.
 struct Country {
-  std::vector<std::string> codes;      ///< e.g. "RU-MOW"; synthetic: "S0000001"
+  std::vector<std::string> codes;  ///< e.g. "RU-MOW"; synthetic: "S0000001"
   std::vector<std::string> names;
-  std::vector<std::uint32_t> district; ///< district index of each region
+  std::vector<std::uint32_t> district;  ///< district index of each region
   std::vector<std::string> district_names;
   std::vector<std::uint32_t> district_centre;  ///< region index of each district's centre
-  std::vector<std::uint8_t> high_exposure;  ///< 1: x[r] = exposure_high, else exposure_low
-  std::vector<double> size;            ///< relative size, 1 unless populations are given
-  std::vector<std::uint32_t> national_centres;  ///< regions every region emulates (Moscow, St Petersburg)
+  std::vector<std::uint8_t> high_exposure;     ///< 1: x[r] = exposure_high, else exposure_low
+  std::vector<double> size;                    ///< relative size, 1 unless populations are given
+  std::vector<std::uint32_t>
+      national_centres;  ///< regions every region emulates (Moscow, St Petersburg)
   struct Edge {
     std::uint32_t a, b;
   };
-  std::vector<Edge> land_edges;        ///< undirected, each once
+  std::vector<Edge> land_edges;  ///< undirected, each once
   std::size_t region_count() const { return codes.size(); }
 };
 

@@ -13,10 +13,10 @@ namespace policysim::model {
 /// One named parameter. Per-reform arrays appear as "beta0.law", "beta0.victim", ...
 struct ParameterSpec {
   std::string_view name;
-  double prior;                  ///< MODEL.md §7 prior (the default in Params)
+  double prior;                          ///< MODEL.md §7 prior (the default in Params)
   double plausible_low, plausible_high;  ///< range for sweeps
-  double valid_min, valid_max;   ///< values outside are an error
-  double& (*field)(Params&);     ///< where the value lives
+  double valid_min, valid_max;           ///< values outside are an error
+  double& (*field)(Params&);             ///< where the value lives
   std::string_view description;
 };
 

@@ -1,6 +1,6 @@
 #pragma once
-// Every magnitude of the model (MODEL.md §7), with its prior as the default. The scenario layer fills
-// these by name through parameter_table.hpp; the model never sees YAML.
+// Every magnitude of the model (MODEL.md §7), with its prior as the default. The scenario layer
+// fills these by name through parameter_table.hpp; the model never sees YAML.
 
 #include <array>
 #include <cmath>
@@ -35,8 +35,8 @@ struct Params {
   double beta_learning = 1.5;
   double beta_emulation = 1.0;
   double emulation_half_life_ticks = 4.0;
-  double cascade_share = 1.0 / 3.0;     ///< adopted share that doubles beta_emulation
-  double cascade_multiplier = 2.0;      ///< the doubling
+  double cascade_share = 1.0 / 3.0;  ///< adopted share that doubles beta_emulation
+  double cascade_multiplier = 2.0;   ///< the doubling
   double beta_competition = 0.5;
   double beta_coercion = 2.0;
   double w_law = 1.0, w_dir = 1.0, w_tip = 0.5, w_tour = 1.0;
@@ -44,8 +44,8 @@ struct Params {
   PerReform beta_ngo = {0.5, 1.5, 1.5, 0.3};
   double beta_support = 1.0;
   double beta_resistance = 3.0;
-  PerReform decay = {0.01, 0.05, 0.05, 0.02};        ///< delta[k]
-  PerReform codification = {0.8, 0.5, 0.5, 0.5};     ///< q[k]
+  PerReform decay = {0.01, 0.05, 0.05, 0.02};     ///< delta[k]
+  PerReform codification = {0.8, 0.5, 0.5, 0.5};  ///< q[k]
   // Threshold mode.
   double theta_mean = 0.25, theta_sd = 0.12, theta_relief = 0.2;
 

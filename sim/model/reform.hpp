@@ -11,8 +11,8 @@ namespace policysim::model {
 enum class Reform : std::size_t { law = 0, victim = 1, multi = 2, unit = 3 };
 
 inline constexpr std::size_t kReformCount = 4;
-inline constexpr std::array<std::string_view, kReformCount> kReformNames = {"law", "victim", "multi",
-                                                                           "unit"};
+inline constexpr std::array<std::string_view, kReformCount> kReformNames = {"law", "victim",
+                                                                            "multi", "unit"};
 
 /// One value per reform, indexed by Reform.
 using PerReform = std::array<double, kReformCount>;

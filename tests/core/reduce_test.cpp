@@ -1,0 +1,69 @@
+#include "sim/core/reduce.hpp"
+
+#include <tbb/global_control.h>
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <cstring>
+#include <vector>
+
+using namespace policysim::core;
+
+namespace {
+
+// Values spanning many magnitudes, so that a different summation order changes the last bits.
+std::vector<double> awkward_values(std::size_t n) {
+  std::vector<double> values(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    values[i] = std::sin(static_cast<double>(i)) * std::pow(10.0, static_cast<double>(i % 17) - 8);
+  }
+  return values;
+}
+
+double sum_at_threads(int threads, const std::vector<double>& values) {
+  tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                            static_cast<std::size_t>(threads));
+  return deterministic_sum(values, 1000);
+}
+
+bool same_bits(double a, double b) { return std::memcmp(&a, &b, sizeof a) == 0; }
+
+}  // namespace
+
+TEST_CASE("a deterministic sum has the same bits at 1, 2 and 4 threads",
+          "[core][reduce][determinism]") {
+  const auto values = awkward_values(200000);
+  const double one = sum_at_threads(1, values);
+  CHECK(same_bits(one, sum_at_threads(2, values)));
+  CHECK(same_bits(one, sum_at_threads(4, values)));
+  // Repeated runs at the same thread count agree too.
+  CHECK(same_bits(sum_at_threads(4, values), sum_at_threads(4, values)));
+}
+
+TEST_CASE("deterministic sums and means agree with exact arithmetic", "[core][reduce]") {
+  std::vector<double> values(10000);
+  for (std::size_t i = 0; i < values.size(); ++i) values[i] = static_cast<double>(i);
+  // Integers below 2^53 add exactly: the sum is n(n-1)/2 whatever the order.
+  CHECK(deterministic_sum(values, 64) == 49995000.0);
+  CHECK(deterministic_mean(values, 64) == 4999.5);
+  CHECK(deterministic_mean(std::vector<double>{}) == 0.0);
+  CHECK(deterministic_sum(
+            values.size(), [](std::size_t i) { return 2.0 * static_cast<double>(i); }, 64) ==
+        99990000.0);
+}
+
+TEST_CASE("quantiles interpolate between order statistics as R's type 7", "[core][reduce]") {
+  const std::vector<double> values = {4.0, 1.0, 3.0, 2.0};
+  // R: quantile(c(1,2,3,4), c(0, .25, .5, .95, 1)) = 1, 1.75, 2.5, 3.85, 4
+  CHECK(quantile(values, 0.0) == 1.0);
+  CHECK(quantile(values, 0.25) == 1.75);
+  CHECK(quantile(values, 0.5) == 2.5);
+  CHECK(quantile(values, 0.95) == Approx(3.85));
+  CHECK(quantile(values, 1.0) == 4.0);
+  const std::vector<double> ps = {0.05, 0.5};
+  const auto qs = quantiles(std::vector<double>{7.0}, ps);
+  CHECK(qs == std::vector<double>{7.0, 7.0});
+  CHECK_THROWS(quantile(std::vector<double>{}, 0.5));
+  CHECK_THROWS(quantile(values, 1.5));
+}
