@@ -9,26 +9,11 @@
 #include <vector>
 
 #include "sim/core/quarter.hpp"
+#include "sim/model/instrument.hpp"
 #include "sim/model/params.hpp"
 #include "sim/model/reform.hpp"
 
 namespace policysim::model {
-
-/// The instruments of MODEL.md §6.
-enum class Instrument : std::size_t {
-  training = 0,
-  judicial_training,
-  ngo_grant,
-  conference,
-  national_assembly,
-  exchange,
-  task_force_tour,
-  legislation_push,
-};
-inline constexpr std::size_t kInstrumentCount = 8;
-inline constexpr std::array<std::string_view, kInstrumentCount> kInstrumentNames = {
-    "training",          "judicial_training", "ngo_grant",       "conference",
-    "national_assembly", "exchange",          "task_force_tour", "legislation_push"};
 
 /// How a donor frames its work: scales the direct effects on law and victim (§6).
 enum class Frame { balanced, prosecution, protection };

@@ -5,6 +5,7 @@
 #include <array>
 #include <cmath>
 
+#include "sim/model/instrument.hpp"
 #include "sim/model/reform.hpp"
 
 namespace policysim::model {
@@ -79,7 +80,10 @@ struct Params {
   double R_star = 0.5, R_min = 0.05, nu1 = 0.1, nu2 = 0.2;
   double ngo_close_ticks = 4.0;
   double ngo_R0 = 0.3, ngo_f0 = 0.5, ngo_g0 = 0.5, ngo_tie0 = 0.1;
-  double ngo_tie_gain = 0.1;
+  double ngo_tie_gain = 0.1;           ///< tie gain per unit of conference or national assembly
+  double ngo_tie_decay = 0.02;         ///< proportional tie decay per quarter
+  double foreign_share_weight = 0.25;  ///< weight of this quarter in the foreign share f
+  double ngo_count_base = 1.0, ngo_count_per_exposure = 2.0;  ///< 1 + round(2 x[r]) NGOs
 
   // National phase (rule 10).
   double mu_F = 0.05, mu_T = 0.03, mu_E = 0.05, mu_R = 0.05, mu_d = 0.05, P0 = 0.3;
@@ -96,6 +100,19 @@ struct Params {
 
   // Frames scale the direct instrument effects on law and victim (§6).
   double frame_strong = 1.5, frame_weak = 0.75;
+
+  // Instruments (§6 table): visibility v[m] and direct effects e[m, k].
+  PerInstrument visibility = {0.2, 0.2, 0.3, 0.5, 0.5, 0.2, 0.8, 0.9};
+  std::array<PerReform, kInstrumentCount> effect = {{
+      {0.5, 0.5, 0.0, 0.0},  // training
+      {0.0, 0.0, 0.0, 0.0},  // judicial_training
+      {0.0, 0.0, 0.0, 0.0},  // ngo_grant
+      {0.0, 0.5, 1.0, 0.0},  // conference
+      {0.0, 0.5, 1.0, 0.0},  // national_assembly
+      {0.0, 0.5, 0.5, 0.5},  // exchange
+      {0.0, 0.0, 0.0, 0.0},  // task_force_tour
+      {0.0, 0.0, 0.0, 0.0},  // legislation_push
+  }};
 };
 
 }  // namespace policysim::model
