@@ -1,0 +1,16 @@
+#pragma once
+// Exit codes follow sysexits.h, so scripts can tell a bad scenario from a full disk.
+
+namespace policysim::cli {
+
+enum ExitCode : int {
+  kOk = 0,
+  kUsage = 64,          ///< bad command line
+  kBadScenario = 65,    ///< the scenario file is wrong
+  kMissingInput = 66,   ///< an input file does not exist
+  kInternal = 70,       ///< a bug: please report it
+  kCannotCreate = 73,   ///< output cannot be created
+  kIoError = 74,        ///< reading or writing failed
+};
+
+}  // namespace policysim::cli

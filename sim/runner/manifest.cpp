@@ -1,0 +1,43 @@
+#include "sim/runner/manifest.hpp"
+
+#include <unistd.h>
+
+#include <array>
+#include <ctime>
+#include <utility>
+
+#include "sim/runner/build_info.hpp"
+
+namespace policysim::runner {
+
+nlohmann::json build_description() {
+  nlohmann::json libraries = nlohmann::json::object();
+  const std::pair<const char*, const char*> versions[] = {POLICYSIM_LIBRARY_VERSIONS};
+  for (const auto& [name, version] : versions) libraries[name] = version;
+  return {
+      {"policysim_version", POLICYSIM_VERSION},
+      {"git_commit", POLICYSIM_GIT_COMMIT},
+      {"compiler", std::string("GCC ") + __VERSION__},
+      {"build_type", POLICYSIM_BUILD_TYPE},
+      {"cxx_flags", POLICYSIM_CXX_FLAGS},
+      {"rng", "Philox4x32-10 (Random123), counter (tick, agent, purpose, draw)"},
+      {"libraries", libraries},
+  };
+}
+
+std::string host_name() {
+  std::array<char, 256> name{};
+  if (gethostname(name.data(), name.size() - 1) != 0) return "unknown";
+  return name.data();
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  std::array<char, 32> text{};
+  std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return text.data();
+}
+
+}  // namespace policysim::runner
