@@ -1,0 +1,725 @@
+#include "sim/store/results_database.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <mutex>
+#include <optional>
+#include <system_error>
+#include <utility>
+
+#include "sim/store/sqlite_db.hpp"
+#include "sim/store/store_error.hpp"
+
+namespace policysim::store {
+
+namespace {
+
+using sqlite::Database;
+using sqlite::Statement;
+using sqlite::Transaction;
+
+// Bumped when the layout of the tables changes; an older file is then refused, not misread.
+constexpr const char* store_format = "1";
+
+// Keys of the manifest that the store itself maintains.
+constexpr const char* key_format = "store_format";
+constexpr const char* key_schema = "store_schema";
+constexpr const char* key_scenario_name = "scenario_name";
+constexpr const char* key_scenario_sha256 = "scenario_sha256";
+constexpr const char* key_manifest_json = "manifest_json";
+
+// Columns the store defines itself; a model column of the same name would collide.
+const std::vector<std::string> fixed_columns = {
+    "run_id", "arm", "replicate", "seed", "status", "wall_seconds", "tick", "quarter", "region"};
+
+std::string lower(std::string text) {
+  std::transform(text.begin(), text.end(), text.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return text;
+}
+
+bool is_identifier(const std::string& name) {
+  if (name.empty() || name.size() > 64) return false;
+  const auto is_start = [](unsigned char c) { return std::isalpha(c) != 0 || c == '_'; };
+  const auto is_rest = [](unsigned char c) { return std::isalnum(c) != 0 || c == '_'; };
+  return is_start(static_cast<unsigned char>(name.front())) &&
+         std::all_of(name.begin() + 1, name.end(),
+                     [&](char c) { return is_rest(static_cast<unsigned char>(c)); });
+}
+
+// Column names come from the model, so they are checked here and double-quoted in all SQL; the
+// check keeps quoting trivial (no quote can appear inside) and names usable from pandas and R.
+void validate_columns(const std::string& table, const std::vector<std::string>& names) {
+  std::vector<std::string> seen;
+  for (const auto& name : names) {
+    if (!is_identifier(name)) {
+      throw StoreError("column name '" + name + "' for table " + table +
+                           " is not an identifier (letters, digits and _, not starting with a "
+                           "digit, at most 64 characters)",
+                       StoreError::internal_error);
+    }
+    const std::string folded = lower(name);  // SQLite column names ignore case
+    if (folded.rfind("sqlite_", 0) == 0 ||
+        std::find(fixed_columns.begin(), fixed_columns.end(), folded) != fixed_columns.end()) {
+      throw StoreError(
+          "column name '" + name + "' for table " + table + " is reserved by the results store",
+          StoreError::internal_error);
+    }
+    if (std::find(seen.begin(), seen.end(), folded) != seen.end()) {
+      throw StoreError("column name '" + name + "' appears twice in table " + table,
+                       StoreError::internal_error);
+    }
+    seen.push_back(folded);
+  }
+}
+
+void validate_schema(const Schema& schema) {
+  std::vector<std::string> run_columns = schema.parameters;
+  run_columns.insert(run_columns.end(), schema.outcomes.begin(), schema.outcomes.end());
+  validate_columns("runs", run_columns);
+  validate_columns("series", schema.series_metrics);
+  validate_columns("region_series", schema.region_metrics);
+}
+
+std::string quote(const std::string& identifier) { return '"' + identifier + '"'; }
+
+std::string real_columns(const std::vector<std::string>& names) {
+  std::string sql;
+  for (const auto& name : names) sql += ", " + quote(name) + " REAL";
+  return sql;
+}
+
+std::string column_list(const std::vector<std::string>& names) {
+  std::string sql;
+  for (const auto& name : names) sql += ", " + quote(name);
+  return sql;
+}
+
+std::string placeholders(std::size_t count) {
+  std::string sql = "?";
+  for (std::size_t i = 1; i < count; ++i) sql += ", ?";
+  return sql;
+}
+
+nlohmann::json schema_to_json(const Schema& schema) {
+  return {{"parameters", schema.parameters},
+          {"outcomes", schema.outcomes},
+          {"series_metrics", schema.series_metrics},
+          {"region_metrics", schema.region_metrics}};
+}
+
+Schema schema_from_json(const nlohmann::json& json) {
+  Schema schema;
+  json.at("parameters").get_to(schema.parameters);
+  json.at("outcomes").get_to(schema.outcomes);
+  json.at("series_metrics").get_to(schema.series_metrics);
+  json.at("region_metrics").get_to(schema.region_metrics);
+  return schema;
+}
+
+std::string join(const std::vector<std::string>& names) {
+  std::string text = "[";
+  for (std::size_t i = 0; i < names.size(); ++i) text += (i ? ", " : "") + names[i];
+  return text + "]";
+}
+
+std::string schema_difference(const Schema& stored, const Schema& wanted) {
+  std::string text;
+  const auto compare = [&](const char* what, const std::vector<std::string>& a,
+                           const std::vector<std::string>& b) {
+    if (a != b) text += std::string("\n  ") + what + ": stored " + join(a) + ", now " + join(b);
+  };
+  compare("parameters", stored.parameters, wanted.parameters);
+  compare("outcomes", stored.outcomes, wanted.outcomes);
+  compare("series metrics", stored.series_metrics, wanted.series_metrics);
+  compare("region metrics", stored.region_metrics, wanted.region_metrics);
+  return text;
+}
+
+std::optional<std::string> manifest_value(Database& db, const std::string& key) {
+  Statement query(db, "SELECT value FROM manifest WHERE key = ?");
+  query.bind(1, std::string_view(key));
+  if (!query.step()) return std::nullopt;
+  return query.column_text(0);
+}
+
+std::int64_t count_rows(Database& db, const std::string& table) {
+  if (!db.has_table(table)) return 0;
+  Statement query(db, "SELECT count(*) FROM " + table);
+  query.step();
+  return query.column_int64(0);
+}
+
+std::string remedy(const std::filesystem::path& path) {
+  return "pass a new output directory (-o DIR), or delete " + path.parent_path().string() +
+         " to start over";
+}
+
+// What open() found in an existing file; decided before anything is written, so that a refusal
+// leaves the file exactly as it was.
+struct Existing {
+  bool schema_changed = false;  // true only when no runs are stored (else refused)
+};
+
+Existing inspect_existing(Database& db, const Schema& schema, const std::string& scenario_name,
+                          const std::string& scenario_sha256) {
+  Existing existing;
+  const std::filesystem::path& path = db.path();
+  if (!db.has_table("manifest")) {
+    Statement any_table(db, "SELECT name FROM sqlite_master WHERE type = 'table' LIMIT 1");
+    if (any_table.step()) {
+      throw StoreError(path.string() +
+                           " is an SQLite database but not a policysim results "
+                           "database; " +
+                           remedy(path),
+                       StoreError::cannot_create_output);
+    }
+    return existing;  // an empty file: created fresh
+  }
+  const auto format = manifest_value(db, key_format);
+  if (!format) {
+    throw StoreError(path.string() +
+                         " is not a policysim results database (no store_format in "
+                         "its manifest); " +
+                         remedy(path),
+                     StoreError::cannot_create_output);
+  }
+  if (*format != store_format) {
+    throw StoreError(path.string() + " was written in results format " + *format +
+                         ", this policysim writes format " + store_format + "; " + remedy(path),
+                     StoreError::cannot_create_output);
+  }
+  const std::int64_t stored_runs = count_rows(db, "runs");
+  const std::string stored_name = manifest_value(db, key_scenario_name).value_or("?");
+  const std::string stored_sha = manifest_value(db, key_scenario_sha256).value_or("");
+  if (stored_sha != scenario_sha256 && stored_runs > 0) {
+    throw StoreError(path.string() + " holds " + std::to_string(stored_runs) +
+                         " runs of scenario '" + stored_name + "' (sha256 " + stored_sha +
+                         "), not of scenario '" + scenario_name + "' (sha256 " + scenario_sha256 +
+                         "); " + remedy(path),
+                     StoreError::cannot_create_output);
+  }
+  Schema stored_schema;
+  try {
+    stored_schema =
+        schema_from_json(nlohmann::json::parse(manifest_value(db, key_schema).value_or("null")));
+  } catch (const nlohmann::json::exception& error) {
+    throw StoreError(path.string() + " has an unreadable store_schema in its manifest (" +
+                         error.what() + "); " + remedy(path),
+                     StoreError::cannot_create_output);
+  }
+  if (stored_schema != schema) {
+    if (stored_runs > 0) {
+      throw StoreError(path.string() + " holds " + std::to_string(stored_runs) +
+                           " runs written with different columns:" +
+                           schema_difference(stored_schema, schema) + "\n" + remedy(path),
+                       StoreError::cannot_create_output);
+    }
+    existing.schema_changed = true;
+  }
+  return existing;
+}
+
+void create_tables(Database& db, const Schema& schema) {
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS manifest(key TEXT PRIMARY KEY, value TEXT);"
+      "CREATE TABLE IF NOT EXISTS regions(region INTEGER PRIMARY KEY, code TEXT NOT NULL, "
+      "name TEXT, district TEXT);");
+  // seed is TEXT: the unsigned decimal survives every reader (R reads big integers as doubles,
+  // and a signed two's-complement value could not be passed back to --seed).
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS runs(run_id INTEGER PRIMARY KEY, arm TEXT NOT NULL, "
+      "replicate INTEGER NOT NULL, seed TEXT NOT NULL, status TEXT NOT NULL, "
+      "wall_seconds REAL" +
+      real_columns(schema.parameters) + real_columns(schema.outcomes) +
+      ", UNIQUE(arm, replicate))");
+  // The per-tick tables are clustered on their key (WITHOUT ROWID): rows of a run sit together
+  // and arrive in key order, so inserts append and reads of one run are one range scan.
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS series(run_id INTEGER NOT NULL REFERENCES runs(run_id), "
+      "tick INTEGER NOT NULL, quarter TEXT NOT NULL" +
+      real_columns(schema.series_metrics) + ", PRIMARY KEY(run_id, tick)) WITHOUT ROWID");
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS region_series(run_id INTEGER NOT NULL "
+      "REFERENCES runs(run_id), tick INTEGER NOT NULL, quarter TEXT NOT NULL, "
+      "region INTEGER NOT NULL" +
+      real_columns(schema.region_metrics) + ", PRIMARY KEY(run_id, tick, region)) WITHOUT ROWID");
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS events(run_id INTEGER NOT NULL REFERENCES runs(run_id), "
+      "tick INTEGER NOT NULL, quarter TEXT, kind TEXT NOT NULL, region INTEGER, detail TEXT);"
+      "CREATE INDEX IF NOT EXISTS events_run_id ON events(run_id);");
+}
+
+void upsert_manifest(Statement& upsert, const std::string& key, const std::string& value) {
+  upsert.bind(1, std::string_view(key));
+  upsert.bind(2, std::string_view(value));
+  upsert.run();
+}
+
+// Strings are stored as they are (no JSON quotes), so that `SELECT value ... WHERE key='host'`
+// reads naturally; anything else as compact JSON.
+std::string manifest_text(const nlohmann::json& value) {
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+std::string run_name(const std::string& arm, int replicate) {
+  return "run (arm '" + arm + "', replicate " + std::to_string(replicate) + ")";
+}
+
+}  // namespace
+
+std::string seed_to_text(std::uint64_t seed) { return std::to_string(seed); }
+
+std::uint64_t seed_from_text(const std::string& text) {
+  std::uint64_t seed = 0;
+  const char* end = text.data() + text.size();
+  const auto [ptr, ec] = std::from_chars(text.data(), end, seed);
+  if (ec != std::errc() || ptr != end || text.empty()) {
+    throw StoreError("stored seed '" + text + "' is not an unsigned 64-bit integer",
+                     StoreError::internal_error);
+  }
+  return seed;
+}
+
+struct ResultsDatabase::Impl {
+  Impl(Database database, Schema schema_in, std::string name, std::string sha256)
+      : db(std::move(database)),
+        schema(std::move(schema_in)),
+        scenario_name(std::move(name)),
+        scenario_sha256(std::move(sha256)),
+        insert_run(
+            db, "INSERT INTO runs(arm, replicate, seed, status, wall_seconds" +
+                    column_list(schema.parameters) + column_list(schema.outcomes) + ") VALUES (" +
+                    placeholders(5 + schema.parameters.size() + schema.outcomes.size()) + ")"),
+        insert_series(db, "INSERT INTO series(run_id, tick, quarter" +
+                              column_list(schema.series_metrics) + ") VALUES (" +
+                              placeholders(3 + schema.series_metrics.size()) + ")"),
+        insert_region_series(db, "INSERT INTO region_series(run_id, tick, quarter, region" +
+                                     column_list(schema.region_metrics) + ") VALUES (" +
+                                     placeholders(4 + schema.region_metrics.size()) + ")"),
+        insert_event(db,
+                     "INSERT INTO events(run_id, tick, quarter, kind, region, detail) "
+                     "VALUES (?, ?, ?, ?, ?, ?)"),
+        find_run(db, "SELECT run_id FROM runs WHERE arm = ? AND replicate = ?"),
+        upsert_manifest(db,
+                        "INSERT INTO manifest(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value") {
+    region_count = static_cast<std::size_t>(count_rows(db, "regions"));
+  }
+
+  std::optional<std::int64_t> run_id(const std::string& arm, int replicate) {
+    find_run.bind(1, std::string_view(arm));
+    find_run.bind(2, replicate);
+    std::optional<std::int64_t> id;
+    if (find_run.step()) id = find_run.column_int64(0);
+    find_run.reset();
+    return id;
+  }
+
+  void check_manifest_key(const std::string& key, const nlohmann::json& value) const {
+    if (key == key_manifest_json || key == key_format || key == key_schema) {
+      throw StoreError("manifest key '" + key + "' is reserved by the results store",
+                       StoreError::internal_error);
+    }
+    if (key == key_scenario_sha256 && manifest_text(value) != scenario_sha256) {
+      throw StoreError("manifest scenario_sha256 " + manifest_text(value) +
+                           " differs from the scenario this database was opened for (" +
+                           scenario_sha256 + ")",
+                       StoreError::internal_error);
+    }
+  }
+
+  nlohmann::json read_manifest_json() {
+    const auto text = manifest_value(db, key_manifest_json);
+    return text ? nlohmann::json::parse(*text) : nlohmann::json::object();
+  }
+
+  Database db;
+  Schema schema;
+  std::string scenario_name;
+  std::string scenario_sha256;
+  // One connection, one writer: every use of db and the statements holds this lock.
+  mutable std::mutex mutex;
+  std::size_t region_count = 0;
+  Statement insert_run;
+  Statement insert_series;
+  Statement insert_region_series;
+  Statement insert_event;
+  Statement find_run;
+  Statement upsert_manifest;
+};
+
+ResultsDatabase::ResultsDatabase(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+ResultsDatabase::~ResultsDatabase() = default;
+ResultsDatabase::ResultsDatabase(ResultsDatabase&&) noexcept = default;
+ResultsDatabase& ResultsDatabase::operator=(ResultsDatabase&&) noexcept = default;
+
+ResultsDatabase ResultsDatabase::open(const std::filesystem::path& path, const Schema& schema,
+                                      const std::string& scenario_name,
+                                      const std::string& scenario_sha256) {
+  validate_schema(schema);
+  if (path.has_parent_path()) {
+    std::error_code error;
+    std::filesystem::create_directories(path.parent_path(), error);
+    if (error) {
+      throw StoreError(
+          "cannot create directory " + path.parent_path().string() + ": " + error.message(),
+          StoreError::cannot_create_output);
+    }
+  }
+  Database db(path, Database::Mode::read_write_create);
+  const Existing existing = inspect_existing(db, schema, scenario_name, scenario_sha256);
+
+  // Only now, with the file accepted, is anything written.
+  db.exec("PRAGMA journal_mode = WAL");
+  // In WAL mode NORMAL keeps every commit atomic (a crash loses at most the last commits, never
+  // part of one) without an fsync per run.
+  db.exec("PRAGMA synchronous = NORMAL");
+  {
+    Transaction transaction(db);
+    if (existing.schema_changed) {
+      // No runs are stored, so the per-run tables are empty and can take the new columns.
+      db.exec(
+          "DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS region_series; "
+          "DROP TABLE IF EXISTS series; DROP TABLE IF EXISTS runs;");
+    }
+    create_tables(db, schema);
+    Statement upsert(db,
+                     "INSERT INTO manifest(key, value) VALUES (?, ?) "
+                     "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+    upsert_manifest(upsert, key_format, store_format);
+    upsert_manifest(upsert, key_schema, schema_to_json(schema).dump());
+    upsert_manifest(upsert, key_scenario_name, scenario_name);
+    upsert_manifest(upsert, key_scenario_sha256, scenario_sha256);
+    transaction.commit();
+  }
+  return ResultsDatabase(
+      std::make_unique<Impl>(std::move(db), schema, scenario_name, scenario_sha256));
+}
+
+void ResultsDatabase::write_manifest(const nlohmann::json& manifest) {
+  if (!manifest.is_object()) {
+    throw StoreError("the manifest must be a JSON object", StoreError::internal_error);
+  }
+  for (const auto& [key, value] : manifest.items()) impl_->check_manifest_key(key, value);
+  std::lock_guard lock(impl_->mutex);
+  Transaction transaction(impl_->db);
+  for (const auto& [key, value] : manifest.items()) {
+    upsert_manifest(impl_->upsert_manifest, key, manifest_text(value));
+  }
+  upsert_manifest(impl_->upsert_manifest, key_manifest_json, manifest.dump());
+  transaction.commit();
+}
+
+void ResultsDatabase::set_manifest(const std::string& key, const nlohmann::json& value) {
+  impl_->check_manifest_key(key, value);
+  std::lock_guard lock(impl_->mutex);
+  Transaction transaction(impl_->db);
+  nlohmann::json whole = impl_->read_manifest_json();
+  whole[key] = value;
+  upsert_manifest(impl_->upsert_manifest, key, manifest_text(value));
+  upsert_manifest(impl_->upsert_manifest, key_manifest_json, whole.dump());
+  transaction.commit();
+}
+
+nlohmann::json ResultsDatabase::manifest() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->read_manifest_json();
+}
+
+void ResultsDatabase::write_regions(const std::vector<std::string>& codes,
+                                    const std::vector<std::string>& names,
+                                    const std::vector<std::string>& districts) {
+  if (names.size() != codes.size() || districts.size() != codes.size()) {
+    throw StoreError("write_regions: " + std::to_string(codes.size()) + " codes, " +
+                         std::to_string(names.size()) + " names and " +
+                         std::to_string(districts.size()) + " districts; expected equal counts",
+                     StoreError::internal_error);
+  }
+  std::lock_guard lock(impl_->mutex);
+  Database& db = impl_->db;
+  if (impl_->region_count > 0) {
+    // A resumed experiment must describe the same regions as the runs already stored.
+    Statement query(db, "SELECT code, name, district FROM regions ORDER BY region");
+    std::size_t index = 0;
+    bool same = impl_->region_count == codes.size();
+    while (same && query.step()) {
+      same = query.column_text(0) == codes[index] && query.column_text(1) == names[index] &&
+             query.column_text(2) == districts[index];
+      ++index;
+    }
+    if (!same) {
+      throw StoreError(db.path().string() + " already holds a different list of regions",
+                       StoreError::internal_error);
+    }
+    return;
+  }
+  Transaction transaction(db);
+  Statement insert(db, "INSERT INTO regions(region, code, name, district) VALUES (?, ?, ?, ?)");
+  for (std::size_t i = 0; i < codes.size(); ++i) {
+    insert.bind(1, static_cast<std::int64_t>(i));
+    insert.bind(2, std::string_view(codes[i]));
+    insert.bind(3, std::string_view(names[i]));
+    insert.bind(4, std::string_view(districts[i]));
+    insert.run();
+  }
+  transaction.commit();
+  impl_->region_count = codes.size();
+}
+
+std::size_t ResultsDatabase::region_count() const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->region_count;
+}
+
+void ResultsDatabase::write_run(const RunRecord& run) {
+  const Schema& schema = impl_->schema;
+  const std::string name = run_name(run.arm, run.replicate);
+  const auto size_error = [&](const std::string& what, std::size_t got, std::size_t expected) {
+    return StoreError(name + ": " + what + " has " + std::to_string(got) + " values, expected " +
+                          std::to_string(expected),
+                      StoreError::internal_error);
+  };
+  if (run.parameters.size() != schema.parameters.size()) {
+    throw size_error("parameters", run.parameters.size(), schema.parameters.size());
+  }
+  if (run.outcomes.size() != schema.outcomes.size()) {
+    throw size_error("outcomes", run.outcomes.size(), schema.outcomes.size());
+  }
+  const std::size_t ticks = run.quarters.size();
+  const std::size_t series_width = schema.series_metrics.size();
+  const std::size_t region_width = schema.region_metrics.size();
+  if (run.series.size() != ticks * series_width) {
+    throw size_error("series (ticks × series metrics)", run.series.size(), ticks * series_width);
+  }
+  for (const Event& event : run.events) {
+    if (event.tick < 0 || static_cast<std::size_t>(event.tick) >= ticks || event.region < -1) {
+      throw StoreError(name + ": event '" + event.kind + "' has tick " +
+                           std::to_string(event.tick) + " and region " +
+                           std::to_string(event.region) + "; expected a tick in [0, " +
+                           std::to_string(ticks) + ") and a region >= 0 or -1 for none",
+                       StoreError::internal_error);
+    }
+  }
+
+  std::lock_guard lock(impl_->mutex);
+  const std::size_t regions = impl_->region_count;
+  if (!run.region_series.empty()) {
+    if (regions == 0) {
+      throw StoreError(name + ": region series given before write_regions",
+                       StoreError::internal_error);
+    }
+    if (run.region_series.size() != ticks * regions * region_width) {
+      throw size_error("region series (ticks × regions × region metrics)", run.region_series.size(),
+                       ticks * regions * region_width);
+    }
+  }
+  for (const Event& event : run.events) {
+    if (regions > 0 && event.region >= static_cast<std::int64_t>(regions)) {
+      throw StoreError(name + ": event '" + event.kind + "' names region " +
+                           std::to_string(event.region) + " of " + std::to_string(regions),
+                       StoreError::internal_error);
+    }
+  }
+  if (impl_->run_id(run.arm, run.replicate)) {
+    throw StoreError(name + " is already stored in " + impl_->db.path().string(),
+                     StoreError::internal_error);
+  }
+
+  Transaction transaction(impl_->db);
+  Statement& insert_run = impl_->insert_run;
+  int column = 1;
+  insert_run.bind(column++, std::string_view(run.arm));
+  insert_run.bind(column++, run.replicate);
+  insert_run.bind(column++, std::string_view(seed_to_text(run.seed)));
+  insert_run.bind(column++, std::string_view(run.status));
+  insert_run.bind(column++, run.wall_seconds);
+  for (double value : run.parameters) insert_run.bind(column++, value);
+  for (double value : run.outcomes) insert_run.bind(column++, value);
+  insert_run.run();
+  const std::int64_t run_id = impl_->db.last_insert_rowid();
+
+  Statement& insert_series = impl_->insert_series;
+  for (std::size_t tick = 0; tick < ticks; ++tick) {
+    insert_series.bind(1, run_id);
+    insert_series.bind(2, static_cast<std::int64_t>(tick));
+    insert_series.bind(3, std::string_view(run.quarters[tick]));
+    const double* values = run.series.data() + tick * series_width;
+    for (std::size_t m = 0; m < series_width; ++m) {
+      insert_series.bind(static_cast<int>(4 + m), values[m]);
+    }
+    insert_series.run();
+  }
+
+  if (!run.region_series.empty()) {
+    Statement& insert_region = impl_->insert_region_series;
+    const double* values = run.region_series.data();
+    for (std::size_t tick = 0; tick < ticks; ++tick) {
+      for (std::size_t region = 0; region < regions; ++region) {
+        insert_region.bind(1, run_id);
+        insert_region.bind(2, static_cast<std::int64_t>(tick));
+        insert_region.bind(3, std::string_view(run.quarters[tick]));
+        insert_region.bind(4, static_cast<std::int64_t>(region));
+        for (std::size_t m = 0; m < region_width; ++m) {
+          insert_region.bind(static_cast<int>(5 + m), *values++);
+        }
+        insert_region.run();
+      }
+    }
+  }
+
+  Statement& insert_event = impl_->insert_event;
+  for (const Event& event : run.events) {
+    insert_event.bind(1, run_id);
+    insert_event.bind(2, event.tick);
+    insert_event.bind(3, std::string_view(run.quarters[static_cast<std::size_t>(event.tick)]));
+    insert_event.bind(4, std::string_view(event.kind));
+    if (event.region < 0) {
+      insert_event.bind_null(5);
+    } else {
+      insert_event.bind(5, event.region);
+    }
+    insert_event.bind(6, std::string_view(event.detail));
+    insert_event.run();
+  }
+  transaction.commit();
+}
+
+bool ResultsDatabase::has_run(const std::string& arm, int replicate) const {
+  std::lock_guard lock(impl_->mutex);
+  return impl_->run_id(arm, replicate).has_value();
+}
+
+std::vector<CompletedRun> ResultsDatabase::completed_runs() const {
+  std::lock_guard lock(impl_->mutex);
+  Statement query(impl_->db,
+                  "SELECT arm, replicate, seed, status FROM runs ORDER BY arm, replicate");
+  std::vector<CompletedRun> result;
+  while (query.step()) {
+    result.push_back({query.column_text(0), static_cast<int>(query.column_int64(1)),
+                      seed_from_text(query.column_text(2)), query.column_text(3)});
+  }
+  return result;
+}
+
+std::size_t ResultsDatabase::run_count() const {
+  std::lock_guard lock(impl_->mutex);
+  return static_cast<std::size_t>(count_rows(impl_->db, "runs"));
+}
+
+std::vector<StoredRun> ResultsDatabase::runs() const {
+  std::lock_guard lock(impl_->mutex);
+  const Schema& schema = impl_->schema;
+  Statement query(impl_->db, "SELECT run_id, arm, replicate, seed, status, wall_seconds" +
+                                 column_list(schema.parameters) + column_list(schema.outcomes) +
+                                 " FROM runs ORDER BY arm, replicate");
+  std::vector<StoredRun> result;
+  while (query.step()) {
+    StoredRun run;
+    run.run_id = query.column_int64(0);
+    run.arm = query.column_text(1);
+    run.replicate = static_cast<int>(query.column_int64(2));
+    run.seed = seed_from_text(query.column_text(3));
+    run.status = query.column_text(4);
+    run.wall_seconds = query.column_double(5);
+    int column = 6;
+    for (std::size_t i = 0; i < schema.parameters.size(); ++i) {
+      run.parameters.push_back(query.column_double(column++));
+    }
+    for (std::size_t i = 0; i < schema.outcomes.size(); ++i) {
+      run.outcomes.push_back(query.column_double(column++));
+    }
+    result.push_back(std::move(run));
+  }
+  return result;
+}
+
+std::vector<RunSeries> ResultsDatabase::series_values(const std::string& metric) const {
+  const auto& metrics = impl_->schema.series_metrics;
+  if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end()) {
+    throw StoreError("'" + metric + "' is not a series metric; the metrics are " + join(metrics),
+                     StoreError::internal_error);
+  }
+  std::lock_guard lock(impl_->mutex);
+  Statement query(impl_->db, "SELECT r.run_id, r.arm, r.replicate, s." + quote(metric) +
+                                 " FROM runs r JOIN series s ON s.run_id = r.run_id"
+                                 " ORDER BY r.arm, r.replicate, s.tick");
+  std::vector<RunSeries> result;
+  std::int64_t current = -1;
+  while (query.step()) {
+    const std::int64_t run_id = query.column_int64(0);
+    if (run_id != current) {
+      result.push_back({query.column_text(1), static_cast<int>(query.column_int64(2)), {}});
+      current = run_id;
+    }
+    result.back().values.push_back(query.column_double(3));
+  }
+  return result;
+}
+
+RunRecord ResultsDatabase::read_run(const std::string& arm, int replicate) const {
+  std::lock_guard lock(impl_->mutex);
+  const Schema& schema = impl_->schema;
+  Database& db = impl_->db;
+  const auto id = impl_->run_id(arm, replicate);
+  if (!id) {
+    throw StoreError(run_name(arm, replicate) + " is not stored in " + db.path().string(),
+                     StoreError::internal_error);
+  }
+  RunRecord run;
+  Statement head(db, "SELECT arm, replicate, seed, status, wall_seconds" +
+                         column_list(schema.parameters) + column_list(schema.outcomes) +
+                         " FROM runs WHERE run_id = ?");
+  head.bind(1, *id);
+  head.step();
+  run.arm = head.column_text(0);
+  run.replicate = static_cast<int>(head.column_int64(1));
+  run.seed = seed_from_text(head.column_text(2));
+  run.status = head.column_text(3);
+  run.wall_seconds = head.column_double(4);
+  int column = 5;
+  for (std::size_t i = 0; i < schema.parameters.size(); ++i) {
+    run.parameters.push_back(head.column_double(column++));
+  }
+  for (std::size_t i = 0; i < schema.outcomes.size(); ++i) {
+    run.outcomes.push_back(head.column_double(column++));
+  }
+
+  Statement series(db, "SELECT quarter" + column_list(schema.series_metrics) +
+                           " FROM series WHERE run_id = ? ORDER BY tick");
+  series.bind(1, *id);
+  while (series.step()) {
+    run.quarters.push_back(series.column_text(0));
+    for (std::size_t m = 0; m < schema.series_metrics.size(); ++m) {
+      run.series.push_back(series.column_double(static_cast<int>(1 + m)));
+    }
+  }
+
+  if (!schema.region_metrics.empty()) {
+    Statement regional(db, "SELECT tick" + column_list(schema.region_metrics) +
+                               " FROM region_series WHERE run_id = ? ORDER BY tick, region");
+    regional.bind(1, *id);
+    while (regional.step()) {
+      for (std::size_t m = 0; m < schema.region_metrics.size(); ++m) {
+        run.region_series.push_back(regional.column_double(static_cast<int>(1 + m)));
+      }
+    }
+  }
+
+  Statement events(db,
+                   "SELECT tick, kind, region, detail FROM events WHERE run_id = ? ORDER BY rowid");
+  events.bind(1, *id);
+  while (events.step()) {
+    run.events.push_back({static_cast<int>(events.column_int64(0)), events.column_text(1),
+                          events.is_null(2) ? -1 : events.column_int64(2), events.column_text(3)});
+  }
+  return run;
+}
+
+const Schema& ResultsDatabase::schema() const { return impl_->schema; }
+
+const std::filesystem::path& ResultsDatabase::path() const { return impl_->db.path(); }
+
+}  // namespace policysim::store

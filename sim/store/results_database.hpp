@@ -1,0 +1,136 @@
+#pragma once
+// The results database of one experiment (results/<name>/results.sqlite): tidy tables joined on
+// run_id, one transaction per finished run, so that a run is either all there or absent and an
+// interrupted experiment resumes where it stopped. The tables are described in docs/results.md.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+namespace policysim::store {
+
+/// Column names chosen by the model; each must be an identifier ([A-Za-z_][A-Za-z0-9_]*).
+struct Schema {
+  std::vector<std::string> parameters;      ///< varied parameters: REAL columns of `runs`
+  std::vector<std::string> outcomes;        ///< summary outcomes: REAL columns of `runs`
+  std::vector<std::string> series_metrics;  ///< national metrics per tick: columns of `series`
+  std::vector<std::string> region_metrics;  ///< regional metrics per tick: `region_series`
+
+  friend bool operator==(const Schema&, const Schema&) = default;
+};
+
+/// Something that happened in a run at one tick (a law passed, an NGO closed, ...).
+struct Event {
+  int tick = 0;              ///< 0-based tick; its quarter is taken from RunRecord::quarters
+  std::string kind;          ///< short machine-readable kind, e.g. "law_passed"
+  std::int64_t region = -1;  ///< 0-based region index, or -1 for a national event
+  std::string detail;        ///< free text
+
+  friend bool operator==(const Event&, const Event&) = default;
+};
+
+/// Everything one run produced. NaN in any double is stored as NULL and read back as NaN.
+struct RunRecord {
+  std::string arm;                    ///< experiment arm, e.g. "baseline"
+  int replicate = 0;                  ///< replicate number within the arm
+  std::uint64_t seed = 0;             ///< the run's RNG seed
+  std::string status;                 ///< "ok", or why the run failed
+  double wall_seconds = 0;            ///< wall-clock time of the run
+  std::vector<double> parameters;     ///< one per Schema::parameters
+  std::vector<double> outcomes;       ///< one per Schema::outcomes
+  std::vector<std::string> quarters;  ///< one per tick, e.g. "1997Q1"
+  std::vector<double> series;         ///< tick-major: ticks × series_metrics
+  std::vector<double> region_series;  ///< ticks × regions × region_metrics, or empty
+  std::vector<Event> events;          ///< in the order they happened
+};
+
+/// A stored run, as resume needs it.
+struct CompletedRun {
+  std::string arm;         ///< experiment arm
+  int replicate = 0;       ///< replicate number
+  std::uint64_t seed = 0;  ///< the seed it ran with
+  std::string status;      ///< "ok", or why it failed
+};
+
+/// One row of `runs`, as a summary needs it.
+struct StoredRun {
+  std::int64_t run_id = 0;         ///< key joining every table
+  std::string arm;                 ///< experiment arm
+  int replicate = 0;               ///< replicate number
+  std::uint64_t seed = 0;          ///< the seed it ran with
+  std::string status;              ///< "ok", or why it failed
+  double wall_seconds = 0;         ///< wall-clock time of the run
+  std::vector<double> parameters;  ///< one per Schema::parameters (NaN where NULL)
+  std::vector<double> outcomes;    ///< one per Schema::outcomes (NaN where NULL)
+};
+
+/// One metric's time series in one run.
+struct RunSeries {
+  std::string arm;             ///< experiment arm
+  int replicate = 0;           ///< replicate number
+  std::vector<double> values;  ///< one per tick (NaN where NULL)
+};
+
+/// The results database of one experiment. All members are safe to call from many threads.
+class ResultsDatabase {
+ public:
+  /// Creates `path` (and its directory) or opens it; refuses, leaving the file untouched, a
+  /// database holding runs of another scenario or written with another schema.
+  static ResultsDatabase open(const std::filesystem::path& path, const Schema& schema,
+                              const std::string& scenario_name, const std::string& scenario_sha256);
+
+  ~ResultsDatabase();
+  ResultsDatabase(ResultsDatabase&&) noexcept;
+  ResultsDatabase& operator=(ResultsDatabase&&) noexcept;
+
+  /// Stores each member of the JSON object under its key (strings as is, others as JSON) and
+  /// the whole object under `manifest_json`.
+  void write_manifest(const nlohmann::json& manifest);
+  /// Sets one manifest key (e.g. the end time), keeping `manifest_json` in step.
+  void set_manifest(const std::string& key, const nlohmann::json& value);
+  /// The manifest as last written (`manifest_json`), or an empty object.
+  nlohmann::json manifest() const;
+
+  /// Writes the region table (index = position); on resume, checks it is unchanged.
+  void write_regions(const std::vector<std::string>& codes, const std::vector<std::string>& names,
+                     const std::vector<std::string>& districts);
+  /// Number of regions written, 0 before write_regions.
+  std::size_t region_count() const;
+
+  /// Writes a run with its series, region series and events in one transaction.
+  void write_run(const RunRecord& run);
+  /// Whether (arm, replicate) is stored.
+  bool has_run(const std::string& arm, int replicate) const;
+  /// Every stored run, ordered by (arm, replicate).
+  std::vector<CompletedRun> completed_runs() const;
+  /// Number of stored runs.
+  std::size_t run_count() const;
+
+  /// The `runs` table, ordered by (arm, replicate).
+  std::vector<StoredRun> runs() const;
+  /// One national metric over ticks for every run, ordered by (arm, replicate).
+  std::vector<RunSeries> series_values(const std::string& metric) const;
+  /// Reads one run back whole; throws StoreError if it is not stored.
+  RunRecord read_run(const std::string& arm, int replicate) const;
+
+  /// The schema this database was opened with.
+  const Schema& schema() const;
+  /// The database file.
+  const std::filesystem::path& path() const;
+
+ private:
+  struct Impl;
+  explicit ResultsDatabase(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+/// The seed as stored in `runs.seed`: the unsigned decimal text, lossless in every reader.
+std::string seed_to_text(std::uint64_t seed);
+/// Parses `runs.seed` back; throws StoreError on anything but an unsigned 64-bit decimal.
+std::uint64_t seed_from_text(const std::string& text);
+
+}  // namespace policysim::store

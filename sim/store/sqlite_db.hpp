@@ -1,0 +1,126 @@
+#pragma once
+// A thin RAII layer over the sqlite3 C API: a connection, a prepared statement and a transaction.
+// Debian 12 packages no C++ SQLite library, and the store needs only these few operations. Every
+// failure throws StoreError naming the database file and the SQL that failed.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace policysim::store::sqlite {
+
+class Statement;
+
+/// One open connection to a database file.
+class Database {
+ public:
+  /// How the file is opened.
+  enum class Mode { read_only, read_write_create };
+
+  /// Opens `path`; waits up to `busy_timeout_ms` when another connection holds a lock.
+  Database(const std::filesystem::path& path, Mode mode, int busy_timeout_ms = 10000);
+  ~Database();
+  Database(Database&& other) noexcept;
+  Database& operator=(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  /// Runs one or more SQL statements that return no rows of interest.
+  void exec(const std::string& sql);
+  /// Compiles one SQL statement for repeated use.
+  Statement prepare(const std::string& sql);
+  /// The rowid of the last row inserted through this connection.
+  std::int64_t last_insert_rowid() const;
+  /// Whether a table (or view) of that name exists.
+  bool has_table(const std::string& name);
+
+  /// The file this connection was opened on.
+  const std::filesystem::path& path() const { return path_; }
+  /// The raw handle, for the rare call this wrapper does not cover.
+  sqlite3* handle() const { return db_; }
+
+  /// Throws StoreError for SQLite result code `rc` while running `sql`.
+  [[noreturn]] void fail(int rc, std::string_view sql) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::filesystem::path path_;
+};
+
+/// A prepared statement; bind parameters (1-based), step, read columns (0-based), reset.
+class Statement {
+ public:
+  Statement(Database& db, const std::string& sql);
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  /// Binds a double; NaN is bound as NULL (SQLite has no NaN).
+  void bind(int index, double value);
+  /// Binds a 64-bit integer.
+  void bind(int index, std::int64_t value);
+  /// Binds a 32-bit integer.
+  void bind(int index, int value) { bind(index, static_cast<std::int64_t>(value)); }
+  /// Binds text; SQLite takes its own copy.
+  void bind(int index, std::string_view value);
+  /// Binds text (a string literal would otherwise choose the integer overload's neighbour).
+  void bind(int index, const char* value) { bind(index, std::string_view(value)); }
+  /// Binds NULL.
+  void bind_null(int index);
+
+  /// Advances; true while a row is available, false when the statement is done.
+  bool step();
+  /// Steps a statement that returns no rows, then resets it for reuse.
+  void run();
+  /// Makes the statement ready to run again (bindings are kept).
+  void reset();
+
+  /// Number of columns in the result.
+  int column_count() const;
+  /// Name of result column `index`.
+  std::string column_name(int index) const;
+  /// SQLite's fundamental type code of the value (SQLITE_INTEGER, SQLITE_FLOAT, ...).
+  int column_type(int index) const;
+  /// Whether the value is NULL.
+  bool is_null(int index) const;
+  /// The value as a double; NULL reads as NaN.
+  double column_double(int index) const;
+  /// The value as a 64-bit integer.
+  std::int64_t column_int64(int index) const;
+  /// The value as text (empty for NULL).
+  std::string column_text(int index) const;
+
+  /// The SQL this statement was compiled from.
+  std::string_view sql() const { return sql_; }
+
+ private:
+  void check_bind(int rc) const;
+
+  Database* db_ = nullptr;
+  sqlite3_stmt* stmt_ = nullptr;
+  std::string sql_;
+};
+
+/// BEGIN IMMEDIATE on construction; ROLLBACK on destruction unless commit() was called.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+
+  /// Makes everything since construction durable, as one unit.
+  void commit();
+
+ private:
+  Database& db_;
+  bool open_ = true;
+};
+
+}  // namespace policysim::store::sqlite
