@@ -18,7 +18,13 @@ const std::string* scalar_text(const YamlNode& node, Diagnostics& diagnostics,
   return nullptr;
 }
 
-std::string quoted(std::string_view text) { return "`" + std::string(text) + "`"; }
+std::string quoted(std::string_view text) {
+  // Appended piecewise: "`" + std::string(...) trips a false -Wrestrict in GCC 12.
+  std::string out = "`";
+  out.append(text);
+  out += '`';
+  return out;
+}
 
 }  // namespace detail
 
