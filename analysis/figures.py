@@ -1,0 +1,394 @@
+"""Figures of one results database.
+
+Every function takes a Results (plus options) and returns `(figure, data)`: a matplotlib Figure and
+the DataFrame that was drawn, so that tests can check the numbers behind the picture. `save_figure`
+writes a figure as PNG and SVG.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+from matplotlib.collections import PolyCollection
+from matplotlib.colors import Normalize
+from matplotlib.figure import Figure
+from matplotlib.patches import Patch
+
+from . import geo
+from .events import EVENT_LABELS, event_years
+from .load import REFORMS, Results
+from .quarters import quarter_to_year
+from .stats import BAND_QUANTILES, quantile_band, series_band, with_arm
+from .style import (BAND_ALPHA, FULL_WIDTH_INCHES, NEUTRAL_COLOUR, REFORM_COLOURS, REFORM_LABELS,
+                    arm_colour, new_figure, styled)
+
+REGION_METRIC_LABELS = {
+    "a_law": "implementation of the law reform (0–1)",
+    "a_victim": "implementation of victim-centred procedure (0–1)",
+    "a_multi": "implementation of multi-agency cooperation (0–1)",
+    "a_unit": "implementation of a specialised unit (0–1)",
+    "c": "trained police capacity (0–1)",
+    "cJ": "judicial capacity (0–1)",
+    "aJ": "use of Art. 127.1 by prosecutors and courts (0–1)",
+    "rho": "nationalist resistance ρ (0–1)",
+    "s": "regional executive support (0–1)",
+    "cases": "cases opened per quarter",
+}
+
+REGION_METRIC_COLOURMAPS = {"rho": "OrRd", "cases": "Purples"}
+DEFAULT_COLOURMAP = "YlGnBu"
+
+
+def save_figure(figure: Figure, path_stem: str | Path, formats: Sequence[str] = ("png", "svg")) -> list[Path]:
+    """Write the figure as <path_stem>.png and <path_stem>.svg; returns the written paths."""
+    path_stem = Path(path_stem)
+    path_stem.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    for extension in formats:
+        target = path_stem.with_suffix(f".{extension}")
+        figure.savefig(target, format=extension)
+        written.append(target)
+    return written
+
+
+def _year_axis(axes, results: Results, label: bool = True) -> None:
+    years = results.series["year"].dropna() if "year" in results.series else pd.Series(dtype=float)
+    if not years.empty:
+        first, last = float(years.min()), float(years.max())
+        axes.set_xlim(first, last + 0.25)
+        step = 2 if last - first > 8 else 1
+        axes.set_xticks(np.arange(np.ceil(first), np.floor(last + 0.25) + 1, step))
+        axes.xaxis.set_major_formatter(plt.FuncFormatter(lambda value, _: f"{value:.0f}"))
+    if label:
+        axes.set_xlabel("Year (quarterly ticks)")
+
+
+def _band_legend_note(quantiles: Sequence[float]) -> str:
+    low, centre, high = quantiles
+    return f"line: median across runs; band: {low:.0%}–{high:.0%} of runs"
+
+
+def _draw_band(axes, band: pd.DataFrame, colour: str, label: str | None, scale: float = 1.0) -> None:
+    axes.fill_between(band["year"], band["q_low"] * scale, band["q_high"] * scale, color=colour,
+                      alpha=BAND_ALPHA, linewidth=0, step=None)
+    axes.plot(band["year"], band["median"] * scale, color=colour, linewidth=1.8, label=label)
+
+
+def adoption_figure(results: Results, quantiles: Sequence[float] = BAND_QUANTILES) -> tuple[Figure, pd.DataFrame]:
+    """Share of regions that adopted each reform over time: median and band across runs, per arm.
+
+    Data: one row per reform, arm and tick with q_low, median, q_high of `share_adopted_<reform>`
+    (a share in [0, 1]; drawn as per cent of regions).
+    """
+    bands = []
+    for reform in REFORMS:
+        band = series_band(results, f"share_adopted_{reform}", quantiles)
+        band.insert(0, "reform", reform)
+        bands.append(band)
+    data = pd.concat(bands, ignore_index=True)
+    arms = list(pd.unique(data["arm"]))
+    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 5.6, nrows=2, ncols=2, sharex=True, sharey=True)
+    with styled():
+        for axes, reform in zip(axes_grid.flat, REFORMS):
+            for arm_index, arm in enumerate(arms):
+                colour = REFORM_COLOURS[reform] if len(arms) == 1 else arm_colour(arm_index)
+                subset = data[(data["reform"] == reform) & (data["arm"] == arm)]
+                _draw_band(axes, subset, colour, arm or None, scale=100.0)
+            axes.set_title(REFORM_LABELS[reform], loc="left")
+            axes.set_ylim(0, 100)
+            _year_axis(axes, results, label=axes in axes_grid[-1])
+        for axes in axes_grid[:, 0]:
+            axes.set_ylabel("Regions adopted (% of regions)")
+        if len(arms) > 1:
+            axes_grid.flat[0].legend(title="Arm", frameon=False)
+        figure.suptitle("National adoption of each reform (implementation ≥ 0.5)")
+        figure.tight_layout(rect=(0, 0.035, 1, 1))
+        figure.text(0.5, 0.008, _band_legend_note(quantiles), ha="center", fontsize=8.5, color="#555555")
+    return figure, data
+
+
+def resistance_figure(results: Results, quantiles: Sequence[float] = BAND_QUANTILES) -> tuple[Figure, pd.DataFrame]:
+    """Mean regional resistance and federal nationalist stance P over time (median and band across runs).
+
+    Data: one row per metric (`resistance_mean`, `P`), arm and tick with q_low, median, q_high.
+    """
+    metrics = [("resistance_mean", "Mean regional resistance ρ", "Resistance (0–1)", "#b8461b"),
+               ("P", "Federal nationalist–sovereigntist stance P", "Stance P (0–1)", "#37474f")]
+    data = pd.concat([series_band(results, metric, quantiles) for metric, *_ in metrics], ignore_index=True)
+    arms = list(pd.unique(data["arm"]))
+    figure, axes_pair = new_figure(FULL_WIDTH_INCHES, 5.2, nrows=2, ncols=1, sharex=True)
+    with styled():
+        for axes, (metric, title, y_label, colour) in zip(axes_pair, metrics):
+            for arm_index, arm in enumerate(arms):
+                subset = data[(data["metric"] == metric) & (data["arm"] == arm)]
+                _draw_band(axes, subset, colour if len(arms) == 1 else arm_colour(arm_index), arm or None)
+            axes.set_title(title, loc="left")
+            axes.set_ylabel(y_label)
+            top = float(data.loc[data["metric"] == metric, "q_high"].max())
+            axes.set_ylim(0, min(1.0, max(0.1, top * 1.15)) if np.isfinite(top) else 1.0)
+            _year_axis(axes, results, label=axes is axes_pair[-1])
+        if len(arms) > 1:
+            axes_pair[0].legend(title="Arm", frameon=False)
+        figure.suptitle("Nationalist resistance and federal stance")
+        figure.tight_layout(rect=(0, 0.035, 1, 1))
+        figure.text(0.5, 0.008, _band_legend_note(quantiles), ha="center", fontsize=8.5, color="#555555")
+    return figure, data
+
+
+def event_timing_figure(results: Results) -> tuple[Figure, pd.DataFrame]:
+    """When the national events happened across runs: one row of year bars per event, "never" at the right.
+
+    Data: one row per run and event with the decimal `year` (NaN when it never happened) and `never`.
+    """
+    data = with_arm(results, event_years(results))
+    start_year = quarter_to_year(results.manifest.get("start_quarter"))
+    end_year = quarter_to_year(results.manifest.get("end_quarter"))
+    if np.isnan(start_year) or np.isnan(end_year):
+        start_year = float(results.series["year"].min()) if not results.series.empty else 1997.0
+        end_year = float(results.series["year"].max()) if not results.series.empty else 2012.75
+    first_year, last_year = int(np.floor(start_year)), int(np.floor(end_year))
+    never_position = last_year + 2
+    events = list(EVENT_LABELS)
+    figure, axes_list = new_figure(FULL_WIDTH_INCHES, 1.05 * len(events) + 1.2, nrows=len(events), ncols=1,
+                                   sharex=True)
+    n_runs = max(1, data["run_id"].nunique())
+    with styled():
+        for axes, event in zip(axes_list, events):
+            subset = data[data["event"] == event]
+            years = np.floor(subset["year"].dropna().to_numpy())
+            counts = pd.Series(years).value_counts().sort_index()
+            axes.bar(counts.index, counts.to_numpy() / n_runs * 100, width=0.8, color=NEUTRAL_COLOUR,
+                     align="edge")
+            never_count = int(subset["never"].sum())
+            axes.bar([never_position], [never_count / n_runs * 100], width=0.8, color="#9e9e9e", align="edge")
+            axes.set_ylim(0, 100)
+            axes.set_yticks([0, 50, 100])
+            axes.set_ylabel("% runs", fontsize=8)
+            axes.set_title(f"{EVENT_LABELS[event]}   (never: {never_count} of {len(subset)} runs)",
+                           loc="left", fontsize=9.5)
+            axes.axvline(last_year + 1.5, color="#bdbdbd", linewidth=0.8)
+        step = 2 if last_year - first_year > 8 else 1
+        ticks = list(range(first_year, last_year + 1, step))
+        axes_list[-1].set_xticks([t + 0.4 for t in ticks] + [never_position + 0.4])
+        axes_list[-1].set_xticklabels([str(t) for t in ticks] + ["never"])
+        axes_list[-1].set_xlim(first_year - 0.3, never_position + 1.1)
+        axes_list[-1].set_xlabel("Year of the event (bars: share of runs in which it happened that year)")
+        figure.suptitle("Timing of national events across runs")
+        figure.tight_layout()
+    return figure, data
+
+
+def _region_frame(results: Results, metric: str) -> pd.DataFrame:
+    if results.region_series.empty:
+        raise ValueError("region_series is empty: run the engine with --regions to record it")
+    if metric not in results.region_series:
+        raise KeyError(f"region_series has no column {metric!r}")
+    return results.region_series
+
+
+def _quarter_for_year(region_series: pd.DataFrame, year: int | None) -> str:
+    """The last recorded quarter of `year` (or of the whole run when year is None)."""
+    calendar = region_series[["quarter", "year"]].drop_duplicates().sort_values("year")
+    if year is not None:
+        in_year = calendar[np.floor(calendar["year"]) <= year]
+        if not in_year.empty:
+            return str(in_year["quarter"].iloc[-1])
+    return str(calendar["quarter"].iloc[-1])
+
+
+def region_values(results: Results, metric: str = "a_law", quarter: str | None = None,
+                  year: int | None = None, arm: str | None = None) -> pd.DataFrame:
+    """Median across runs of a region_series metric in one quarter, one row per region."""
+    frame = _region_frame(results, metric)
+    quarter = quarter or _quarter_for_year(frame, year)
+    selected = frame[frame["quarter"] == quarter]
+    if arm is not None:
+        selected = with_arm(results, selected)
+        selected = selected[selected["arm"] == arm]
+    values = selected.groupby("region")[metric].median().rename("value").reset_index()
+    data = results.regions.merge(values, on="region", how="left")
+    data.insert(len(data.columns) - 1, "quarter", quarter)
+    data.insert(len(data.columns) - 1, "metric", metric)
+    return data
+
+
+def map_figure(results: Results, metric: str = "a_law", year: int | None = 2007, arm: str | None = None,
+               boundaries: Path | None = None) -> tuple[Figure, pd.DataFrame]:
+    """Map of the regions coloured by the median across runs of a regional metric at the end of a year.
+
+    Data: one row per region (region, code, name, district, quarter, metric, value) and `on_map`,
+    whether its outline was found in the boundary file.
+    """
+    data = region_values(results, metric, year=year, arm=arm)
+    shapes = geo.match_shapes(results.regions, geo.load_shapes(boundaries), geo.load_region_table())
+    data["on_map"] = data["region"].isin(list(shapes))
+    is_level = metric != "cases"
+    norm = Normalize(0.0, 1.0) if is_level else Normalize(0.0, max(1.0, float(np.nanmax(data["value"]))))
+    colourmap = plt.get_cmap(REGION_METRIC_COLOURMAPS.get(metric, DEFAULT_COLOURMAP))
+    values_by_region = dict(zip(data["region"], data["value"]))
+    drawn = sorted(shapes.items(), key=lambda item: -item[1].area)  # enclaves (Moscow) drawn on top
+    polygons, colours = [], []
+    for region, shape in drawn:
+        value = values_by_region.get(region, np.nan)
+        colour = "#e0e0e0" if np.isnan(value) else colourmap(norm(value))
+        for ring in shape.rings_projected:
+            polygons.append(ring)
+            colours.append(colour)
+    quarter = str(data["quarter"].iloc[0]) if not data.empty else ""
+    figure, axes = new_figure(FULL_WIDTH_INCHES, 4.4)
+    with styled():
+        axes.set_position((0.0, 0.06, 0.86, 0.84))
+        axes.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.25))
+        axes.autoscale_view()
+        axes.set_aspect("equal")
+        axes.axis("off")
+        colourbar_axes = figure.add_axes((0.88, 0.2, 0.022, 0.6))
+        mappable = plt.cm.ScalarMappable(norm=norm, cmap=colourmap)
+        colourbar = figure.colorbar(mappable, cax=colourbar_axes, orientation="vertical")
+        colourbar.set_label("Median across runs" + (" (0–1)" if is_level else ""), fontsize=8.5)
+        figure.suptitle(f"{REGION_METRIC_LABELS.get(metric, metric).split(' (')[0].capitalize()}, {quarter}",
+                        x=0.02, ha="left", y=0.97)
+        if data["value"].isna().any():
+            axes.legend(handles=[Patch(color="#e0e0e0", label="no data")], loc="lower left", frameon=False)
+        figure.text(0.02, 0.015, "Boundaries © OpenStreetMap contributors (ODbL), via GIS-Lab; "
+                    "Albers equal-area projection", fontsize=6.5, color="#777777")
+    return figure, data
+
+
+def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = None) -> tuple[Figure, pd.DataFrame]:
+    """Region × time heatmap of the median across runs of a regional metric.
+
+    Data: a wide frame, one row per region (index: district, name; sorted by district, then name),
+    one column per quarter, values the median across runs.
+    """
+    frame = _region_frame(results, metric)
+    if arm is not None:
+        frame = with_arm(results, frame)
+        frame = frame[frame["arm"] == arm]
+    medians = frame.groupby(["region", "quarter"])[metric].median().rename("value").reset_index()
+    medians = medians.merge(results.regions, on="region", how="left")
+    medians["district"] = medians["district"].fillna("(unknown)")
+    medians["name"] = medians["name"].fillna(medians["region"].astype(str))
+    quarters = frame[["quarter", "year"]].drop_duplicates().sort_values("year")["quarter"].tolist()
+    data = medians.pivot_table(index=["district", "name"], columns="quarter", values="value", aggfunc="first")
+    data = data.reindex(columns=quarters).sort_index(level=["district", "name"])
+    years = np.array([quarter_to_year(q) for q in quarters])
+    n_regions = len(data)
+    is_level = metric != "cases"
+    figure, axes = new_figure(FULL_WIDTH_INCHES, max(4.0, 0.12 * n_regions + 1.6))
+    with styled():
+        image = axes.imshow(data.to_numpy(dtype=float), aspect="auto", interpolation="nearest",
+                            cmap=REGION_METRIC_COLOURMAPS.get(metric, DEFAULT_COLOURMAP),
+                            vmin=0.0, vmax=1.0 if is_level else None,
+                            extent=(years[0], years[-1] + 0.25, n_regions, 0))
+        axes.grid(False)
+        axes.set_yticks(np.arange(n_regions) + 0.5)
+        axes.set_yticklabels(data.index.get_level_values("name"), fontsize=5.8)
+        districts = data.index.get_level_values("district")
+        boundaries = [i for i in range(1, n_regions) if districts[i] != districts[i - 1]]
+        for boundary in boundaries:
+            axes.axhline(boundary, color="white", linewidth=1.2)
+        starts = [0] + boundaries
+        ends = boundaries + [n_regions]
+        for start, end in zip(starts, ends):
+            axes.text(years[-1] + 0.6, (start + end) / 2, districts[start], va="center", ha="left",
+                      fontsize=7.5, fontweight="bold", color="#333333")
+        step = 2 if years[-1] - years[0] > 8 else 1
+        axes.set_xticks(np.arange(np.ceil(years[0]), np.floor(years[-1]) + 1, step))
+        axes.set_xlabel("Year (quarterly ticks)")
+        label = REGION_METRIC_LABELS.get(metric, metric).split(" (")[0]
+        axes.set_title(f"{label[0].upper()}{label[1:]} by region and quarter (median across runs)", loc="left")
+        colourbar = figure.colorbar(image, ax=axes, orientation="horizontal", fraction=0.025, pad=0.06,
+                                    shrink=0.5)
+        colourbar.set_label(f"Median across runs: {REGION_METRIC_LABELS.get(metric, metric)}")
+        for spine in axes.spines.values():
+            spine.set_visible(False)
+        figure.tight_layout()
+    return figure, data
+
+
+def _target_share(values: pd.Series, low: float, high: float) -> float:
+    """Share of runs whose value lies in [low, high] (a missing bound is open; a missing value misses)."""
+    if values.empty:
+        return float("nan")
+    present = values.to_numpy(dtype=float)
+    inside = ~np.isnan(present)
+    if not np.isnan(low):
+        inside &= present >= low
+    if not np.isnan(high):
+        inside &= present <= high
+    return float(inside.mean())
+
+
+def target_table(results: Results) -> pd.DataFrame:
+    """Each stylised-fact target with its range, the share of runs in range (recomputed from
+    target_values), the share required, and met/unmet as recorded by the engine."""
+    targets = results.targets.copy()
+    columns = ["name", "metric", "stat", "window_start", "window_end", "low", "high", "share_required",
+               "share_met", "met", "source", "share_in_range", "n_runs", "n_missing"]
+    if targets.empty:
+        return pd.DataFrame(columns=columns)
+    rows = []
+    for target in targets.itertuples(index=False):
+        values = results.target_values.loc[results.target_values["name"] == target.name, "value"]
+        values = pd.to_numeric(values, errors="coerce")
+        low = float(target.low) if pd.notna(target.low) else np.nan
+        high = float(target.high) if pd.notna(target.high) else np.nan
+        rows.append({"share_in_range": _target_share(values, low, high), "n_runs": int(len(values)),
+                     "n_missing": int(values.isna().sum())})
+    return pd.concat([targets.reset_index(drop=True), pd.DataFrame(rows)], axis=1).reindex(columns=columns)
+
+
+def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataFrame]:
+    """Simulated value of each stylised-fact target across runs against its target range.
+
+    One small panel per target: runs as dots, the target range shaded, the title marked met (✓) or
+    unmet (✗) with the share of runs in range and the share required. Data: `target_table`.
+    """
+    data = target_table(results)
+    if data.empty:
+        raise ValueError("the database has no stylised-fact targets")
+    n_targets = len(data)
+    n_columns = min(columns, n_targets)
+    n_rows = int(np.ceil(n_targets / n_columns))
+    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 1.6 * n_rows + 0.6, nrows=n_rows, ncols=n_columns,
+                                   squeeze=False)
+    rng = np.random.default_rng(0)
+    with styled():
+        for axes, target in zip(axes_grid.flat, data.itertuples(index=False)):
+            values = pd.to_numeric(results.target_values.loc[results.target_values["name"] == target.name, "value"],
+                                   errors="coerce").dropna().to_numpy(dtype=float)
+            met = bool(target.met) if pd.notna(target.met) else target.share_in_range >= (target.share_required or 0)
+            colour = "#2e7d32" if met else "#c62828"
+            low = target.low if pd.notna(target.low) else (values.min() if values.size else 0.0)
+            high = target.high if pd.notna(target.high) else (values.max() if values.size else 1.0)
+            axes.axvspan(low, high, color=colour, alpha=0.15, linewidth=0)
+            if low == high:
+                axes.axvline(low, color=colour, linewidth=2, alpha=0.6)
+            axes.scatter(values, rng.uniform(0.1, 0.75, values.size), s=14, color="#263238", alpha=0.75,
+                         linewidths=0)
+            span = np.concatenate([values, [low, high]])
+            width = span.max() - span.min()
+            pad = width * 0.15 if width > 0 else max(0.5, abs(span.max()) * 0.05)
+            axes.set_xlim(span.min() - pad, span.max() + pad)
+            axes.ticklabel_format(axis="x", useOffset=False, style="plain")
+            axes.set_ylim(0, 1.25)
+            axes.set_yticks([])
+            axes.grid(axis="y", visible=False)
+            mark = "✓" if met else "✗"
+            required = f"{target.share_required:.0%}" if pd.notna(target.share_required) else "—"
+            missing = f", {target.n_missing} none" if target.n_missing else ""
+            axes.set_title(f"{target.name}", loc="left", fontsize=9)
+            axes.text(0.01, 0.97, f"{mark} {target.share_in_range:.0%} in range (≥ {required}){missing}",
+                      transform=axes.transAxes, fontsize=7.5, color=colour, fontweight="bold", va="top")
+            axes.set_xlabel(f"{target.metric} ({target.stat})", fontsize=8)
+            axes.spines["left"].set_visible(False)
+        for axes in list(axes_grid.flat)[n_targets:]:
+            axes.axis("off")
+        figure.suptitle("Stylised-fact targets: runs (dots) against the target range (shaded)")
+        figure.tight_layout(h_pad=1.2)
+    return figure, data

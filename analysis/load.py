@@ -1,0 +1,187 @@
+"""Load a policysim results database (SQLite) into tidy pandas DataFrames."""
+
+from __future__ import annotations
+
+import json
+import math
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .quarters import quarter_to_year, quarters_to_years
+
+REFORMS = ("law", "victim", "multi", "unit")
+"""The four reforms, in the engine's order."""
+
+RUN_KEY_COLUMNS = ("run_id", "arm", "replicate", "seed", "status", "wall_seconds")
+"""Columns of `runs` that identify a run rather than parameterise or summarise it."""
+
+OUTCOME_PREFIXES = (
+    "final_adopted_",
+    "adopted_12q_after_foreign_stop_",
+    "quarters_to_third_",
+    "morans_i_",
+    "share_of_peak_kept_",
+)
+OUTCOME_NAMES = (
+    "peak_resistance",
+    "final_resistance",
+    "law_passed_year",
+    "u1_year",
+    "u2_year",
+    "z1_year",
+    "z2_year",
+    "total_cases",
+    "total_convictions",
+)
+
+_EMPTY_COLUMNS = {
+    "runs": ["run_id", "arm", "replicate", "seed", "status", "wall_seconds"],
+    "series": ["run_id", "tick", "quarter"],
+    "region_series": ["run_id", "tick", "quarter", "region"],
+    "events": ["run_id", "tick", "quarter", "kind", "region", "detail"],
+    "targets": ["name", "metric", "stat", "window_start", "window_end", "low", "high",
+                "share_required", "share_met", "met", "source"],
+    "target_values": ["name", "run_id", "value"],
+    "regions": ["region", "code", "name", "district"],
+}
+
+
+def is_outcome_column(column: str) -> bool:
+    """True for a per-run summary outcome column of `runs`."""
+    return column in OUTCOME_NAMES or column.startswith(OUTCOME_PREFIXES)
+
+
+@dataclass
+class Results:
+    """Everything one results database holds, as tidy DataFrames joined on `run_id`."""
+
+    path: Path
+    manifest: dict
+    runs: pd.DataFrame
+    series: pd.DataFrame
+    region_series: pd.DataFrame
+    events: pd.DataFrame
+    targets: pd.DataFrame
+    target_values: pd.DataFrame
+    regions: pd.DataFrame
+    extra_tables: dict = field(default_factory=dict)
+
+    @property
+    def outcome_columns(self) -> list[str]:
+        """Summary outcome columns of `runs`, in table order."""
+        return [c for c in self.runs.columns if is_outcome_column(c)]
+
+    @property
+    def parameter_columns(self) -> list[str]:
+        """Varied-parameter columns of `runs` (everything that is neither key nor outcome)."""
+        return [c for c in self.runs.columns if c not in RUN_KEY_COLUMNS and not is_outcome_column(c)]
+
+    @property
+    def arms(self) -> list[str]:
+        """Arm names in order of first appearance."""
+        if "arm" not in self.runs or self.runs.empty:
+            return []
+        return list(pd.unique(self.runs["arm"].fillna("")))
+
+    @property
+    def n_runs(self) -> int:
+        """Number of runs recorded."""
+        return int(len(self.runs))
+
+    @property
+    def scenario_name(self) -> str:
+        """The scenario's name from the manifest, or the database's folder name."""
+        return str(self.manifest.get("scenario_name") or self.path.parent.name or self.path.stem)
+
+    def table(self, name: str) -> pd.DataFrame | None:
+        """A further table (comparisons, sensitivity, ...) if the database has it."""
+        return self.extra_tables.get(name)
+
+
+def resolve_database_path(path: str | Path) -> Path:
+    """The database file for a path that is either the file or its experiment folder."""
+    path = Path(path)
+    if path.is_dir():
+        preferred = path / "results.sqlite"
+        if preferred.is_file():
+            return preferred
+        candidates = sorted(path.glob("*.sqlite")) + sorted(path.glob("*.db"))
+        if len(candidates) == 1:
+            return candidates[0]
+        raise FileNotFoundError(f"no single results database in {path} (found {len(candidates)})")
+    if not path.is_file():
+        raise FileNotFoundError(f"no results database at {path}")
+    return path
+
+
+def _table_names(connection: sqlite3.Connection) -> list[str]:
+    rows = connection.execute("SELECT name FROM sqlite_master WHERE type IN ('table', 'view')").fetchall()
+    return [row[0] for row in rows]
+
+
+def _read_table(connection: sqlite3.Connection, name: str, present: list[str]) -> pd.DataFrame:
+    if name not in present:
+        return pd.DataFrame(columns=_EMPTY_COLUMNS.get(name, []))
+    return pd.read_sql_query(f'SELECT * FROM "{name}"', connection)
+
+
+def _read_manifest(connection: sqlite3.Connection, present: list[str]) -> dict:
+    """Manifest rows as a dict; keys only in `manifest_json` are merged in (rows win)."""
+    if "manifest" not in present:
+        return {}
+    rows = dict(connection.execute("SELECT key, value FROM manifest").fetchall())
+    manifest: dict = {}
+    raw_json = rows.get("manifest_json")
+    if raw_json:
+        try:
+            parsed = json.loads(raw_json)
+            if isinstance(parsed, dict):
+                manifest.update(parsed)
+        except (TypeError, ValueError):
+            pass
+    manifest.update({key: value for key, value in rows.items() if key != "manifest_json"})
+    return manifest
+
+
+def _add_years(frame: pd.DataFrame, start_quarter: str | None) -> pd.DataFrame:
+    """Add a decimal `year` column from `quarter` (or from tick and the start quarter)."""
+    if frame.empty and "quarter" not in frame:
+        frame["year"] = pd.Series(dtype=float)
+        return frame
+    if "quarter" in frame:
+        frame["year"] = quarters_to_years(frame["quarter"])
+    else:
+        frame["year"] = float("nan")
+    start_year = quarter_to_year(start_quarter)
+    if "tick" in frame and frame["year"].isna().any() and not math.isnan(start_year):
+        frame["year"] = frame["year"].fillna(start_year + frame["tick"] / 4.0)
+    return frame
+
+
+def load(path: str | Path) -> Results:
+    """Read a results database (or the folder holding `results.sqlite`) into a Results."""
+    database = resolve_database_path(path)
+    connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
+    try:
+        present = _table_names(connection)
+        manifest = _read_manifest(connection, present)
+        tables = {name: _read_table(connection, name, present) for name in _EMPTY_COLUMNS}
+        known = set(_EMPTY_COLUMNS) | {"manifest"}
+        extra = {name: _read_table(connection, name, present)
+                 for name in present if name not in known and not name.startswith("sqlite_")}
+    finally:
+        connection.close()
+
+    start_quarter = manifest.get("start_quarter")
+    for name in ("series", "region_series", "events"):
+        tables[name] = _add_years(tables[name], start_quarter)
+    for name in ("series", "region_series", "events"):
+        sort_keys = [c for c in ("run_id", "tick", "region") if c in tables[name]]
+        if sort_keys and not tables[name].empty:
+            tables[name] = tables[name].sort_values(sort_keys, kind="stable").reset_index(drop=True)
+    if not tables["runs"].empty:
+        tables["runs"] = tables["runs"].sort_values("run_id", kind="stable").reset_index(drop=True)
+    return Results(path=database, manifest=manifest, extra_tables=extra, **tables)

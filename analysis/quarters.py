@@ -1,0 +1,45 @@
+"""Quarter labels ("2003Q4") and decimal years (2003Q4 = 2003.75)."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import numpy as np
+import pandas as pd
+
+_QUARTER_PATTERN = re.compile(r"^\s*(\d{4})\s*[Qq]([1-4])\s*$")
+
+
+def quarter_to_year(quarter: str | None) -> float:
+    """Decimal year at the start of a quarter: "2003Q1" -> 2003.0, "2003Q4" -> 2003.75.
+
+    Returns NaN for a missing or malformed label.
+    """
+    if quarter is None or (isinstance(quarter, float) and math.isnan(quarter)):
+        return float("nan")
+    match = _QUARTER_PATTERN.match(str(quarter))
+    if not match:
+        return float("nan")
+    return int(match.group(1)) + (int(match.group(2)) - 1) / 4.0
+
+
+def year_to_quarter(year: float) -> str:
+    """Quarter label of a decimal year: 2003.75 -> "2003Q4"."""
+    whole_year = math.floor(year + 1e-9)
+    quarter_index = int(round((year - whole_year) * 4.0)) + 1
+    return f"{whole_year}Q{min(max(quarter_index, 1), 4)}"
+
+
+def quarters_to_years(quarters: pd.Series) -> pd.Series:
+    """Vectorised quarter_to_year for a column of quarter labels."""
+    parts = quarters.astype("string").str.extract(r"(\d{4})\s*[Qq]([1-4])")
+    years = pd.to_numeric(parts[0], errors="coerce") + (pd.to_numeric(parts[1], errors="coerce") - 1) / 4.0
+    return years.astype(float).set_axis(quarters.index)
+
+
+def year_ticks(first_year: float, last_year: float, step_years: int = 2) -> np.ndarray:
+    """Whole-year tick positions between two decimal years, every step_years years."""
+    start = math.ceil(first_year)
+    stop = math.floor(last_year)
+    return np.arange(start, stop + 1, step_years)

@@ -1,0 +1,69 @@
+"""Write one self-contained HTML report of a results database.
+
+    /usr/bin/python3 -m analysis.report RESULTS_DB_OR_DIR [-o report.html] [--figures DIR]
+
+Figures are embedded as base64 PNG; the CSS is inlined; the page references no other file.
+The path of the written report is printed on stdout.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .html_render import escape, page
+from .load import Results, load
+from .sections import ReportContext, ordered_sections
+
+
+def render_report(results: Results, context: ReportContext | None = None) -> str:
+    """The report's HTML text, with every registered section that has something to show."""
+    context = context or ReportContext()
+    navigation, bodies = [], []
+    for section in ordered_sections():
+        body = section.build(results, context)
+        if body is None:
+            continue
+        navigation.append((section.key, section.title))
+        bodies.append(f'<section id="{escape(section.key)}"><h2>{escape(section.title)}</h2>{body}</section>')
+    generated = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    version = results.manifest.get("policysim_version", "?")
+    commit = results.manifest.get("git_commit", "?")
+    subtitle = (f'<p class="subtitle">{results.n_runs} runs · policysim {escape(version)} ({escape(commit)}) · '
+                f"database <code>{escape(results.path.name)}</code> · report generated {generated}</p>")
+    return page(f"Scenario: {results.scenario_name}", subtitle, navigation, bodies)
+
+
+def write_report(database: str | Path, out_path: str | Path | None = None, figures_dir: str | Path | None = None,
+                 map_year: int = 2007) -> Path:
+    """Load a database, write its report (default: report.html beside the database) and return the path."""
+    results = load(database)
+    out_path = Path(out_path) if out_path else results.path.with_name("report.html")
+    context = ReportContext(figures_dir=Path(figures_dir) if figures_dir else None, map_year=map_year)
+    html_text = render_report(results, context)
+    out_path.parent.mkdir(parents=True, exist_ok=True)
+    out_path.write_text(html_text, encoding="utf-8")
+    return out_path
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Command-line entry point."""
+    parser = argparse.ArgumentParser(prog="python3 -m analysis.report", description=__doc__.splitlines()[0])
+    parser.add_argument("database", help="results.sqlite, or the experiment folder holding it")
+    parser.add_argument("-o", "--out", help="report file (default: report.html beside the database)")
+    parser.add_argument("--figures", help="also save every figure as PNG and SVG in this folder")
+    parser.add_argument("--map-year", type=int, default=2007, help="year whose last quarter the maps show")
+    args = parser.parse_args(argv)
+    try:
+        path = write_report(args.database, args.out, args.figures, args.map_year)
+    except FileNotFoundError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 66
+    print(path)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,260 @@
+"""The report's sections, kept in a registry.
+
+A section is one function `(results, context) -> html or None` registered with `@register_section`;
+returning None leaves the section out (for instance when the database has no targets). A later
+analysis (arms compared, sensitivity) adds one figure function in figures.py and one section here.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from . import figures
+from .figures import save_figure
+from .html_render import Markup, escape, figure_block, note_block, table_block
+from .labels import format_value, outcome_label
+from .load import Results
+from .scenario import scenario_summary
+from .stats import BAND_QUANTILES, outcome_summary
+
+DATA_ABSENT_ERRORS = (ValueError, KeyError, FileNotFoundError)
+"""Errors a figure raises when the database lacks what it needs; the section then says so."""
+
+
+@dataclass
+class ReportContext:
+    """Options and state shared by the sections of one report."""
+
+    figures_dir: Path | None = None
+    dpi: int = 110
+    map_year: int = 2007
+    quantiles: tuple[float, float, float] = BAND_QUANTILES
+    saved_figures: list[Path] = field(default_factory=list)
+
+    def figure(self, figure: Figure, figure_id: str, caption: str, alt: str) -> str:
+        """Embed a figure in the page (and save PNG and SVG when a figures folder was given)."""
+        if self.figures_dir is not None:
+            self.saved_figures.extend(save_figure(figure, self.figures_dir / figure_id))
+        return figure_block(figure, caption, alt, figure_id, dpi=self.dpi)
+
+
+@dataclass(frozen=True)
+class Section:
+    """One report section: anchor key, heading, order on the page, and the function that builds it."""
+
+    key: str
+    title: str
+    order: float
+    build: Callable[[Results, ReportContext], str | None]
+
+
+SECTIONS: dict[str, Section] = {}
+
+
+def register_section(key: str, title: str, order: float):
+    """Decorator adding a section builder to the registry (a later registration with the same key wins)."""
+    def decorator(build: Callable[[Results, ReportContext], str | None]):
+        SECTIONS[key] = Section(key=key, title=title, order=order, build=build)
+        return build
+    return decorator
+
+
+def ordered_sections() -> list[Section]:
+    """Registered sections in page order."""
+    return sorted(SECTIONS.values(), key=lambda section: section.order)
+
+
+def _band_words(context: ReportContext) -> str:
+    low, _, high = context.quantiles
+    return f"the line is the median across runs and the band spans the {low:.0%}–{high:.0%} quantiles"
+
+
+def _figure_or_note(build: Callable[[], tuple[Figure, pd.DataFrame]], render: Callable[[Figure], str]) -> str:
+    try:
+        figure, _ = build()
+    except DATA_ABSENT_ERRORS as error:
+        return note_block(f"Not available for this database: {error}")
+    return render(figure)
+
+
+@register_section("scenario", "Scenario", 10)
+def scenario_section(results: Results, context: ReportContext) -> str:
+    """Scenario name, description, period and the resolved YAML (collapsed)."""
+    yaml_text = results.manifest.get("scenario_yaml")
+    summary = scenario_summary(yaml_text)
+    name = summary["name"] or results.scenario_name
+    parts = [f'<p class="lead"><strong>{escape(name)}</strong>'
+             + (f": {escape(summary['description'])}" if summary["description"] else "") + "</p>"]
+    cards = [
+        ("runs", str(results.n_runs)),
+        ("arms", ", ".join(a or "(unnamed)" for a in results.arms) or "—"),
+        ("period", f"{results.manifest.get('start_quarter', '?')} – {results.manifest.get('end_quarter', '?')}"),
+        ("regions", str(len(results.regions)) if not results.regions.empty else "—"),
+    ]
+    parts.append('<div class="cards">' + "".join(
+        f'<div class="card"><div class="value">{escape(value)}</div><div class="label">{escape(label)}</div></div>'
+        for label, value in cards) + "</div>")
+    if yaml_text:
+        parts.append(f"<details><summary>Resolved scenario (YAML)</summary><pre>{escape(yaml_text)}</pre></details>")
+    return "".join(parts)
+
+
+@register_section("manifest", "Run manifest", 20)
+def manifest_section(results: Results, context: ReportContext) -> str:
+    """The manifest's keys and values (scenario text shown in the scenario section)."""
+    hidden = {"scenario_yaml", "manifest_json"}
+    rows = []
+    for key, value in results.manifest.items():
+        if key in hidden:
+            continue
+        if isinstance(value, (dict, list)):
+            value = json.dumps(value, sort_keys=True)
+        rows.append({"key": key, "value": value})
+    if not rows:
+        return note_block("The database has no manifest.")
+    return table_block(pd.DataFrame(rows), css_class="keyvalue", show_header=False)
+
+
+@register_section("summary", "Summary outcomes", 30)
+def summary_section(results: Results, context: ReportContext) -> str | None:
+    """Each per-run outcome: mean and quantile range across runs, and how many runs had none."""
+    summary = outcome_summary(results, context.quantiles)
+    if summary.empty:
+        return note_block("The runs table has no outcome columns.")
+    low, _, high = context.quantiles
+    multiple_arms = summary["arm"].nunique() > 1
+    rows = []
+    for record in summary.itertuples(index=False):
+        label, unit = outcome_label(record.outcome)
+        row = {"arm": record.arm} if multiple_arms else {}
+        row.update({
+            "outcome": label,
+            "unit": unit,
+            "mean": format_value(record.mean, unit),
+            f"{low:.0%}–{high:.0%} range": (f"{format_value(record.q_low, unit)} – {format_value(record.q_high, unit)}"
+                                          if record.n_runs else "—"),
+            "runs with none": f"{record.n_none} of {record.n_runs + record.n_none}" if record.n_none else "",
+        })
+        rows.append(row)
+    frame = pd.DataFrame(rows)
+    intro = (f"<p>Across {results.n_runs} runs. Years are decimal (2003.0 is 2003Q1, 2003.75 is 2003Q4); "
+             "“none” counts runs in which the event did not happen or the value was not defined.</p>")
+    return intro + table_block(frame, numeric_columns=("mean", f"{low:.0%}–{high:.0%} range", "runs with none"))
+
+
+@register_section("targets", "Stylised-fact targets", 40)
+def targets_section(results: Results, context: ReportContext) -> str | None:
+    """Target table (range, share of runs in range, met) and the per-target panels."""
+    table = figures.target_table(results)
+    if table.empty:
+        return note_block("This database records no stylised-fact targets.")
+    rows = []
+    for target in table.itertuples(index=False):
+        met = bool(target.met) if pd.notna(target.met) else None
+        status = Markup('<span class="met">✓ met</span>' if met else '<span class="unmet">✗ unmet</span>'
+                        if met is not None else "—")
+        window = f"{target.window_start or ''} – {target.window_end or ''}".strip(" –")
+        low = "" if pd.isna(target.low) else f"{target.low:g}"
+        high = "" if pd.isna(target.high) else f"{target.high:g}"
+        rows.append({
+            "target": target.name,
+            "metric (stat)": f"{target.metric} ({target.stat})",
+            "window": window,
+            "range": f"{low} – {high}" if low != high else low,
+            "share in range": f"{target.share_met:.0%}" if pd.notna(target.share_met) else "—",
+            "required": f"{target.share_required:.0%}" if pd.notna(target.share_required) else "—",
+            "status": status,
+            "source": target.source or "",
+        })
+    n_met = int(pd.to_numeric(table["met"], errors="coerce").fillna(0).sum())
+    intro = (f'<p><span class="badge">{n_met} of {len(table)} targets met</span> '
+             "A target is met when the share of runs whose simulated value lies in the target range "
+             "reaches the share required (MODEL.md §9).</p>")
+    caption = ("<strong>Stylised-fact targets.</strong> One panel per target: each dot is one run's simulated "
+               "value, the shaded span is the target range, and the mark gives the share of runs in range "
+               "against the share required (green met, red unmet). Runs in which the quantity is undefined "
+               "(for example an event that never happened) are counted as “none”.")
+    figure_html = _figure_or_note(lambda: figures.targets_figure(results),
+                                  lambda fig: context.figure(fig, "fig-targets", caption, "Stylised-fact target panels"))
+    return intro + table_block(pd.DataFrame(rows), numeric_columns=("share in range", "required")) + figure_html
+
+
+@register_section("adoption", "Adoption of the reforms", 50)
+def adoption_section(results: Results, context: ReportContext) -> str:
+    """National adoption of each reform over time."""
+    caption = ("<strong>National adoption.</strong> Share of regions in which each reform is adopted "
+               f"(implementation at least 0.5), per quarter; {_band_words(context)}.")
+    return _figure_or_note(lambda: figures.adoption_figure(results, context.quantiles),
+                           lambda fig: context.figure(fig, "fig-adoption", caption, "Adoption of each reform over time"))
+
+
+@register_section("resistance", "Resistance and federal stance", 60)
+def resistance_section(results: Results, context: ReportContext) -> str:
+    """Mean regional resistance and the federal stance P over time."""
+    caption = ("<strong>Resistance and federal stance.</strong> Top: mean nationalist resistance ρ over the "
+               "regions. Bottom: the federal centre's nationalist–sovereigntist stance P. Both on 0–1 scales; "
+               f"{_band_words(context)}.")
+    return _figure_or_note(lambda: figures.resistance_figure(results, context.quantiles),
+                           lambda fig: context.figure(fig, "fig-resistance", caption, "Resistance and stance P"))
+
+
+@register_section("events", "Timing of national events", 70)
+def events_section(results: Results, context: ReportContext) -> str:
+    """When the law, the federal units and the restrictive laws came, across runs."""
+    caption = ("<strong>Event timing.</strong> For each national event, the share of runs in which it first "
+               "happened in each calendar year; the grey bar at the right counts runs in which it never happened "
+               "before the end of the simulation.")
+    return _figure_or_note(lambda: figures.event_timing_figure(results),
+                           lambda fig: context.figure(fig, "fig-events", caption, "Timing of national events"))
+
+
+@register_section("map", "Regional pattern", 80)
+def map_section(results: Results, context: ReportContext) -> str:
+    """Maps of law implementation and of resistance at the end of the map year."""
+    if results.region_series.empty:
+        return note_block("No regional series in this database (run the engine with --regions).")
+    parts = []
+    for metric, what in (("a_law", "implementation of the law reform"), ("rho", "nationalist resistance ρ")):
+        caption = (f"<strong>Map: {what}.</strong> Each region coloured by the median across runs of its "
+                   f"{what} in the last quarter of {context.map_year} (0–1). "
+                   "Boundaries: © OpenStreetMap contributors (ODbL), via GIS-Lab.")
+        parts.append(_figure_or_note(
+            lambda metric=metric: figures.map_figure(results, metric=metric, year=context.map_year),
+            lambda fig, metric=metric, caption=caption: context.figure(fig, f"fig-map-{metric}", caption,
+                                                                      f"Map of {metric}")))
+    return "".join(parts)
+
+
+@register_section("heatmap", "Regions over time", 90)
+def heatmap_section(results: Results, context: ReportContext) -> str:
+    """Region × quarter heatmap of law implementation."""
+    if results.region_series.empty:
+        return note_block("No regional series in this database (run the engine with --regions).")
+    caption = ("<strong>Regions over time.</strong> Median across runs of each region's implementation of the "
+               "law reform (0–1) per quarter; regions grouped by federal district (2000s), then sorted by name.")
+    return _figure_or_note(lambda: figures.heatmap_figure(results, "a_law"),
+                           lambda fig: context.figure(fig, "fig-heatmap", caption, "Region by quarter heatmap"))
+
+
+def _generic_table_section(table_name: str, intro: str):
+    def build(results: Results, context: ReportContext) -> str | None:
+        table = results.table(table_name)
+        if table is None or table.empty:
+            return None
+        shown = table.head(200).round(4)
+        more = f" (first 200 of {len(table)} rows)" if len(table) > 200 else ""
+        numeric = tuple(c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]))
+        return f"<p>{escape(intro)}{escape(more)}</p>" + table_block(shown, numeric_columns=numeric)
+    return build
+
+
+register_section("comparisons", "Arms compared", 100)(
+    _generic_table_section("comparisons", "Differences between arms, as recorded by the engine."))
+register_section("sensitivity", "Sensitivity", 110)(
+    _generic_table_section("sensitivity", "Sensitivity of the outcomes to the parameters, as recorded by the engine."))
