@@ -1,5 +1,7 @@
 #include "sim/store/results_database.hpp"
 
+#include <sqlite3.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -306,7 +308,26 @@ struct ResultsDatabase::Impl {
         upsert_manifest(db,
                         "INSERT INTO manifest(key, value) VALUES (?, ?) "
                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value") {
-    region_count = static_cast<std::size_t>(count_rows(db, "regions"));
+    set_region_count(static_cast<std::size_t>(count_rows(db, "regions")));
+  }
+
+  // Region series go in as one multi-row INSERT per tick where the parameter limit allows: a
+  // statement step costs about as much as a row, so this halves the time of a regional run.
+  void set_region_count(std::size_t count) {
+    region_count = count;
+    region_batch.reset();
+    region_batch_rows = 0;
+    const std::size_t width = 4 + schema.region_metrics.size();
+    const auto max_variables =
+        static_cast<std::size_t>(sqlite3_limit(db.handle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1));
+    const std::size_t rows = std::min(count, max_variables / width);
+    if (rows < 2) return;
+    std::string sql = "INSERT INTO region_series(run_id, tick, quarter, region" +
+                      column_list(schema.region_metrics) + ") VALUES ";
+    const std::string row = "(" + placeholders(width) + ")";
+    for (std::size_t i = 0; i < rows; ++i) sql += (i ? ", " : "") + row;
+    region_batch.emplace(db, sql);
+    region_batch_rows = rows;
   }
 
   std::optional<std::int64_t> run_id(const std::string& arm, int replicate) {
@@ -349,6 +370,8 @@ struct ResultsDatabase::Impl {
   Statement insert_event;
   Statement find_run;
   Statement upsert_manifest;
+  std::optional<Statement> region_batch;  // inserts region_batch_rows rows at once
+  std::size_t region_batch_rows = 0;
 };
 
 ResultsDatabase::ResultsDatabase(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -466,7 +489,7 @@ void ResultsDatabase::write_regions(const std::vector<std::string>& codes,
     insert.run();
   }
   transaction.commit();
-  impl_->region_count = codes.size();
+  impl_->set_region_count(codes.size());
 }
 
 std::size_t ResultsDatabase::region_count() const {
@@ -554,18 +577,29 @@ void ResultsDatabase::write_run(const RunRecord& run) {
   }
 
   if (!run.region_series.empty()) {
-    Statement& insert_region = impl_->insert_region_series;
     const double* values = run.region_series.data();
+    const auto bind_row = [&](Statement& insert, int first, std::size_t tick, std::size_t region) {
+      insert.bind(first, run_id);
+      insert.bind(first + 1, static_cast<std::int64_t>(tick));
+      insert.bind(first + 2, std::string_view(run.quarters[tick]));
+      insert.bind(first + 3, static_cast<std::int64_t>(region));
+      for (std::size_t m = 0; m < region_width; ++m) {
+        insert.bind(first + 4 + static_cast<int>(m), *values++);
+      }
+    };
+    const int width = 4 + static_cast<int>(region_width);
+    const std::size_t batch_rows = impl_->region_batch_rows;
     for (std::size_t tick = 0; tick < ticks; ++tick) {
-      for (std::size_t region = 0; region < regions; ++region) {
-        insert_region.bind(1, run_id);
-        insert_region.bind(2, static_cast<std::int64_t>(tick));
-        insert_region.bind(3, std::string_view(run.quarters[tick]));
-        insert_region.bind(4, static_cast<std::int64_t>(region));
-        for (std::size_t m = 0; m < region_width; ++m) {
-          insert_region.bind(static_cast<int>(5 + m), *values++);
+      std::size_t region = 0;
+      for (; batch_rows > 0 && region + batch_rows <= regions; region += batch_rows) {
+        for (std::size_t i = 0; i < batch_rows; ++i) {
+          bind_row(*impl_->region_batch, 1 + static_cast<int>(i) * width, tick, region + i);
         }
-        insert_region.run();
+        impl_->region_batch->run();
+      }
+      for (; region < regions; ++region) {
+        bind_row(impl_->insert_region_series, 1, tick, region);
+        impl_->insert_region_series.run();
       }
     }
   }

@@ -1,0 +1,484 @@
+#include "sim/store/results_database.hpp"
+
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <catch2/catch.hpp>
+
+#include <chrono>
+#include <cstdint>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "sim/store/sqlite_db.hpp"
+#include "sim/store/store_error.hpp"
+#include "tests/store/store_test_support.hpp"
+
+using namespace policysim::store;
+using namespace policysim::store::testing;
+
+namespace {
+
+const std::string sha_a = "aaaa1111";
+const std::string sha_b = "bbbb2222";
+
+ResultsDatabase open_sample(const std::filesystem::path& path, const std::string& sha256 = sha_a) {
+  return ResultsDatabase::open(path, sample_schema(), "moscow-first", sha256);
+}
+
+std::int64_t count(const std::filesystem::path& path, const std::string& sql) {
+  sqlite::Database db(path, sqlite::Database::Mode::read_only);
+  sqlite::Statement query(db, sql);
+  query.step();
+  return query.column_int64(0);
+}
+
+}  // namespace
+
+TEST_CASE("a run reads back exactly as written, with NaN stored as NULL", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results/results.sqlite";  // the directory is created on open
+  auto db = open_sample(path);
+  write_sample_regions(db);
+  const RunRecord written = sample_run("baseline", 3, 42);
+  db.write_run(written);
+
+  const RunRecord read = db.read_run("baseline", 3);
+  CHECK(read.arm == written.arm);
+  CHECK(read.replicate == written.replicate);
+  CHECK(read.seed == written.seed);
+  CHECK(read.status == written.status);
+  CHECK(read.wall_seconds == written.wall_seconds);
+  CHECK(same_values(read.parameters, written.parameters));
+  CHECK(same_values(read.outcomes, written.outcomes));
+  CHECK(read.quarters == written.quarters);
+  CHECK(same_values(read.series, written.series));
+  CHECK(same_values(read.region_series, written.region_series));
+  CHECK(read.events == written.events);
+
+  // NaN is NULL in the file, where pandas and R see a missing value.
+  CHECK(count(path, "SELECT count(*) FROM runs WHERE year_law_passed IS NULL") == 1);
+  CHECK(count(path, "SELECT count(*) FROM series WHERE ngo_count IS NULL") == 1);
+  CHECK(count(path, "SELECT count(*) FROM region_series WHERE adopted IS NULL") == 3);
+  CHECK(count(path, "SELECT count(*) FROM events WHERE region IS NULL") == 1);
+  CHECK(count(path, "SELECT count(*) FROM events WHERE quarter = '1997Q4'") == 2);
+}
+
+TEST_CASE("the journal is in WAL mode", "[store]") {
+  TempDir dir;
+  auto db = open_sample(dir / "results.sqlite");
+  sqlite::Database raw(dir / "results.sqlite", sqlite::Database::Mode::read_only);
+  sqlite::Statement mode(raw, "PRAGMA journal_mode");
+  REQUIRE(mode.step());
+  CHECK(mode.column_text(0) == "wal");
+}
+
+TEST_CASE("seeds round-trip losslessly, including values at and above 2^63", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  const std::vector<std::uint64_t> seeds = {0,
+                                            1,
+                                            (std::uint64_t{1} << 63) - 1,
+                                            std::uint64_t{1} << 63,
+                                            (std::uint64_t{1} << 63) + 12345,
+                                            UINT64_MAX};
+  {
+    auto db = open_sample(path);
+    write_sample_regions(db);
+    for (std::size_t i = 0; i < seeds.size(); ++i) {
+      db.write_run(sample_run("arm", static_cast<int>(i), seeds[i]));
+    }
+  }
+  auto db = open_sample(path);
+  const auto completed = db.completed_runs();
+  REQUIRE(completed.size() == seeds.size());
+  for (std::size_t i = 0; i < seeds.size(); ++i) {
+    CHECK(completed[i].seed == seeds[i]);
+    CHECK(db.read_run("arm", static_cast<int>(i)).seed == seeds[i]);
+  }
+  // Stored as the unsigned decimal text a user can pass back to --seed.
+  CHECK(count(path, "SELECT count(*) FROM runs WHERE seed = '18446744073709551615'") == 1);
+  CHECK(seed_from_text("9223372036854775808") == (std::uint64_t{1} << 63));
+  CHECK_THROWS_AS(seed_from_text("-1"), StoreError);
+  CHECK_THROWS_AS(seed_from_text("18446744073709551616"), StoreError);
+  CHECK_THROWS_AS(seed_from_text(""), StoreError);
+}
+
+TEST_CASE("a database holding runs of another scenario is refused and left byte-identical",
+          "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  {
+    auto db = open_sample(path);
+    write_sample_regions(db);
+    db.write_run(sample_run("baseline", 0, 7));
+  }
+  const std::string before = read_bytes(path);
+  REQUIRE(!before.empty());
+
+  try {
+    ResultsDatabase::open(path, sample_schema(), "tatarstan-first", sha_b);
+    FAIL("a different scenario was accepted");
+  } catch (const StoreError& error) {
+    const std::string message = error.what();
+    CHECK(error.exit_code() == StoreError::cannot_create_output);
+    CHECK_THAT(message, Catch::Contains("moscow-first") && Catch::Contains(sha_a) &&
+                            Catch::Contains("tatarstan-first") && Catch::Contains(sha_b) &&
+                            Catch::Contains("-o DIR") && Catch::Contains("delete"));
+  }
+  CHECK(read_bytes(path) == before);
+
+  Schema other = sample_schema();
+  other.series_metrics.push_back("extra_metric");
+  try {
+    ResultsDatabase::open(path, other, "moscow-first", sha_a);
+    FAIL("a different schema was accepted");
+  } catch (const StoreError& error) {
+    CHECK_THAT(std::string(error.what()), Catch::Contains("extra_metric"));
+  }
+  CHECK(read_bytes(path) == before);
+
+  // The same scenario still opens, with its run intact.
+  CHECK(open_sample(path).has_run("baseline", 0));
+}
+
+TEST_CASE("a database without runs takes a new scenario and a new schema", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  open_sample(path);
+  Schema other = sample_schema();
+  other.outcomes = {"peak_share"};
+  auto db = ResultsDatabase::open(path, other, "tatarstan-first", sha_b);
+  CHECK(db.schema() == other);
+  CHECK(db.run_count() == 0);
+}
+
+TEST_CASE("a file that is not a results database is refused untouched", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  {
+    std::ofstream out(path, std::ios::binary);
+    out << "this is not a database, just some text that is long enough to have a header......";
+  }
+  const std::string before = read_bytes(path);
+  CHECK_THROWS_AS(open_sample(path), StoreError);
+  CHECK(read_bytes(path) == before);
+
+  const auto other = dir / "other.sqlite";
+  {
+    sqlite::Database raw(other, sqlite::Database::Mode::read_write_create);
+    raw.exec("CREATE TABLE unrelated(x)");
+  }
+  CHECK_THROWS_WITH(open_sample(other), Catch::Contains("not a policysim results database"));
+}
+
+TEST_CASE("a run that fails mid-transaction leaves no rows behind", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  auto db = open_sample(path);
+  write_sample_regions(db);
+  {
+    // Fails the last insert of the run, after its runs, series and region rows went in.
+    sqlite::Database raw(path, sqlite::Database::Mode::read_write_create);
+    raw.exec(
+        "CREATE TRIGGER injected_failure BEFORE INSERT ON events WHEN NEW.kind = 'donor_exit' "
+        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+  }
+  CHECK_THROWS_WITH(db.write_run(sample_run("baseline", 0, 1)),
+                    Catch::Contains("injected failure") && Catch::Contains("INSERT INTO events") &&
+                        Catch::Contains(path.string()));
+  for (const char* table : {"runs", "series", "region_series", "events"}) {
+    INFO(table);
+    CHECK(count(path, std::string("SELECT count(*) FROM ") + table) == 0);
+  }
+  CHECK_FALSE(db.has_run("baseline", 0));
+
+  // The database stays usable: the same run goes in once the failure is gone.
+  {
+    sqlite::Database raw(path, sqlite::Database::Mode::read_write_create);
+    raw.exec("DROP TRIGGER injected_failure");
+  }
+  db.write_run(sample_run("baseline", 0, 1));
+  CHECK(count(path, "SELECT count(*) FROM events") == 3);
+}
+
+TEST_CASE("a writer killed mid-write leaves only whole runs", "[store][crash]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  constexpr std::size_t ticks = 64;
+  constexpr std::size_t regions = 83;
+  {
+    auto db = ResultsDatabase::open(path, sample_schema(), "moscow-first", sha_a);
+    std::vector<std::string> codes(regions, "R"), names(regions, "Region"),
+        districts(regions, "District");
+    db.write_regions(codes, names, districts);
+  }
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    // The child writes large runs until it is killed; it never returns into the test runner.
+    try {
+      auto db = open_sample(path);
+      for (int replicate = 0; replicate < 100000; ++replicate) {
+        db.write_run(sample_run("arm", replicate, 1, ticks, regions));
+      }
+    } catch (...) {
+    }
+    _exit(0);
+  }
+  // Kill once some runs are in, at a moment unrelated to run boundaries.
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
+  while (std::chrono::steady_clock::now() < deadline &&
+         count(path, "SELECT count(*) FROM runs") < 3) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(7));
+  kill(child, SIGKILL);
+  int status = 0;
+  waitpid(child, &status, 0);
+  REQUIRE(WIFSIGNALED(status));
+
+  auto db = open_sample(path);
+  const auto runs = static_cast<std::int64_t>(db.run_count());
+  CHECK(runs >= 3);
+  CHECK(count(path, "SELECT count(*) FROM series") == runs * std::int64_t{ticks});
+  CHECK(count(path, "SELECT count(*) FROM region_series") == runs * std::int64_t{ticks * regions});
+  CHECK(count(path, "SELECT count(*) FROM events") == runs * 3);
+  // Writing resumes after the last whole run.
+  db.write_run(sample_run("arm", static_cast<int>(runs), 1, ticks, regions));
+  CHECK(db.run_count() == static_cast<std::size_t>(runs + 1));
+}
+
+TEST_CASE("resume lists the completed runs in (arm, replicate) order", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  {
+    auto db = open_sample(path);
+    write_sample_regions(db);
+    db.write_run(sample_run("treatment", 1, 11));
+    db.write_run(sample_run("baseline", 2, 22));
+    db.write_run(sample_run("baseline", 0, 20));
+  }
+  auto db = open_sample(path);
+  const auto completed = db.completed_runs();
+  REQUIRE(completed.size() == 3);
+  CHECK(completed[0].arm == "baseline");
+  CHECK(completed[0].replicate == 0);
+  CHECK(completed[0].seed == 20);
+  CHECK(completed[0].status == "ok");
+  CHECK(completed[1].replicate == 2);
+  CHECK(completed[2].arm == "treatment");
+  CHECK(db.has_run("baseline", 2));
+  CHECK_FALSE(db.has_run("baseline", 1));
+  CHECK_THROWS_WITH(db.write_run(sample_run("baseline", 2, 22)), Catch::Contains("already stored"));
+}
+
+TEST_CASE("writes from four threads all land", "[store][threads]") {
+  TempDir dir;
+  auto db = open_sample(dir / "results.sqlite");
+  write_sample_regions(db);
+  constexpr int threads = 4;
+  constexpr int runs_per_thread = 25;
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&db, t] {
+      for (int i = 0; i < runs_per_thread; ++i) {
+        db.write_run(sample_run("arm" + std::to_string(t), i, static_cast<std::uint64_t>(i)));
+      }
+    });
+  }
+  for (auto& worker : workers) worker.join();
+  CHECK(db.run_count() == threads * runs_per_thread);
+  for (int t = 0; t < threads; ++t) {
+    for (int i = 0; i < runs_per_thread; ++i) {
+      const RunRecord read = db.read_run("arm" + std::to_string(t), i);
+      CHECK(same_values(read.series, sample_run("x", i, 0).series));
+    }
+  }
+}
+
+TEST_CASE("runs and series read back for a summary in (arm, replicate) order", "[store]") {
+  TempDir dir;
+  auto db = open_sample(dir / "results.sqlite");
+  write_sample_regions(db);
+  db.write_run(sample_run("b", 1, 5));
+  db.write_run(sample_run("a", 0, 6));
+  db.write_run(sample_run("b", 0, 7));
+
+  const auto runs = db.runs();
+  REQUIRE(runs.size() == 3);
+  CHECK(runs[0].arm == "a");
+  CHECK(runs[1].arm == "b");
+  CHECK(runs[1].replicate == 0);
+  CHECK(runs[2].seed == 5);
+  CHECK(same_values(runs[2].outcomes, sample_run("b", 1, 5).outcomes));
+  CHECK(same_values(runs[2].parameters, sample_run("b", 1, 5).parameters));
+
+  const auto series = db.series_values("ngo_count");
+  REQUIRE(series.size() == 3);
+  CHECK(series[2].arm == "b");
+  CHECK(series[2].replicate == 1);
+  const RunRecord expected = sample_run("b", 1, 5);
+  REQUIRE(series[2].values.size() == expected.quarters.size());
+  for (std::size_t tick = 0; tick < expected.quarters.size(); ++tick) {
+    CHECK(same_value(series[2].values[tick], expected.series[tick * 3 + 1]));
+  }
+  CHECK_THROWS_WITH(db.series_values("nope"), Catch::Contains("share_reformed"));
+}
+
+TEST_CASE("column names must be safe identifiers, distinct, and not the store's own", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  const auto open_with = [&](Schema schema) {
+    return ResultsDatabase::open(path, schema, "s", sha_a);
+  };
+  Schema bad = sample_schema();
+  bad.parameters.push_back("drop table\"");
+  CHECK_THROWS_WITH(open_with(bad), Catch::Contains("not an identifier"));
+  bad = sample_schema();
+  bad.outcomes.push_back("1st");
+  CHECK_THROWS_AS(open_with(bad), StoreError);
+  bad = sample_schema();
+  bad.outcomes.push_back("Beta_Resist");  // SQLite ignores case in column names
+  CHECK_THROWS_WITH(open_with(bad), Catch::Contains("twice"));
+  bad = sample_schema();
+  bad.series_metrics.push_back("tick");
+  CHECK_THROWS_WITH(open_with(bad), Catch::Contains("reserved"));
+  CHECK_FALSE(std::filesystem::exists(path));
+}
+
+TEST_CASE("a run of the wrong shape is refused with a clear error", "[store]") {
+  TempDir dir;
+  auto db = open_sample(dir / "results.sqlite");
+  RunRecord run = sample_run("a", 0, 1);
+  run.region_series.clear();
+  {
+    RunRecord wrong = run;
+    wrong.outcomes.pop_back();
+    CHECK_THROWS_WITH(db.write_run(wrong), Catch::Contains("outcomes has 1 values, expected 2"));
+  }
+  {
+    RunRecord wrong = run;
+    wrong.series.pop_back();
+    CHECK_THROWS_WITH(db.write_run(wrong), Catch::Contains("series"));
+  }
+  {
+    RunRecord wrong = sample_run("a", 0, 1);
+    CHECK_THROWS_WITH(db.write_run(wrong), Catch::Contains("before write_regions"));
+    write_sample_regions(db);
+    wrong.region_series.pop_back();
+    CHECK_THROWS_WITH(db.write_run(wrong), Catch::Contains("region series"));
+  }
+  {
+    RunRecord wrong = run;
+    wrong.events.push_back({99, "late", -1, ""});
+    CHECK_THROWS_WITH(db.write_run(wrong), Catch::Contains("tick 99"));
+    wrong.events.back() = {0, "elsewhere", 3, ""};
+    CHECK_THROWS_WITH(db.write_run(wrong), Catch::Contains("region 3 of 3"));
+  }
+  CHECK(db.run_count() == 0);
+  db.write_run(run);  // without region series: allowed
+  CHECK(db.read_run("a", 0).region_series.empty());
+}
+
+TEST_CASE("the manifest keeps each key and the whole JSON, and takes later updates", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  auto db = open_sample(path);
+  const nlohmann::json manifest = {{"scenario_name", "moscow-first"},
+                                   {"scenario_sha256", sha_a},
+                                   {"scenario_text", "a: 1\nb: [2, 3]\n"},
+                                   {"threads", 8},
+                                   {"libraries", {{"sqlite", "3.40.1"}, {"tbb", "2021.8"}}},
+                                   {"end_time", nullptr}};
+  db.write_manifest(manifest);
+  db.set_manifest("end_time", "2024-05-01T12:00:00Z");
+
+  sqlite::Database raw(path, sqlite::Database::Mode::read_only);
+  sqlite::Statement value(raw, "SELECT value FROM manifest WHERE key = ?");
+  const auto get = [&](const char* key) {
+    value.bind(1, key);
+    REQUIRE(value.step());
+    std::string text = value.column_text(0);
+    value.reset();
+    return text;
+  };
+  CHECK(get("scenario_text") == "a: 1\nb: [2, 3]\n");
+  CHECK(get("threads") == "8");
+  CHECK(get("libraries") == R"({"sqlite":"3.40.1","tbb":"2021.8"})");
+  CHECK(get("end_time") == "2024-05-01T12:00:00Z");
+  nlohmann::json expected = manifest;
+  expected["end_time"] = "2024-05-01T12:00:00Z";
+  CHECK(nlohmann::json::parse(get("manifest_json")) == expected);
+  CHECK(db.manifest() == expected);
+
+  CHECK_THROWS_WITH(db.set_manifest("manifest_json", "x"), Catch::Contains("reserved"));
+  CHECK_THROWS_WITH(db.write_manifest({{"scenario_sha256", sha_b}}), Catch::Contains(sha_b));
+  CHECK_THROWS_AS(db.write_manifest(nlohmann::json::array()), StoreError);
+}
+
+TEST_CASE("regions are written once and must match on resume", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  {
+    auto db = open_sample(path);
+    write_sample_regions(db);
+    CHECK(db.region_count() == 3);
+  }
+  auto db = open_sample(path);
+  CHECK(db.region_count() == 3);
+  write_sample_regions(db);  // the same list again: accepted
+  CHECK_THROWS_WITH(db.write_regions({"MOW"}, {"Moscow"}, {"Central"}),
+                    Catch::Contains("different list of regions"));
+  CHECK_THROWS_AS(db.write_regions({"MOW"}, {}, {}), StoreError);
+  CHECK(count(path, "SELECT count(*) FROM regions") == 3);
+}
+
+TEST_CASE("writing a run takes well under a millisecond", "[store][.timing]") {
+  TempDir dir;
+  Schema schema;
+  for (int m = 0; m < 30; ++m) schema.series_metrics.push_back("metric_" + std::to_string(m));
+  for (int m = 0; m < 8; ++m) schema.region_metrics.push_back("regional_" + std::to_string(m));
+  schema.parameters = {"p0", "p1", "p2"};
+  schema.outcomes = {"o0", "o1", "o2", "o3"};
+  auto db = ResultsDatabase::open(dir / "results.sqlite", schema, "timing", "t");
+  constexpr std::size_t ticks = 64, regions = 83;
+  db.write_regions(std::vector<std::string>(regions, "R"), std::vector<std::string>(regions, "N"),
+                   std::vector<std::string>(regions, "D"));
+  RunRecord run;
+  run.status = "ok";
+  run.parameters = {1, 2, 3};
+  run.outcomes = {1, 2, 3, 4};
+  for (std::size_t t = 0; t < ticks; ++t) run.quarters.push_back("2000Q1");
+  for (std::size_t i = 0; i < ticks * 30; ++i) run.series.push_back(1.0 / double(i + 1));
+  run.events = {{1, "law_passed", 2, "x"}};
+
+  const auto time_runs = [&](const std::string& arm, int count_of_runs) {
+    const auto start = std::chrono::steady_clock::now();
+    for (int i = 0; i < count_of_runs; ++i) {
+      run.arm = arm;
+      run.replicate = i;
+      db.write_run(run);
+    }
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+               .count() /
+           count_of_runs;
+  };
+  const double national_ms = time_runs("national", 500);
+  for (std::size_t i = 0; i < ticks * regions * 8; ++i)
+    run.region_series.push_back(0.5 * static_cast<double>(i));
+  const double regional_ms = time_runs("regional", 50);
+  WARN("per run: " << national_ms << " ms with 64 x 30 series; " << regional_ms
+                   << " ms adding 64 x 83 x 8 region series");
+}
+
+TEST_CASE("region series round-trip with a single region, written row by row", "[store]") {
+  TempDir dir;
+  auto db = open_sample(dir / "results.sqlite");
+  db.write_regions({"MOW"}, {"Moscow"}, {"Central"});
+  RunRecord written = sample_run("a", 0, 1, 5, 1);
+  written.events.clear();
+  db.write_run(written);
+  CHECK(same_values(db.read_run("a", 0).region_series, written.region_series));
+}
