@@ -1,0 +1,63 @@
+import numpy as np
+import pytest
+
+from analysis import load
+from analysis.load import is_outcome_column
+from analysis.quarters import quarter_to_year
+from helpers import query, table_exists
+
+
+def test_every_run_of_the_database_is_loaded(results, database_path):
+    (count,) = query(database_path, "SELECT COUNT(*) FROM runs")[0]
+    assert results.n_runs == count > 0
+    assert list(results.runs["run_id"]) == sorted(r for (r,) in query(database_path, "SELECT run_id FROM runs"))
+
+
+def test_series_carries_a_decimal_year_for_each_quarter(results, database_path):
+    (count,) = query(database_path, "SELECT COUNT(*) FROM series")[0]
+    assert len(results.series) == count
+    expected = results.series["quarter"].map(quarter_to_year)
+    np.testing.assert_array_equal(results.series["year"].to_numpy(), expected.to_numpy())
+
+
+def test_region_series_events_and_regions_match_their_tables(results, database_path):
+    for name in ("region_series", "events", "regions"):
+        (count,) = query(database_path, f"SELECT COUNT(*) FROM {name}")[0]
+        assert len(getattr(results, name)) == count, name
+    if not results.events.empty:
+        assert "year" in results.events
+
+
+def test_manifest_is_a_dict_of_its_rows(results, database_path):
+    rows = dict(query(database_path, "SELECT key, value FROM manifest"))
+    for key, value in rows.items():
+        if key != "manifest_json":
+            assert results.manifest[key] == value
+    assert results.scenario_name
+
+
+def test_outcome_and_parameter_columns_are_told_apart(results):
+    assert results.outcome_columns, "runs has no outcome columns"
+    assert all(is_outcome_column(c) for c in results.outcome_columns)
+    assert not set(results.parameter_columns) & set(results.outcome_columns)
+    assert "run_id" not in results.parameter_columns
+
+
+def test_targets_load_when_present_and_are_empty_otherwise(results, database_path):
+    if table_exists(database_path, "targets"):
+        (count,) = query(database_path, "SELECT COUNT(*) FROM targets")[0]
+        assert len(results.targets) == count
+    else:
+        assert results.targets.empty and "share_met" in results.targets
+
+
+def test_an_experiment_folder_loads_like_its_database(database_path):
+    from_folder = load(database_path.parent) if database_path.name == "results.sqlite" else None
+    if from_folder is None:
+        pytest.skip("the database is not named results.sqlite")
+    assert from_folder.path == database_path
+
+
+def test_a_missing_database_is_reported(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        load(tmp_path / "absent.sqlite")
