@@ -27,6 +27,14 @@ _NAME_LABELS = {
 }
 
 
+def reform_measure(column: str) -> tuple[str, str, str] | None:
+    """(measure label, unit, reform) of a per-reform outcome column, None for a national one."""
+    for prefix, (label, unit) in _PREFIX_LABELS.items():
+        if column.startswith(prefix):
+            return label, unit, column[len(prefix):]
+    return None
+
+
 def outcome_label(column: str) -> tuple[str, str]:
     """(label, unit) of an outcome column, e.g. ("Regions adopted at the end: law", "regions")."""
     if column in _NAME_LABELS:

@@ -18,10 +18,13 @@ from matplotlib.figure import Figure
 from . import figures
 from .figures import save_figure
 from .html_render import Markup, escape, figure_block, note_block, table_block
-from .labels import format_value, outcome_label
+from .labels import format_value, outcome_label, reform_measure
 from .load import Results
 from .scenario import scenario_summary
 from .stats import BAND_QUANTILES, outcome_summary
+
+REFORM_HEADERS = {"law": "Law", "victim": "Victim-centred", "multi": "Multi-agency", "unit": "Police unit"}
+"""Column headers of the per-reform summary table."""
 
 DATA_ABSENT_ERRORS = (ValueError, KeyError, FileNotFoundError)
 """Errors a figure raises when the database lacks what it needs; the section then says so."""
@@ -32,7 +35,7 @@ class ReportContext:
     """Options and state shared by the sections of one report."""
 
     figures_dir: Path | None = None
-    dpi: int = 110
+    dpi: int = 130
     map_year: int = 2007
     quantiles: tuple[float, float, float] = BAND_QUANTILES
     saved_figures: list[Path] = field(default_factory=list)
@@ -105,7 +108,7 @@ def scenario_section(results: Results, context: ReportContext) -> str:
     return "".join(parts)
 
 
-@register_section("manifest", "Run manifest", 20)
+@register_section("manifest", "Run manifest", 95)
 def manifest_section(results: Results, context: ReportContext) -> str:
     """The manifest's keys and values (scenario text shown in the scenario section)."""
     hidden = {"scenario_yaml", "manifest_json"}
@@ -115,13 +118,62 @@ def manifest_section(results: Results, context: ReportContext) -> str:
             continue
         if isinstance(value, (dict, list)):
             value = json.dumps(value, sort_keys=True)
+        text = str(value)
+        if len(text) > 160:
+            value = Markup(f"<details><summary>{len(text):,} characters</summary><pre>{escape(text)}</pre></details>")
         rows.append({"key": key, "value": value})
     if not rows:
         return note_block("The database has no manifest.")
     return table_block(pd.DataFrame(rows), css_class="keyvalue", show_header=False)
 
 
-@register_section("summary", "Summary outcomes", 30)
+def _range_text(record, unit: str) -> str:
+    if not record.n_runs:
+        return "—"
+    return f"{format_value(record.q_low, unit)} – {format_value(record.q_high, unit)}"
+
+
+def _reform_table(summary: pd.DataFrame, multiple_arms: bool) -> str:
+    """Per-reform outcomes: one row per measure (and arm), one column per reform, mean and range."""
+    rows: dict[tuple, dict] = {}
+    reforms: list[str] = []
+    for record in summary.itertuples(index=False):
+        measure = reform_measure(record.outcome)
+        if measure is None:
+            continue
+        label, unit, reform_key = measure
+        reform = REFORM_HEADERS.get(reform_key, reform_key)
+        if reform not in reforms:
+            reforms.append(reform)
+        row = rows.setdefault((record.arm, label), {**({"arm": record.arm} if multiple_arms else {}),
+                                                    "measure": label, "unit": unit})
+        row[reform] = Markup(f'{escape(format_value(record.mean, unit))}'
+                             f'<span class="range">{escape(_range_text(record, unit))}</span>')
+    if not rows:
+        return ""
+    frame = pd.DataFrame(list(rows.values())).fillna("—")
+    return "<h3>Per reform</h3>" + table_block(frame, numeric_columns=tuple(reforms), css_class="outcomes")
+
+
+def _national_table(summary: pd.DataFrame, multiple_arms: bool, low: float, high: float) -> str:
+    """National outcomes: one row per outcome (and arm) with mean, range and runs with none."""
+    rows = []
+    for record in summary.itertuples(index=False):
+        if reform_measure(record.outcome) is not None:
+            continue
+        label, unit = outcome_label(record.outcome)
+        row = {"arm": record.arm} if multiple_arms else {}
+        row.update({"outcome": label, "unit": unit, "mean": format_value(record.mean, unit),
+                    f"{low:.0%}–{high:.0%} range": _range_text(record, unit),
+                    "runs with none": f"{record.n_none} of {record.n_runs + record.n_none}" if record.n_none else ""})
+        rows.append(row)
+    if not rows:
+        return ""
+    return "<h3>National</h3>" + table_block(pd.DataFrame(rows), numeric_columns=(
+        "mean", f"{low:.0%}–{high:.0%} range", "runs with none"))
+
+
+@register_section("summary", "Summary outcomes", 20)
 def summary_section(results: Results, context: ReportContext) -> str | None:
     """Each per-run outcome: mean and quantile range across runs, and how many runs had none."""
     summary = outcome_summary(results, context.quantiles)
@@ -129,23 +181,11 @@ def summary_section(results: Results, context: ReportContext) -> str | None:
         return note_block("The runs table has no outcome columns.")
     low, _, high = context.quantiles
     multiple_arms = summary["arm"].nunique() > 1
-    rows = []
-    for record in summary.itertuples(index=False):
-        label, unit = outcome_label(record.outcome)
-        row = {"arm": record.arm} if multiple_arms else {}
-        row.update({
-            "outcome": label,
-            "unit": unit,
-            "mean": format_value(record.mean, unit),
-            f"{low:.0%}–{high:.0%} range": (f"{format_value(record.q_low, unit)} – {format_value(record.q_high, unit)}"
-                                          if record.n_runs else "—"),
-            "runs with none": f"{record.n_none} of {record.n_runs + record.n_none}" if record.n_none else "",
-        })
-        rows.append(row)
-    frame = pd.DataFrame(rows)
-    intro = (f"<p>Across {results.n_runs} runs. Years are decimal (2003.0 is 2003Q1, 2003.75 is 2003Q4); "
-             "“none” counts runs in which the event did not happen or the value was not defined.</p>")
-    return intro + table_block(frame, numeric_columns=("mean", f"{low:.0%}–{high:.0%} range", "runs with none"))
+    intro = (f"<p>Mean across {results.n_runs} runs, with the {low:.0%}–{high:.0%} range of runs in small type. "
+             "Years are decimal (2003.0 is 2003Q1, 2003.75 is 2003Q4); “none” counts runs in which the event "
+             "did not happen or the value was not defined.</p>")
+    return (intro + _national_table(summary, multiple_arms, low, high)
+            + _reform_table(summary, multiple_arms))
 
 
 @register_section("targets", "Stylised-fact targets", 40)
