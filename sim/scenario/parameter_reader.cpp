@@ -1,0 +1,170 @@
+#include "sim/scenario/parameter_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "sim/model/parameter_table.hpp"
+#include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/map_reader.hpp"
+#include "sim/scenario/value_reader.hpp"
+
+namespace policysim::scenario::detail {
+namespace {
+
+/// Parameter names never nest deeper than "effect.training.law"; a little slack beyond.
+constexpr std::size_t kMaxParameterDepth = 6;
+
+/// The next name segments valid after `prefix` ("" for the top level): "beta0", "gamma", ...
+std::vector<std::string> names_below(std::string_view prefix) {
+  std::vector<std::string> names;
+  for (const auto& spec : model::parameter_specs()) {
+    std::string_view name = spec.name;
+    if (!prefix.empty()) {
+      if (!name.starts_with(prefix) || name.size() <= prefix.size() || name[prefix.size()] != '.') {
+        continue;
+      }
+      name.remove_prefix(prefix.size() + 1);
+    }
+    const std::string segment(name.substr(0, name.find('.')));
+    if (std::find(names.begin(), names.end(), segment) == names.end()) names.push_back(segment);
+  }
+  return names;
+}
+
+std::vector<std::string> all_names() {
+  std::vector<std::string> names;
+  for (const auto& spec : model::parameter_specs()) names.emplace_back(spec.name);
+  return names;
+}
+
+std::string join_path(std::string_view prefix, std::string_view key) {
+  std::string path(prefix);
+  if (!path.empty()) path += '.';
+  path.append(key);
+  return path;
+}
+
+class ParameterWalker {
+ public:
+  ParameterWalker(Diagnostics& diagnostics, model::Params& params,
+                  std::map<std::string, double>& given)
+      : diagnostics_(diagnostics), params_(params), given_(given) {}
+
+  void walk_map(const YamlNode& node, const std::string& prefix, std::size_t depth) {
+    const std::string context = prefix.empty() ? "parameters" : "parameters." + prefix;
+    if (!node.is_map()) {
+      diagnostics_.error(node.mark, "expected a map of parameter names to numbers for `" + context +
+                                        "`, got " + std::string(kind_name(node)));
+      return;
+    }
+    if (depth > kMaxParameterDepth) {
+      diagnostics_.error(node.mark, "parameter names are at most a few levels deep; `" + context +
+                                        "` is not a parameter group");
+      return;
+    }
+    for (const auto& [key, value] : node.entries) {
+      const std::string path = join_path(prefix, key.text);
+      if (value.is_map()) {
+        if (!is_group(path)) {
+          report_unknown(key, path, prefix, context);
+          continue;
+        }
+        walk_map(value, path, depth + 1);
+      } else {
+        set(key, value, path, prefix, context);
+      }
+    }
+  }
+
+ private:
+  bool is_group(const std::string& path) const { return !names_below(path).empty(); }
+
+  void report_unknown(const YamlNode& key, const std::string& path, const std::string& prefix,
+                      const std::string& context) {
+    const auto candidates = names_below(prefix);
+    std::string message = unknown_name_message("key", key.text, candidates, "keys", context);
+    // A dotted name typed in full ("beta0.lawx") gets a suggestion among all dotted names too.
+    if (path.find('.') != std::string::npos) {
+      if (auto best = closest_name(path, all_names())) {
+        message += " (closest full name: `" + *best + "`)";
+      }
+    }
+    diagnostics_.error(key.mark, message);
+  }
+
+  void set(const YamlNode& key, const YamlNode& value, const std::string& path,
+           const std::string& prefix, const std::string& context) {
+    const model::ParameterSpec* spec = model::find_parameter(path);
+    if (!spec) {
+      if (is_group(path)) {
+        diagnostics_.error(value.mark, "`" + path + "` is a group of parameters; give a map " +
+                                           "such as `" + key.text + ": {" +
+                                           join_names(names_below(path)) +
+                                           "}` with a number for each");
+      } else {
+        report_unknown(key, path, prefix, context);
+      }
+      return;
+    }
+    const std::string what = "parameter `" + path + "`";
+    auto number = read_number(value, diagnostics_, what);
+    if (!number) return;
+    if (*number < spec->valid_min || *number > spec->valid_max) {
+      diagnostics_.error(
+          value.mark, what + " = " + format_number(*number) + " is outside its valid range [" +
+                          format_number(spec->valid_min) + ", " + format_number(spec->valid_max) +
+                          "] (plausible range " + format_number(spec->plausible_low) + " to " +
+                          format_number(spec->plausible_high) + ")");
+      return;
+    }
+    if (!given_.emplace(path, *number).second) {
+      diagnostics_.error(key.mark, what + " is given twice; keep one");
+      return;
+    }
+    spec->field(params_) = *number;
+  }
+
+  Diagnostics& diagnostics_;
+  model::Params& params_;
+  std::map<std::string, double>& given_;
+};
+
+}  // namespace
+
+void read_parameters(const YamlNode& node, Diagnostics& diagnostics, model::Params& params,
+                     std::map<std::string, double>& given) {
+  ParameterWalker(diagnostics, params, given).walk_map(node, "", 0);
+}
+
+void read_mechanisms(const YamlNode& node, Diagnostics& diagnostics,
+                     model::Mechanisms& mechanisms) {
+  const std::array<std::pair<std::string_view, bool model::Mechanisms::*>, 11> switches = {{
+      {"learning", &model::Mechanisms::learning},
+      {"emulation", &model::Mechanisms::emulation},
+      {"competition", &model::Mechanisms::competition},
+      {"coercion", &model::Mechanisms::coercion},
+      {"ngo_push", &model::Mechanisms::ngo_push},
+      {"direct_effects", &model::Mechanisms::direct_effects},
+      {"resistance", &model::Mechanisms::resistance},
+      {"obstruction", &model::Mechanisms::obstruction},
+      {"restrictive_laws", &model::Mechanisms::restrictive_laws},
+      {"legislation", &model::Mechanisms::legislation},
+      {"federal_unit", &model::Mechanisms::federal_unit},
+  }};
+  const MapReader map(
+      node, diagnostics, "mechanisms",
+      {"learning", "emulation", "competition", "coercion", "ngo_push", "direct_effects",
+       "resistance", "obstruction", "restrictive_laws", "legislation", "federal_unit"});
+  for (const auto& [name, field] : switches) {
+    if (const YamlNode* value = map.get(name)) {
+      if (auto on = read_bool(*value, diagnostics, "mechanism `" + std::string(name) + "`")) {
+        mechanisms.*field = *on;
+      }
+    }
+  }
+}
+
+}  // namespace policysim::scenario::detail

@@ -1,0 +1,23 @@
+#pragma once
+// The `parameters:` and `mechanisms:` sections: numeric parameters by dotted name through the
+// model's parameter table, and mechanism switches by name.
+
+#include <map>
+#include <string>
+
+#include "sim/model/params.hpp"
+#include "sim/scenario/scenario_error.hpp"
+#include "sim/scenario/yaml_reader.hpp"
+
+namespace policysim::scenario::detail {
+
+/// Fills `params` from a map of names to numbers; nested maps join names with dots, so
+/// `beta0: {law: -4}` and `beta0.law: -4` both set "beta0.law". Each value is checked against
+/// the parameter's valid range; given values are also recorded in `given`.
+void read_parameters(const YamlNode& node, Diagnostics& diagnostics, model::Params& params,
+                     std::map<std::string, double>& given);
+
+/// Fills `mechanisms` from a map of mechanism names to true/false.
+void read_mechanisms(const YamlNode& node, Diagnostics& diagnostics, model::Mechanisms& mechanisms);
+
+}  // namespace policysim::scenario::detail

@@ -1,0 +1,253 @@
+#include "sim/scenario/scenario.hpp"
+
+#include <algorithm>
+#include <array>
+#include <sstream>
+
+#include "sim/scenario/config_reader.hpp"
+#include "sim/scenario/map_reader.hpp"
+#include "sim/scenario/parameter_reader.hpp"
+#include "sim/scenario/region_directory.hpp"
+#include "sim/scenario/regions.hpp"
+#include "sim/scenario/synthetic_country.hpp"
+#include "sim/scenario/target_reader.hpp"
+#include "sim/scenario/value_reader.hpp"
+#include "sim/scenario/yaml_reader.hpp"
+
+namespace policysim::scenario {
+namespace detail {
+namespace {
+
+constexpr std::string_view kRussia83 = "russia83";
+constexpr std::array<std::string_view, 3> kAdoptionModes = {"hazard", "threshold",
+                                                            "complex_contagion"};
+
+void read_name_and_window(const MapReader& top, Diagnostics& diagnostics, Scenario& scenario) {
+  if (const YamlNode* v = top.require("name")) {
+    scenario.name = read_string(*v, diagnostics, "`name`").value_or("");
+  }
+  if (const YamlNode* v = top.get("description")) {
+    scenario.description = read_string(*v, diagnostics, "`description`").value_or("");
+  }
+  std::optional<core::Quarter> start, end;
+  if (const YamlNode* v = top.require("start")) start = read_quarter(*v, diagnostics, "`start`");
+  if (const YamlNode* v = top.require("end")) {
+    end = read_quarter(*v, diagnostics, "`end`");
+    if (start && end && *end < *start) {
+      diagnostics.error(v->mark, "`end` " + end->str() + " is before `start` " + start->str() +
+                                     "; a run needs end >= start");
+      end.reset();
+    }
+  }
+  if (start) scenario.config.start = *start;
+  if (end) scenario.config.end = *end;
+  if (start && !end && scenario.config.end < *start) scenario.config.end = *start;
+}
+
+/// Reads `regions`/`include_edges` or `synthetic` and `data_dir`, and returns the directory of
+/// region codes. Throws with everything found so far when the country cannot be known, since
+/// every region reference in the rest of the file depends on it.
+RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Scenario& scenario) {
+  const YamlNode* regions = top.get("regions");
+  const YamlNode* synthetic = top.get("synthetic");
+  const YamlNode* include_edges = top.get("include_edges");
+  const std::filesystem::path scenario_dir = scenario.file.parent_path();
+
+  if (const YamlNode* v = top.get("data_dir")) {
+    if (auto dir = read_string(*v, diagnostics, "`data_dir`")) {
+      scenario.data_dir = scenario_dir / *dir;
+      std::error_code ec;
+      if (!std::filesystem::exists(scenario.data_dir / kRegionsFile, ec)) {
+        diagnostics.error(v->mark, "`data_dir` " + scenario.data_dir.string() + " holds no " +
+                                       std::string(kRegionsFile) +
+                                       "; give a folder relative to the scenario file");
+      }
+    }
+  } else {
+    scenario.data_dir = find_data_dir(scenario_dir);
+  }
+
+  if (regions && synthetic) {
+    diagnostics.error(synthetic->mark,
+                      "give either `regions: russia83` or `synthetic: {...}`, not both");
+  }
+  if (!regions && !synthetic) {
+    diagnostics.error(top.node().mark,
+                      "missing the country: add `regions: russia83` or "
+                      "`synthetic: {regions: 200, districts: 7, seed: 1}`");
+  }
+  if (synthetic && !regions) {
+    scenario.country.kind = CountrySource::Kind::synthetic;
+    if (include_edges) {
+      diagnostics.error(include_edges->mark,
+                        "`include_edges` applies only to `regions: russia83`; remove it");
+    }
+    const MapReader map(*synthetic, diagnostics, "synthetic",
+                        {"regions", "districts", "seed", "mean_degree"});
+    if (const YamlNode* v = map.require("regions")) {
+      scenario.country.regions = read_count(*v, diagnostics, "`synthetic.regions`", 1).value_or(0);
+      if (scenario.country.regions >= (std::size_t{1} << 32)) {
+        diagnostics.error(v->mark, "`synthetic.regions` must be below 2^32");
+        scenario.country.regions = 0;
+      }
+    }
+    if (const YamlNode* v = map.require("districts")) {
+      scenario.country.districts =
+          read_count(*v, diagnostics, "`synthetic.districts`", 1).value_or(0);
+      if (scenario.country.regions > 0 && scenario.country.districts > scenario.country.regions) {
+        diagnostics.error(v->mark, "`synthetic.districts` is " +
+                                       std::to_string(scenario.country.districts) + " but there " +
+                                       "are only " + std::to_string(scenario.country.regions) +
+                                       " regions; use at most one district per region");
+      }
+    }
+    if (const YamlNode* v = map.get("seed")) {
+      scenario.country.seed = read_count(*v, diagnostics, "`synthetic.seed`").value_or(1);
+    }
+    if (const YamlNode* v = map.get("mean_degree")) {
+      scenario.country.mean_degree =
+          read_number_in(*v, diagnostics, "`synthetic.mean_degree`", 1.0, 64.0).value_or(8.0);
+    }
+    diagnostics.throw_if_any();
+    scenario.region_count = scenario.country.regions;
+    return RegionDirectory::synthetic(scenario.country.regions, scenario.country.districts);
+  }
+
+  if (regions) {
+    if (regions->is_scalar() && regions->text != kRussia83) {
+      diagnostics.error(regions->mark, "unknown `regions` `" + regions->text +
+                                           "`; the only region set is `russia83` (or use "
+                                           "`synthetic: {...}` instead)");
+    } else if (!regions->is_scalar()) {
+      read_string(*regions, diagnostics, "`regions`");
+    }
+  }
+  if (include_edges) {
+    if (!include_edges->is_sequence()) {
+      diagnostics.error(include_edges->mark,
+                        "expected a list for `include_edges`, e.g. "
+                        "[land_from_2012, doubtful]");
+    } else {
+      for (const auto& item : include_edges->items) {
+        if (auto kind = read_choice(item, diagnostics, "edge kind", kOptionalEdgeKinds)) {
+          scenario.country.include_edges.emplace_back(kOptionalEdgeKinds[*kind]);
+        }
+      }
+    }
+  }
+  if (scenario.data_dir.empty() && !top.get("data_dir")) {
+    diagnostics.error(regions ? regions->mark : top.node().mark,
+                      "cannot find the region data: no `data/" + std::string(kRegionsFile) +
+                          "` in the scenario's folder or above; set `data_dir`");
+  }
+  diagnostics.throw_if_any();
+  const model::Country country = load_russia_regions(scenario.data_dir);
+  scenario.region_count = country.region_count();
+  return RegionDirectory::from_country(country);
+}
+
+}  // namespace
+}  // namespace detail
+
+std::filesystem::path find_data_dir(const std::filesystem::path& scenario_dir) {
+  std::error_code ec;
+  std::filesystem::path dir = std::filesystem::absolute(scenario_dir, ec);
+  if (ec) dir = scenario_dir;
+  for (int level = 0; level < 64 && !dir.empty(); ++level) {
+    const std::filesystem::path candidate = dir / "data";
+    if (std::filesystem::exists(candidate / kRegionsFile, ec)) return candidate;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) break;
+    dir = dir.parent_path();
+  }
+  return {};
+}
+
+Scenario load_scenario(const std::filesystem::path& file) {
+  const YamlNode root = read_yaml_file(file);
+  Diagnostics diagnostics(file.string());
+  Scenario scenario;
+  scenario.file = file;
+  const MapReader top(
+      root, diagnostics, "scenario",
+      {"name",       "description",  "start",         "end",    "regions",       "include_edges",
+       "synthetic",  "data_dir",     "replications",  "seed",   "adoption_mode", "mechanisms",
+       "parameters", "donors",       "interventions", "series", "forced_events", "initial_adopters",
+       "ngos",       "default_ngos", "targets"});
+  detail::read_name_and_window(top, diagnostics, scenario);
+  const detail::RegionDirectory regions = detail::read_country(top, diagnostics, scenario);
+  model::Config& config = scenario.config;
+
+  if (const YamlNode* v = top.get("replications")) {
+    scenario.replications = read_count(*v, diagnostics, "`replications`", 1).value_or(1);
+  }
+  if (const YamlNode* v = top.get("seed")) {
+    scenario.seed = read_count(*v, diagnostics, "`seed`").value_or(1);
+  }
+  const YamlNode* mode = top.get("adoption_mode");
+  if (mode) {
+    if (auto m = read_choice(*mode, diagnostics, "adoption_mode", detail::kAdoptionModes)) {
+      config.adoption_mode = static_cast<model::AdoptionMode>(*m);
+    }
+  }
+  auto section = [&](std::string_view key) -> const YamlNode* { return top.get(key); };
+  if (const YamlNode* v = section("mechanisms"); v && !v->is_null()) {
+    detail::read_mechanisms(*v, diagnostics, config.mechanisms);
+  }
+  if (const YamlNode* v = section("parameters"); v && !v->is_null()) {
+    detail::read_parameters(*v, diagnostics, config.params, scenario.parameters);
+  }
+  const YamlNode empty;
+  detail::read_donors(section("donors") ? *section("donors") : empty, diagnostics, config);
+  detail::read_interventions(section("interventions") ? *section("interventions") : empty,
+                             diagnostics, regions, config);
+  detail::read_series(section("series") ? *section("series") : empty, diagnostics, config);
+  detail::read_forced_events(section("forced_events") ? *section("forced_events") : empty,
+                             diagnostics, config);
+  detail::read_initial_adopters(section("initial_adopters") ? *section("initial_adopters") : empty,
+                                diagnostics, regions, config);
+  detail::read_named_ngos(section("ngos") ? *section("ngos") : empty, diagnostics, regions, config);
+  if (const YamlNode* v = section("default_ngos")) {
+    config.default_ngos = read_bool(*v, diagnostics, "`default_ngos`").value_or(true);
+  }
+  scenario.targets =
+      detail::read_targets(section("targets") ? *section("targets") : empty, diagnostics, config);
+
+  // Threshold modes cannot start from nothing: every region waits for adopting neighbours.
+  if (mode && config.adoption_mode != model::AdoptionMode::hazard &&
+      config.initial_adopters.empty()) {
+    diagnostics.error(mode->mark, "adoption_mode `" + mode->text +
+                                      "` needs seeds: list regions under `initial_adopters:`");
+  }
+  diagnostics.throw_if_any();
+  return scenario;
+}
+
+model::Country load_country(const Scenario& scenario, const std::filesystem::path& data_dir) {
+  if (scenario.country.kind == CountrySource::Kind::synthetic) {
+    return make_synthetic_country(scenario.country.regions, scenario.country.districts,
+                                  scenario.country.seed, scenario.country.mean_degree);
+  }
+  return load_russia_regions(data_dir, scenario.country.include_edges);
+}
+
+model::Country load_country(const Scenario& scenario) {
+  return load_country(scenario, scenario.data_dir);
+}
+
+std::string_view target_stat_name(TargetStat stat) {
+  return kTargetStatNames[static_cast<std::size_t>(stat)];
+}
+
+std::string describe(const Scenario& scenario) {
+  const auto& c = scenario.config;
+  std::ostringstream out;
+  out << scenario.name << ": " << c.start.str() << "-" << c.end.str() << " (" << c.tick_count()
+      << " ticks), " << scenario.region_count << " regions ("
+      << (scenario.country.kind == CountrySource::Kind::synthetic ? "synthetic" : "russia83")
+      << "), " << c.donors.size() << " donors, " << c.interventions.size() << " interventions, "
+      << scenario.targets.size() << " targets, " << scenario.replications << " replications, seed "
+      << scenario.seed;
+  return out.str();
+}
+
+}  // namespace policysim::scenario

@@ -1,0 +1,83 @@
+#pragma once
+// A scenario: one YAML file read into typed values (DESIGN.md §3). It holds the model::Config of a
+// run, where its country comes from, the run defaults and the stylised-fact targets it is judged
+// against (MODEL.md §9). Reading is strict: see docs/scenarios.md for the layout.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/core/quarter.hpp"
+#include "sim/model/config.hpp"
+
+namespace policysim::scenario {
+
+/// Where a scenario's regions come from.
+struct CountrySource {
+  enum class Kind { russia83, synthetic };
+  Kind kind = Kind::russia83;
+  std::vector<std::string> include_edges;  ///< russia83: optional edge kinds to add
+  std::size_t regions = 0;                 ///< synthetic: number of regions
+  std::size_t districts = 0;               ///< synthetic: number of districts
+  std::uint64_t seed = 1;                  ///< synthetic: layout seed (not the run seed)
+  double mean_degree = 8.0;                ///< synthetic: mean number of neighbours
+};
+
+/// How a target reduces a metric to one number per run.
+enum class TargetStat { mean, sum, last, min, max, first_reached, outcome };
+/// Names of TargetStat values as written in scenarios.
+inline constexpr std::string_view kTargetStatNames[] = {"mean", "sum",           "last",   "min",
+                                                        "max",  "first_reached", "outcome"};
+
+/// A stylised fact: a statistic of a metric that must fall in `range` in at least `share` of runs.
+struct Target {
+  std::string name;
+  std::string metric;  ///< a national series metric, or a per-run outcome for TargetStat::outcome
+  TargetStat stat = TargetStat::mean;
+  std::optional<core::Quarter> window_start, window_end;  ///< inclusive; not for outcome
+  std::optional<double> threshold;                        ///< first_reached only
+  double low = 0.0, high = 0.0;                           ///< inclusive range
+  double share = 0.6;  ///< fraction of runs that must fall in range
+  std::string source;  ///< the fact and where it comes from
+};
+
+/// Everything a scenario file says.
+struct Scenario {
+  std::string name;
+  std::string description;
+  std::filesystem::path file;      ///< the file it was read from
+  std::filesystem::path data_dir;  ///< region data; empty for a synthetic country without one
+  CountrySource country;
+  model::Config config;
+  std::size_t replications = 1;
+  std::uint64_t seed = 1;
+  std::size_t region_count = 0;              ///< regions of the country, known before it is built
+  std::map<std::string, double> parameters;  ///< values given under `parameters`, by dotted name
+  std::vector<Target> targets;
+};
+
+/// Reads and checks a scenario; throws ScenarioError listing every problem found.
+Scenario load_scenario(const std::filesystem::path& file);
+
+/// The country a scenario runs on, with region data from `data_dir`.
+model::Country load_country(const Scenario& scenario, const std::filesystem::path& data_dir);
+/// As above, with the scenario's own data directory.
+model::Country load_country(const Scenario& scenario);
+
+/// The data directory for a scenario in `scenario_dir`: the nearest `data/` holding the region
+/// table, searching upward from `scenario_dir` (so scenarios/ and scenarios/smoke/ both find
+/// scenarios/data); empty when there is none.
+std::filesystem::path find_data_dir(const std::filesystem::path& scenario_dir);
+
+/// One line: name, quarters, ticks, regions, donors, interventions, targets, replications.
+std::string describe(const Scenario& scenario);
+
+/// Name of a stat as written in scenarios.
+std::string_view target_stat_name(TargetStat stat);
+
+}  // namespace policysim::scenario

@@ -1,0 +1,142 @@
+#include "sim/scenario/target_reader.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "sim/scenario/map_reader.hpp"
+#include "sim/scenario/value_reader.hpp"
+
+namespace policysim::scenario::detail {
+namespace {
+
+bool is_identifier(const std::string& text) {
+  if (text.empty() || std::isdigit(static_cast<unsigned char>(text.front()))) return false;
+  return std::all_of(text.begin(), text.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+/// A two-element list [a, b] of whatever `read` returns.
+template <typename Read>
+auto read_pair(const YamlNode& node, Diagnostics& diagnostics, const std::string& what,
+               const std::string& example, Read read)
+    -> std::optional<std::pair<typename decltype(read(node))::value_type,
+                               typename decltype(read(node))::value_type>> {
+  if (!node.is_sequence() || node.items.size() != 2) {
+    diagnostics.error(node.mark, "expected a list of two values for " + what + ", e.g. " + example);
+    return std::nullopt;
+  }
+  auto first = read(node.items[0]);
+  auto second = read(node.items[1]);
+  if (!first || !second) return std::nullopt;
+  if (*second < *first) {
+    diagnostics.error(node.items[1].mark, "the end of " + what + " is before its start; write [" +
+                                              "low, high], e.g. " + example);
+    return std::nullopt;
+  }
+  return std::pair(*first, *second);
+}
+
+}  // namespace
+
+std::vector<Target> read_targets(const YamlNode& node, Diagnostics& diagnostics,
+                                 const model::Config& config) {
+  std::vector<Target> targets;
+  if (node.is_null()) return targets;
+  if (!node.is_sequence()) {
+    diagnostics.error(node.mark, "expected a list for `targets`, got " +
+                                     std::string(kind_name(node)) +
+                                     "; write items as `- {name: ..., metric: ..., stat: ...}`");
+    return targets;
+  }
+  std::vector<std::string_view> stats(std::begin(kTargetStatNames), std::end(kTargetStatNames));
+  for (const auto& item : node.items) {
+    const MapReader map(
+        item, diagnostics, "target",
+        {"name", "metric", "stat", "window", "threshold", "range", "share", "source"});
+    if (!map.is_map()) continue;
+    Target target;
+    if (const YamlNode* v = map.require("name")) {
+      target.name = read_string(*v, diagnostics, "`name` of a target").value_or("");
+      const bool repeated = std::any_of(targets.begin(), targets.end(),
+                                        [&](const Target& t) { return t.name == target.name; });
+      if (repeated && !target.name.empty()) {
+        diagnostics.error(v->mark, "target `" + target.name + "` is defined twice");
+      }
+    }
+    const std::string of = " of target `" + target.name + "`";
+    if (const YamlNode* v = map.require("metric")) {
+      if (auto metric = read_string(*v, diagnostics, "`metric`" + of)) {
+        if (!is_identifier(*metric)) {
+          diagnostics.error(v->mark, "`metric`" + of + " is `" + *metric +
+                                         "`; a metric name is letters, digits and _ (e.g. "
+                                         "share_regions_with_cases or law_passed_year)");
+        }
+        target.metric = *metric;
+      }
+    }
+    bool stat_known = false;
+    if (const YamlNode* v = map.require("stat")) {
+      if (auto stat = read_choice(*v, diagnostics, "stat", stats)) {
+        target.stat = static_cast<TargetStat>(*stat);
+        stat_known = true;
+      }
+    }
+    const YamlNode* window = map.get("window");
+    if (stat_known && target.stat == TargetStat::outcome) {
+      if (window) {
+        diagnostics.error(window->mark, "`window`" + of + " is not used with stat `outcome` (a " +
+                                            "per-run outcome has no window); remove it");
+      }
+    } else if (stat_known && !window) {
+      map.require("window");
+    }
+    if (window && stat_known && target.stat != TargetStat::outcome) {
+      auto quarters = read_pair(*window, diagnostics, "`window`" + of, "[2004Q1, 2004Q4]",
+                                [&](const YamlNode& n) {
+                                  return read_quarter(n, diagnostics, "a quarter in `window`" + of);
+                                });
+      if (quarters) {
+        if (quarters->first < config.start || quarters->second > config.end) {
+          diagnostics.error(window->mark, "`window`" + of + " " + quarters->first.str() + " to " +
+                                              quarters->second.str() + " is outside the run " +
+                                              config.start.str() + " to " + config.end.str());
+        } else {
+          target.window_start = quarters->first;
+          target.window_end = quarters->second;
+        }
+      }
+    }
+    const YamlNode* threshold = map.get("threshold");
+    if (stat_known && target.stat == TargetStat::first_reached) {
+      if (!threshold) {
+        map.require("threshold");
+      } else {
+        target.threshold = read_number(*threshold, diagnostics, "`threshold`" + of);
+      }
+    } else if (threshold && stat_known) {
+      diagnostics.error(threshold->mark, "`threshold`" + of + " is used only with stat " +
+                                             "`first_reached`; remove it or change the stat");
+    }
+    if (const YamlNode* v = map.require("range")) {
+      auto range = read_pair(*v, diagnostics, "`range`" + of, "[0.1, 0.3]", [&](const YamlNode& n) {
+        return read_number(n, diagnostics, "a bound in `range`" + of);
+      });
+      if (range) {
+        target.low = range->first;
+        target.high = range->second;
+      }
+    }
+    if (const YamlNode* v = map.get("share")) {
+      target.share = read_probability(*v, diagnostics, "`share`" + of).value_or(target.share);
+    }
+    if (const YamlNode* v = map.get("source")) {
+      target.source = read_string(*v, diagnostics, "`source`" + of).value_or("");
+    }
+    targets.push_back(std::move(target));
+  }
+  return targets;
+}
+
+}  // namespace policysim::scenario::detail

@@ -1,0 +1,40 @@
+#pragma once
+// Scenario text written to a fresh temporary file, for tests of reading and errors.
+
+#include <atomic>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <string_view>
+
+#include <unistd.h>
+
+namespace policysim::scenario::testing {
+
+/// The repository's region data.
+inline std::filesystem::path data_dir() {
+  return std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios" / "data";
+}
+
+/// Writes `text` (byte for byte) to a new file in a per-process temporary folder.
+inline std::filesystem::path write_temp(std::string_view text, std::string_view name = "s.yaml") {
+  static std::atomic<int> counter{0};
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("policysim_scenario_" + std::to_string(::getpid())) / std::to_string(counter++);
+  std::filesystem::create_directories(dir);
+  const auto path = dir / name;
+  std::ofstream(path, std::ios::binary)
+      .write(text.data(), static_cast<std::streamsize>(text.size()));
+  return path;
+}
+
+/// A scenario file: `body` followed by a data_dir line pointing at the repository's data, so the
+/// line numbers of `body` are those of the file.
+inline std::filesystem::path write_scenario(std::string_view body) {
+  std::string text(body);
+  if (!text.empty() && text.back() != '\n') text += '\n';
+  text += "data_dir: \"" + data_dir().string() + "\"\n";
+  return write_temp(text);
+}
+
+}  // namespace policysim::scenario::testing
