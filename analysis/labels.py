@@ -12,6 +12,8 @@ _PREFIX_LABELS = {
     "quarters_to_third_": ("Quarters until a third of regions adopted (censored at the end)", "quarters"),
     "morans_i_": ("Moran's I of final implementation (geographic clustering)", "index"),
     "share_of_peak_kept_": ("Share of peak adoption kept at the end", "share"),
+    "peak_mean_": ("Peak mean implementation", "0–1"),
+    "final_mean_": ("Final mean implementation", "0–1"),
 }
 
 _NAME_LABELS = {
@@ -24,6 +26,7 @@ _NAME_LABELS = {
     "z2_year": ("Foreign-agents law (Z2)", "year"),
     "total_cases": ("Cases opened, whole run", "cases"),
     "total_convictions": ("Convictions, whole run", "convictions"),
+    "ngos_closed": ("NGOs closed, whole run", "NGOs"),
 }
 
 

@@ -24,6 +24,8 @@ OUTCOME_PREFIXES = (
     "quarters_to_third_",
     "morans_i_",
     "share_of_peak_kept_",
+    "peak_mean_",
+    "final_mean_",
 )
 OUTCOME_NAMES = (
     "peak_resistance",
@@ -35,6 +37,7 @@ OUTCOME_NAMES = (
     "z2_year",
     "total_cases",
     "total_convictions",
+    "ngos_closed",
 )
 
 _EMPTY_COLUMNS = {

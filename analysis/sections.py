@@ -261,13 +261,16 @@ def map_section(results: Results, context: ReportContext) -> str:
         return note_block("No regional series in this database (run the engine with --regions).")
     parts = []
     for metric, what in (("a_law", "implementation of the law reform"), ("rho", "nationalist resistance ρ")):
+        try:
+            figure, data = figures.map_figure(results, metric=metric, year=context.map_year)
+        except DATA_ABSENT_ERRORS as error:
+            parts.append(note_block(f"Not available for this database: {error}"))
+            continue
+        quarter = data["quarter"].iloc[0] if not data.empty else "?"
         caption = (f"<strong>Map: {what}.</strong> Each region coloured by the median across runs of its "
-                   f"{what} in the last quarter of {context.map_year} (0–1). "
-                   "Boundaries: © OpenStreetMap contributors (ODbL), via GIS-Lab.")
-        parts.append(_figure_or_note(
-            lambda metric=metric: figures.map_figure(results, metric=metric, year=context.map_year),
-            lambda fig, metric=metric, caption=caption: context.figure(fig, f"fig-map-{metric}", caption,
-                                                                      f"Map of {metric}")))
+                   f"{what} in {escape(quarter)} (0–1; the last recorded quarter up to the end of "
+                   f"{context.map_year}). Boundaries: © OpenStreetMap contributors (ODbL), via GIS-Lab.")
+        parts.append(context.figure(figure, f"fig-map-{metric}", caption, f"Map of {what}"))
     return "".join(parts)
 
 
