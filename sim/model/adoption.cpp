@@ -1,0 +1,32 @@
+// Rule 6: implementation. Hazard mode (the default) and the threshold modes' threshold; the
+// adoption step and decay are shared.
+
+#include "sim/model/rules.hpp"
+
+namespace policysim::model::rules {
+
+double adoption_hazard(const Params& p, std::size_t reform, const Signals& signals, double capacity,
+                       double support, double rho, bool cascade) {
+  // The norm cascade multiplies the emulation weight once a third of regions adopted.
+  const double beta_emulation = p.beta_emulation * (cascade ? p.cascade_multiplier : 1.0);
+  return logistic(p.beta0[reform] + p.beta_learning * signals.learning +
+                  beta_emulation * signals.emulation + p.beta_competition * signals.competition +
+                  p.beta_coercion * signals.coercion + p.beta_capacity[reform] * capacity +
+                  p.beta_ngo[reform] * signals.ngo_push + p.beta_support * support +
+                  signals.direct_effect - p.beta_resistance * rho);
+}
+
+double adoption_threshold(const Params& p, double theta, double coercion_signal, double capacity) {
+  return theta - p.theta_relief * (coercion_signal + capacity);
+}
+
+double adoption_step(const Params& p, double a) { return clip01(a + p.gamma * (1.0 - a)); }
+
+double after_decay(const Params& p, std::size_t reform, double a, double law_in_force,
+                   double support) {
+  // Codification in law and executive support each protect a reform from decay.
+  return clip01(a - p.decay[reform] * a * (1.0 - p.codification[reform] * law_in_force) *
+                        (1.0 - support));
+}
+
+}  // namespace policysim::model::rules

@@ -1,0 +1,29 @@
+#pragma once
+// One loop body, run serially or with tbb::parallel_for. Bodies write only their own index, so
+// both give the same bits; tests compare them byte for byte.
+
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_for.h>
+
+#include <cstddef>
+
+namespace policysim::model {
+
+/// Regions or NGOs per parallel task by default: small countries run as one task, with no overhead.
+inline constexpr std::size_t kDefaultAgentGrain = 512;
+
+/// Calls body(i) for i in [0, count), in parallel tasks of about `grain` indices when asked.
+template <class Body>
+void for_each_index(std::size_t count, bool parallel, std::size_t grain, const Body& body) {
+  if (grain == 0) grain = 1;
+  if (!parallel || count <= grain) {
+    for (std::size_t i = 0; i < count; ++i) body(i);
+    return;
+  }
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, grain),
+                    [&body](const tbb::blocked_range<std::size_t>& range) {
+                      for (std::size_t i = range.begin(); i != range.end(); ++i) body(i);
+                    });
+}
+
+}  // namespace policysim::model

@@ -1,0 +1,209 @@
+// Rule 10: the national phase. Serial, after deterministic reductions of the regional state of
+// t+1; reads the national state of t (w.nation) and writes that of t+1 (w.nation_next).
+// Federal events fire on event clocks: each kind accumulates the cumulative hazard
+// -ln(1 - p(t)) of its per-quarter probability and fires when it reaches the run's threshold
+// Theta ~ Gamma(k_ev, 1/k_ev). A forced event fires in its quarter and switches its rule off.
+
+#include <algorithm>
+#include <string>
+
+#include "sim/core/reduce.hpp"
+#include "sim/model/phases.hpp"
+#include "sim/model/rules.hpp"
+
+namespace policysim::model {
+namespace {
+
+constexpr std::size_t kind(FederalEvent event) { return static_cast<std::size_t>(event); }
+
+void emit(World& w, Tick t, std::string kind_name, std::int64_t region, std::string detail) {
+  w.events.push_back(Event{t, std::move(kind_name), region, std::move(detail)});
+}
+
+const char* how(bool forced) { return forced ? "forced" : "rule"; }
+
+// Federal legislation: Law[law] = 1; the protection content lambda falls with foreign
+// authorship; victim and multi get lambda, unit none.
+void pass_law(World& w, Tick t, bool forced) {
+  NationState& next = w.nation_next;
+  next.law_content = rules::law_content(w.params, w.scratch.foreign_authorship);
+  next.law_in_force[index(Reform::law)] = 1.0;
+  next.law_in_force[index(Reform::victim)] = next.law_content;
+  next.law_in_force[index(Reform::multi)] = next.law_content;
+  next.law_in_force[index(Reform::unit)] = 0.0;
+  next.clock_law = 0.0;
+  emit(w, t, "law_passed", -1, how(forced));
+}
+
+void set_unit_level(World& w, Tick t, int level, bool forced) {
+  NationState& next = w.nation_next;
+  while (next.unit_level < level) {
+    ++next.unit_level;
+    emit(w, t, "unit_created", -1,
+         std::string(next.unit_level == 1 ? "special" : "federal") + " " + how(forced));
+  }
+  next.clock_unit = 0.0;
+}
+
+// A restrictive law cuts every foreign donor's budget and raises its foreignness.
+void enact_restrictive_law(World& w, Tick t, FederalEvent event, bool forced) {
+  NationState& next = w.nation_next;
+  if (event == FederalEvent::ngo_law) {
+    next.ngo_law = true;
+    emit(w, t, "ngo_law", -1, how(forced));
+  } else {
+    next.foreign_agents_law = true;
+    emit(w, t, "foreign_agents_law", -1, how(forced));
+  }
+  next.clock_restrictive = 0.0;
+  for (std::size_t j = 0; j < w.config.donors.size(); ++j) {
+    if (!w.config.donors[j].foreign) continue;
+    w.donors.budget[j] *= w.params.donor_cut;
+    w.donors.foreignness[j] = std::min(1.0, w.donors.foreignness[j] + w.params.phi_raise);
+  }
+}
+
+// Applies every event forced at `t` (or, when before_start, at any tick before the start).
+// Returns whether a unit step was forced, so that the rule does not step again this tick.
+bool apply_forced(World& w, Tick t, bool before_start) {
+  const StaticWorld& f = w.fixed;
+  auto due = [&](FederalEvent event) {
+    const int at = f.forced_tick[kind(event)];
+    return f.forced[kind(event)] && (before_start ? at < 0 : at == t);
+  };
+  const Tick event_tick = before_start ? 0 : t;
+  NationState& next = w.nation_next;
+  if (due(FederalEvent::law) && next.law_in_force[index(Reform::law)] < 1.0) {
+    pass_law(w, event_tick, true);
+  }
+  bool unit_forced = false;
+  if (due(FederalEvent::unit_special) && next.unit_level < 1) {
+    set_unit_level(w, event_tick, 1, true);
+    unit_forced = true;
+  }
+  if (due(FederalEvent::unit_federal) && next.unit_level < 2) {
+    set_unit_level(w, event_tick, 2, true);
+    unit_forced = true;
+  }
+  if (due(FederalEvent::ngo_law) && !next.ngo_law) {
+    enact_restrictive_law(w, event_tick, FederalEvent::ngo_law, true);
+  }
+  if (due(FederalEvent::foreign_agents_law) && !next.foreign_agents_law) {
+    enact_restrictive_law(w, event_tick, FederalEvent::foreign_agents_law, true);
+  }
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    next.directive[k] = w.params.d_U[k] * next.unit_level;
+  }
+  return unit_forced;
+}
+
+}  // namespace
+
+void apply_forced_events_before_start(World& w) {
+  w.scratch.foreign_authorship = 0.0;
+  apply_forced(w, 0, true);
+}
+
+void update_nation(World& w, Tick t) {
+  const Params& p = w.params;
+  const Mechanisms& mechanisms = w.mechanisms;
+  const StaticWorld& f = w.fixed;
+  const NationState& now = w.nation;
+  NationState& next = w.nation_next;
+  next = now;
+  const RegionState& regions = w.regions_next();
+  const std::size_t tick = static_cast<std::size_t>(t);
+  const double tip = f.tip[tick], election = f.elections[tick], un = f.un[tick];
+
+  const double mean_exposure = core::deterministic_mean(w.scratch.foreign_exposure);
+  const double mean_resistance = core::deterministic_mean(regions.resistance);
+  const double mean_a_law = core::deterministic_mean(regions.reform(index(Reform::law)));
+  const double mean_a_unit = core::deterministic_mean(regions.reform(index(Reform::unit)));
+
+  // Federal stance.
+  next.stance = rules::stance_next(p, now.stance, mean_exposure, tip, election, mean_resistance);
+
+  const bool unit_forced = apply_forced(w, t, false);
+
+  // Federal legislation.
+  if (next.law_in_force[index(Reform::law)] < 1.0 && !f.forced[kind(FederalEvent::law)] &&
+      mechanisms.legislation) {
+    next.clock_law += rules::softplus(rules::legislation_logit(p, tip, w.scratch.task_force_active,
+                                                               mean_a_law, un, w.scratch.push_max));
+    if (next.clock_law >= w.event_threshold[kind(FederalEvent::law)]) pass_law(w, t, false);
+  }
+
+  // Federal MIA unit: at most one step a tick, each step with its own intercept and threshold.
+  if (!unit_forced && next.unit_level < 2 && mechanisms.federal_unit) {
+    const FederalEvent step =
+        next.unit_level == 0 ? FederalEvent::unit_special : FederalEvent::unit_federal;
+    if (!f.forced[kind(step)]) {
+      next.clock_unit += rules::softplus(rules::unit_logit(
+          p, next.unit_level, mean_a_unit, now.law_in_force[index(Reform::law)], tip));
+      if (next.clock_unit >= w.event_threshold[kind(step)]) {
+        set_unit_level(w, t, next.unit_level + 1, false);
+      }
+    }
+  }
+  for (std::size_t k = 0; k < kReformCount; ++k) next.directive[k] = p.d_U[k] * next.unit_level;
+
+  // Restrictive laws: the NGO law first, then the foreign-agents law, whose pressure counts only
+  // in quarters when P > P_Z2. The clock of Z2 starts the quarter after Z1.
+  if (mechanisms.restrictive_laws) {
+    const double increment =
+        rules::restrictive_clock_increment(p, w.scratch.foreign_total, election, now.stance);
+    if (!next.ngo_law) {
+      if (!f.forced[kind(FederalEvent::ngo_law)]) {
+        next.clock_restrictive += increment;
+        if (next.clock_restrictive >= w.event_threshold[kind(FederalEvent::ngo_law)]) {
+          enact_restrictive_law(w, t, FederalEvent::ngo_law, false);
+        }
+      }
+    } else if (now.ngo_law && !next.foreign_agents_law &&
+               !f.forced[kind(FederalEvent::foreign_agents_law)] && now.stance > p.P_Z2) {
+      next.clock_restrictive += increment;
+      if (next.clock_restrictive >= w.event_threshold[kind(FederalEvent::foreign_agents_law)]) {
+        enact_restrictive_law(w, t, FederalEvent::foreign_agents_law, false);
+      }
+    }
+  }
+
+  // Donors: a foreign donor cuts its budget once when the mean resistance over the targets of
+  // its active interventions exceeds rho_exit; every donor's budget is 0 after its horizon.
+  const auto& interventions = w.config.interventions;
+  for (std::size_t j = 0; j < w.config.donors.size(); ++j) {
+    if (w.donors.exited[j] != 0) continue;
+    if (w.config.donors[j].foreign && w.donors.cut_for_resistance[j] == 0) {
+      double sum = 0.0;
+      std::size_t count = 0;
+      for (std::size_t i = 0; i < interventions.size(); ++i) {
+        if (interventions[i].donor != j || !(w.scratch.intervention_intensity[i] > 0.0)) continue;
+        for (std::uint32_t e = w.target_offsets[i]; e < w.target_offsets[i + 1]; ++e) {
+          sum += regions.resistance[w.targets[e]];
+          ++count;
+        }
+      }
+      if (count > 0 && sum / static_cast<double>(count) > p.rho_exit) {
+        w.donors.budget[j] *= p.exit_cut;
+        w.donors.cut_for_resistance[j] = 1;
+        emit(w, t, "donor_cut", -1, w.config.donors[j].name);
+      }
+    }
+    if (t + 1 > f.donor_last_tick[j]) {
+      w.donors.budget[j] = 0.0;
+      w.donors.exited[j] = 1;
+      emit(w, t, "donor_exit", -1, w.config.donors[j].name);
+    }
+  }
+
+  // Norm cascade: latched once the adopted share of a reform reaches the tipping share.
+  const std::size_t n = f.region_count;
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    if (next.cascade[k]) continue;
+    std::size_t adopters = 0;
+    for (double a : regions.reform(k)) adopters += a >= kAdoptedLevel ? 1 : 0;
+    next.cascade[k] = static_cast<double>(adopters) >= p.cascade_share * static_cast<double>(n);
+  }
+}
+
+}  // namespace policysim::model

@@ -1,0 +1,34 @@
+#pragma once
+// What one run produces (MODEL.md §8): national series per tick, optional regional series,
+// events, and per-run outcomes.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace policysim::model {
+
+/// How to run: what to record and whether to use threads inside the run.
+struct RunOptions {
+  bool region_series = false;  ///< record region_metric_names() per tick and region
+  bool parallel = true;        ///< parallel phases over regions and NGOs (same bits either way)
+};
+
+/// A federal, donor or NGO event.
+struct Event {
+  int tick;             ///< quarters since the start
+  std::string kind;     ///< law_passed, unit_created, ngo_law, foreign_agents_law, ngo_closed,
+                        ///< donor_cut, donor_exit
+  std::int64_t region;  ///< region index, -1 for none
+  std::string detail;   ///< e.g. the donor or NGO name, "forced" for forced events
+};
+
+/// Everything one run produces.
+struct RunOutput {
+  std::vector<double> series;         ///< tick-major: tick_count x series_metric_names().size()
+  std::vector<double> region_series;  ///< tick x region x region_metric_names().size(), or empty
+  std::vector<Event> events;          ///< in tick order
+  std::vector<double> outcomes;       ///< outcome_names() order, NaN = none
+};
+
+}  // namespace policysim::model

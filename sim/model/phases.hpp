@@ -1,0 +1,43 @@
+#pragma once
+// The phases of one tick (MODEL.md §5), in the order step() calls them. Phases over regions and
+// NGOs write only next[i] of their own agent and read the state of tick t, so they run serially
+// or in parallel with the same bits (World::parallel).
+
+#include <cstddef>
+
+#include "sim/model/world.hpp"
+
+namespace policysim::model {
+
+/// Quarters since the start of the run.
+using Tick = int;
+
+/// One tick: the phases below in order, then the buffers swap.
+void step(World& w, Tick t);
+
+/// Rule 1: which interventions are active, with what intensity in which region; the direct
+/// instrument effects E and the national quantities TF, I_push, A and intensity spent.
+void schedule_interventions(World& w, Tick t);
+/// Rule 2: foreign-pressure exposure F per region.
+void compute_exposure(World& w, Tick t);
+/// Peer sums of tick t that W_fd needs per district, and observed success pi (serial).
+void prepare_peer_sums(World& w);
+/// Rules 3-8 for one region: writes only region r of the next buffer (and its scratch slot).
+void update_region(World& w, Tick t, std::size_t r);
+/// Rules 3-8 for every region, in parallel when w.parallel.
+void update_regions(World& w, Tick t);
+/// Rule 9 (resources, foreign share, legitimacy, closure) for one NGO.
+void update_ngo(World& w, Tick t, std::size_t i);
+/// Rule 9 for every NGO, in parallel when w.parallel.
+void update_ngos(World& w, Tick t);
+/// Rule 10: federal stance, event clocks and federal events, donors (serial).
+void update_nation(World& w, Tick t);
+/// Rule 11: the NGO ties of rule 9 and the inter-regional ties of §4.
+void update_ties(World& w, Tick t);
+/// Rule 12: the outputs of §8 for tick t (the state at the end of t).
+void record(World& w, Tick t);
+
+/// Applies the events forced at a date before the start (called by World::reset).
+void apply_forced_events_before_start(World& w);
+
+}  // namespace policysim::model

@@ -1,0 +1,40 @@
+#pragma once
+// What each random draw is for. Every draw of a run is a pure function of (seed, tick, agent,
+// purpose, draw number), so a draw for one purpose never shifts the draws for another.
+
+#include <cstdint>
+
+#include "sim/model/reform.hpp"
+
+namespace policysim::model {
+
+/// The purpose word of the Philox counter.
+enum class Purpose : std::uint32_t {
+  adoption_law = 0,  ///< adoption draw, one per region, reform and tick (law .. unit in order)
+  adoption_victim,
+  adoption_multi,
+  adoption_unit,
+  cases,           ///< Poisson cases per region and tick
+  convictions,     ///< Binomial convictions per region and tick
+  eta_init,        ///< baseline nationalism, once per run and region
+  theta_init,      ///< adoption threshold, once per run and region
+  risk_aversion,   ///< obstruction risk aversion, once per run and region
+  random_targets,  ///< targets "n at random", once per run and intervention
+  tie_pattern,     ///< possible NGO ties, once per run, intervention and target
+  event_clock,     ///< event-clock thresholds, once per run and event
+};
+
+/// The purpose word as the counter wants it.
+constexpr std::uint32_t word(Purpose purpose) { return static_cast<std::uint32_t>(purpose); }
+
+/// The adoption purpose of reform k.
+constexpr Purpose adoption_purpose(std::size_t reform) {
+  return static_cast<Purpose>(static_cast<std::uint32_t>(Purpose::adoption_law) +
+                              static_cast<std::uint32_t>(reform));
+}
+
+/// The random stream id the model draws from (runners keep common random numbers across arms by
+/// giving every arm the same seed).
+inline constexpr std::uint32_t kModelStream = 0;
+
+}  // namespace policysim::model

@@ -1,0 +1,117 @@
+// Rule 12: the outputs of MODEL.md §8 for tick t, read from the state at the end of t (the next
+// buffers, before they swap), plus NGO closures as events.
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/core/reduce.hpp"
+#include "sim/model/metrics.hpp"
+#include "sim/model/phases.hpp"
+
+namespace policysim::model {
+namespace {
+
+// Type-7 quantile of sorted values (as core::quantile), without allocating.
+double sorted_quantile(const std::vector<double>& sorted, double probability) {
+  const double position = probability * static_cast<double>(sorted.size() - 1);
+  const auto below = static_cast<std::size_t>(std::floor(position));
+  const std::size_t above = std::min(below + 1, sorted.size() - 1);
+  return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
+}
+
+}  // namespace
+
+void record(World& w, Tick t) {
+  const StaticWorld& f = w.fixed;
+  const std::size_t n = f.region_count;
+  const RegionState& regions = w.regions_next();
+  const NgoState& ngos = w.ngos_next();
+  const NationState& nation = w.nation_next;
+  const TickScratch& s = w.scratch;
+  RunOutput& out = *w.output;
+  double* row = out.series.data() + static_cast<std::size_t>(t) * kSeriesMetricNames.size();
+  auto set = [row](SeriesMetric metric, double value) { row[column(metric)] = value; };
+  const double regions_count = static_cast<double>(n);
+
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    std::size_t adopters = 0;
+    for (double a : regions.reform(k)) adopters += a >= kAdoptedLevel ? 1 : 0;
+    row[column(SeriesMetric::adopted_law) + k] = static_cast<double>(adopters);
+    row[column(SeriesMetric::share_adopted_law) + k] =
+        static_cast<double>(adopters) / regions_count;
+    row[column(SeriesMetric::mean_law) + k] = core::deterministic_mean(regions.reform(k));
+  }
+
+  set(SeriesMetric::resistance_mean, core::deterministic_mean(regions.resistance));
+  std::vector<double>& sorted = w.scratch.sort_buffer;
+  std::copy(regions.resistance.begin(), regions.resistance.end(), sorted.begin());
+  std::sort(sorted.begin(), sorted.end());
+  set(SeriesMetric::resistance_q05, sorted_quantile(sorted, 0.05));
+  set(SeriesMetric::resistance_q50, sorted_quantile(sorted, 0.50));
+  set(SeriesMetric::resistance_q95, sorted_quantile(sorted, 0.95));
+  double toured_sum = 0.0, other_sum = 0.0;
+  std::size_t toured = 0;
+  for (std::size_t r = 0; r < n; ++r) {  // serial, in region order: deterministic
+    if (w.ever_toured[r] != 0) {
+      toured_sum += regions.resistance[r];
+      ++toured;
+    } else {
+      other_sum += regions.resistance[r];
+    }
+  }
+  set(SeriesMetric::resistance_toured_minus_other,
+      toured > 0 && toured < n
+          ? toured_sum / static_cast<double>(toured) - other_sum / static_cast<double>(n - toured)
+          : std::numeric_limits<double>::quiet_NaN());
+
+  set(SeriesMetric::P, nation.stance);
+  set(SeriesMetric::U, nation.unit_level);
+  set(SeriesMetric::law_in_force, nation.law_in_force[index(Reform::law)]);
+  set(SeriesMetric::lambda, nation.law_content);
+  set(SeriesMetric::Z1, nation.ngo_law ? 1.0 : 0.0);
+  set(SeriesMetric::Z2, nation.foreign_agents_law ? 1.0 : 0.0);
+
+  double cases = 0.0, convictions = 0.0;
+  std::size_t with_cases = 0;
+  for (std::size_t r = 0; r < n; ++r) {  // counts: exact in any order
+    cases += regions.cases[r];
+    convictions += regions.convictions[r];
+    with_cases += regions.cases[r] > 0.0 ? 1 : 0;
+  }
+  set(SeriesMetric::cases, cases);
+  set(SeriesMetric::convictions, convictions);
+  set(SeriesMetric::regions_with_cases, static_cast<double>(with_cases));
+  set(SeriesMetric::share_regions_with_cases, static_cast<double>(with_cases) / regions_count);
+
+  const NgoState& before = w.ngos_now();
+  std::size_t alive = 0;
+  for (std::size_t i = 0; i < f.ngo_count; ++i) {
+    alive += ngos.alive[i];
+    if (before.alive[i] != 0 && ngos.alive[i] == 0) {
+      w.events.push_back(Event{t, "ngo_closed", f.ngo_region[i], f.ngo_names[i]});
+    }
+  }
+  set(SeriesMetric::ngos_alive, static_cast<double>(alive));
+  set(SeriesMetric::foreign_intensity, s.foreign_total);
+  set(SeriesMetric::domestic_intensity, s.domestic_total);
+
+  if (w.record_region_series) {
+    constexpr std::size_t metrics = kRegionMetricNames.size();
+    double* cells = out.region_series.data() + static_cast<std::size_t>(t) * n * metrics;
+    for (std::size_t r = 0; r < n; ++r) {
+      double* cell = cells + r * metrics;
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        cell[column(RegionMetric::a_law) + k] = regions.a(r, k);
+      }
+      cell[column(RegionMetric::c)] = regions.capacity[r];
+      cell[column(RegionMetric::cJ)] = regions.judicial_capacity[r];
+      cell[column(RegionMetric::aJ)] = regions.judicial_use[r];
+      cell[column(RegionMetric::rho)] = regions.resistance[r];
+      cell[column(RegionMetric::s)] = regions.support[r];
+      cell[column(RegionMetric::cases)] = regions.cases[r];
+    }
+  }
+}
+
+}  // namespace policysim::model

@@ -1,0 +1,219 @@
+// Rules 3-8 for one region, written once and called from a serial loop or tbb::parallel_for.
+// Everything read is the state of tick t (regions, NGOs, nation) or a quantity computed earlier
+// in this tick (intensities, exposure, peer sums); only region r of the next buffer is written.
+
+#include <algorithm>
+#include <cmath>
+
+#include "sim/model/phases.hpp"
+#include "sim/model/purpose.hpp"
+#include "sim/model/rules.hpp"
+
+namespace policysim::model {
+namespace {
+
+bool adopted(double level) { return level >= kAdoptedLevel; }
+
+// Distinct peers of r (land neighbours, district members, NGO-tie partners with a positive
+// weight, each layer counted only when its weight is positive) that have adopted reform k.
+// Counting stops at `enough`: the complex-contagion rule only asks for two.
+int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
+  const Params& p = w.params;
+  const RegionState& now = w.regions_now();
+  const std::uint32_t own_district = w.fixed.district[r];
+  const std::size_t districts = w.fixed.district_count;
+  const bool use_district = p.w_fd > 0.0;
+  int count = 0;
+  if (use_district) {
+    count += static_cast<int>(w.scratch.district_adopter_count[k * districts + own_district]) -
+             (adopted(now.a(r, k)) ? 1 : 0);
+  }
+  const auto geo = w.fixed.geo.neighbours(r);
+  if (p.w_geo > 0.0) {
+    for (const auto s : geo) {
+      if (count >= enough) return count;
+      const auto peer = static_cast<std::size_t>(s);
+      if (use_district && w.fixed.district[peer] == own_district) continue;
+      count += adopted(now.a(peer, k)) ? 1 : 0;
+    }
+  }
+  if (p.w_ngo > 0.0) {
+    for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1] && count < enough; ++e) {
+      const std::uint32_t peer = w.tie_neighbour[e];
+      if (!(w.tie_weight[w.tie_edge[e]] > 0.0)) continue;
+      if (use_district && w.fixed.district[peer] == own_district) continue;
+      if (p.w_geo > 0.0 &&
+          std::find(geo.begin(), geo.end(), static_cast<std::int32_t>(peer)) != geo.end()) {
+        continue;
+      }
+      count += adopted(now.a(peer, k)) ? 1 : 0;
+    }
+  }
+  return count;
+}
+
+}  // namespace
+
+void prepare_peer_sums(World& w) {
+  const Params& p = w.params;
+  const RegionState& now = w.regions_now();
+  TickScratch& s = w.scratch;
+  const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
+  std::fill(s.district_learning_sum.begin(), s.district_learning_sum.end(), 0.0);
+  std::fill(s.district_adopter_count.begin(), s.district_adopter_count.end(), 0.0);
+  // A serial pass in region order: district sums are then the same at any thread count.
+  for (std::size_t r = 0; r < n; ++r) {
+    s.success[r] = rules::observed_success(p, now.mean_cases[r], w.fixed.size[r]);
+    const std::size_t d = w.fixed.district[r];
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      const double a = now.a(r, k);
+      s.district_learning_sum[k * districts + d] += a * s.success[r];
+      s.district_adopter_count[k * districts + d] += adopted(a) ? 1.0 : 0.0;
+    }
+  }
+}
+
+void update_region(World& w, Tick t, std::size_t r) {
+  const Params& p = w.params;
+  const Mechanisms& mechanisms = w.mechanisms;
+  const RegionState& now = w.regions_now();
+  RegionState& next = w.regions_next();
+  const NgoState& ngos = w.ngos_now();
+  const NationState& nation = w.nation;
+  const TickScratch& s = w.scratch;
+  const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
+  const auto agent = static_cast<std::uint32_t>(r);
+  const auto tick = static_cast<std::uint32_t>(t);
+  const double* intensity = &s.instrument_intensity[r * kInstrumentCount];
+  auto instrument = [intensity](Instrument m) { return intensity[index(m)]; };
+  const double rho = now.resistance[r];
+  const double capacity = now.capacity[r];
+  const double support = now.support[r];
+  const std::size_t law = index(Reform::law);
+
+  // The region's NGOs at t: alive count (for rule 9's split of grants), mean legitimacy
+  // (obstruction) and push G = 1 - prod(1 - g min(1, R/R*) tie).
+  int alive = 0;
+  double legitimacy_sum = 0.0, no_push = 1.0;
+  for (std::uint32_t e = w.fixed.region_ngo_offsets[r]; e < w.fixed.region_ngo_offsets[r + 1];
+       ++e) {
+    const std::uint32_t i = w.fixed.region_ngos[e];
+    if (ngos.alive[i] == 0) continue;
+    ++alive;
+    legitimacy_sum += ngos.legitimacy[i];
+    const double effectiveness = p.R_star > 0.0 ? std::min(1.0, ngos.resources[i] / p.R_star) : 1.0;
+    no_push *= 1.0 - rules::clip01(ngos.legitimacy[i] * effectiveness * ngos.tie[i]);
+  }
+  w.scratch.ngo_alive_count[r] = alive;
+  const double mean_legitimacy = alive > 0 ? legitimacy_sum / alive : 0.0;
+  const double ngo_push = rules::clip01(1.0 - no_push);
+
+  // Rule 3: resistance and obstruction.
+  const bool obstructing =
+      mechanisms.obstruction &&
+      rules::obstructs(p, rho, mean_legitimacy, w.risk_aversion[r], nation.directive[law]);
+  next.obstructing[r] = obstructing ? 1 : 0;
+  next.resistance[r] = mechanisms.resistance
+                           ? rules::resistance_next(p, rho, w.eta[r], s.foreign_exposure[r],
+                                                    nation.stance, w.geo_mean(r, now.resistance))
+                           : w.eta[r];
+
+  // Rule 4: capacity. An obstructing directorate absorbs no police training or exchange; the
+  // courts' capacity is not the police's to refuse.
+  const double police_training =
+      obstructing ? 0.0 : instrument(Instrument::training) + instrument(Instrument::exchange);
+  next.capacity[r] = rules::capacity_next(p, capacity, police_training, rho);
+  next.judicial_capacity[r] = rules::capacity_next(
+      p, now.judicial_capacity[r],
+      instrument(Instrument::training) + instrument(Instrument::judicial_training), rho);
+
+  // Rules 5 and 6: signals and implementation, per reform.
+  const double tip = w.fixed.tip[static_cast<std::size_t>(t)];
+  const double exchange = instrument(Instrument::exchange);
+  const double memory_keep = std::exp2(-1.0 / p.emulation_half_life_ticks);
+  const std::uint32_t own_district = w.fixed.district[r];
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    const double a = now.a(r, k);
+    rules::Signals signals;
+    const double coercion =
+        mechanisms.coercion
+            ? rules::coercion(p, k, nation.law_in_force[k], nation.directive[k], tip,
+                              instrument(Instrument::task_force_tour), nation.stance)
+            : 0.0;
+    bool step = false;
+    if (w.config.adoption_mode == AdoptionMode::hazard) {
+      if (mechanisms.learning) {
+        const double peers = w.peer_mean(
+            r, [&](std::size_t peer) { return now.a(peer, k) * s.success[peer]; },
+            s.district_learning_sum[k * districts + own_district]);
+        // An exchange adds a foreign exemplar with a = pi = 1.
+        signals.learning = (peers + exchange) / (1.0 + exchange);
+      }
+      if (mechanisms.emulation) {
+        const std::uint32_t begin = w.fixed.reference_offsets[r];
+        const std::uint32_t end = w.fixed.reference_offsets[r + 1];
+        double sum = 0.0;
+        for (std::uint32_t e = begin; e < end; ++e) {
+          sum += now.emulation_memory[k * n + w.fixed.references[e]];
+        }
+        signals.emulation = end > begin ? sum / (end - begin) : 0.0;
+      }
+      if (mechanisms.competition) {
+        // An empty W_geo row gives 0: no neighbours to displace trafficking to or from.
+        signals.competition = w.fixed.exposure[r] * w.fixed.geo.row_dot(r, now.reform(k));
+      }
+      signals.coercion = coercion;
+      if (mechanisms.ngo_push) signals.ngo_push = ngo_push;
+      if (mechanisms.direct_effects) signals.direct_effect = s.direct_effect[k * n + r];
+      const double hazard =
+          rules::adoption_hazard(p, k, signals, capacity, support, rho, nation.cascade[k]);
+      step = w.rng.uniform(tick, agent, word(adoption_purpose(k))) < hazard;
+    } else {
+      const double share = w.peer_mean(
+          r, [&](std::size_t peer) { return adopted(now.a(peer, k)) ? 1.0 : 0.0; },
+          s.district_adopter_count[k * districts + own_district]);
+      step = share >= rules::adoption_threshold(p, w.theta[r], coercion, capacity);
+      if (step && w.config.adoption_mode == AdoptionMode::complex_contagion) {
+        step = adopting_peers(w, r, k, 2) >= 2;
+      }
+    }
+    double a_next = step ? rules::adoption_step(p, a) : a;
+    a_next = rules::after_decay(p, k, a_next, nation.law_in_force[k], support);
+    next.implementation[k * n + r] = a_next;
+    const double crossed = !adopted(a) && adopted(a_next) ? 1.0 : 0.0;
+    next.emulation_memory[k * n + r] =
+        std::min(1.0, memory_keep * now.emulation_memory[k * n + r] + crossed);
+  }
+
+  // Rule 7: courts, cases and convictions (Art. 127.1 exists only while the law is in force).
+  const double a_law = now.a(r, law);
+  next.judicial_use[r] = rules::judicial_use_next(
+      p, now.judicial_use[r], a_law, now.judicial_capacity[r], nation.law_in_force[law], rho);
+  std::uint32_t cases = 0, convictions = 0;
+  if (nation.law_in_force[law] > 0.0 && !obstructing) {
+    auto case_draws = w.rng.sequence(tick, agent, word(Purpose::cases));
+    cases = case_draws.poisson(p.case_rate * w.fixed.size[r] * a_law);
+    if (cases > 0) {
+      auto conviction_draws = w.rng.sequence(tick, agent, word(Purpose::convictions));
+      convictions = conviction_draws.binomial(cases, rules::clip01(now.judicial_use[r] * p.p_conv));
+    }
+  }
+  next.cases[r] = cases;
+  next.convictions[r] = convictions;
+  const double cases_keep = std::exp2(-1.0 / p.case_half_life_ticks);
+  next.mean_cases[r] = cases_keep * now.mean_cases[r] + (1.0 - cases_keep) * cases;
+
+  // Rule 8: executive support.
+  double mean_directive = 0.0;
+  for (double d : nation.directive) mean_directive += d;
+  mean_directive /= static_cast<double>(kReformCount);
+  next.support[r] = rules::support_next(p, support, w.fixed.exposure[r], mean_directive, rho);
+}
+
+void update_regions(World& w, Tick t) {
+  prepare_peer_sums(w);
+  for_each_index(w.fixed.region_count, w.parallel, w.grain,
+                 [&w, t](std::size_t r) { update_region(w, t, r); });
+}
+
+}  // namespace policysim::model

@@ -1,0 +1,85 @@
+// Rule 1: the schedule. Which interventions are active in tick t and with what intensity in
+// each target region, plus everything that is linear in those intensities: the direct
+// instrument effects E of rule 5 and the national quantities of rule 10.
+
+#include <algorithm>
+
+#include "sim/model/phases.hpp"
+
+namespace policysim::model {
+namespace {
+
+// Frame factor on the direct effect of reform k (§6): prosecution favours law, protection
+// favours victim; multi and unit are unscaled.
+double frame_factor(const Params& p, Frame frame, std::size_t k) {
+  if (frame == Frame::balanced) return 1.0;
+  const bool law = k == index(Reform::law), victim = k == index(Reform::victim);
+  if (!law && !victim) return 1.0;
+  const bool favoured = (frame == Frame::prosecution) == law;
+  return favoured ? p.frame_strong : p.frame_weak;
+}
+
+}  // namespace
+
+void schedule_interventions(World& w, Tick t) {
+  const Params& p = w.params;
+  const std::size_t n = w.fixed.region_count;
+  TickScratch& s = w.scratch;
+  std::fill(s.instrument_intensity.begin(), s.instrument_intensity.end(), 0.0);
+  std::fill(s.foreign_intensity.begin(), s.foreign_intensity.end(), 0.0);
+  std::fill(s.domestic_intensity.begin(), s.domestic_intensity.end(), 0.0);
+  std::fill(s.direct_effect.begin(), s.direct_effect.end(), 0.0);
+  s.task_force_active = false;
+  s.push_max = 0.0;
+  s.foreign_total = 0.0;
+  s.domestic_total = 0.0;
+  double authorship_sum = 0.0;
+  int authorship_count = 0;
+
+  const auto& interventions = w.config.interventions;
+  for (std::size_t i = 0; i < interventions.size(); ++i) {
+    const Intervention& iv = interventions[i];
+    const double budget = w.donors.budget[iv.donor];
+    const bool active =
+        t >= w.fixed.intervention_start[i] && t <= w.fixed.intervention_end[i] && budget > 0.0;
+    const double intensity = active ? iv.intensity * budget : 0.0;
+    s.intervention_intensity[i] = intensity;
+    if (!(intensity > 0.0)) continue;
+
+    const Donor& donor = w.config.donors[iv.donor];
+    const std::size_t m = index(iv.instrument);
+    std::vector<double>& by_origin = donor.foreign ? s.foreign_intensity : s.domestic_intensity;
+    PerReform effect{};
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      effect[k] = p.effect[m][k] * frame_factor(p, donor.frame, k);
+    }
+    const std::uint32_t begin = w.target_offsets[i], end = w.target_offsets[i + 1];
+    for (std::uint32_t e = begin; e < end; ++e) {
+      const std::uint32_t r = w.targets[e];
+      s.instrument_intensity[r * kInstrumentCount + m] += intensity;
+      by_origin[r * kInstrumentCount + m] += intensity;
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        s.direct_effect[k * n + r] += effect[k] * intensity;
+      }
+      if (iv.instrument == Instrument::task_force_tour) w.ever_toured[r] = 1;
+    }
+    const double spent = intensity * static_cast<double>(end - begin);
+    (donor.foreign ? s.foreign_total : s.domestic_total) += spent;
+
+    if (iv.instrument == Instrument::task_force_tour ||
+        iv.instrument == Instrument::legislation_push) {
+      s.task_force_active = true;
+      authorship_sum += w.donors.foreignness[iv.donor] * (1.0 - donor.local_ownership);
+      ++authorship_count;
+    }
+    if (iv.instrument == Instrument::legislation_push) s.push_max = std::max(s.push_max, intensity);
+  }
+  s.foreign_authorship = authorship_count > 0 ? authorship_sum / authorship_count : 0.0;
+
+  // I[r,m] and its foreign and domestic parts are each capped at 1 (a full programme).
+  for (auto* column : {&s.instrument_intensity, &s.foreign_intensity, &s.domestic_intensity}) {
+    for (double& value : *column) value = std::min(value, 1.0);
+  }
+}
+
+}  // namespace policysim::model

@@ -1,0 +1,165 @@
+// Simulation: builds the static world once, then runs seeds: reset, step through the ticks,
+// derive the per-run outcomes of MODEL.md §8 from the series and the final state.
+
+#include "sim/model/simulation.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "sim/model/metrics.hpp"
+#include "sim/model/phases.hpp"
+#include "sim/model/world.hpp"
+
+namespace policysim::model {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// Decimal year of the quarter `t` ticks after the start: 2003Q1 = 2003.0, 2003Q4 = 2003.75.
+double decimal_year(const Config& config, int t) {
+  const core::Quarter quarter = config.start + t;
+  return quarter.year() + (quarter.quarter() - 1) / 4.0;
+}
+
+void compute_outcomes(const World& w, RunOutput& out) {
+  const Config& config = w.config;
+  const auto ticks = static_cast<int>(w.fixed.tick_count);
+  const std::size_t width = kSeriesMetricNames.size();
+  auto at = [&](int t, SeriesMetric metric) {
+    return out.series[static_cast<std::size_t>(t) * width + column(metric)];
+  };
+  auto first_tick = [&](SeriesMetric metric, double level) {
+    for (int t = 0; t < ticks; ++t) {
+      if (at(t, metric) >= level) return t;
+    }
+    return -1;
+  };
+  out.outcomes.assign(kOutcomeNames.size(), kNaN);
+  double* o = out.outcomes.data();
+  const int last = ticks - 1;
+
+  // The last quarter with foreign money spent; "stopped" when it is before the end.
+  int last_foreign = -1;
+  for (int t = 0; t < ticks; ++t) {
+    if (at(t, SeriesMetric::foreign_intensity) > 0.0) last_foreign = t;
+  }
+  const std::size_t n = w.fixed.region_count;
+  const RegionState& final_state = w.regions_now();
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    const auto adopted = static_cast<SeriesMetric>(column(SeriesMetric::adopted_law) + k);
+    const auto share = static_cast<SeriesMetric>(column(SeriesMetric::share_adopted_law) + k);
+    const auto mean = static_cast<SeriesMetric>(column(SeriesMetric::mean_law) + k);
+    o[0 + k] = at(last, adopted);
+    // 12 quarters after the last quarter with foreign money, when that is inside the run.
+    if (last_foreign >= 0 && last_foreign + 12 <= last) o[4 + k] = at(last_foreign + 12, adopted);
+    int third = -1;
+    for (int t = 0; t < ticks && third < 0; ++t) {
+      if (at(t, share) >= config.params.cascade_share) third = t;
+    }
+    o[8 + k] = third >= 0 ? third + 1 : ticks;  // quarters elapsed; censored at the run length
+    double peak = 0.0;
+    for (int t = 0; t < ticks; ++t) peak = std::max(peak, at(t, mean));
+    o[21 + k] = morans_i(w.fixed, final_state.reform(k));
+    o[25 + k] = peak > 0.0 ? at(last, mean) / peak : kNaN;
+    o[29 + k] = peak;
+    o[33 + k] = at(last, mean);
+  }
+  double peak_resistance = 0.0, total_cases = 0.0, total_convictions = 0.0;
+  for (int t = 0; t < ticks; ++t) {
+    peak_resistance = std::max(peak_resistance, at(t, SeriesMetric::resistance_mean));
+    total_cases += at(t, SeriesMetric::cases);
+    total_convictions += at(t, SeriesMetric::convictions);
+  }
+  o[12] = peak_resistance;
+  o[13] = at(last, SeriesMetric::resistance_mean);
+  const std::array<std::pair<SeriesMetric, double>, 5> firsts = {{{SeriesMetric::law_in_force, 1.0},
+                                                                  {SeriesMetric::U, 1.0},
+                                                                  {SeriesMetric::U, 2.0},
+                                                                  {SeriesMetric::Z1, 1.0},
+                                                                  {SeriesMetric::Z2, 1.0}}};
+  for (std::size_t e = 0; e < firsts.size(); ++e) {
+    const int t = first_tick(firsts[e].first, firsts[e].second);
+    o[14 + e] = t >= 0 ? decimal_year(config, t) : kNaN;
+  }
+  o[19] = total_cases;
+  o[20] = total_convictions;
+  o[37] = static_cast<double>(std::count_if(out.events.begin(), out.events.end(),
+                                            [](const Event& e) { return e.kind == "ngo_closed"; }));
+  (void)n;
+}
+
+}  // namespace
+
+std::span<const std::string_view> series_metric_names() { return kSeriesMetricNames; }
+std::span<const std::string_view> region_metric_names() { return kRegionMetricNames; }
+std::span<const std::string_view> outcome_names() { return kOutcomeNames; }
+
+struct Simulation::State {
+  State(const Config& config_in, const Country& country)
+      : config(config_in), fixed(build_static_world(config, country)), world(config, fixed) {}
+  Config config;
+  StaticWorld fixed;
+  World world;
+};
+
+Simulation::Simulation(const Config& config, const Country& country)
+    : state_(std::make_unique<State>(config, country)) {}
+Simulation::~Simulation() = default;
+Simulation::Simulation(Simulation&&) noexcept = default;
+Simulation& Simulation::operator=(Simulation&&) noexcept = default;
+
+int Simulation::tick_count() const { return static_cast<int>(state_->fixed.tick_count); }
+std::size_t Simulation::region_count() const { return state_->fixed.region_count; }
+const World& Simulation::world() const { return state_->world; }
+World& Simulation::world() { return state_->world; }
+const StaticWorld& Simulation::static_world() const { return state_->fixed; }
+
+RunOutput Simulation::run(std::uint64_t seed, const RunOptions& options) {
+  RunOutput output;
+  run(seed, options, output);
+  return output;
+}
+
+void Simulation::run(std::uint64_t seed, const RunOptions& options, RunOutput& output) {
+  World& w = state_->world;
+  const StaticWorld& f = state_->fixed;
+  const int ticks = tick_count();
+  output.series.assign(f.tick_count * kSeriesMetricNames.size(), 0.0);
+  if (options.region_series) {
+    output.region_series.assign(f.tick_count * f.region_count * kRegionMetricNames.size(), 0.0);
+  } else {
+    output.region_series.clear();
+  }
+  w.parallel = options.parallel;
+  w.output = &output;
+  w.record_region_series = options.region_series;
+  w.reset(seed);
+  for (Tick t = 0; t < ticks; ++t) step(w, t);
+  output.events = w.events;
+  compute_outcomes(w, output);
+  w.output = nullptr;
+}
+
+double morans_i(const StaticWorld& world, std::span<const double> values) {
+  const std::size_t n = values.size();
+  if (n < 2) return kNaN;
+  double mean = 0.0;
+  for (double v : values) mean += v;
+  mean /= static_cast<double>(n);
+  double spatial = 0.0, variance = 0.0, total_weight = 0.0;
+  for (std::size_t r = 0; r < n; ++r) {
+    const double deviation = values[r] - mean;
+    variance += deviation * deviation;
+    const auto neighbours = world.geo.neighbours(r);
+    const auto weights = world.geo.weights(r);
+    for (std::size_t e = 0; e < neighbours.size(); ++e) {
+      total_weight += weights[e];
+      spatial += weights[e] * deviation * (values[static_cast<std::size_t>(neighbours[e])] - mean);
+    }
+  }
+  if (!(total_weight > 0.0) || !(variance > 0.0)) return kNaN;
+  return static_cast<double>(n) / total_weight * spatial / variance;
+}
+
+}  // namespace policysim::model

@@ -1,0 +1,62 @@
+#pragma once
+// The model's public entry point: build a Simulation once per configuration (and per worker
+// thread), then run it for many seeds. Runs reuse the Simulation's buffers: no allocation inside
+// a tick, and none per run beyond the returned output.
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string_view>
+
+#include "sim/model/config.hpp"
+#include "sim/model/output.hpp"
+
+namespace policysim::model {
+
+struct StaticWorld;
+struct World;
+
+/// Names of the national series, in the order of a row of RunOutput::series.
+std::span<const std::string_view> series_metric_names();
+/// Names of the regional series, in the order of a region's cell of RunOutput::region_series.
+std::span<const std::string_view> region_metric_names();
+/// Names of the per-run outcomes, in the order of RunOutput::outcomes.
+std::span<const std::string_view> outcome_names();
+
+/// One configured model. Not thread-safe: give each worker thread its own (moving is cheap).
+class Simulation {
+ public:
+  /// Builds everything that does not depend on the seed. Throws std::invalid_argument on an
+  /// inconsistent configuration or country.
+  Simulation(const Config& config, const Country& country);
+  ~Simulation();
+  Simulation(Simulation&&) noexcept;
+  Simulation& operator=(Simulation&&) noexcept;
+  Simulation(const Simulation&) = delete;
+  Simulation& operator=(const Simulation&) = delete;
+
+  /// Runs the model for one seed. The same seed gives the same bits at any thread count.
+  RunOutput run(std::uint64_t seed, const RunOptions& options = {});
+  /// As run(), writing into `output` so that a caller can reuse its buffers.
+  void run(std::uint64_t seed, const RunOptions& options, RunOutput& output);
+
+  /// Quarters per run.
+  int tick_count() const;
+  /// Regions of the country.
+  std::size_t region_count() const;
+  /// The world after the last run (for tests and diagnostics).
+  const World& world() const;
+  World& world();
+  /// The seed-independent part of the world.
+  const StaticWorld& static_world() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+/// Moran's I of `values` on the row-normalised land adjacency of `world`; NaN when undefined
+/// (no land edges, or no variance).
+double morans_i(const StaticWorld& world, std::span<const double> values);
+
+}  // namespace policysim::model

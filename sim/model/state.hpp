@@ -1,0 +1,89 @@
+#pragma once
+// The state of one run, as structs of vectors (entry i of every vector is agent i). Regions and
+// NGOs are double-buffered: a tick reads `now` and writes `next` (MODEL.md §5, order and
+// buffering). The reform matrix is stored reform-major, a[k * regions + r], so that each reform's
+// column is one contiguous span for reductions.
+
+#include <array>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "sim/model/reform.hpp"
+
+namespace policysim::model {
+
+/// Regional police, courts and executive (MODEL.md §3).
+struct RegionState {
+  std::vector<double> implementation;     ///< a[r,k], reform-major
+  std::vector<double> emulation_memory;   ///< e[r,k], reform-major
+  std::vector<double> capacity;           ///< c
+  std::vector<double> judicial_capacity;  ///< cJ
+  std::vector<double> judicial_use;       ///< aJ
+  std::vector<double> resistance;         ///< rho
+  std::vector<double> support;            ///< s
+  std::vector<double> mean_cases;         ///< m_cases, exponential mean of quarterly cases
+  std::vector<double> cases;              ///< cases opened this quarter (a count)
+  std::vector<double> convictions;        ///< convictions this quarter (a count)
+  std::vector<std::uint8_t> obstructing;  ///< 1 when the directorate obstructed this quarter
+
+  /// Sizes every column for `regions` regions (allocates only when growing).
+  void resize(std::size_t regions) {
+    implementation.assign(regions * kReformCount, 0.0);
+    emulation_memory.assign(regions * kReformCount, 0.0);
+    for (auto* column : {&capacity, &judicial_capacity, &judicial_use, &resistance, &support,
+                         &mean_cases, &cases, &convictions}) {
+      column->assign(regions, 0.0);
+    }
+    obstructing.assign(regions, 0);
+  }
+  std::size_t region_count() const { return resistance.size(); }
+  /// The column of reform k.
+  std::span<const double> reform(std::size_t k) const {
+    return std::span<const double>(implementation).subspan(k * region_count(), region_count());
+  }
+  double a(std::size_t r, std::size_t k) const { return implementation[k * region_count() + r]; }
+};
+
+/// NGOs (MODEL.md §3, rule 9).
+struct NgoState {
+  std::vector<double> resources;      ///< R >= 0
+  std::vector<double> foreign_share;  ///< f
+  std::vector<double> legitimacy;     ///< g
+  std::vector<double> tie;            ///< tie to the region's police
+  std::vector<std::uint8_t> alive;
+  std::vector<std::uint32_t> quarters_below_minimum;  ///< consecutive quarters with R < R_min
+
+  void resize(std::size_t ngos) {
+    for (auto* column : {&resources, &foreign_share, &legitimacy, &tie}) column->assign(ngos, 0.0);
+    alive.assign(ngos, 1);
+    quarters_below_minimum.assign(ngos, 0);
+  }
+  std::size_t ngo_count() const { return alive.size(); }
+};
+
+/// Federal actors: MIA, Duma committee and task force, federal centre (MODEL.md §3).
+struct NationState {
+  double stance = 0.0;              ///< P
+  double law_content = 0.0;         ///< lambda
+  PerReform law_in_force{};         ///< Law[k]
+  int unit_level = 0;               ///< U in {0, 1, 2}
+  PerReform directive{};            ///< D[k] = d_U[k] * U
+  bool ngo_law = false;             ///< Z1
+  bool foreign_agents_law = false;  ///< Z2
+  /// Cumulative hazards of the event clocks (rule 10): law, next unit step, next restrictive law.
+  double clock_law = 0.0, clock_unit = 0.0, clock_restrictive = 0.0;
+  /// Norm cascade started for reform k (latched; rule 5).
+  std::array<bool, kReformCount> cascade{};
+};
+
+/// Donors' run-time state (MODEL.md §3, rule 10). Written only in the national phase.
+struct DonorState {
+  std::vector<double> budget;       ///< b[j](t), 1 = as planned
+  std::vector<double> foreignness;  ///< phi[j], raised by restrictive laws
+  std::vector<std::uint8_t> cut_for_resistance;
+  std::vector<std::uint8_t> exited;
+};
+
+}  // namespace policysim::model

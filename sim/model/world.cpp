@@ -1,0 +1,424 @@
+// Building the world: the seed-independent part once per Simulation, the per-run draws and the
+// initial state (MODEL.md §3, §4) on every reset.
+
+#include "sim/model/world.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <stdexcept>
+#include <string>
+
+#include "sim/model/phases.hpp"
+#include "sim/model/purpose.hpp"
+#include "sim/model/rules.hpp"
+
+namespace policysim::model {
+namespace {
+
+void require(bool condition, const std::string& message) {
+  if (!condition) throw std::invalid_argument(message);
+}
+
+// Compressed rows from per-row lists built by push_back.
+void to_csr(const std::vector<std::vector<std::uint32_t>>& rows,
+            std::vector<std::uint32_t>& offsets, std::vector<std::uint32_t>& entries) {
+  offsets.assign(rows.size() + 1, 0);
+  entries.clear();
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    entries.insert(entries.end(), rows[i].begin(), rows[i].end());
+    offsets[i + 1] = static_cast<std::uint32_t>(entries.size());
+  }
+}
+
+bool builds_ties(Instrument instrument) {
+  return instrument == Instrument::conference || instrument == Instrument::national_assembly ||
+         instrument == Instrument::exchange;
+}
+
+}  // namespace
+
+StaticWorld build_static_world(const Config& config, const Country& country) {
+  const Params& p = config.params;
+  StaticWorld w;
+  const std::size_t n = country.region_count();
+  require(n > 0, "the country has no regions");
+  require(country.district.size() == n, "country: one district per region is required");
+  require(country.high_exposure.empty() || country.high_exposure.size() == n,
+          "country: high_exposure must have one entry per region");
+  require(country.size.empty() || country.size.size() == n,
+          "country: size must have one entry per region");
+  require(config.tick_count() > 0, "the run must have at least one quarter");
+  w.region_count = n;
+  w.tick_count = static_cast<std::size_t>(config.tick_count());
+
+  // Districts.
+  std::uint32_t district_count = static_cast<std::uint32_t>(country.district_names.size());
+  for (std::uint32_t d : country.district) district_count = std::max(district_count, d + 1);
+  w.district_count = district_count;
+  w.district = country.district;
+  w.district_region_count.assign(district_count, 0);
+  for (std::uint32_t d : country.district) ++w.district_region_count[d];
+
+  // Land adjacency, row-normalised; regions without land neighbours keep an empty row.
+  std::vector<core::WeightedEdge> edges;
+  edges.reserve(country.land_edges.size());
+  for (const auto& edge : country.land_edges) {
+    require(edge.a < n && edge.b < n, "country: a land edge names a region that does not exist");
+    if (edge.a != edge.b) edges.push_back({edge.a, edge.b, 1.0});
+  }
+  w.geo = core::Network::from_undirected_edges(n, edges).row_normalised();
+
+  w.exposure.resize(n);
+  w.size.assign(n, 1.0);
+  for (std::size_t r = 0; r < n; ++r) {
+    const bool high = !country.high_exposure.empty() && country.high_exposure[r] != 0;
+    w.exposure[r] = high ? p.exposure_high : p.exposure_low;
+    if (!country.size.empty()) w.size[r] = country.size[r];
+    require(w.size[r] >= 0.0 && std::isfinite(w.size[r]), "country: sizes must be >= 0");
+  }
+
+  // Emulation references: the national centres and the district centre, the region excluded.
+  std::vector<std::vector<std::uint32_t>> references(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    auto& list = references[r];
+    auto add = [&](std::uint32_t s) {
+      if (s < n && s != r && std::find(list.begin(), list.end(), s) == list.end()) {
+        list.push_back(s);
+      }
+    };
+    for (std::uint32_t s : country.national_centres) add(s);
+    const std::uint32_t d = country.district[r];
+    if (d < country.district_centre.size()) add(country.district_centre[d]);
+  }
+  to_csr(references, w.reference_offsets, w.references);
+
+  // NGOs: 1 + round(2 x[r]) per region by default, then the named ones.
+  std::vector<NamedNgo> placed;
+  if (config.default_ngos) {
+    const long base = std::lround(p.ngo_count_base);
+    for (std::size_t r = 0; r < n; ++r) {
+      const long count = std::max(0L, base + std::lround(p.ngo_count_per_exposure * w.exposure[r]));
+      for (long i = 0; i < count; ++i) {
+        placed.push_back({"ngo-" + country.codes[r] + "-" + std::to_string(i + 1),
+                          static_cast<std::uint32_t>(r), p.ngo_R0, p.ngo_f0, p.ngo_g0, p.ngo_tie0});
+      }
+    }
+  }
+  for (const NamedNgo& ngo : config.named_ngos) {
+    require(ngo.region < n, "named NGO " + ngo.name + " is in a region that does not exist");
+    placed.push_back(ngo);
+  }
+  w.ngo_count = placed.size();
+  w.ngo_initial.resize(placed.size());
+  std::vector<std::vector<std::uint32_t>> region_ngos(n);
+  for (std::size_t i = 0; i < placed.size(); ++i) {
+    w.ngo_region.push_back(placed[i].region);
+    w.ngo_names.push_back(placed[i].name);
+    w.ngo_initial.resources[i] = std::max(0.0, placed[i].resources);
+    w.ngo_initial.foreign_share[i] = rules::clip01(placed[i].foreign_share);
+    w.ngo_initial.legitimacy[i] = rules::clip01(placed[i].legitimacy);
+    w.ngo_initial.tie[i] = rules::clip01(placed[i].tie);
+    region_ngos[placed[i].region].push_back(static_cast<std::uint32_t>(i));
+  }
+  to_csr(region_ngos, w.region_ngo_offsets, w.region_ngos);
+
+  // Interventions: windows in ticks and the targets that do not depend on the seed.
+  std::vector<std::vector<std::uint32_t>> targets(config.interventions.size());
+  for (std::size_t i = 0; i < config.interventions.size(); ++i) {
+    const Intervention& iv = config.interventions[i];
+    require(iv.donor < config.donors.size(),
+            "intervention " + iv.name + " names a donor that does not exist");
+    w.intervention_start.push_back(iv.start - config.start);
+    w.intervention_end.push_back(iv.end - config.start);
+    w.intervention_random.push_back(iv.targets.kind == Targets::Kind::random ? 1 : 0);
+    w.intervention_builds_ties.push_back(builds_ties(iv.instrument) ? 1 : 0);
+    w.intervention_visibility.push_back(iv.visibility ? *iv.visibility
+                                                      : p.visibility[index(iv.instrument)]);
+    auto& list = targets[i];
+    switch (iv.targets.kind) {
+      case Targets::Kind::regions:
+        for (std::uint32_t r : iv.targets.regions) {
+          require(r < n, "intervention " + iv.name + " targets a region that does not exist");
+          list.push_back(r);
+        }
+        break;
+      case Targets::Kind::district:
+        for (std::size_t r = 0; r < n; ++r) {
+          if (country.district[r] == iv.targets.district)
+            list.push_back(static_cast<std::uint32_t>(r));
+        }
+        break;
+      case Targets::Kind::all:
+        for (std::size_t r = 0; r < n; ++r) list.push_back(static_cast<std::uint32_t>(r));
+        break;
+      case Targets::Kind::most_exposed: {
+        // Most exposed first; ties keep the regions' order, so the choice is reproducible.
+        std::vector<std::uint32_t> order(n);
+        std::iota(order.begin(), order.end(), 0U);
+        std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+          return w.exposure[a] > w.exposure[b];
+        });
+        order.resize(std::min<std::size_t>(iv.targets.count, n));
+        list = order;
+        break;
+      }
+      case Targets::Kind::random:
+        break;  // drawn per run
+    }
+    std::sort(list.begin(), list.end());
+    list.erase(std::unique(list.begin(), list.end()), list.end());
+  }
+  to_csr(targets, w.target_offsets, w.targets);
+
+  for (const Donor& donor : config.donors) {
+    w.donor_last_tick.push_back(donor.horizon ? *donor.horizon - config.start : INT_MAX);
+  }
+
+  w.forced_tick.fill(INT_MAX);
+  w.forced.fill(false);
+  for (const ForcedEvent& event : config.forced_events) {
+    const auto kind = static_cast<std::size_t>(event.kind);
+    w.forced[kind] = true;
+    w.forced_tick[kind] = std::min(w.forced_tick[kind], event.when - config.start);
+  }
+
+  auto per_tick = [&](const Series& series) {
+    std::vector<double> values(w.tick_count, 0.0);
+    for (std::size_t t = 0; t < w.tick_count && t < series.size(); ++t) values[t] = series[t];
+    return values;
+  };
+  w.tip = per_tick(config.tip);
+  w.elections = per_tick(config.elections);
+  w.un = per_tick(config.un);
+  return w;
+}
+
+World::World(const Config& config_, const StaticWorld& fixed_)
+    : config(config_),
+      params(config_.params),
+      mechanisms(config_.mechanisms),
+      fixed(fixed_),
+      rng(0, kModelStream) {}
+
+void World::swap_buffers() {
+  current = 1 - current;
+  nation = nation_next;
+}
+
+double World::geo_mean(std::size_t r, std::span<const double> values) const {
+  const auto neighbours = fixed.geo.neighbours(r);
+  if (neighbours.empty()) return values[r];
+  return fixed.geo.row_dot(r, values);
+}
+
+double World::tie_row_sum(std::size_t r) const {
+  double sum = 0.0;
+  for (std::uint32_t e = tie_offsets[r]; e < tie_offsets[r + 1]; ++e)
+    sum += tie_weight[tie_edge[e]];
+  return sum;
+}
+
+void World::reset(std::uint64_t seed) {
+  const Params& p = params;
+  const std::size_t n = fixed.region_count;
+  rng = core::RandomStream(seed, kModelStream);
+
+  // Per-run draws (MODEL.md §3, §5 rules 3 and 6, §5 rule 10 event clocks).
+  eta.resize(n);
+  theta.resize(n);
+  risk_aversion.resize(n);
+  for (std::size_t r = 0; r < n; ++r) {
+    const auto agent = static_cast<std::uint32_t>(r);
+    auto eta_draws = rng.sequence(0, agent, word(Purpose::eta_init));
+    eta[r] = std::clamp(eta_draws.normal(p.eta_mean, p.eta_sd), 0.01, 0.99);
+    auto theta_draws = rng.sequence(0, agent, word(Purpose::theta_init));
+    double value = theta_draws.normal(p.theta_mean, p.theta_sd);
+    // Redrawn until in [0,1]; the bound only guards against a degenerate distribution.
+    for (int attempt = 0; attempt < 1000 && (value < 0.0 || value > 1.0); ++attempt) {
+      value = theta_draws.normal(p.theta_mean, p.theta_sd);
+    }
+    theta[r] = rules::clip01(value);
+    risk_aversion[r] = rng.uniform(0, agent, word(Purpose::risk_aversion));
+  }
+  const std::array<double, kFederalEventCount> shapes = {p.k_ev_law, p.k_ev_unit, p.k_ev_unit,
+                                                         p.k_ev_restrictive, p.k_ev_restrictive};
+  for (std::size_t e = 0; e < kFederalEventCount; ++e) {
+    auto draws = rng.sequence(0, static_cast<std::uint32_t>(e), word(Purpose::event_clock));
+    event_threshold[e] = draws.gamma(shapes[e], 1.0 / shapes[e]);
+  }
+  draw_targets();
+  draw_tie_pattern();
+
+  // Scratch, sized once; later runs reuse the capacity.
+  const std::size_t cells = n * kInstrumentCount;
+  scratch.intervention_intensity.assign(config.interventions.size(), 0.0);
+  scratch.instrument_intensity.assign(cells, 0.0);
+  scratch.foreign_intensity.assign(cells, 0.0);
+  scratch.domestic_intensity.assign(cells, 0.0);
+  scratch.direct_effect.assign(n * kReformCount, 0.0);
+  scratch.foreign_exposure.assign(n, 0.0);
+  scratch.success.assign(n, 0.0);
+  scratch.district_learning_sum.assign(fixed.district_count * kReformCount, 0.0);
+  scratch.district_adopter_count.assign(fixed.district_count * kReformCount, 0.0);
+  scratch.ngo_alive_count.assign(n, 0.0);
+  scratch.tie_gain.assign(tie_weight.size(), 0.0);
+  scratch.sort_buffer.assign(n, 0.0);
+  ever_toured.assign(n, 0);
+  events.clear();
+
+  // Initial state (MODEL.md §3).
+  current = 0;
+  RegionState& initial = regions[0];
+  initial.resize(n);
+  regions[1].resize(n);
+  for (const InitialAdopter& adopter : config.initial_adopters) {
+    if (adopter.region >= n) throw std::invalid_argument("an initial adopter does not exist");
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      initial.implementation[k * n + adopter.region] = rules::clip01(adopter.level[k]);
+    }
+  }
+  for (std::size_t r = 0; r < n; ++r) {
+    initial.resistance[r] = eta[r];
+    initial.support[r] = rules::support_equilibrium(p, fixed.exposure[r], 0.0, eta[r]);
+  }
+  ngos[0] = fixed.ngo_initial;
+  ngos[1] = fixed.ngo_initial;
+
+  nation = NationState{};
+  nation.stance = p.P0;
+  donors.budget.assign(config.donors.size(), 1.0);
+  donors.foreignness.resize(config.donors.size());
+  donors.cut_for_resistance.assign(config.donors.size(), 0);
+  donors.exited.assign(config.donors.size(), 0);
+  for (std::size_t j = 0; j < config.donors.size(); ++j) {
+    donors.foreignness[j] = rules::clip01(config.donors[j].foreignness);
+    if (fixed.donor_last_tick[j] < 0) {
+      donors.budget[j] = 0.0;
+      donors.exited[j] = 1;
+    }
+  }
+  // Events forced at a date before the start are in force from the start.
+  nation_next = nation;
+  apply_forced_events_before_start(*this);
+  nation = nation_next;
+}
+
+void World::draw_targets() {
+  const std::size_t n = fixed.region_count;
+  const std::size_t count = config.interventions.size();
+  target_offsets.assign(count + 1, 0);
+  targets.clear();
+  for (std::size_t i = 0; i < count; ++i) {
+    if (fixed.intervention_random[i] != 0) {
+      // n at random without replacement: a partial Fisher-Yates shuffle, drawn once per run.
+      const std::size_t wanted = std::min<std::size_t>(config.interventions[i].targets.count, n);
+      permutation_.resize(n);
+      std::iota(permutation_.begin(), permutation_.end(), 0U);
+      auto draws = rng.sequence(0, static_cast<std::uint32_t>(i), word(Purpose::random_targets));
+      for (std::size_t j = 0; j < wanted; ++j) {
+        const auto pick =
+            j + static_cast<std::size_t>(draws.uniform() * static_cast<double>(n - j));
+        std::swap(permutation_[j], permutation_[std::min(pick, n - 1)]);
+      }
+      const std::size_t first = targets.size();
+      targets.insert(targets.end(), permutation_.begin(),
+                     permutation_.begin() + static_cast<std::ptrdiff_t>(wanted));
+      std::sort(targets.begin() + static_cast<std::ptrdiff_t>(first), targets.end());
+    } else {
+      targets.insert(targets.end(), fixed.targets.begin() + fixed.target_offsets[i],
+                     fixed.targets.begin() + fixed.target_offsets[i + 1]);
+    }
+    target_offsets[i + 1] = static_cast<std::uint32_t>(targets.size());
+  }
+}
+
+void World::draw_tie_pattern() {
+  const std::size_t n = fixed.region_count;
+  const std::size_t count = config.interventions.size();
+  // Each tie-building intervention links each of its targets to up to `links` other targets,
+  // chosen once per run; (low, high, intervention, edge id).
+  tie_links_.clear();
+  const auto links =
+      static_cast<std::size_t>(std::max(0L, std::lround(params.ngo_links_per_target)));
+  for (std::size_t i = 0; i < count; ++i) {
+    if (fixed.intervention_builds_ties[i] == 0) continue;
+    const std::uint32_t begin = target_offsets[i];
+    const std::size_t m = target_offsets[i + 1] - begin;
+    if (m < 2) continue;
+    const std::size_t wanted = std::min(links, m - 1);
+    for (std::size_t pos = 0; pos < m; ++pos) {
+      auto draws = rng.sequence(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(pos),
+                                word(Purpose::tie_pattern));
+      const std::size_t first = tie_links_.size();
+      std::size_t chosen = 0;
+      for (std::size_t attempt = 0; chosen < wanted && attempt < 64 * wanted + 64; ++attempt) {
+        auto other = static_cast<std::size_t>(draws.uniform() * static_cast<double>(m - 1));
+        other = std::min(other, m - 2);
+        if (other >= pos) ++other;  // never the target itself
+        const std::uint32_t a = targets[begin + pos], b = targets[begin + other];
+        const std::array<std::uint32_t, 3> link = {std::min(a, b), std::max(a, b),
+                                                   static_cast<std::uint32_t>(i)};
+        bool seen = false;
+        for (std::size_t k = first; k < tie_links_.size(); ++k)
+          seen = seen || tie_links_[k] == link;
+        if (seen) continue;
+        tie_links_.push_back(link);
+        ++chosen;
+      }
+    }
+  }
+  std::sort(tie_links_.begin(), tie_links_.end());
+  tie_links_.erase(std::unique(tie_links_.begin(), tie_links_.end()), tie_links_.end());
+
+  // Unique undirected edges, then the per-intervention and per-region lists.
+  std::vector<std::uint32_t>& link_edge = link_edge_;
+  link_edge.resize(tie_links_.size());
+  std::uint32_t edge_count = 0;
+  for (std::size_t k = 0; k < tie_links_.size(); ++k) {
+    if (k > 0 &&
+        (tie_links_[k][0] != tie_links_[k - 1][0] || tie_links_[k][1] != tie_links_[k - 1][1])) {
+      ++edge_count;
+    }
+    link_edge[k] = edge_count;
+  }
+  if (!tie_links_.empty()) ++edge_count;
+  tie_weight.assign(edge_count, 0.0);
+
+  intervention_tie_offsets.assign(count + 1, 0);
+  for (const auto& link : tie_links_) ++intervention_tie_offsets[link[2] + 1];
+  for (std::size_t i = 0; i < count; ++i)
+    intervention_tie_offsets[i + 1] += intervention_tie_offsets[i];
+  intervention_ties.resize(tie_links_.size());
+  cursor_.assign(intervention_tie_offsets.begin(), intervention_tie_offsets.end() - 1);
+  for (std::size_t k = 0; k < tie_links_.size(); ++k) {
+    intervention_ties[cursor_[tie_links_[k][2]]++] = link_edge[k];
+  }
+
+  // Per-region rows: each edge once per endpoint, in edge order.
+  tie_offsets.assign(n + 1, 0);
+  std::uint32_t last_edge = UINT32_MAX;
+  for (std::size_t k = 0; k < tie_links_.size(); ++k) {
+    if (link_edge[k] == last_edge) continue;
+    last_edge = link_edge[k];
+    ++tie_offsets[tie_links_[k][0] + 1];
+    ++tie_offsets[tie_links_[k][1] + 1];
+  }
+  for (std::size_t r = 0; r < n; ++r) tie_offsets[r + 1] += tie_offsets[r];
+  tie_neighbour.resize(tie_offsets[n]);
+  tie_edge.resize(tie_offsets[n]);
+  std::vector<std::uint32_t>& cursor = cursor_;
+  cursor.assign(tie_offsets.begin(), tie_offsets.end() - 1);
+  last_edge = UINT32_MAX;
+  for (std::size_t k = 0; k < tie_links_.size(); ++k) {
+    if (link_edge[k] == last_edge) continue;
+    last_edge = link_edge[k];
+    const std::uint32_t a = tie_links_[k][0], b = tie_links_[k][1];
+    tie_neighbour[cursor[a]] = b;
+    tie_edge[cursor[a]++] = last_edge;
+    tie_neighbour[cursor[b]] = a;
+    tie_edge[cursor[b]++] = last_edge;
+  }
+}
+
+}  // namespace policysim::model

@@ -1,0 +1,200 @@
+#pragma once
+// The world of a run: what does not depend on the seed (StaticWorld, built once per Simulation)
+// and the per-run state, draws, tie pattern and per-tick scratch (World, reused across runs
+// without reallocating). Phases read and write the World; see step.cpp for their order.
+
+#include <array>
+#include <climits>
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "sim/core/network.hpp"
+#include "sim/core/random.hpp"
+#include "sim/model/config.hpp"
+#include "sim/model/execution.hpp"
+#include "sim/model/output.hpp"
+#include "sim/model/state.hpp"
+
+namespace policysim::model {
+
+/// Federal events with their own event-clock threshold, in a fixed order (rule 10).
+enum class FederalEvent : std::size_t {
+  law = 0,
+  unit_special,
+  unit_federal,
+  ngo_law,
+  foreign_agents_law
+};
+inline constexpr std::size_t kFederalEventCount = 5;
+
+/// Everything built from Config and Country that does not depend on the seed.
+struct StaticWorld {
+  std::size_t region_count = 0, district_count = 0, ngo_count = 0, tick_count = 0;
+
+  core::Network geo;  ///< W_geo, row-normalised land adjacency; isolated regions have empty rows
+  std::vector<std::uint32_t> district;                       ///< district of each region
+  std::vector<std::uint32_t> district_region_count;          ///< regions per district
+  std::vector<double> exposure;                              ///< x[r]
+  std::vector<double> size;                                  ///< size[r]
+  std::vector<std::uint32_t> reference_offsets, references;  ///< emulation references, CSR
+
+  std::vector<std::uint32_t> ngo_region;                       ///< region of each NGO
+  std::vector<std::uint32_t> region_ngo_offsets, region_ngos;  ///< NGOs of each region, CSR
+  std::vector<std::string> ngo_names;
+  NgoState ngo_initial;  ///< initial NGO state (defaults and named NGOs)
+
+  std::vector<int> intervention_start, intervention_end;  ///< ticks, inclusive
+  std::vector<std::uint8_t> intervention_random;          ///< targets drawn per run
+  std::vector<std::uint8_t> intervention_builds_ties;     ///< conference, assembly, exchange
+  std::vector<double> intervention_visibility;            ///< v, override applied
+  std::vector<std::uint32_t> target_offsets, targets;     ///< fixed targets, CSR (empty if random)
+
+  std::vector<int> donor_last_tick;                 ///< last tick with budget (INT_MAX: no horizon)
+  std::array<int, kFederalEventCount> forced_tick;  ///< tick of a forced event, INT_MAX none
+  std::array<bool, kFederalEventCount> forced;      ///< the event kind is forced: its rule is off
+
+  std::vector<double> tip, elections, un;  ///< one value per tick
+};
+
+/// Builds the seed-independent world. Throws std::invalid_argument on an inconsistent input.
+StaticWorld build_static_world(const Config& config, const Country& country);
+
+/// Per-tick quantities computed early in a tick and read by later phases (never state).
+struct TickScratch {
+  std::vector<double> intervention_intensity;  ///< I_n = iota_n * b[j](t) when active, else 0
+  std::vector<double> instrument_intensity;    ///< I[r,m], capped at 1; index r * 8 + m
+  std::vector<double> foreign_intensity;       ///< I[r,m,foreign], capped at 1
+  std::vector<double> domestic_intensity;      ///< I[r,m,domestic], capped at 1
+  std::vector<double> direct_effect;           ///< E[r,k], reform-major
+  std::vector<double> foreign_exposure;        ///< F[r]
+  std::vector<double> success;                 ///< pi[r] = observed success of tick t
+  std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
+  std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
+  std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
+  std::vector<double> tie_gain;                ///< gain of each NGO tie edge this tick
+  std::vector<double> sort_buffer;             ///< for quantiles
+  bool task_force_active = false;              ///< TF: a tour or push is active
+  double push_max = 0.0;                       ///< I_push, largest active legislation push
+  double foreign_authorship = 0.0;             ///< A, mean phi (1 - o) of active pushes and tours
+  double foreign_total = 0.0;                  ///< foreign intensity spent (B_total)
+  double domestic_total = 0.0;                 ///< domestic intensity spent
+};
+
+/// The per-run state of the model, plus views of the static world and the configuration.
+struct World {
+  World(const Config& config, const StaticWorld& fixed);
+
+  /// Draws the per-run quantities from `seed` and sets the initial state (MODEL.md §3).
+  void reset(std::uint64_t seed);
+
+  const RegionState& regions_now() const { return regions[current]; }
+  RegionState& regions_next() { return regions[1 - current]; }
+  const RegionState& regions_next() const { return regions[1 - current]; }
+  const NgoState& ngos_now() const { return ngos[current]; }
+  NgoState& ngos_next() { return ngos[1 - current]; }
+  const NgoState& ngos_next() const { return ngos[1 - current]; }
+  /// Makes next the current state (end of a tick).
+  void swap_buffers();
+
+  /// Sum over s of W[r,s] value(s), the combined peer weight (§4), from district totals of the
+  /// same quantity. A region with no peers at all falls back to its own value.
+  template <class Value>
+  double peer_mean(std::size_t r, const Value& value, double district_total) const;
+  /// Sum over s of W_geo[r,s] values[s]; its own value for a region without land neighbours.
+  double geo_mean(std::size_t r, std::span<const double> values) const;
+  /// Raw NGO-tie row sum of region r.
+  double tie_row_sum(std::size_t r) const;
+
+  const Config& config;
+  const Params& params;
+  const Mechanisms& mechanisms;
+  const StaticWorld& fixed;
+
+  core::RandomStream rng;
+  bool parallel = true;
+  std::size_t grain = kDefaultAgentGrain;  ///< agents per parallel task
+
+  std::array<RegionState, 2> regions;
+  std::array<NgoState, 2> ngos;
+  int current = 0;
+  NationState nation, nation_next;
+  DonorState donors;
+
+  // Per-run draws.
+  std::vector<double> eta;            ///< baseline nationalism
+  std::vector<double> theta;          ///< adoption thresholds (threshold modes)
+  std::vector<double> risk_aversion;  ///< obstruction
+  std::array<double, kFederalEventCount> event_threshold{};  ///< Theta of each federal event
+
+  // Targets of each intervention this run (CSR), and the NGO tie pattern of §4: undirected edges
+  // with one weight each, listed per region (neighbour, edge) and per intervention (edge).
+  std::vector<std::uint32_t> target_offsets, targets;
+  std::vector<std::uint32_t> tie_offsets, tie_neighbour, tie_edge;
+  std::vector<double> tie_weight;
+  std::vector<std::uint32_t> intervention_tie_offsets, intervention_ties;
+
+  TickScratch scratch;
+  std::vector<std::uint8_t> ever_toured;  ///< ever targeted by an active task_force_tour
+  std::vector<Event> events;
+
+  // Recording.
+  RunOutput* output = nullptr;
+  bool record_region_series = false;
+
+ private:
+  void draw_targets();
+  void draw_tie_pattern();
+  std::vector<std::uint32_t> permutation_;               // scratch for random targets
+  std::vector<std::array<std::uint32_t, 3>> tie_links_;  // (low, high, intervention) scratch
+  std::vector<std::uint32_t> link_edge_;                 // edge id of each tie link, scratch
+  std::vector<std::uint32_t> cursor_;  // fill positions while building CSR lists, scratch
+};
+
+/// Quarters since the start at which a value of a per-tick series is read; 0 beyond its end.
+inline double series_value(const std::vector<double>& series, int tick) {
+  return tick >= 0 && static_cast<std::size_t>(tick) < series.size()
+             ? series[static_cast<std::size_t>(tick)]
+             : 0.0;
+}
+
+template <class Value>
+double World::peer_mean(std::size_t r, const Value& value, double district_total) const {
+  const Params& p = params;
+  double weighted = 0.0;
+  double total_weight = 0.0;
+  const auto geo_neighbours = fixed.geo.neighbours(r);
+  if (!geo_neighbours.empty() && p.w_geo > 0.0) {
+    const auto geo_weights = fixed.geo.weights(r);
+    double dot = 0.0;
+    for (std::size_t e = 0; e < geo_neighbours.size(); ++e) {
+      dot += geo_weights[e] * value(static_cast<std::size_t>(geo_neighbours[e]));
+    }
+    weighted += p.w_geo * dot;
+    total_weight += p.w_geo;
+  }
+  const std::uint32_t others = fixed.district_region_count[fixed.district[r]] - 1;
+  if (others > 0 && p.w_fd > 0.0) {
+    // W_fd from district sums (sum minus self), never as explicit edges.
+    weighted += p.w_fd * (district_total - value(r)) / static_cast<double>(others);
+    total_weight += p.w_fd;
+  }
+  if (p.w_ngo > 0.0) {
+    double row_sum = 0.0, dot = 0.0;
+    for (std::uint32_t e = tie_offsets[r]; e < tie_offsets[r + 1]; ++e) {
+      const double w = tie_weight[tie_edge[e]];
+      row_sum += w;
+      dot += w * value(tie_neighbour[e]);
+    }
+    if (row_sum > 0.0) {
+      // Row-normalised with max(1, row sum): weak ties weigh little (§4).
+      const double divisor = row_sum > 1.0 ? row_sum : 1.0;
+      weighted += p.w_ngo * dot / divisor;
+      total_weight += p.w_ngo * row_sum / divisor;
+    }
+  }
+  return total_weight > 0.0 ? weighted / total_weight : value(r);
+}
+
+}  // namespace policysim::model

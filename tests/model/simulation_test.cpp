@@ -1,0 +1,126 @@
+#include "sim/model/simulation.hpp"
+
+#include <tbb/global_control.h>
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "fixtures.hpp"
+#include "sim/model/metrics.hpp"
+#include "sim/model/world.hpp"
+
+using namespace policysim::model;
+using policysim::model::testing::busy_config;
+using policysim::model::testing::ring_country;
+using policysim::model::testing::same_bytes;
+
+namespace {
+
+bool same_output(const RunOutput& a, const RunOutput& b) {
+  if (!same_bytes(a.series, b.series) || !same_bytes(a.region_series, b.region_series) ||
+      !same_bytes(a.outcomes, b.outcomes) || a.events.size() != b.events.size()) {
+    return false;
+  }
+  for (std::size_t i = 0; i < a.events.size(); ++i) {
+    if (a.events[i].tick != b.events[i].tick || a.events[i].kind != b.events[i].kind ||
+        a.events[i].region != b.events[i].region || a.events[i].detail != b.events[i].detail) {
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace
+
+TEST_CASE("a run's outputs have the shapes the metric names promise", "[model][simulation]") {
+  const Country country = ring_country(6);
+  Simulation simulation(busy_config(country), country);
+  const RunOutput out = simulation.run(7, {.region_series = true, .parallel = false});
+  CHECK(series_metric_names().size() == 30);
+  CHECK(region_metric_names().size() == 10);
+  CHECK(out.series.size() == 64 * series_metric_names().size());
+  CHECK(out.region_series.size() == 64 * 6 * region_metric_names().size());
+  CHECK(out.outcomes.size() == outcome_names().size());
+  CHECK(series_metric_names()[column(SeriesMetric::resistance_toured_minus_other)] ==
+        "resistance_toured_minus_other");
+  CHECK(outcome_names()[14] == "law_passed_year");
+  CHECK(outcome_names()[28] == "share_of_peak_kept_unit");
+  const RunOutput plain = simulation.run(7, {.region_series = false, .parallel = false});
+  CHECK(plain.region_series.empty());
+  CHECK(same_bytes(plain.series, out.series));
+}
+
+TEST_CASE("the same seed gives the same run and another seed a different one",
+          "[model][determinism]") {
+  const Country country = ring_country(6);
+  Simulation simulation(busy_config(country), country);
+  const RunOutput first = simulation.run(11, {.region_series = true, .parallel = false});
+  const RunOutput other = simulation.run(12, {.region_series = true, .parallel = false});
+  const RunOutput again = simulation.run(11, {.region_series = true, .parallel = false});
+  CHECK(same_output(first, again));
+  CHECK_FALSE(same_bytes(first.region_series, other.region_series));
+}
+
+TEST_CASE("a whole run is the same serial and parallel, byte for byte", "[model][determinism]") {
+  const Country country = ring_country(24);
+  Config config = busy_config(country);
+  config.mechanisms.obstruction = true;
+  Simulation simulation(config, country);
+  simulation.world().grain = 1;  // one region per task: the parallel path really splits
+  const RunOutput serial = simulation.run(3, {.region_series = true, .parallel = false});
+  const RunOutput parallel = simulation.run(3, {.region_series = true, .parallel = true});
+  CHECK(same_output(serial, parallel));
+}
+
+TEST_CASE("a whole run is bit-identical at 1, 2 and 4 threads", "[model][determinism]") {
+  const Country country = ring_country(30);
+  Simulation simulation(busy_config(country), country);
+  simulation.world().grain = 2;
+  std::vector<RunOutput> outputs;
+  for (int threads : {1, 2, 4}) {
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
+    outputs.push_back(simulation.run(5, {.region_series = true, .parallel = true}));
+  }
+  CHECK(same_output(outputs[0], outputs[1]));
+  CHECK(same_output(outputs[0], outputs[2]));
+}
+
+TEST_CASE("a Simulation can be moved and keeps running", "[model][simulation]") {
+  const Country country = ring_country(6);
+  Simulation first(busy_config(country), country);
+  const RunOutput before = first.run(9, {.region_series = false, .parallel = false});
+  Simulation moved = std::move(first);
+  const RunOutput after = moved.run(9, {.region_series = false, .parallel = false});
+  CHECK(same_bytes(before.series, after.series));
+}
+
+TEST_CASE("outcomes are consistent with the series", "[model][outcomes]") {
+  const Country country = ring_country(6);
+  Simulation simulation(busy_config(country), country);
+  const RunOutput out = simulation.run(21, {.region_series = false, .parallel = false});
+  const std::size_t width = series_metric_names().size();
+  const std::size_t last = 63 * width;
+  CHECK(out.outcomes[0] == out.series[last + column(SeriesMetric::adopted_law)]);
+  CHECK(out.outcomes[13] == out.series[last + column(SeriesMetric::resistance_mean)]);
+  double cases = 0.0;
+  for (std::size_t t = 0; t < 64; ++t) cases += out.series[t * width + column(SeriesMetric::cases)];
+  CHECK(out.outcomes[19] == cases);
+  for (std::size_t k = 0; k < 4; ++k) {
+    CHECK(out.outcomes[8 + k] >= 1.0);
+    CHECK(out.outcomes[8 + k] <= 64.0);
+  }
+  // The US donor's horizon is 2009Q4: foreign money stops, and 2012Q4 is 12 quarters later.
+  CHECK_FALSE(std::isnan(out.outcomes[4]));
+}
+
+TEST_CASE("Moran's I is positive for a clustered pattern and negative for an alternating one",
+          "[model][outcomes]") {
+  const Country country = ring_country(8);
+  Simulation simulation(busy_config(country), country);
+  const std::vector<double> clustered = {1, 1, 1, 1, 0, 0, 0, 0};
+  const std::vector<double> alternating = {1, 0, 1, 0, 1, 0, 1, 0};
+  CHECK(morans_i(simulation.static_world(), clustered) > 0.0);
+  CHECK(morans_i(simulation.static_world(), alternating) == Approx(-1.0));
+  CHECK(std::isnan(morans_i(simulation.static_world(), std::vector<double>(8, 0.5))));
+}
