@@ -45,13 +45,18 @@ void read_name_and_window(const MapReader& top, Diagnostics& diagnostics, Scenar
 }
 
 /// Reads `regions`/`include_edges` or `synthetic` and `data_dir`, and returns the directory of
-/// region codes. Throws with everything found so far when the country cannot be known, since
-/// every region reference in the rest of the file depends on it.
+/// region codes. Throws with everything found so far when the country cannot be known.
 RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Scenario& scenario) {
   const YamlNode* regions = top.get("regions");
   const YamlNode* synthetic = top.get("synthetic");
   const YamlNode* include_edges = top.get("include_edges");
   const std::filesystem::path scenario_dir = scenario.file.parent_path();
+  // Problems found before (e.g. an unknown top-level key) do not stop reading; only problems with
+  // the country do, since every region reference below depends on it.
+  const std::size_t problems_before = diagnostics.count();
+  auto stop_if_country_failed = [&] {
+    if (diagnostics.count() > problems_before) diagnostics.throw_if_any();
+  };
 
   if (const YamlNode* v = top.get("data_dir")) {
     if (auto dir = read_string(*v, diagnostics, "`data_dir`")) {
@@ -108,7 +113,7 @@ RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Sce
       scenario.country.mean_degree =
           read_number_in(*v, diagnostics, "`synthetic.mean_degree`", 1.0, 64.0).value_or(8.0);
     }
-    diagnostics.throw_if_any();
+    stop_if_country_failed();
     scenario.region_count = scenario.country.regions;
     return RegionDirectory::synthetic(scenario.country.regions, scenario.country.districts);
   }
@@ -140,7 +145,7 @@ RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Sce
                       "cannot find the region data: no `data/" + std::string(kRegionsFile) +
                           "` in the scenario's folder or above; set `data_dir`");
   }
-  diagnostics.throw_if_any();
+  stop_if_country_failed();
   const model::Country country = load_russia_regions(scenario.data_dir);
   scenario.region_count = country.region_count();
   return RegionDirectory::from_country(country);

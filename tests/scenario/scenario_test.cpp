@@ -1,0 +1,211 @@
+#include "sim/scenario/scenario.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/scenario_error.hpp"
+#include "temp_file.hpp"
+
+using policysim::core::Quarter;
+using policysim::model::Instrument;
+using policysim::model::Targets;
+using policysim::scenario::load_scenario;
+using policysim::scenario::Scenario;
+using policysim::scenario::ScenarioError;
+using policysim::scenario::testing::write_scenario;
+
+namespace {
+
+const char* kValid = R"(name: round trip
+description: every section once
+start: 2000Q1
+end: 2003Q4
+regions: russia83
+include_edges: [doubtful]
+replications: 5
+seed: 99
+adoption_mode: hazard
+mechanisms: {learning: false, obstruction: true}
+parameters:
+  gamma: 0.2
+  beta0: {law: -3, victim: -6}
+  effect:
+    training: {law: 0.7}
+  upsilon0.second: -6
+donors:
+  - {name: A, foreignness: 1.0, local_ownership: 0.1, foreign: true, frame: prosecution, horizon: 2003Q2}
+  - {name: B, foreignness: 0.3, foreign: false, frame: protection}
+interventions:
+  - {name: one, donor: B, instrument: exchange, start: 2001Q1, end: 2002Q2, targets: [RU-MOW, RU-KHA], intensity: 0.4, visibility: 0.1}
+  - {name: two, donor: A, instrument: task_force_tour, start: 2002Q1, end: 2002Q1, targets: {district: north-western}}
+  - {name: three, donor: A, instrument: legislation_push, start: 2001Q1, end: 2003Q4, targets: all}
+  - {name: four, donor: B, instrument: ngo_grant, start: 2000Q1, end: 2000Q4, targets: {random: 17}}
+  - {name: five, donor: B, instrument: training, start: 2000Q1, end: 2000Q4, targets: {most_exposed: 10}}
+series:
+  tip: {2001Q2: 1, 2002Q2: 0.3, 2003Q2: 0.6}
+  elections: [2000Q1, {from: 2003Q4, to: 2004Q2}]
+  un: [{from: 2000Q4, to: 2003Q4, value: 1}]
+forced_events:
+  - {event: unit_special, quarter: 2002Q1}
+initial_adopters:
+  - {region: RU-KHA, law: 0.6, multi: 0.2}
+ngos:
+  - {name: Syostri, region: RU-MOW, resources: 0.5, foreign_share: 0.2}
+default_ngos: false
+targets:
+  - {name: cases, metric: share_regions_with_cases, stat: max, window: [2003Q1, 2003Q4], range: [0.1, 0.3], source: test}
+  - {name: law year, metric: law_passed_year, stat: outcome, range: [2003, 2004.75], share: 0.5}
+  - {name: first, metric: U, stat: first_reached, window: [2000Q1, 2003Q4], threshold: 1, range: [2000, 2002.75]}
+)";
+
+std::uint32_t region(const Scenario& s, const std::string& code) {
+  const auto country = policysim::scenario::load_country(s);
+  for (std::uint32_t r = 0; r < country.region_count(); ++r) {
+    if (country.codes[r] == code) return r;
+  }
+  FAIL("no region " << code);
+  return 0;
+}
+
+}  // namespace
+
+TEST_CASE("a valid scenario round-trips into the right Config values", "[scenario][load]") {
+  const Scenario s = load_scenario(write_scenario(kValid));
+  const auto& c = s.config;
+  CHECK(s.name == "round trip");
+  CHECK(s.description == "every section once");
+  CHECK(c.start == Quarter(2000, 1));
+  CHECK(c.end == Quarter(2003, 4));
+  CHECK(c.tick_count() == 16);
+  CHECK(s.replications == 5);
+  CHECK(s.seed == 99);
+  CHECK(s.region_count == 83);
+  CHECK(s.country.include_edges == std::vector<std::string>{"doubtful"});
+  CHECK(policysim::scenario::load_country(s).land_edges.size() == 188);
+
+  CHECK_FALSE(c.mechanisms.learning);
+  CHECK(c.mechanisms.obstruction);
+  CHECK(c.mechanisms.emulation);
+
+  CHECK(c.params.gamma == 0.2);
+  CHECK(c.params.beta0[0] == -3.0);
+  CHECK(c.params.beta0[1] == -6.0);
+  CHECK(c.params.beta0[2] == -4.5);  // the default stays
+  CHECK(c.params.upsilon0[1] == -6.0);
+  CHECK(s.parameters.at("effect.training.law") == 0.7);
+  CHECK(s.parameters.size() == 5);
+
+  REQUIRE(c.donors.size() == 2);
+  CHECK(c.donors[0].foreign);
+  CHECK(c.donors[0].frame == policysim::model::Frame::prosecution);
+  CHECK(c.donors[0].horizon == Quarter(2003, 2));
+  CHECK(c.donors[0].local_ownership == 0.1);
+  CHECK_FALSE(c.donors[1].foreign);
+  CHECK(c.donors[1].frame == policysim::model::Frame::protection);
+  CHECK_FALSE(c.donors[1].horizon.has_value());
+
+  REQUIRE(c.interventions.size() == 5);
+  const auto& one = c.interventions[0];
+  CHECK(one.donor == 1);
+  CHECK(one.instrument == Instrument::exchange);
+  CHECK(one.start == Quarter(2001, 1));
+  CHECK(one.end == Quarter(2002, 2));
+  CHECK(one.targets.kind == Targets::Kind::regions);
+  CHECK(one.targets.regions ==
+        std::vector<std::uint32_t>{region(s, "RU-MOW"), region(s, "RU-KHA")});
+  CHECK(one.intensity == 0.4);
+  CHECK(one.visibility == 0.1);
+  CHECK(c.interventions[1].donor == 0);
+  CHECK(c.interventions[1].targets.kind == Targets::Kind::district);
+  CHECK(c.interventions[1].targets.district == 1);  // Northwestern, matched loosely
+  CHECK(c.interventions[1].intensity == 1.0);
+  CHECK_FALSE(c.interventions[1].visibility.has_value());
+  CHECK(c.interventions[2].targets.kind == Targets::Kind::all);
+  CHECK(c.interventions[3].targets.kind == Targets::Kind::random);
+  CHECK(c.interventions[3].targets.count == 17);
+  CHECK(c.interventions[4].targets.kind == Targets::Kind::most_exposed);
+  CHECK(c.interventions[4].targets.count == 10);
+
+  // 2000Q1..2003Q4: the TIP map is a step function, lists mark quarters or spans.
+  CHECK(c.tip == std::vector<double>{0, 0, 0, 0, 0, 1, 1, 1, 1, 0.3, 0.3, 0.3, 0.3, 0.6, 0.6, 0.6});
+  CHECK(c.elections == std::vector<double>{1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1});
+  CHECK(c.un == std::vector<double>{0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1});
+
+  REQUIRE(c.forced_events.size() == 1);
+  CHECK(c.forced_events[0].kind == policysim::model::ForcedEvent::Kind::unit_special);
+  CHECK(c.forced_events[0].when == Quarter(2002, 1));
+  REQUIRE(c.initial_adopters.size() == 1);
+  CHECK(c.initial_adopters[0].region == region(s, "RU-KHA"));
+  CHECK(c.initial_adopters[0].level == policysim::model::PerReform{0.6, 0, 0.2, 0});
+  REQUIRE(c.named_ngos.size() == 1);
+  CHECK(c.named_ngos[0].name == "Syostri");
+  CHECK(c.named_ngos[0].resources == 0.5);
+  CHECK(c.named_ngos[0].foreign_share == 0.2);
+  CHECK(c.named_ngos[0].legitimacy == 0.5);
+  CHECK_FALSE(c.default_ngos);
+
+  REQUIRE(s.targets.size() == 3);
+  CHECK(s.targets[0].stat == policysim::scenario::TargetStat::max);
+  CHECK(s.targets[0].window_start == Quarter(2003, 1));
+  CHECK(s.targets[0].low == 0.1);
+  CHECK(s.targets[0].high == 0.3);
+  CHECK(s.targets[0].share == 0.6);
+  CHECK(s.targets[0].source == "test");
+  CHECK(s.targets[1].stat == policysim::scenario::TargetStat::outcome);
+  CHECK_FALSE(s.targets[1].window_start.has_value());
+  CHECK(s.targets[1].share == 0.5);
+  CHECK(s.targets[2].threshold == 1.0);
+
+  CHECK(policysim::scenario::describe(s) ==
+        "round trip: 2000Q1-2003Q4 (16 ticks), 83 regions (russia83), 2 donors, 5 interventions, "
+        "3 targets, 5 replications, seed 99");
+}
+
+TEST_CASE("scenarios in scenarios/ and scenarios/smoke/ find the shared data folder",
+          "[scenario][load]") {
+  const auto root = std::filesystem::path(POLICYSIM_SOURCE_DIR);
+  const auto data = std::filesystem::weakly_canonical(root / "scenarios" / "data");
+  CHECK(std::filesystem::weakly_canonical(
+            policysim::scenario::find_data_dir(root / "scenarios" / "smoke")) == data);
+  CHECK(std::filesystem::weakly_canonical(policysim::scenario::find_data_dir(root / "scenarios")) ==
+        data);
+  const auto tiny = load_scenario(root / "scenarios" / "smoke" / "tiny.yaml");
+  CHECK(std::filesystem::weakly_canonical(tiny.data_dir) == data);
+  CHECK(policysim::scenario::load_country(tiny).region_count() == 83);
+}
+
+TEST_CASE("a synthetic scenario resolves its computed codes and builds its country",
+          "[scenario][load][synthetic]") {
+  const auto s = load_scenario(std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios" / "smoke" /
+                               "synthetic.yaml");
+  CHECK(s.country.kind == policysim::scenario::CountrySource::Kind::synthetic);
+  CHECK(s.region_count == 200);
+  REQUIRE(s.config.interventions.size() == 3);
+  CHECK(s.config.interventions[2].targets.regions == std::vector<std::uint32_t>{0, 199});
+  CHECK(s.config.interventions[0].targets.district == 0);
+  const auto country = policysim::scenario::load_country(s);
+  CHECK(country.region_count() == 200);
+  CHECK(country.district_names.size() == 7);
+}
+
+TEST_CASE("every scenario file shipped in scenarios/ loads", "[scenario][load][shipped]") {
+  const auto root = std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios";
+  std::size_t loaded = 0;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(root)) {
+    if (!entry.is_regular_file() || entry.path().extension() != ".yaml") continue;
+    if (entry.path().parent_path().filename() == "data") continue;
+    INFO(entry.path().string());
+    try {
+      const Scenario s = load_scenario(entry.path());
+      CHECK_FALSE(s.name.empty());
+      CHECK(policysim::scenario::load_country(s).region_count() == s.region_count);
+      ++loaded;
+    } catch (const ScenarioError& e) {
+      FAIL(e.what());
+    }
+  }
+  CHECK(loaded >= 2);
+}
