@@ -224,7 +224,8 @@ def map_figure(results: Results, metric: str = "a_law", year: int | None = 2007,
     whether its outline was found in the boundary file.
     """
     data = region_values(results, metric, year=year, arm=arm)
-    shapes = geo.match_shapes(results.regions, geo.load_shapes(boundaries), geo.load_region_table())
+    all_shapes = geo.load_shapes(boundaries)
+    shapes = geo.match_shapes(results.regions, all_shapes, geo.load_region_table())
     data["on_map"] = data["region"].isin(list(shapes))
     is_level = metric != "cases"
     norm = Normalize(0.0, 1.0) if is_level else Normalize(0.0, max(1.0, float(np.nanmax(data["value"]))))
@@ -239,19 +240,38 @@ def map_figure(results: Results, metric: str = "a_law", year: int | None = 2007,
             polygons.append(ring)
             colours.append(colour)
     quarter = str(data["quarter"].iloc[0]) if not data.empty else ""
-    figure, axes = new_figure(FULL_WIDTH_INCHES, 4.4)
+    figure, axes = new_figure(FULL_WIDTH_INCHES, 3.9)
     with styled():
-        axes.set_position((0.0, 0.06, 0.86, 0.84))
-        axes.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white", linewidths=0.25))
+        axes.set_position((0.0, 0.07, 0.64, 0.8))
+        zoom_axes = figure.add_axes((0.655, 0.11, 0.24, 0.72))
+        x_min, x_max, y_min, y_max = geo.european_russia_bounds(all_shapes)
+        for target, line_width in ((axes, 0.25), (zoom_axes, 0.4)):
+            target.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white",
+                                                 linewidths=line_width))
+            target.set_aspect("equal", adjustable="datalim")
+            target.axis("off")
         axes.autoscale_view()
-        axes.set_aspect("equal")
-        axes.axis("off")
-        colourbar_axes = figure.add_axes((0.88, 0.2, 0.022, 0.6))
+        zoom_axes.set_xlim(x_min, x_max)
+        zoom_axes.set_ylim(y_min, y_max)
+        zoom_axes.set_anchor("W")
+        zoom_axes.axis("on")
+        zoom_axes.set_xticks([])
+        zoom_axes.set_yticks([])
+        zoom_axes.grid(False)
+        for spine in zoom_axes.spines.values():
+            spine.set_visible(True)
+            spine.set_edgecolor("#555555")
+            spine.set_linestyle("--")
+            spine.set_linewidth(0.7)
+        zoom_axes.set_title("European Russia (enlarged)", fontsize=8, loc="left", fontweight="normal")
+        axes.add_patch(plt.Rectangle((x_min, y_min), x_max - x_min, y_max - y_min, fill=False,
+                                     edgecolor="#555555", linewidth=0.7, linestyle="--"))
+        colourbar_axes = figure.add_axes((0.925, 0.2, 0.018, 0.58))
         mappable = plt.cm.ScalarMappable(norm=norm, cmap=colourmap)
         colourbar = figure.colorbar(mappable, cax=colourbar_axes, orientation="vertical")
         colourbar.set_label("Median across runs" + (" (0–1)" if is_level else ""), fontsize=8.5)
         figure.suptitle(f"{REGION_METRIC_LABELS.get(metric, metric).split(' (')[0].capitalize()}, {quarter}",
-                        x=0.02, ha="left", y=0.97)
+                        x=0.02, ha="left", y=0.98)
         if data["value"].isna().any():
             axes.legend(handles=[Patch(color="#e0e0e0", label="no data")], loc="lower left", frameon=False)
         figure.text(0.02, 0.015, "Boundaries © OpenStreetMap contributors (ODbL), via GIS-Lab; "

@@ -30,6 +30,8 @@ class RegionShape:
 
     name_en: str
     rings_projected: tuple[np.ndarray, ...]
+    centroid_deg: tuple[float, float] = (float("nan"), float("nan"))
+    """Mean (longitude, latitude) of the outline's vertices, longitude unwrapped to [0, 360)."""
 
     @property
     def area(self) -> float:
@@ -58,6 +60,24 @@ def unwrap_longitudes(longitude_deg: np.ndarray) -> np.ndarray:
     return np.where(longitude_deg < 0.0, longitude_deg + 360.0, longitude_deg)
 
 
+EUROPEAN_RUSSIA_LONGITUDES_DEG = (30.0, 56.0)
+EUROPEAN_RUSSIA_LATITUDES_DEG = (42.0, 60.5)
+
+
+def european_russia_bounds(shapes: dict[str, RegionShape], padding_share: float = 0.02) -> tuple[float, float, float, float]:
+    """Projected (x_min, x_max, y_min, y_max) enclosing the regions whose centre lies in the crowded
+    European part (longitude 30-56 E, latitude 42-60.5 N), for an enlarged panel."""
+    (west, east), (south, north) = EUROPEAN_RUSSIA_LONGITUDES_DEG, EUROPEAN_RUSSIA_LATITUDES_DEG
+    points = [ring for shape in shapes.values()
+              if west <= shape.centroid_deg[0] <= east and south <= shape.centroid_deg[1] <= north
+              for ring in shape.rings_projected]
+    stacked = np.concatenate(points)
+    x_min, y_min = stacked.min(axis=0)
+    x_max, y_max = stacked.max(axis=0)
+    pad = padding_share * max(x_max - x_min, y_max - y_min)
+    return float(x_min - pad), float(x_max + pad), float(y_min - pad), float(y_max + pad)
+
+
 def _outer_rings(geometry: dict) -> list[list]:
     """Outer rings of a Polygon or MultiPolygon (holes are covered by drawing enclaves on top)."""
     if geometry["type"] == "Polygon":
@@ -82,8 +102,11 @@ def load_shapes(path: Path | None = None) -> dict[str, RegionShape]:
     shapes = {}
     for feature in collection["features"]:
         name = feature["properties"]["name_latin"]
-        rings = tuple(_project_ring(ring) for ring in _outer_rings(feature["geometry"]))
-        shapes[name] = RegionShape(name_en=name, rings_projected=rings)
+        outer_rings = _outer_rings(feature["geometry"])
+        rings = tuple(_project_ring(ring) for ring in outer_rings)
+        vertices = np.concatenate([np.asarray(ring, dtype=float) for ring in outer_rings])
+        centroid = (float(unwrap_longitudes(vertices[:, 0]).mean()), float(vertices[:, 1].mean()))
+        shapes[name] = RegionShape(name_en=name, rings_projected=rings, centroid_deg=centroid)
     return shapes
 
 
