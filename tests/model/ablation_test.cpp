@@ -1,0 +1,201 @@
+// Switching a mechanism off has the effect it should; forced events happen at their date.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "fixtures.hpp"
+#include "sim/model/metrics.hpp"
+#include "sim/model/phases.hpp"
+#include "sim/model/simulation.hpp"
+#include "sim/model/world.hpp"
+
+using namespace policysim::model;
+using policysim::core::Quarter;
+using policysim::model::testing::busy_config;
+using policysim::model::testing::ring_country;
+
+namespace {
+
+constexpr std::size_t kSeriesWidth = 30;
+constexpr std::size_t kRegionWidth = 10;
+
+double series_at(const RunOutput& out, int tick, SeriesMetric metric) {
+  return out.series[static_cast<std::size_t>(tick) * kSeriesWidth + column(metric)];
+}
+
+bool any_tick(const RunOutput& out, SeriesMetric metric, double level) {
+  for (int t = 0; t < static_cast<int>(out.series.size() / kSeriesWidth); ++t) {
+    if (series_at(out, t, metric) >= level) return true;
+  }
+  return false;
+}
+
+int count_events(const RunOutput& out, const std::string& kind) {
+  int count = 0;
+  for (const Event& event : out.events) count += event.kind == kind ? 1 : 0;
+  return count;
+}
+
+}  // namespace
+
+TEST_CASE("with resistance off, rho stays at eta in every region and quarter",
+          "[model][ablation]") {
+  const Country country = ring_country(8);
+  Config config = busy_config(country);
+  config.mechanisms.resistance = false;
+  Simulation simulation(config, country);
+  const RunOutput out = simulation.run(5, {.region_series = true, .parallel = false});
+  const auto& eta = simulation.world().eta;
+  for (std::size_t t = 0; t < 64; ++t) {
+    for (std::size_t r = 0; r < 8; ++r) {
+      CHECK(out.region_series[(t * 8 + r) * kRegionWidth + column(RegionMetric::rho)] == eta[r]);
+    }
+  }
+  config.mechanisms.resistance = true;
+  Simulation with_resistance(config, country);
+  const RunOutput moving = with_resistance.run(5, {.region_series = true, .parallel = false});
+  CHECK(moving.region_series != out.region_series);
+}
+
+TEST_CASE("with no donors and no coercion, foreign exposure F is zero everywhere",
+          "[model][ablation]") {
+  const Country country = ring_country(6);
+  Config config = busy_config(country);
+  config.donors.clear();
+  config.interventions.clear();
+  config.mechanisms.coercion = false;
+  Simulation simulation(config, country);
+  World& w = simulation.world();
+  RunOutput out;
+  out.series.assign(64 * kSeriesWidth, 0.0);
+  w.output = &out;
+  w.reset(3);
+  for (Tick t = 0; t < 64; ++t) {
+    schedule_interventions(w, t);
+    compute_exposure(w, t);
+    for (double exposure : w.scratch.foreign_exposure) CHECK(exposure == 0.0);
+    update_regions(w, t);
+    update_ngos(w, t);
+    update_nation(w, t);
+    update_ties(w, t);
+    record(w, t);
+    w.swap_buffers();
+  }
+  for (int t = 0; t < 64; ++t) CHECK(series_at(out, t, SeriesMetric::foreign_intensity) == 0.0);
+}
+
+TEST_CASE("with legislation off the law never passes, however strong the push",
+          "[model][ablation]") {
+  const Country country = ring_country(6);
+  Config config = busy_config(country);
+  config.params.psi0 = 10.0;
+  config.mechanisms.legislation = false;
+  const RunOutput off =
+      Simulation(config, country).run(1, {.region_series = false, .parallel = false});
+  CHECK_FALSE(any_tick(off, SeriesMetric::law_in_force, 1e-12));
+  CHECK(off.outcomes[14] != off.outcomes[14]);  // law_passed_year is NaN
+  CHECK(count_events(off, "law_passed") == 0);
+  // No law: Art. 127.1 does not exist, so there are no cases.
+  CHECK(off.outcomes[19] == 0.0);
+  config.mechanisms.legislation = true;
+  const RunOutput on =
+      Simulation(config, country).run(1, {.region_series = false, .parallel = false});
+  CHECK(any_tick(on, SeriesMetric::law_in_force, 1.0));
+  CHECK(count_events(on, "law_passed") == 1);
+}
+
+TEST_CASE("with the federal unit off U stays 0; with restrictive laws off Z1 and Z2 stay 0",
+          "[model][ablation]") {
+  const Country country = ring_country(6);
+  Config config = busy_config(country);
+  config.params.upsilon0 = {10.0, 10.0};
+  config.params.chi0 = 5.0;
+  config.mechanisms.federal_unit = false;
+  config.mechanisms.restrictive_laws = false;
+  const RunOutput off =
+      Simulation(config, country).run(1, {.region_series = false, .parallel = false});
+  CHECK_FALSE(any_tick(off, SeriesMetric::U, 1.0));
+  CHECK_FALSE(any_tick(off, SeriesMetric::Z1, 1.0));
+  CHECK_FALSE(any_tick(off, SeriesMetric::Z2, 1.0));
+  config.mechanisms.federal_unit = true;
+  config.mechanisms.restrictive_laws = true;
+  const RunOutput on =
+      Simulation(config, country).run(1, {.region_series = false, .parallel = false});
+  CHECK(series_at(on, 0, SeriesMetric::U) == 1.0);  // at most one step a quarter
+  CHECK(series_at(on, 1, SeriesMetric::U) == 2.0);
+  CHECK(series_at(on, 0, SeriesMetric::Z1) == 1.0);
+}
+
+TEST_CASE("with coercion off a huge TIP weight does not drive adoption", "[model][ablation]") {
+  const Country country = ring_country(6);
+  Config config = busy_config(country);
+  config.params.w_tip = 20.0;
+  config.params.beta_resistance = 0.0;
+  config.mechanisms.coercion = false;
+  const RunOutput off =
+      Simulation(config, country).run(2, {.region_series = false, .parallel = false});
+  config.mechanisms.coercion = true;
+  const RunOutput on =
+      Simulation(config, country).run(2, {.region_series = false, .parallel = false});
+  CHECK(on.outcomes[29] > off.outcomes[29] + 0.2);  // peak mean implementation of law
+}
+
+TEST_CASE("a forced event happens in its quarter and switches its rule off", "[model][forced]") {
+  const Country country = ring_country(6);
+  Config config = busy_config(country);
+  config.params.psi0 = 10.0;  // the rule would pass the law at once
+  config.params.chi0 = 5.0;   // and the NGO law too
+  config.forced_events = {{ForcedEvent::Kind::law, Quarter{2003, 4}},
+                          {ForcedEvent::Kind::unit_special, Quarter{2002, 1}},
+                          {ForcedEvent::Kind::ngo_law, Quarter{2006, 1}}};
+  config.params.upsilon0 = {10.0, -50.0};
+  const RunOutput out =
+      Simulation(config, country).run(8, {.region_series = false, .parallel = false});
+  CHECK(out.outcomes[14] == 2003.75);  // law_passed_year
+  CHECK(out.outcomes[15] == 2002.0);   // u1_year
+  CHECK(out.outcomes[17] == 2006.0);   // z1_year
+  CHECK(count_events(out, "law_passed") == 1);
+  CHECK(count_events(out, "ngo_law") == 1);
+  const int law_tick = Quarter{2003, 4} - config.start;
+  CHECK(series_at(out, law_tick - 1, SeriesMetric::law_in_force) == 0.0);
+  CHECK(series_at(out, law_tick, SeriesMetric::law_in_force) == 1.0);
+  CHECK(series_at(out, law_tick, SeriesMetric::lambda) < 0.8);  // the push was foreign
+}
+
+TEST_CASE("an event forced before the start is in force from the first quarter",
+          "[model][forced]") {
+  const Country country = ring_country(6);
+  Config config = busy_config(country);
+  config.forced_events = {{ForcedEvent::Kind::law, Quarter{1990, 1}}};
+  const RunOutput out =
+      Simulation(config, country).run(8, {.region_series = false, .parallel = false});
+  CHECK(series_at(out, 0, SeriesMetric::law_in_force) == 1.0);
+  CHECK(series_at(out, 0, SeriesMetric::lambda) == config.params.lambda0);
+}
+
+TEST_CASE("obstructing directorates open no cases", "[model][ablation]") {
+  const Country country = ring_country(6);
+  Config config = busy_config(country);
+  config.forced_events = {{ForcedEvent::Kind::law, Quarter{1997, 1}}};
+  config.initial_adopters = {{0, {1, 1, 1, 1}}, {1, {1, 1, 1, 1}}, {2, {1, 1, 1, 1}}};
+  const RunOutput open =
+      Simulation(config, country).run(4, {.region_series = false, .parallel = false});
+  CHECK(open.outcomes[19] > 0.0);
+  config.mechanisms.obstruction = true;
+  config.params.T_obs = -1.0;  // everyone obstructs, always
+  const RunOutput obstructed =
+      Simulation(config, country).run(4, {.region_series = false, .parallel = false});
+  CHECK(obstructed.outcomes[19] == 0.0);
+}
+
+TEST_CASE("a donor past its horizon spends nothing and leaves once", "[model][donors]") {
+  const Country country = ring_country(6);
+  Config config = busy_config(country);
+  config.donors[0].horizon = Quarter{2001, 4};
+  const RunOutput out =
+      Simulation(config, country).run(6, {.region_series = false, .parallel = false});
+  CHECK(count_events(out, "donor_exit") == 1);
+  // After 2001Q4 only the Nordic Council spends foreign money, in district West and 2 regions.
+  const int after = Quarter{2002, 1} - config.start;
+  CHECK(series_at(out, after, SeriesMetric::foreign_intensity) <= 5.0);
+}
