@@ -16,6 +16,10 @@
 
 namespace policysim::scenario {
 namespace detail {
+
+/// load_scenario, `depth` files down an `extends` chain.
+Scenario load_scenario_at_depth(const std::filesystem::path& file, int depth);
+
 namespace {
 
 constexpr std::string_view kRussia83 = "russia83";
@@ -151,6 +155,70 @@ RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Sce
   return RegionDirectory::from_country(country);
 }
 
+/// A variant may extend at most this many files deep (and so never loops).
+constexpr int kMaxExtendsDepth = 8;
+
+/// `child` over `parent`: a top-level key of the child replaces the parent's, except
+/// `parameters` and `mechanisms`, whose entries merge key by key (the child's win).
+void merge_maps(YamlNode& parent, const YamlNode& child, bool deep) {
+  for (const auto& [key, value] : child.entries) {
+    auto it = std::find_if(parent.entries.begin(), parent.entries.end(),
+                           [&](const auto& entry) { return entry.first.text == key.text; });
+    if (it == parent.entries.end()) {
+      parent.entries.emplace_back(key, value);
+    } else if (deep && it->second.is_map() && value.is_map()) {
+      merge_maps(it->second, value, true);
+    } else {
+      it->second = value;
+    }
+  }
+}
+
+/// The file's tree with any `extends:` chain resolved. The parent is loaded (and so checked) as a
+/// scenario of its own first, so its own errors name its own file.
+YamlNode read_with_extends(const std::filesystem::path& file, int depth) {
+  YamlNode root = read_yaml_file(file);
+  auto it = std::find_if(root.entries.begin(), root.entries.end(),
+                         [](const auto& entry) { return entry.first.text == "extends"; });
+  if (it == root.entries.end()) return root;
+  const YamlNode extends = it->second;
+  root.entries.erase(it);
+  if (!extends.is_scalar() || extends.text.empty()) {
+    throw ScenarioError(file.string(), extends.mark,
+                        "`extends` must name a scenario file, e.g. `extends: baseline.yaml`");
+  }
+  if (depth >= kMaxExtendsDepth) {
+    throw ScenarioError(
+        file.string(), extends.mark,
+        "`extends` chains more than " + std::to_string(kMaxExtendsDepth) + " files deep (a loop?)");
+  }
+  const std::filesystem::path parent_file = file.parent_path() / extends.text;
+  load_scenario_at_depth(parent_file,
+                         depth + 1);  // reports the parent's own problems against the parent file
+  YamlNode merged = read_with_extends(parent_file, depth + 1);
+  // The parent's data folder is found relative to the parent; keep it unless the child sets one.
+  const bool child_sets_data =
+      std::any_of(root.entries.begin(), root.entries.end(),
+                  [](const auto& e) { return e.first.text == "data_dir"; });
+  const bool parent_sets_data =
+      std::any_of(merged.entries.begin(), merged.entries.end(),
+                  [](const auto& e) { return e.first.text == "data_dir"; });
+  if (!child_sets_data && parent_sets_data) {
+    for (auto& [key, value] : merged.entries) {
+      if (key.text == "data_dir") {
+        value.text = (parent_file.parent_path() / value.text).string();
+      }
+    }
+  }
+  for (const auto& [key, value] : root.entries) {
+    YamlNode single;
+    single.kind = YamlNode::Kind::map;
+    single.entries.emplace_back(key, value);
+    merge_maps(merged, single, key.text == "parameters" || key.text == "mechanisms");
+  }
+  return merged;
+}
+
 }  // namespace
 }  // namespace detail
 
@@ -168,7 +236,12 @@ std::filesystem::path find_data_dir(const std::filesystem::path& scenario_dir) {
 }
 
 Scenario load_scenario(const std::filesystem::path& file) {
-  const YamlNode root = read_yaml_file(file);
+  return detail::load_scenario_at_depth(file, 0);
+}
+
+Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int depth) {
+  using namespace detail;
+  const YamlNode root = detail::read_with_extends(file, depth);
   Diagnostics diagnostics(file.string());
   Scenario scenario;
   scenario.file = file;

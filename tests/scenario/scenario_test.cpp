@@ -2,7 +2,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <string>
 #include <vector>
 
@@ -208,4 +210,43 @@ TEST_CASE("every scenario file shipped in scenarios/ loads", "[scenario][load][s
     }
   }
   CHECK(loaded >= 2);
+}
+
+TEST_CASE("a variant extends a scenario, merging parameters and replacing lists",
+          "[scenario][load][extends]") {
+  const auto root = std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios";
+  const Scenario base = load_scenario(root / "baseline.yaml");
+  const Scenario backlash = load_scenario(root / "backlash_sensitive.yaml");
+  CHECK(backlash.name == "backlash_sensitive");
+  CHECK(backlash.config.params.alpha_F == 0.30);
+  CHECK(backlash.config.params.kappa == 0.02);
+  CHECK(backlash.config.interventions.size() == base.config.interventions.size());
+  CHECK(backlash.targets.empty());
+  const Scenario withdrawal = load_scenario(root / "funding_withdrawal.yaml");
+  for (const auto& donor : withdrawal.config.donors) {
+    CHECK(donor.horizon.has_value() == donor.foreign);
+  }
+  const Scenario no_tip = load_scenario(root / "no_tip_coercion.yaml");
+  CHECK(std::all_of(no_tip.config.tip.begin(), no_tip.config.tip.end(),
+                    [](double v) { return v == 0.0; }));
+  CHECK(no_tip.config.un == base.config.un);
+  CHECK(std::any_of(base.config.tip.begin(), base.config.tip.end(),
+                    [](double v) { return v == 1.0; }));
+}
+
+TEST_CASE("a problem in an extended file is reported against that file",
+          "[scenario][errors][extends]") {
+  const auto parent = policysim::scenario::testing::write_scenario(
+      "name: p\nstart: 2000Q1\nend: 2000Q4\nregions: russia83\nseed: -1\n");
+  const auto child = parent.parent_path() / "child.yaml";
+  std::ofstream(child) << "extends: s.yaml\nname: c\n";
+  try {
+    load_scenario(child);
+    FAIL("expected a ScenarioError");
+  } catch (const ScenarioError& e) {
+    CHECK(e.file() == parent.string());
+    CHECK(e.line() == 5);
+  }
+  std::ofstream(parent.parent_path() / "loop.yaml") << "extends: loop.yaml\nname: l\n";
+  CHECK_THROWS_WITH(load_scenario(parent.parent_path() / "loop.yaml"), Catch::Contains("deep"));
 }
