@@ -5,12 +5,12 @@ namespace policysim::cli {
 
 enum ExitCode : int {
   kOk = 0,
-  kUsage = 64,          ///< bad command line
-  kBadScenario = 65,    ///< the scenario file is wrong
-  kMissingInput = 66,   ///< an input file does not exist
-  kInternal = 70,       ///< a bug: please report it
-  kCannotCreate = 73,   ///< output cannot be created
-  kIoError = 74,        ///< reading or writing failed
+  kUsage = 64,         ///< bad command line
+  kBadScenario = 65,   ///< the scenario file is wrong
+  kMissingInput = 66,  ///< an input file does not exist
+  kInternal = 70,      ///< a bug: please report it
+  kCannotCreate = 73,  ///< output cannot be created
+  kIoError = 74,       ///< reading or writing failed
 };
 
 }  // namespace policysim::cli

@@ -13,7 +13,8 @@ namespace policysim::cli {
 
 void add_validate_command(CLI::App& app, Action& action) {
   auto* command = app.add_subcommand(
-      "validate", "Check scenario files: exit 0 with a one-line summary each, or 65 with every error");
+      "validate",
+      "Check scenario files: exit 0 with a one-line summary each, or 65 with every error");
   auto files = std::make_shared<std::vector<std::filesystem::path>>();
   command->add_option("scenario", *files, "Scenario YAML files")->required();
   command->callback([&action, files] {

@@ -9,7 +9,8 @@
 namespace policysim::cli {
 
 void add_version_command(CLI::App& app, Action& action) {
-  auto* command = app.add_subcommand("version", "Print the version, git commit, compiler and libraries");
+  auto* command =
+      app.add_subcommand("version", "Print the version, git commit, compiler and libraries");
   command->callback([&action] {
     action = [] {
       const auto info = runner::build_description();

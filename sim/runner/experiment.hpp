@@ -14,7 +14,7 @@ struct ExperimentOptions {
   std::filesystem::path scenario_file;
   std::optional<int> replications;
   std::optional<std::uint64_t> seed;
-  int threads = 0;  ///< 0: all cores
+  int threads = 0;                               ///< 0: all cores
   std::optional<std::filesystem::path> out_dir;  ///< default results/<scenario name>
   bool region_series = false;
   bool dry_run = false;

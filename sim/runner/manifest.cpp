@@ -1,5 +1,6 @@
 #include "sim/runner/manifest.hpp"
 
+#include <openssl/evp.h>
 #include <unistd.h>
 
 #include <array>
@@ -23,6 +24,19 @@ nlohmann::json build_description() {
       {"rng", "Philox4x32-10 (Random123), counter (tick, agent, purpose, draw)"},
       {"libraries", libraries},
   };
+}
+
+std::string sha256_hex(std::string_view text) {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  EVP_Digest(text.data(), text.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string hex;
+  for (unsigned int i = 0; i < length; ++i) {
+    hex += kHex[digest[i] >> 4];
+    hex += kHex[digest[i] & 0xF];
+  }
+  return hex;
 }
 
 std::string host_name() {

@@ -1,0 +1,44 @@
+// Generating synthetic countries: seconds per country at 10^3, 10^6 and (optionally) 10^7
+// regions. Usage: bench_synthetic_country [max_regions]
+#include <tbb/info.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+
+#include "sim/runner/build_info.hpp"
+#include "sim/scenario/synthetic_country.hpp"
+
+namespace {
+
+// FNV-1a over the edges and districts: a change in the generated country changes the hash.
+std::uint64_t country_hash(const policysim::model::Country& country) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  auto mix = [&hash](std::uint64_t value) {
+    hash ^= value;
+    hash *= 1099511628211ULL;
+  };
+  for (const auto& edge : country.land_edges) mix((std::uint64_t{edge.a} << 32) | edge.b);
+  for (auto district : country.district) mix(district);
+  return hash;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  const std::size_t max_regions = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
+  std::printf("bench synthetic_country  commit %s  threads %d\n", POLICYSIM_GIT_COMMIT,
+              tbb::info::default_concurrency());
+  std::printf("%12s %10s %12s %14s %18s\n", "regions", "districts", "seconds", "edges", "hash");
+  for (std::size_t regions : {std::size_t{1000}, std::size_t{1000000}, std::size_t{10000000}}) {
+    if (regions > max_regions) break;
+    const std::size_t districts = regions / 1000 + 7;
+    const auto started = std::chrono::steady_clock::now();
+    const auto country = policysim::scenario::make_synthetic_country(regions, districts, 42);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    std::printf("%12zu %10zu %12.3f %14zu %18llx\n", regions, districts, seconds,
+                country.land_edges.size(), static_cast<unsigned long long>(country_hash(country)));
+  }
+  return 0;
+}

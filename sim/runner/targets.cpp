@@ -1,0 +1,131 @@
+#include "sim/runner/targets.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <ostream>
+#include <string>
+
+#include "sim/core/reduce.hpp"
+
+namespace policysim::runner {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::string window_text(const scenario::Target& target) {
+  if (target.stat == scenario::TargetStat::outcome) return "per run";
+  const std::string from = target.window_start ? target.window_start->str() : "start";
+  const std::string to = target.window_end ? target.window_end->str() : "end";
+  return from == to ? from : from + ".." + to;
+}
+
+std::string format_number(double value) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", value);
+  return text;
+}
+
+}  // namespace
+
+double decimal_year(core::Quarter quarter) {
+  return quarter.year() + (quarter.quarter() - 1) / 4.0;
+}
+
+double target_statistic(const scenario::Target& target, const std::vector<double>& series,
+                        core::Quarter run_start) {
+  const int tick_count = static_cast<int>(series.size());
+  const int first = target.window_start ? std::max(0, *target.window_start - run_start) : 0;
+  const int last =
+      target.window_end ? std::min(tick_count - 1, *target.window_end - run_start) : tick_count - 1;
+  if (first > last) return kNaN;  // the window lies outside the run
+
+  using scenario::TargetStat;
+  if (target.stat == TargetStat::first_reached) {
+    for (int tick = first; tick <= last; ++tick) {
+      if (series[static_cast<std::size_t>(tick)] >= target.threshold.value_or(0.0)) {
+        return decimal_year(run_start + tick);
+      }
+    }
+    return kNaN;  // never reached within the window
+  }
+  if (target.stat == TargetStat::last) return series[static_cast<std::size_t>(last)];
+
+  double sum = 0.0, lowest = kNaN, highest = kNaN;
+  int count = 0;
+  for (int tick = first; tick <= last; ++tick) {
+    const double value = series[static_cast<std::size_t>(tick)];
+    if (std::isnan(value)) continue;
+    sum += value;
+    lowest = count == 0 ? value : std::min(lowest, value);
+    highest = count == 0 ? value : std::max(highest, value);
+    ++count;
+  }
+  if (count == 0) return kNaN;
+  switch (target.stat) {
+    case TargetStat::mean:
+      return sum / count;
+    case TargetStat::sum:
+      return sum;
+    case TargetStat::min:
+      return lowest;
+    case TargetStat::max:
+      return highest;
+    default:
+      return kNaN;
+  }
+}
+
+double share_in_range(const std::vector<double>& values, double low, double high) {
+  if (values.empty()) return 0.0;
+  const auto inside =
+      std::count_if(values.begin(), values.end(), [&](double v) { return v >= low && v <= high; });
+  return static_cast<double>(inside) / static_cast<double>(values.size());
+}
+
+TargetResult judge(const scenario::Target& target, std::vector<double> values) {
+  TargetResult result{target, std::move(values)};
+  result.share_in_range = share_in_range(result.values, target.low, target.high);
+  result.met = result.share_in_range >= target.share;
+  return result;
+}
+
+void print_targets(std::ostream& out, const std::vector<TargetResult>& results) {
+  char line[320];
+  std::snprintf(line, sizeof line, "%-8s %-36s %-42s %-18s %9s %9s  %s\n", "", "target",
+                "statistic", "range", "required", "simulated", "median [5%, 95%]");
+  out << line;
+  int met = 0;
+  for (const auto& result : results) {
+    const auto& t = result.target;
+    std::vector<double> present;
+    for (double v : result.values) {
+      if (!std::isnan(v)) present.push_back(v);
+    }
+    std::string spread = "never";
+    if (!present.empty()) {
+      const double ps[] = {0.5, 0.05, 0.95};
+      const auto q = core::quantiles(present, ps);
+      char text[80];
+      std::snprintf(text, sizeof text, "%.4g [%.4g, %.4g]", q[0], q[1], q[2]);
+      spread = text;
+      if (present.size() < result.values.size()) {
+        spread += " (" + std::to_string(result.values.size() - present.size()) + " runs: none)";
+      }
+    }
+    const std::string statistic = std::string(scenario::target_stat_name(t.stat)) + " " + t.metric +
+                                  (t.threshold ? " >= " + format_number(*t.threshold) : "") + ", " +
+                                  window_text(t);
+    char range[48];
+    std::snprintf(range, sizeof range, "[%g, %g]", t.low, t.high);
+    std::snprintf(line, sizeof line, "%-8s %-36s %-42s %-18s %8.0f%% %8.0f%%  %s\n",
+                  result.met ? "MET" : "NOT MET", t.name.c_str(), statistic.c_str(), range,
+                  100 * t.share, 100 * result.share_in_range, spread.c_str());
+    out << line;
+    met += result.met ? 1 : 0;
+  }
+  out << met << " of " << results.size() << " targets met\n";
+}
+
+}  // namespace policysim::runner

@@ -1,0 +1,24 @@
+#pragma once
+// The `targets` and `target_values` tables: how an experiment's runs compare with the stylised
+// facts its scenario declares. Re-evaluated over all stored runs each time an experiment finishes.
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace policysim::store {
+
+/// One evaluated target and the value of its statistic in each run.
+struct TargetRow {
+  std::string name, metric, stat, window_start, window_end, source;
+  double low = 0, high = 0, share_required = 0, share_met = 0;
+  bool met = false;
+  std::vector<std::pair<std::int64_t, double>> values;  ///< (run_id, value); NaN stored as NULL
+};
+
+/// Replaces the targets of the database at `database` with `rows`, in one transaction.
+void write_targets(const std::filesystem::path& database, const std::vector<TargetRow>& rows);
+
+}  // namespace policysim::store
