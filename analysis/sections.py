@@ -269,7 +269,7 @@ def map_section(results: Results, context: ReportContext) -> str:
         quarter = data["quarter"].iloc[0] if not data.empty else "?"
         caption = (f"<strong>Map: {what}.</strong> Each region coloured by the median across runs of its "
                    f"{what} in {escape(quarter)} (0–1; the last recorded quarter up to the end of "
-                   f"{context.map_year}). Boundaries: © OpenStreetMap contributors (ODbL), via GIS-Lab.")
+                   f"{context.map_year}). The dashed box marks the enlarged panel of European Russia.")
         parts.append(context.figure(figure, f"fig-map-{metric}", caption, f"Map of {what}"))
     return "".join(parts)
 
