@@ -1,0 +1,162 @@
+#include "sim/runner/experiment.hpp"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <cstring>
+#include <filesystem>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sim/model/metrics.hpp"
+#include "sim/store/sqlite_db.hpp"
+#include "sim/store/store_error.hpp"
+
+namespace fs = std::filesystem;
+using namespace policysim;
+
+namespace {
+
+const fs::path kSource = POLICYSIM_SOURCE_DIR;
+
+struct TempDir {
+  fs::path path;
+  explicit TempDir(const std::string& name)
+      : path(fs::temp_directory_path() /
+             ("policysim-runner-" + name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+runner::ExperimentOptions tiny_options(const fs::path& out, int threads, int reps) {
+  runner::ExperimentOptions options;
+  options.scenario_file = kSource / "scenarios/smoke/tiny.yaml";
+  options.replications = reps;
+  options.seed = 11;
+  options.threads = threads;
+  options.out_dir = out;
+  options.region_series = true;
+  options.quiet = true;
+  return options;
+}
+
+runner::ExperimentResult run(const runner::ExperimentOptions& options,
+                             std::string* summary = nullptr) {
+  std::ostringstream out, log;
+  auto result = runner::run_experiment(options, out, log);
+  if (summary) *summary = out.str();
+  return result;
+}
+
+// Every value of a query, as text: doubles are written with all 17 significant digits, so equal
+// text means equal bits. run_id is left out: runs finish, and so are numbered, in any order.
+std::vector<std::string> query_values(const fs::path& database, const std::string& sql) {
+  store::sqlite::Database db(database, store::sqlite::Database::Mode::read_only);
+  auto statement = db.prepare(sql);
+  std::vector<std::string> values;
+  while (statement.step()) {
+    for (int c = 0; c < statement.column_count(); ++c) {
+      if (statement.column_name(c) == "run_id") continue;
+      char text[40];
+      if (statement.is_null(c)) {
+        values.emplace_back("NULL");
+      } else if (statement.column_type(c) == 2 /* SQLITE_FLOAT */) {
+        std::snprintf(text, sizeof text, "%.17g", statement.column_double(c));
+        values.emplace_back(text);
+      } else {
+        values.push_back(statement.column_text(c));
+      }
+    }
+  }
+  return values;
+}
+
+// The runs table without wall_seconds, which differs between runs by nature.
+std::string runs_query() {
+  std::string sql = "SELECT arm, replicate, seed, status";
+  for (auto name : model::kOutcomeNames) {
+    sql += ", ";
+    sql += name;
+  }
+  return sql + " FROM runs ORDER BY replicate";
+}
+
+std::vector<std::string> everything(const fs::path& database) {
+  std::vector<std::string> all;
+  for (const std::string& sql : std::vector<std::string>{
+           "SELECT s.* FROM series s JOIN runs r USING (run_id) ORDER BY r.replicate, s.tick",
+           "SELECT s.* FROM region_series s JOIN runs r USING (run_id) "
+           "ORDER BY r.replicate, s.tick, s.region",
+           "SELECT e.* FROM events e JOIN runs r USING (run_id) ORDER BY r.replicate, e.rowid",
+           runs_query()}) {
+    auto values = query_values(database, sql);
+    all.insert(all.end(), values.begin(), values.end());
+  }
+  return all;
+}
+
+}  // namespace
+
+TEST_CASE("an experiment's stored results are bit-identical at 1, 2 and 4 threads",
+          "[runner][determinism]") {
+  TempDir dir("threads");
+  std::vector<std::vector<std::string>> results;
+  for (int threads : {1, 2, 4}) {
+    const auto result = run(tiny_options(dir.path / std::to_string(threads), threads, 4));
+    REQUIRE(result.runs_written == 4);
+    results.push_back(everything(result.database));
+  }
+  REQUIRE(results[0].size() > 1000);
+  CHECK(results[0] == results[1]);
+  CHECK(results[0] == results[2]);
+}
+
+TEST_CASE("re-running an interrupted experiment reuses stored runs and ends identical",
+          "[runner][resume]") {
+  TempDir dir("resume");
+  const auto whole = run(tiny_options(dir.path / "whole", 2, 5));
+  // An "interrupted" experiment: 2 of the 5 runs stored, then the same command again.
+  run(tiny_options(dir.path / "resumed", 2, 2));
+  const auto resumed = run(tiny_options(dir.path / "resumed", 2, 5));
+  CHECK(resumed.runs_reused == 2);
+  CHECK(resumed.runs_written == 3);
+  CHECK(everything(whole.database) == everything(resumed.database));
+}
+
+TEST_CASE("a database holding another scenario's runs is refused and left as it was",
+          "[runner][store]") {
+  TempDir dir("refuse");
+  const auto first = run(tiny_options(dir.path, 1, 2));
+  const auto before = everything(first.database);
+  auto other = tiny_options(dir.path, 1, 2);
+  other.scenario_file = kSource / "scenarios/smoke/synthetic.yaml";
+  CHECK_THROWS_AS(run(other), store::StoreError);
+  CHECK(everything(first.database) == before);
+}
+
+TEST_CASE("the summary lists every outcome and the targets", "[runner][summary]") {
+  TempDir dir("summary");
+  std::string summary;
+  run(tiny_options(dir.path, 2, 3), &summary);
+  for (auto name : model::kOutcomeNames) {
+    INFO(name);
+    std::string row_start = "\n";
+    row_start.append(name).append(" ");
+    CHECK(summary.find(row_start) != std::string::npos);
+  }
+  CHECK(summary.find("targets met") != std::string::npos);
+}
+
+TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry-run]") {
+  TempDir dir("dry");
+  auto options = tiny_options(dir.path, 1, 7);
+  options.dry_run = true;
+  std::string text;
+  run(options, &text);
+  CHECK(text.find("runs: 7 replications from seed 11") != std::string::npos);
+  CHECK(text.find("estimate:") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path));
+}
