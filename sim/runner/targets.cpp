@@ -15,7 +15,6 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 std::string window_text(const scenario::Target& target) {
-  if (target.stat == scenario::TargetStat::outcome) return "per run";
   const std::string from = target.window_start ? target.window_start->str() : "start";
   const std::string to = target.window_end ? target.window_end->str() : "end";
   return from == to ? from : from + ".." + to;
@@ -92,10 +91,7 @@ TargetResult judge(const scenario::Target& target, std::vector<double> values) {
 }
 
 void print_targets(std::ostream& out, const std::vector<TargetResult>& results) {
-  char line[320];
-  std::snprintf(line, sizeof line, "%-8s %-36s %-42s %-18s %9s %9s  %s\n", "", "target",
-                "statistic", "range", "required", "simulated", "median [5%, 95%]");
-  out << line;
+  // Two lines a target: the verdict and name, then what was measured against what was required.
   int met = 0;
   for (const auto& result : results) {
     const auto& t = result.target;
@@ -108,20 +104,20 @@ void print_targets(std::ostream& out, const std::vector<TargetResult>& results) 
       const double ps[] = {0.5, 0.05, 0.95};
       const auto q = core::quantiles(present, ps);
       char text[80];
-      std::snprintf(text, sizeof text, "%.4g [%.4g, %.4g]", q[0], q[1], q[2]);
+      std::snprintf(text, sizeof text, "median %.4g [5%%: %.4g, 95%%: %.4g]", q[0], q[1], q[2]);
       spread = text;
       if (present.size() < result.values.size()) {
-        spread += " (" + std::to_string(result.values.size() - present.size()) + " runs: none)";
+        spread += ", " + std::to_string(result.values.size() - present.size()) + " runs: none";
       }
     }
     const std::string statistic = std::string(scenario::target_stat_name(t.stat)) + " " + t.metric +
                                   (t.threshold ? " >= " + format_number(*t.threshold) : "") + ", " +
                                   window_text(t);
-    char range[48];
-    std::snprintf(range, sizeof range, "[%g, %g]", t.low, t.high);
-    std::snprintf(line, sizeof line, "%-8s %-36s %-42s %-18s %8.0f%% %8.0f%%  %s\n",
-                  result.met ? "MET" : "NOT MET", t.name.c_str(), statistic.c_str(), range,
-                  100 * t.share, 100 * result.share_in_range, spread.c_str());
+    char line[512];
+    std::snprintf(line, sizeof line,
+                  "%-8s %s\n         %s in [%g, %g] in %.0f%% of runs (needed %.0f%%); %s\n",
+                  result.met ? "MET" : "NOT MET", t.name.c_str(), statistic.c_str(), t.low, t.high,
+                  100 * result.share_in_range, 100 * t.share, spread.c_str());
     out << line;
     met += result.met ? 1 : 0;
   }
