@@ -110,9 +110,12 @@ void print_targets(std::ostream& out, const std::vector<TargetResult>& results) 
         spread += ", " + std::to_string(result.values.size() - present.size()) + " runs: none";
       }
     }
-    const std::string statistic = std::string(scenario::target_stat_name(t.stat)) + " " + t.metric +
-                                  (t.threshold ? " >= " + format_number(*t.threshold) : "") + ", " +
-                                  window_text(t);
+    const std::string statistic =
+        t.stat == scenario::TargetStat::outcome
+            ? t.metric
+            : std::string(scenario::target_stat_name(t.stat)) + " " + t.metric +
+                  (t.threshold ? " >= " + format_number(*t.threshold) : "") + " over " +
+                  window_text(t);
     char line[512];
     std::snprintf(line, sizeof line,
                   "%-8s %s\n         %s in [%g, %g] in %.0f%% of runs (needed %.0f%%); %s\n",
