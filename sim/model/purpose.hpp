@@ -10,10 +10,7 @@ namespace policysim::model {
 
 /// The purpose word of the Philox counter.
 enum class Purpose : std::uint32_t {
-  adoption_law = 0,  ///< adoption draw, one per region, reform and tick (law .. unit in order)
-  adoption_victim,
-  adoption_multi,
-  adoption_unit,
+  adoption = 0,    ///< adoption draws per region and tick: draw number k for reform k
   cases,           ///< Poisson cases per region and tick
   convictions,     ///< Binomial convictions per region and tick
   eta_init,        ///< baseline nationalism, once per run and region
@@ -26,12 +23,6 @@ enum class Purpose : std::uint32_t {
 
 /// The purpose word as the counter wants it.
 constexpr std::uint32_t word(Purpose purpose) { return static_cast<std::uint32_t>(purpose); }
-
-/// The adoption purpose of reform k.
-constexpr Purpose adoption_purpose(std::size_t reform) {
-  return static_cast<Purpose>(static_cast<std::uint32_t>(Purpose::adoption_law) +
-                              static_cast<std::uint32_t>(reform));
-}
 
 /// The random stream id the model draws from (runners keep common random numbers across arms by
 /// giving every arm the same seed).

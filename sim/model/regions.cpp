@@ -130,7 +130,8 @@ void update_region(World& w, Tick t, std::size_t r) {
   // Rules 5 and 6: signals and implementation, per reform.
   const double tip = w.fixed.tip[static_cast<std::size_t>(t)];
   const double exchange = instrument(Instrument::exchange);
-  const double memory_keep = std::exp2(-1.0 / p.emulation_half_life_ticks);
+  // One sequence per region and tick; reform k takes draw k (two uniforms per Philox block).
+  auto adoption_draws = w.rng.sequence(tick, agent, word(Purpose::adoption));
   const std::uint32_t own_district = w.fixed.district[r];
   for (std::size_t k = 0; k < kReformCount; ++k) {
     const double a = now.a(r, k);
@@ -167,7 +168,7 @@ void update_region(World& w, Tick t, std::size_t r) {
       if (mechanisms.direct_effects) signals.direct_effect = s.direct_effect[k * n + r];
       const double hazard =
           rules::adoption_hazard(p, k, signals, capacity, support, rho, nation.cascade[k]);
-      step = w.rng.uniform(tick, agent, word(adoption_purpose(k))) < hazard;
+      step = adoption_draws.uniform() < hazard;
     } else {
       const double share = w.peer_mean(
           r, [&](std::size_t peer) { return adopted(now.a(peer, k)) ? 1.0 : 0.0; },
@@ -182,7 +183,7 @@ void update_region(World& w, Tick t, std::size_t r) {
     next.implementation[k * n + r] = a_next;
     const double crossed = !adopted(a) && adopted(a_next) ? 1.0 : 0.0;
     next.emulation_memory[k * n + r] =
-        std::min(1.0, memory_keep * now.emulation_memory[k * n + r] + crossed);
+        std::min(1.0, w.emulation_memory_keep * now.emulation_memory[k * n + r] + crossed);
   }
 
   // Rule 7: courts, cases and convictions (Art. 127.1 exists only while the law is in force).
@@ -200,8 +201,7 @@ void update_region(World& w, Tick t, std::size_t r) {
   }
   next.cases[r] = cases;
   next.convictions[r] = convictions;
-  const double cases_keep = std::exp2(-1.0 / p.case_half_life_ticks);
-  next.mean_cases[r] = cases_keep * now.mean_cases[r] + (1.0 - cases_keep) * cases;
+  next.mean_cases[r] = w.case_mean_keep * now.mean_cases[r] + (1.0 - w.case_mean_keep) * cases;
 
   // Rule 8: executive support.
   double mean_directive = 0.0;

@@ -249,6 +249,8 @@ void World::reset(std::uint64_t seed) {
   }
   draw_targets();
   draw_tie_pattern();
+  emulation_memory_keep = std::exp2(-1.0 / p.emulation_half_life_ticks);
+  case_mean_keep = std::exp2(-1.0 / p.case_half_life_ticks);
 
   // Scratch, sized once; later runs reuse the capacity.
   const std::size_t cells = n * kInstrumentCount;

@@ -128,6 +128,10 @@ struct World {
   std::vector<double> risk_aversion;  ///< obstruction
   std::array<double, kFederalEventCount> event_threshold{};  ///< Theta of each federal event
 
+  // Per-run constants of the exponential memories (rules 5 and 7): the share kept each quarter.
+  double emulation_memory_keep = 0.0;  ///< 2^(-1/h_M)
+  double case_mean_keep = 0.0;         ///< 2^(-1/case_half_life_ticks)
+
   // Targets of each intervention this run (CSR), and the NGO tie pattern of §4: undirected edges
   // with one weight each, listed per region (neighbour, edge) and per intervention (edge).
   std::vector<std::uint32_t> target_offsets, targets;
