@@ -7,6 +7,7 @@ writes a figure as PNG and SVG.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from matplotlib.collections import PolyCollection
 from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
 from matplotlib.patches import Patch
+from matplotlib.ticker import MaxNLocator
 
 from . import geo
 from .events import EVENT_LABELS, event_years
@@ -321,7 +323,8 @@ def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = No
         axes.set_xticks(np.arange(np.ceil(years[0]), np.floor(years[-1]) + 1, step))
         axes.set_xlabel("Year (quarterly ticks)")
         label = REGION_METRIC_LABELS.get(metric, metric).split(" (")[0]
-        axes.set_title(f"{label[0].upper()}{label[1:]} by region and quarter (median across runs)", loc="left")
+        figure.suptitle(f"{label[0].upper()}{label[1:]} by region and quarter (median across runs)",
+                        x=0.01, ha="left")
         colourbar = figure.colorbar(image, ax=axes, orientation="horizontal", fraction=0.025, pad=0.06,
                                     shrink=0.5)
         colourbar.set_label(f"Median across runs: {REGION_METRIC_LABELS.get(metric, metric)}")
@@ -375,7 +378,7 @@ def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataF
     n_targets = len(data)
     n_columns = min(columns, n_targets)
     n_rows = int(np.ceil(n_targets / n_columns))
-    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 1.6 * n_rows + 0.6, nrows=n_rows, ncols=n_columns,
+    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 1.9 * n_rows + 0.6, nrows=n_rows, ncols=n_columns,
                                    squeeze=False)
     rng = np.random.default_rng(0)
     with styled():
@@ -402,7 +405,9 @@ def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataF
             mark = "✓" if met else "✗"
             required = f"{target.share_required:.0%}" if pd.notna(target.share_required) else "—"
             missing = f", {target.n_missing} none" if target.n_missing else ""
-            axes.set_title(f"{target.name}", loc="left", fontsize=9)
+            axes.set_title(textwrap.fill(str(target.name), 34), loc="left", fontsize=8.5)
+            if str(target.metric).endswith("_year"):
+                axes.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             axes.text(0.01, 0.97, f"{mark} {target.share_in_range:.0%} in range (≥ {required}){missing}",
                       transform=axes.transAxes, fontsize=7.5, color=colour, fontweight="bold", va="top")
             axes.set_xlabel(f"{target.metric} ({target.stat})", fontsize=8)
@@ -410,5 +415,5 @@ def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataF
         for axes in list(axes_grid.flat)[n_targets:]:
             axes.axis("off")
         figure.suptitle("Stylised-fact targets: runs (dots) against the target range (shaded)")
-        figure.tight_layout(h_pad=1.2)
+        figure.tight_layout(h_pad=1.0, w_pad=1.5)
     return figure, data
