@@ -4,6 +4,8 @@
 #include <cctype>
 #include <string>
 
+#include "sim/model/metrics.hpp"
+#include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/map_reader.hpp"
 #include "sim/scenario/value_reader.hpp"
 
@@ -38,6 +40,24 @@ auto read_pair(const YamlNode& node, Diagnostics& diagnostics, const std::string
   return std::pair(*first, *second);
 }
 
+template <std::size_t N>
+std::vector<std::string> to_strings(const std::array<std::string_view, N>& names) {
+  return {names.begin(), names.end()};
+}
+
+// A target must name something the model records: a series metric, or for stat `outcome` a
+// per-run outcome. Checked here so that a typo is a scenario error, not a failure after the runs.
+void check_metric_name(const Target& target, const YamlNode& node, Diagnostics& diagnostics) {
+  const bool outcome = target.stat == TargetStat::outcome;
+  const auto names =
+      outcome ? to_strings(model::kOutcomeNames) : to_strings(model::kSeriesMetricNames);
+  if (std::find(names.begin(), names.end(), target.metric) != names.end()) return;
+  diagnostics.error(node.mark,
+                    "target `" + target.name + "`: " +
+                        unknown_name_message(outcome ? "outcome" : "series metric", target.metric,
+                                             names, outcome ? "outcomes" : "series metrics"));
+}
+
 }  // namespace
 
 std::vector<Target> read_targets(const YamlNode& node, Diagnostics& diagnostics,
@@ -66,7 +86,8 @@ std::vector<Target> read_targets(const YamlNode& node, Diagnostics& diagnostics,
       }
     }
     const std::string of = " of target `" + target.name + "`";
-    if (const YamlNode* v = map.require("metric")) {
+    const YamlNode* metric_node = map.require("metric");
+    if (const YamlNode* v = metric_node) {
       if (auto metric = read_string(*v, diagnostics, "`metric`" + of)) {
         if (!is_identifier(*metric)) {
           diagnostics.error(v->mark, "`metric`" + of + " is `" + *metric +
@@ -82,6 +103,9 @@ std::vector<Target> read_targets(const YamlNode& node, Diagnostics& diagnostics,
         target.stat = static_cast<TargetStat>(*stat);
         stat_known = true;
       }
+    }
+    if (stat_known && metric_node && !target.metric.empty()) {
+      check_metric_name(target, *metric_node, diagnostics);
     }
     const YamlNode* window = map.get("window");
     if (stat_known && target.stat == TargetStat::outcome) {

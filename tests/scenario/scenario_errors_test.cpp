@@ -211,6 +211,23 @@ TEST_CASE("a target is checked for stat, window, threshold and range", "[scenari
   CHECK_THAT(e.diagnostics()[3].message, Contains("the end of `range` of target `d` is before"));
 }
 
+TEST_CASE("a target names a metric the model records", "[scenario][errors]") {
+  const auto e = error_of(
+      "targets:\n"
+      "  - {name: a, metric: resistence_mean, stat: mean, window: [2001Q1, 2001Q4], "
+      "range: [0, 1]}\n"
+      "  - {name: b, metric: law_passed, stat: outcome, range: [2003, 2005]}\n");
+  REQUIRE(e.diagnostics().size() == 2);
+  CHECK(e.diagnostics()[0].mark.line == 8);
+  CHECK(e.diagnostics()[0].mark.column == 23);
+  CHECK_THAT(e.diagnostics()[0].message,
+             Contains("target `a`: unknown series metric `resistence_mean`; did you mean "
+                      "`resistance_mean`?"));
+  CHECK(e.diagnostics()[1].mark.line == 9);
+  CHECK_THAT(e.diagnostics()[1].message,
+             Contains("unknown outcome `law_passed`") && Contains("law_passed_year"));
+}
+
 TEST_CASE("all errors of a file are reported together, in file order", "[scenario][errors]") {
   const auto e = error_of(
       "replications: 0\n"
