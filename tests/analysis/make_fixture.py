@@ -73,7 +73,7 @@ def _create_schema(db: sqlite3.Connection, series_metrics: list[str], outcome_co
         CREATE TABLE target_values(name TEXT, run_id INTEGER, value REAL);
     """)
     runs_columns = ", ".join(["beta_R REAL", "alpha_F REAL"] + [f"{c} REAL" for c in outcome_columns])
-    db.execute("CREATE TABLE runs(run_id INTEGER PRIMARY KEY, arm TEXT, replicate INTEGER, seed INTEGER, "
+    db.execute("CREATE TABLE runs(run_id INTEGER PRIMARY KEY, arm TEXT, replicate INTEGER, seed TEXT, "
                f"status TEXT, wall_seconds REAL, {runs_columns})")
     metric_columns = ", ".join(f"{m} REAL" for m in series_metrics)
     db.execute(f"CREATE TABLE series(run_id INTEGER, tick INTEGER, quarter TEXT, {metric_columns})")
@@ -112,8 +112,11 @@ def _event_ticks(rng: np.random.Generator, n_ticks: int) -> dict:
             "z1": draw(2006.0, 0.8, 0.05), "z2": draw(2012.0, 0.7, 0.3)}
 
 
-def build_fixture(path: str | Path, n_runs: int = 8, seed: int = 7) -> Path:
-    """Write a fixture database at `path` (replaced if present) and return its path."""
+def build_fixture(path: str | Path, n_runs: int = 8, seed: int = 7, arms: tuple[str, ...] = ("baseline",)) -> Path:
+    """Write a fixture database at `path` (replaced if present) and return its path.
+
+    Runs are dealt to the arms in turn (run 1 to the first arm, run 2 to the second, ...).
+    """
     path = Path(path)
     if path.exists():
         path.unlink()
@@ -194,7 +197,7 @@ def build_fixture(path: str | Path, n_runs: int = 8, seed: int = 7) -> Path:
                     + [float(rng.uniform(0.05, 0.4)) for _ in REFORMS]
                     + [float(final[k] / max(1, adopted[k].sum(axis=1).max())) for k in REFORMS])
         db.execute(f"INSERT INTO runs VALUES ({', '.join('?' * (8 + len(outcome_columns)))})",
-                   [run_id, "baseline", run_id - 1, 7000 + run_id, "ok", float(rng.uniform(0.2, 0.6)),
+                   [run_id, arms[(run_id - 1) % len(arms)], (run_id - 1) // len(arms), str(7000 + run_id), "ok", float(rng.uniform(0.2, 0.6)),
                     3.0, 0.15, *outcomes])
 
         year_index = {year: slice((year - START_YEAR) * 4, (year - START_YEAR) * 4 + 4) for year in range(START_YEAR, END_YEAR + 1)}
