@@ -24,7 +24,7 @@ from . import geo
 from .events import EVENT_LABELS, event_years
 from .load import REFORMS, Results
 from .quarters import quarter_to_year
-from .stats import BAND_QUANTILES, quantile_band, series_band, with_arm
+from .stats import BAND_QUANTILES, series_band, with_arm
 from .style import (BAND_ALPHA, FULL_WIDTH_INCHES, NEUTRAL_COLOUR, REFORM_COLOURS, REFORM_LABELS,
                     arm_colour, new_figure, styled)
 

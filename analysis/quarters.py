@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import re
 
-import numpy as np
 import pandas as pd
 
 _QUARTER_PATTERN = re.compile(r"^\s*(\d{4})\s*[Qq]([1-4])\s*$")
@@ -37,9 +36,3 @@ def quarters_to_years(quarters: pd.Series) -> pd.Series:
     years = pd.to_numeric(parts[0], errors="coerce") + (pd.to_numeric(parts[1], errors="coerce") - 1) / 4.0
     return years.astype(float).set_axis(quarters.index)
 
-
-def year_ticks(first_year: float, last_year: float, step_years: int = 2) -> np.ndarray:
-    """Whole-year tick positions between two decimal years, every step_years years."""
-    start = math.ceil(first_year)
-    stop = math.floor(last_year)
-    return np.arange(start, stop + 1, step_years)

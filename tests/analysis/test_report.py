@@ -10,7 +10,7 @@ import pytest
 
 from analysis import sections
 from analysis.report import render_report, write_report
-from analysis.sections import ReportContext, register_section
+from analysis.sections import register_section
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 VOID_ELEMENTS = {"meta", "img", "br", "hr", "link", "input", "col", "area", "base", "source", "wbr"}
