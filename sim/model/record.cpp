@@ -12,12 +12,17 @@
 namespace policysim::model {
 namespace {
 
-// Type-7 quantile of sorted values (as core::quantile), without allocating.
-double sorted_quantile(const std::vector<double>& sorted, double probability) {
-  const double position = probability * static_cast<double>(sorted.size() - 1);
+// Type-7 quantile (as core::quantile) by selection, O(n) and without allocating: the order
+// statistics below and above the position are the same whatever order `values` is left in.
+double select_quantile(std::vector<double>& values, double probability) {
+  const double position = probability * static_cast<double>(values.size() - 1);
   const auto below = static_cast<std::size_t>(std::floor(position));
-  const std::size_t above = std::min(below + 1, sorted.size() - 1);
-  return sorted[below] + (position - static_cast<double>(below)) * (sorted[above] - sorted[below]);
+  const auto nth = values.begin() + static_cast<std::ptrdiff_t>(below);
+  std::nth_element(values.begin(), nth, values.end());
+  const double low = *nth;
+  if (below + 1 >= values.size()) return low;
+  const double high = *std::min_element(nth + 1, values.end());
+  return low + (position - static_cast<double>(below)) * (high - low);
 }
 
 }  // namespace
@@ -44,12 +49,11 @@ void record(World& w, Tick t) {
   }
 
   set(SeriesMetric::resistance_mean, core::deterministic_mean(regions.resistance));
-  std::vector<double>& sorted = w.scratch.sort_buffer;
-  std::copy(regions.resistance.begin(), regions.resistance.end(), sorted.begin());
-  std::sort(sorted.begin(), sorted.end());
-  set(SeriesMetric::resistance_q05, sorted_quantile(sorted, 0.05));
-  set(SeriesMetric::resistance_q50, sorted_quantile(sorted, 0.50));
-  set(SeriesMetric::resistance_q95, sorted_quantile(sorted, 0.95));
+  std::vector<double>& buffer = w.scratch.sort_buffer;
+  std::copy(regions.resistance.begin(), regions.resistance.end(), buffer.begin());
+  set(SeriesMetric::resistance_q05, select_quantile(buffer, 0.05));
+  set(SeriesMetric::resistance_q50, select_quantile(buffer, 0.50));
+  set(SeriesMetric::resistance_q95, select_quantile(buffer, 0.95));
   double toured_sum = 0.0, other_sum = 0.0;
   std::size_t toured = 0;
   for (std::size_t r = 0; r < n; ++r) {  // serial, in region order: deterministic
