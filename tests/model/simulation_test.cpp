@@ -145,3 +145,14 @@ TEST_CASE("recorded resistance quantiles agree with core::quantile", "[model][ou
           Approx(policysim::core::quantile(rho, 0.95)));
   }
 }
+
+TEST_CASE("a large country runs the same serially and with the default parallel grain",
+          "[model][determinism][scale]") {
+  const Country country = ring_country(2400);
+  Config config =
+      busy_config(country, policysim::core::Quarter{2001, 1}, policysim::core::Quarter{2004, 4});
+  Simulation simulation(config, country);
+  const RunOutput serial = simulation.run(8, {.region_series = false, .parallel = false});
+  const RunOutput parallel = simulation.run(8, {.region_series = false, .parallel = true});
+  CHECK(same_output(serial, parallel));
+}
