@@ -108,20 +108,36 @@ def scenario_section(results: Results, context: ReportContext) -> str:
     return "".join(parts)
 
 
+MANIFEST_KEY_ORDER = ("scenario_name", "scenario_file", "scenario_sha256", "scenario_summary", "start_quarter",
+                      "end_quarter", "replications", "seed", "policysim_version", "git_commit", "build_type",
+                      "compiler", "cxx_flags", "libraries", "rng", "threads", "host", "started_at", "finished_at")
+"""Provenance keys shown first, in this order; any others follow alphabetically."""
+
+
+def _manifest_value_html(value: object) -> object:
+    """A manifest value for the table: small JSON objects as "key value" pairs, long text collapsed."""
+    if isinstance(value, str) and value.startswith("{"):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            pass
+    if isinstance(value, dict) and all(not isinstance(v, (dict, list)) for v in value.values()) and len(value) <= 16:
+        return ", ".join(f"{k} {v}" for k, v in value.items())
+    if isinstance(value, (dict, list)):
+        value = json.dumps(value, sort_keys=True, indent=1)
+    text = str(value)
+    if len(text) > 160:
+        return Markup(f"<details><summary>{len(text):,} characters</summary><pre>{escape(text)}</pre></details>")
+    return text
+
+
 @register_section("manifest", "Run manifest", 95)
 def manifest_section(results: Results, context: ReportContext) -> str:
     """The manifest's keys and values (scenario text shown in the scenario section)."""
     hidden = {"scenario_yaml", "manifest_json"}
-    rows = []
-    for key, value in results.manifest.items():
-        if key in hidden:
-            continue
-        if isinstance(value, (dict, list)):
-            value = json.dumps(value, sort_keys=True)
-        text = str(value)
-        if len(text) > 160:
-            value = Markup(f"<details><summary>{len(text):,} characters</summary><pre>{escape(text)}</pre></details>")
-        rows.append({"key": key, "value": value})
+    keys = [k for k in MANIFEST_KEY_ORDER if k in results.manifest]
+    keys += sorted(k for k in results.manifest if k not in keys and k not in hidden)
+    rows = [{"key": key, "value": _manifest_value_html(results.manifest[key])} for key in keys]
     if not rows:
         return note_block("The database has no manifest.")
     return table_block(pd.DataFrame(rows), css_class="keyvalue", show_header=False)
