@@ -43,6 +43,8 @@ REGION_METRIC_LABELS = {
 
 REGION_METRIC_COLOURMAPS = {"rho": "OrRd", "cases": "Purples"}
 DEFAULT_COLOURMAP = "YlGnBu"
+HEATMAP_MAX_LABELLED_REGIONS = 120
+"""Above this many regions the heatmap drops the region names and keeps its height."""
 
 
 def save_figure(figure: Figure, path_stem: str | Path, formats: Sequence[str] = ("png", "svg")) -> list[Path]:
@@ -228,6 +230,9 @@ def map_figure(results: Results, metric: str = "a_law", year: int | None = 2007,
     data = region_values(results, metric, year=year, arm=arm)
     all_shapes = geo.load_shapes(boundaries)
     shapes = geo.match_shapes(results.regions, all_shapes, geo.load_region_table())
+    if not shapes:
+        raise ValueError("no region of this database has an outline in the boundary file "
+                         "(a synthetic country has no map)")
     data["on_map"] = data["region"].isin(list(shapes))
     is_level = metric != "cases"
     norm = Normalize(0.0, 1.0) if is_level else Normalize(0.0, max(1.0, float(np.nanmax(data["value"]))))
@@ -301,15 +306,20 @@ def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = No
     years = np.array([quarter_to_year(q) for q in quarters])
     n_regions = len(data)
     is_level = metric != "cases"
-    figure, axes = new_figure(FULL_WIDTH_INCHES, max(4.0, 0.12 * n_regions + 1.6))
+    labelled = n_regions <= HEATMAP_MAX_LABELLED_REGIONS
+    figure, axes = new_figure(FULL_WIDTH_INCHES, max(4.0, 0.12 * min(n_regions, HEATMAP_MAX_LABELLED_REGIONS) + 1.6))
     with styled():
         image = axes.imshow(data.to_numpy(dtype=float), aspect="auto", interpolation="nearest",
                             cmap=REGION_METRIC_COLOURMAPS.get(metric, DEFAULT_COLOURMAP),
                             vmin=0.0, vmax=1.0 if is_level else None,
                             extent=(years[0], years[-1] + 0.25, n_regions, 0))
         axes.grid(False)
-        axes.set_yticks(np.arange(n_regions) + 0.5)
-        axes.set_yticklabels(data.index.get_level_values("name"), fontsize=5.8)
+        if labelled:
+            axes.set_yticks(np.arange(n_regions) + 0.5)
+            axes.set_yticklabels(data.index.get_level_values("name"), fontsize=5.8)
+        else:
+            axes.set_yticks([])
+            axes.set_ylabel(f"{n_regions} regions, by district")
         districts = data.index.get_level_values("district")
         boundaries = [i for i in range(1, n_regions) if districts[i] != districts[i - 1]]
         for boundary in boundaries:
@@ -330,7 +340,7 @@ def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = No
         colourbar.set_label(f"Median across runs: {REGION_METRIC_LABELS.get(metric, metric)}")
         for spine in axes.spines.values():
             spine.set_visible(False)
-        figure.tight_layout()
+        figure.tight_layout(rect=(0, 0, 1, 1 - 0.15 / figure.get_figheight()))
     return figure, data
 
 
