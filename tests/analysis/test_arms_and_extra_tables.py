@@ -40,3 +40,17 @@ def test_a_later_table_gets_its_report_section(two_arm_results):
     html_text = render_report(two_arm_results)
     assert '<section id="comparisons"><h2>Arms compared</h2>' in html_text
     assert '<section id="sensitivity">' not in html_text
+
+
+def test_a_synthetic_country_gets_a_note_instead_of_a_map(tmp_path):
+    path = build_fixture(tmp_path / "results.sqlite", n_runs=2)
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE regions SET code = 'S' || region, name = 'Synthetic region ' || region")
+    connection.commit()
+    connection.close()
+    results = load(path)
+    with pytest.raises(ValueError, match="no region"):
+        figures.map_figure(results)
+    assert "Not available for this database: no region" in render_report(results)
+    _, heatmap = figures.heatmap_figure(results)
+    assert len(heatmap) == len(results.regions)
