@@ -15,5 +15,6 @@ void add_validate_command(CLI::App& app, Action& action);
 void add_run_command(CLI::App& app, Action& action);
 void add_export_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
+void add_bench_command(CLI::App& app, Action& action);
 
 }  // namespace policysim::cli
