@@ -1,6 +1,8 @@
 #include "sim/core/reduce.hpp"
 
+#include <tbb/blocked_range.h>
 #include <tbb/global_control.h>
+#include <tbb/parallel_reduce.h>
 
 #include <catch2/catch.hpp>
 
@@ -39,6 +41,22 @@ TEST_CASE("a deterministic sum has the same bits at 1, 2 and 4 threads",
   CHECK(same_bits(one, sum_at_threads(4, values)));
   // Repeated runs at the same thread count agree too.
   CHECK(same_bits(sum_at_threads(4, values), sum_at_threads(4, values)));
+}
+
+TEST_CASE("a sum within one grain has the bits of the scheduler's reduction",
+          "[core][reduce][determinism]") {
+  // Small inputs skip the scheduler; the result must be what parallel_deterministic_reduce gives.
+  for (std::size_t n : {std::size_t{0}, std::size_t{1}, std::size_t{83}, std::size_t{2048}}) {
+    const auto values = awkward_values(n);
+    const double scheduled = tbb::parallel_deterministic_reduce(
+        tbb::blocked_range<std::size_t>(0, n, 2048), 0.0,
+        [&values](const tbb::blocked_range<std::size_t>& range, double partial) {
+          for (std::size_t i = range.begin(); i != range.end(); ++i) partial += values[i];
+          return partial;
+        },
+        [](double left, double right) { return left + right; });
+    CHECK(same_bits(deterministic_sum(values, 2048), scheduled));
+  }
 }
 
 TEST_CASE("deterministic sums and means agree with exact arithmetic", "[core][reduce]") {
