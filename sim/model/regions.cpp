@@ -59,16 +59,21 @@ void prepare_peer_sums(World& w) {
   const RegionState& now = w.regions_now();
   TickScratch& s = w.scratch;
   const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
+  for_each_index(n, w.parallel, w.grain, [&](std::size_t r) {
+    PeerRecord& peer = s.peer[r];
+    for (std::size_t k = 0; k < kReformCount; ++k) peer.a[k] = now.a(r, k);
+    peer.success = rules::observed_success(p, now.mean_cases[r], w.fixed.size[r]);
+    peer.resistance = now.resistance[r];
+  });
   std::fill(s.district_learning_sum.begin(), s.district_learning_sum.end(), 0.0);
   std::fill(s.district_adopter_count.begin(), s.district_adopter_count.end(), 0.0);
   // A serial pass in region order: district sums are then the same at any thread count.
   for (std::size_t r = 0; r < n; ++r) {
-    s.success[r] = rules::observed_success(p, now.mean_cases[r], w.fixed.size[r]);
+    const PeerRecord& peer = s.peer[r];
     const std::size_t d = w.fixed.district[r];
     for (std::size_t k = 0; k < kReformCount; ++k) {
-      const double a = now.a(r, k);
-      s.district_learning_sum[k * districts + d] += a * s.success[r];
-      s.district_adopter_count[k * districts + d] += adopted(a) ? 1.0 : 0.0;
+      s.district_learning_sum[k * districts + d] += peer.a[k] * peer.success;
+      s.district_adopter_count[k * districts + d] += adopted(peer.a[k]) ? 1.0 : 0.0;
     }
   }
 }
@@ -108,15 +113,47 @@ void update_region(World& w, Tick t, std::size_t r) {
   const double mean_legitimacy = alive > 0 ? legitimacy_sum / alive : 0.0;
   const double ngo_push = rules::clip01(1.0 - no_push);
 
+  // The peer sums of rules 3 and 5 for every reform, in one pass over the land neighbours and
+  // one over the NGO ties: each sum adds the same terms in the same order as a pass per reform
+  // would, so the bits do not change.
+  const bool hazard_mode = w.config.adoption_mode == AdoptionMode::hazard;
+  const auto geo_neighbours = w.fixed.geo.neighbours(r);
+  PerReform learning_geo{}, competition_geo{}, learning_ties{};
+  double rho_geo = 0.0, tie_row_sum = 0.0;
+  {
+    const auto geo_weights = w.fixed.geo.weights(r);
+    for (std::size_t e = 0; e < geo_neighbours.size(); ++e) {
+      const PeerRecord& peer = s.peer[static_cast<std::size_t>(geo_neighbours[e])];
+      const double weight = geo_weights[e];
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        learning_geo[k] += weight * (peer.a[k] * peer.success);
+        competition_geo[k] += weight * peer.a[k];
+      }
+      rho_geo += weight * peer.resistance;
+    }
+    if (hazard_mode && p.w_ngo > 0.0) {
+      for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
+        const PeerRecord& peer = s.peer[w.tie_neighbour[e]];
+        const double weight = w.tie_weight[w.tie_edge[e]];
+        tie_row_sum += weight;
+        for (std::size_t k = 0; k < kReformCount; ++k) {
+          learning_ties[k] += weight * (peer.a[k] * peer.success);
+        }
+      }
+    }
+  }
+  const double own_success = s.peer[r].success;
+
   // Rule 3: resistance and obstruction.
   const bool obstructing =
       mechanisms.obstruction &&
       rules::obstructs(p, rho, mean_legitimacy, w.risk_aversion[r], nation.directive[law]);
   next.obstructing[r] = obstructing ? 1 : 0;
-  next.resistance[r] = mechanisms.resistance
-                           ? rules::resistance_next(p, rho, w.eta[r], s.foreign_exposure[r],
-                                                    nation.stance, w.geo_mean(r, now.resistance))
-                           : w.eta[r];
+  next.resistance[r] =
+      mechanisms.resistance
+          ? rules::resistance_next(p, rho, w.eta[r], s.foreign_exposure[r], nation.stance,
+                                   geo_neighbours.empty() ? rho : rho_geo)
+          : w.eta[r];
 
   // Rule 4: capacity. An obstructing directorate absorbs no police training or exchange; the
   // courts' capacity is not the police's to refuse.
@@ -142,11 +179,11 @@ void update_region(World& w, Tick t, std::size_t r) {
                               instrument(Instrument::task_force_tour), nation.stance)
             : 0.0;
     bool step = false;
-    if (w.config.adoption_mode == AdoptionMode::hazard) {
+    if (hazard_mode) {
       if (mechanisms.learning) {
-        const double peers = w.peer_mean(
-            r, [&](std::size_t peer) { return now.a(peer, k) * s.success[peer]; },
-            s.district_learning_sum[k * districts + own_district]);
+        const double peers = w.combine_peer_layers(
+            r, learning_geo[k], s.district_learning_sum[k * districts + own_district],
+            a * own_success, tie_row_sum, learning_ties[k]);
         // An exchange adds a foreign exemplar with a = pi = 1.
         signals.learning = (peers + exchange) / (1.0 + exchange);
       }
@@ -161,7 +198,7 @@ void update_region(World& w, Tick t, std::size_t r) {
       }
       if (mechanisms.competition) {
         // An empty W_geo row gives 0: no neighbours to displace trafficking to or from.
-        signals.competition = w.fixed.exposure[r] * w.fixed.geo.row_dot(r, now.reform(k));
+        signals.competition = w.fixed.exposure[r] * competition_geo[k];
       }
       signals.coercion = coercion;
       if (mechanisms.ngo_push) signals.ngo_push = ngo_push;

@@ -260,7 +260,7 @@ void World::reset(std::uint64_t seed) {
   scratch.domestic_intensity.assign(cells, 0.0);
   scratch.direct_effect.assign(n * kReformCount, 0.0);
   scratch.foreign_exposure.assign(n, 0.0);
-  scratch.success.assign(n, 0.0);
+  scratch.peer.assign(n, PeerRecord{});
   scratch.district_learning_sum.assign(fixed.district_count * kReformCount, 0.0);
   scratch.district_adopter_count.assign(fixed.district_count * kReformCount, 0.0);
   scratch.ngo_alive_count.assign(n, 0.0);

@@ -61,6 +61,14 @@ struct StaticWorld {
 /// Builds the seed-independent world. Throws std::invalid_argument on an inconsistent input.
 StaticWorld build_static_world(const Config& config, const Country& country);
 
+/// What the regional phase reads of each neighbour, at t: packed so that one neighbour is one
+/// cache line rather than one line per column (large countries are limited by these gathers).
+struct alignas(64) PeerRecord {
+  PerReform a{};            ///< a[s,k]
+  double success = 0.0;     ///< pi[s], observed success
+  double resistance = 0.0;  ///< rho[s]
+};
+
 /// Per-tick quantities computed early in a tick and read by later phases (never state).
 struct TickScratch {
   std::vector<double> intervention_intensity;  ///< I_n = iota_n * b[j](t) when active, else 0
@@ -69,7 +77,7 @@ struct TickScratch {
   std::vector<double> domestic_intensity;      ///< I[r,m,domestic], capped at 1
   std::vector<double> direct_effect;           ///< E[r,k], reform-major
   std::vector<double> foreign_exposure;        ///< F[r]
-  std::vector<double> success;                 ///< pi[r] = observed success of tick t
+  std::vector<PeerRecord> peer;                ///< a, pi and rho of tick t, per region
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
   std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
@@ -106,6 +114,10 @@ struct World {
   double geo_mean(std::size_t r, std::span<const double> values) const;
   /// Raw NGO-tie row sum of region r.
   double tie_row_sum(std::size_t r) const;
+  /// The combined peer mean from the sums of its layers: the W_geo dot (when r has land
+  /// neighbours), the district total, r's own value, and the raw NGO-tie row sum and dot.
+  double combine_peer_layers(std::size_t r, double geo_dot, double district_total, double own,
+                             double tie_row_sum, double tie_dot) const;
 
   const Config& config;
   const Params& params;
@@ -165,40 +177,47 @@ inline double series_value(const std::vector<double>& series, int tick) {
 
 template <class Value>
 double World::peer_mean(std::size_t r, const Value& value, double district_total) const {
+  double geo_dot = 0.0;
+  const auto geo_neighbours = fixed.geo.neighbours(r);
+  if (!geo_neighbours.empty() && params.w_geo > 0.0) {
+    const auto geo_weights = fixed.geo.weights(r);
+    for (std::size_t e = 0; e < geo_neighbours.size(); ++e) {
+      geo_dot += geo_weights[e] * value(static_cast<std::size_t>(geo_neighbours[e]));
+    }
+  }
+  double row_sum = 0.0, tie_dot = 0.0;
+  if (params.w_ngo > 0.0) {
+    for (std::uint32_t e = tie_offsets[r]; e < tie_offsets[r + 1]; ++e) {
+      const double w = tie_weight[tie_edge[e]];
+      row_sum += w;
+      tie_dot += w * value(tie_neighbour[e]);
+    }
+  }
+  return combine_peer_layers(r, geo_dot, district_total, value(r), row_sum, tie_dot);
+}
+
+inline double World::combine_peer_layers(std::size_t r, double geo_dot, double district_total,
+                                         double own, double tie_row_sum, double tie_dot) const {
   const Params& p = params;
   double weighted = 0.0;
   double total_weight = 0.0;
-  const auto geo_neighbours = fixed.geo.neighbours(r);
-  if (!geo_neighbours.empty() && p.w_geo > 0.0) {
-    const auto geo_weights = fixed.geo.weights(r);
-    double dot = 0.0;
-    for (std::size_t e = 0; e < geo_neighbours.size(); ++e) {
-      dot += geo_weights[e] * value(static_cast<std::size_t>(geo_neighbours[e]));
-    }
-    weighted += p.w_geo * dot;
+  if (fixed.geo.neighbours(r).size() > 0 && p.w_geo > 0.0) {
+    weighted += p.w_geo * geo_dot;
     total_weight += p.w_geo;
   }
   const std::uint32_t others = fixed.district_region_count[fixed.district[r]] - 1;
   if (others > 0 && p.w_fd > 0.0) {
     // W_fd from district sums (sum minus self), never as explicit edges.
-    weighted += p.w_fd * (district_total - value(r)) / static_cast<double>(others);
+    weighted += p.w_fd * (district_total - own) / static_cast<double>(others);
     total_weight += p.w_fd;
   }
-  if (p.w_ngo > 0.0) {
-    double row_sum = 0.0, dot = 0.0;
-    for (std::uint32_t e = tie_offsets[r]; e < tie_offsets[r + 1]; ++e) {
-      const double w = tie_weight[tie_edge[e]];
-      row_sum += w;
-      dot += w * value(tie_neighbour[e]);
-    }
-    if (row_sum > 0.0) {
-      // Row-normalised with max(1, row sum): weak ties weigh little (§4).
-      const double divisor = row_sum > 1.0 ? row_sum : 1.0;
-      weighted += p.w_ngo * dot / divisor;
-      total_weight += p.w_ngo * row_sum / divisor;
-    }
+  if (p.w_ngo > 0.0 && tie_row_sum > 0.0) {
+    // Row-normalised with max(1, row sum): weak ties weigh little (§4).
+    const double divisor = tie_row_sum > 1.0 ? tie_row_sum : 1.0;
+    weighted += p.w_ngo * tie_dot / divisor;
+    total_weight += p.w_ngo * tie_row_sum / divisor;
   }
-  return total_weight > 0.0 ? weighted / total_weight : value(r);
+  return total_weight > 0.0 ? weighted / total_weight : own;
 }
 
 }  // namespace policysim::model
