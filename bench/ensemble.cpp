@@ -1,10 +1,12 @@
 // Ensemble throughput: replications of the baseline (83 regions, 64 quarters) with national
 // series, events and outcomes written to a results database, in runs per second, next to an SpMM
 // on the same network and a STREAM triad measured in the same process.
-// Usage: bench_ensemble [small|large|all] [threads] [scenario]
+// Usage: bench_ensemble [small|large|all|REPLICATIONS] [threads] [scenario]  (a number of
+// replications runs them once, for profiles)
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <vector>
 
 #include "sim/runner/benchmark.hpp"
 #include "sim/runner/build_info.hpp"
@@ -21,8 +23,12 @@ int main(int argc, char** argv) {
     const char* name;
     int replications, repeats;
   };
-  for (const Size& s : {Size{"small", 200, 5}, Size{"large", 2000, 3}}) {
-    if (size != "all" && size != s.name) continue;
+  std::vector<Size> sizes = {{"small", 200, 5}, {"large", 2000, 3}};
+  if (size != "all" && size != "small" && size != "large") {
+    sizes = {{"custom", std::atoi(size.c_str()), 1}};
+  }
+  for (const Size& s : sizes) {
+    if (size != "all" && s.name != size && std::string(s.name) != "custom") continue;
     EnsembleOptions options;
     options.scenario_file = scenario;
     options.replications = s.replications;

@@ -2,7 +2,8 @@
 // region-ticks per second and nanoseconds per region-tick, next to an SpMM (5 columns) over the
 // same combined network and a STREAM triad over as many doubles as regions, measured in the same
 // process. Memory: the model's resident bytes per region (the country freed) and the peak.
-// Usage: bench_tick [small|large|all|REGIONS] [threads]
+// Usage: bench_tick [small|large|all|REGIONS] [threads] [ticks repeats]  (ticks and repeats for
+// profiles: fewer samples than the defaults)
 #include <cstdio>
 #include <cstdlib>
 #include <string>
@@ -26,6 +27,10 @@ int main(int argc, char** argv) {
     // Enough samples for a median, few enough that 10^7 regions stays within minutes.
     options.ticks = regions <= 100000 ? 16 : (regions <= 1000000 ? 8 : 4);
     options.repeats = regions <= 100000 ? 5 : (regions <= 1000000 ? 2 : 1);
+    if (argc > 4) {
+      options.ticks = std::atoi(argv[3]);
+      options.repeats = std::atoi(argv[4]);
+    }
     const TickResult result = run_tick_benchmark(options);
     std::printf("%s\n", tick_table_row(result).c_str());
     std::fflush(stdout);
