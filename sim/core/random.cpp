@@ -16,12 +16,6 @@ std::uint64_t splitmix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-// 53 random bits from two words, centred in their cell: never exactly 0 or 1.
-double to_open_unit(std::uint32_t high, std::uint32_t low) {
-  const std::uint64_t bits53 = (static_cast<std::uint64_t>(high >> 5) << 26) | (low >> 6);
-  return (static_cast<double>(bits53) + 0.5) * 0x1.0p-53;
-}
-
 double log_factorial(double k) { return std::lgamma(k + 1.0); }
 
 }  // namespace
@@ -37,14 +31,6 @@ RandomStream RandomStream::with_key(std::array<std::uint32_t, 2> key) {
   return stream;
 }
 
-std::array<std::uint32_t, 4> RandomStream::block(std::array<std::uint32_t, 4> counter) const {
-  r123::Philox4x32 philox;  // 10 rounds
-  const r123::Philox4x32::ctr_type ctr = {{counter[0], counter[1], counter[2], counter[3]}};
-  const r123::Philox4x32::key_type key = {{key_[0], key_[1]}};
-  const auto out = philox(ctr, key);
-  return {out[0], out[1], out[2], out[3]};
-}
-
 double RandomStream::uniform(std::uint32_t tick, std::uint32_t agent, std::uint32_t purpose) const {
   return sequence(tick, agent, purpose).uniform();
 }
@@ -52,17 +38,6 @@ double RandomStream::uniform(std::uint32_t tick, std::uint32_t agent, std::uint3
 Sequence::Sequence(const RandomStream& stream, std::uint32_t tick, std::uint32_t agent,
                    std::uint32_t purpose)
     : stream_(&stream), counter_{tick, agent, purpose, 0} {}
-
-double Sequence::uniform() {
-  if (cached_uniforms_ == 0) {
-    counter_[3] = block_number_++;
-    cache_ = stream_->block(counter_);
-    cached_uniforms_ = 2;
-  }
-  const int first = cached_uniforms_ == 2 ? 0 : 2;
-  --cached_uniforms_;
-  return to_open_unit(cache_[first], cache_[first + 1]);
-}
 
 double Sequence::normal() {
   // Box-Muller, keeping only the cosine branch so that each normal is one pair of uniforms and

@@ -4,6 +4,8 @@
 // number of threads or on the order in which agents are updated. The transforms to uniform, normal,
 // Poisson, binomial and gamma are our own, so they are the same with every standard library.
 
+#include <Random123/philox.h>
+
 #include <array>
 #include <cstdint>
 
@@ -62,6 +64,36 @@ class Sequence {
   std::array<std::uint32_t, 4> cache_{};
   int cached_uniforms_ = 0;  // uniforms left in cache_ (0, 1 or 2)
 };
+
+// The block and the uniform are inline: every region draws several each tick, and a call per draw
+// cost as much as a third of the generator itself.
+inline std::array<std::uint32_t, 4> RandomStream::block(
+    std::array<std::uint32_t, 4> counter) const {
+  r123::Philox4x32 philox;  // 10 rounds
+  const r123::Philox4x32::ctr_type ctr = {{counter[0], counter[1], counter[2], counter[3]}};
+  const r123::Philox4x32::key_type key = {{key_[0], key_[1]}};
+  const auto out = philox(ctr, key);
+  return {out[0], out[1], out[2], out[3]};
+}
+
+namespace detail {
+/// 53 random bits from two words, centred in their cell: never exactly 0 or 1.
+inline double to_open_unit(std::uint32_t high, std::uint32_t low) {
+  const std::uint64_t bits53 = (static_cast<std::uint64_t>(high >> 5) << 26) | (low >> 6);
+  return (static_cast<double>(bits53) + 0.5) * 0x1.0p-53;
+}
+}  // namespace detail
+
+inline double Sequence::uniform() {
+  if (cached_uniforms_ == 0) {
+    counter_[3] = block_number_++;
+    cache_ = stream_->block(counter_);
+    cached_uniforms_ = 2;
+  }
+  const int first = cached_uniforms_ == 2 ? 0 : 2;
+  --cached_uniforms_;
+  return detail::to_open_unit(cache_[first], cache_[first + 1]);
+}
 
 inline Sequence RandomStream::sequence(std::uint32_t tick, std::uint32_t agent,
                                        std::uint32_t purpose) const {
