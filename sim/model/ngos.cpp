@@ -20,14 +20,13 @@ void update_ngo(World& w, Tick /*t*/, std::size_t i) {
   }
   const std::uint32_t r = w.fixed.ngo_region[i];
   const NationState& nation = w.nation;
-  const std::size_t grant = r * kInstrumentCount + index(Instrument::ngo_grant);
   // Grants are split equally among the region's alive NGOs (this one among them).
   const double alive = w.scratch.ngo_alive_count[r] > 0.0 ? w.scratch.ngo_alive_count[r] : 1.0;
-  const double foreign_income = w.scratch.foreign_intensity[grant] * p.grant_size *
+  const double foreign_income = w.scratch.foreign_grant_intensity[r] * p.grant_size *
                                 (1.0 - p.z1 * (nation.ngo_law ? 1.0 : 0.0)) *
                                 (1.0 - p.z2 * (nation.foreign_agents_law ? 1.0 : 0.0)) / alive;
   const double domestic_income =
-      w.scratch.domestic_intensity[grant] * p.grant_size / alive + p.income_base;
+      w.scratch.domestic_grant_intensity[r] * p.grant_size / alive + p.income_base;
 
   const double resources =
       rules::ngo_resources_next(p, now.resources[i], foreign_income, domestic_income);

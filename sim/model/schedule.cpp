@@ -26,8 +26,8 @@ void schedule_interventions(World& w, Tick t) {
   const std::size_t n = w.fixed.region_count;
   TickScratch& s = w.scratch;
   std::fill(s.instrument_intensity.begin(), s.instrument_intensity.end(), 0.0);
-  std::fill(s.foreign_intensity.begin(), s.foreign_intensity.end(), 0.0);
-  std::fill(s.domestic_intensity.begin(), s.domestic_intensity.end(), 0.0);
+  std::fill(s.foreign_grant_intensity.begin(), s.foreign_grant_intensity.end(), 0.0);
+  std::fill(s.domestic_grant_intensity.begin(), s.domestic_grant_intensity.end(), 0.0);
   std::fill(s.direct_effect.begin(), s.direct_effect.end(), 0.0);
   s.task_force_active = false;
   s.push_max = 0.0;
@@ -48,7 +48,10 @@ void schedule_interventions(World& w, Tick t) {
 
     const Donor& donor = w.config.donors[iv.donor];
     const std::size_t m = index(iv.instrument);
-    std::vector<double>& by_origin = donor.foreign ? s.foreign_intensity : s.domestic_intensity;
+    std::vector<double>* grant_by_origin = nullptr;
+    if (iv.instrument == Instrument::ngo_grant) {
+      grant_by_origin = donor.foreign ? &s.foreign_grant_intensity : &s.domestic_grant_intensity;
+    }
     PerReform effect{};
     for (std::size_t k = 0; k < kReformCount; ++k) {
       effect[k] = p.effect[m][k] * frame_factor(p, donor.frame, k);
@@ -57,7 +60,7 @@ void schedule_interventions(World& w, Tick t) {
     for (std::uint32_t e = begin; e < end; ++e) {
       const std::uint32_t r = w.targets[e];
       s.instrument_intensity[r * kInstrumentCount + m] += intensity;
-      by_origin[r * kInstrumentCount + m] += intensity;
+      if (grant_by_origin != nullptr) (*grant_by_origin)[r] += intensity;
       for (std::size_t k = 0; k < kReformCount; ++k) {
         s.direct_effect[k * n + r] += effect[k] * intensity;
       }
@@ -77,7 +80,8 @@ void schedule_interventions(World& w, Tick t) {
   s.foreign_authorship = authorship_count > 0 ? authorship_sum / authorship_count : 0.0;
 
   // I[r,m] and its foreign and domestic parts are each capped at 1 (a full programme).
-  for (auto* column : {&s.instrument_intensity, &s.foreign_intensity, &s.domestic_intensity}) {
+  for (auto* column :
+       {&s.instrument_intensity, &s.foreign_grant_intensity, &s.domestic_grant_intensity}) {
     for (double& value : *column) value = std::min(value, 1.0);
   }
 }

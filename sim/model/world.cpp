@@ -256,8 +256,8 @@ void World::reset(std::uint64_t seed) {
   const std::size_t cells = n * kInstrumentCount;
   scratch.intervention_intensity.assign(config.interventions.size(), 0.0);
   scratch.instrument_intensity.assign(cells, 0.0);
-  scratch.foreign_intensity.assign(cells, 0.0);
-  scratch.domestic_intensity.assign(cells, 0.0);
+  scratch.foreign_grant_intensity.assign(n, 0.0);
+  scratch.domestic_grant_intensity.assign(n, 0.0);
   scratch.direct_effect.assign(n * kReformCount, 0.0);
   scratch.foreign_exposure.assign(n, 0.0);
   scratch.peer.assign(n, PeerRecord{});

@@ -73,11 +73,13 @@ struct alignas(64) PeerRecord {
 struct TickScratch {
   std::vector<double> intervention_intensity;  ///< I_n = iota_n * b[j](t) when active, else 0
   std::vector<double> instrument_intensity;    ///< I[r,m], capped at 1; index r * 8 + m
-  std::vector<double> foreign_intensity;       ///< I[r,m,foreign], capped at 1
-  std::vector<double> domestic_intensity;      ///< I[r,m,domestic], capped at 1
-  std::vector<double> direct_effect;           ///< E[r,k], reform-major
-  std::vector<double> foreign_exposure;        ///< F[r]
-  std::vector<PeerRecord> peer;                ///< a, pi and rho of tick t, per region
+  // Only NGO grants are split by origin (rule 9), so only their column is kept: two doubles a
+  // region rather than sixteen.
+  std::vector<double> foreign_grant_intensity;   ///< I[r,ngo_grant,foreign], capped at 1
+  std::vector<double> domestic_grant_intensity;  ///< I[r,ngo_grant,domestic], capped at 1
+  std::vector<double> direct_effect;             ///< E[r,k], reform-major
+  std::vector<double> foreign_exposure;          ///< F[r]
+  std::vector<PeerRecord> peer;                  ///< a, pi and rho of tick t, per region
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
   std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
