@@ -16,8 +16,8 @@ enum class Purpose : std::uint32_t {
   eta_init,        ///< baseline nationalism, once per run and region
   theta_init,      ///< adoption threshold, once per run and region
   risk_aversion,   ///< obstruction risk aversion, once per run and region
-  random_targets,  ///< targets "n at random", once per run and intervention
-  tie_pattern,     ///< possible NGO ties, once per run, intervention and target
+  random_targets,  ///< targets "n at random", once per run; agent = the intervention's name hash
+  tie_pattern,     ///< possible NGO ties, once per run; tick = name hash, agent = target position
   event_clock,     ///< event-clock thresholds, once per run and event
 };
 

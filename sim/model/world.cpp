@@ -36,6 +36,21 @@ bool builds_ties(Instrument instrument) {
          instrument == Instrument::exchange;
 }
 
+// The random-number key of an intervention: a hash of its name (FNV-1a), not its position, so that
+// an arm adding, removing or reordering interventions leaves the draws of the others unchanged
+// (common random numbers, docs/compare.md). Names are unique within a scenario; in the unlikely
+// case that two hash alike, the later one takes the next free key.
+std::uint32_t intervention_draw_key(const std::string& name,
+                                    const std::vector<std::uint32_t>& taken) {
+  std::uint32_t key = 2166136261u;
+  for (const char c : name) {
+    key ^= static_cast<std::uint8_t>(c);
+    key *= 16777619u;
+  }
+  while (std::find(taken.begin(), taken.end(), key) != taken.end()) ++key;
+  return key;
+}
+
 }  // namespace
 
 StaticWorld build_static_world(const Config& config, const Country& country) {
@@ -132,6 +147,7 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
     w.intervention_start.push_back(iv.start - config.start);
     w.intervention_end.push_back(iv.end - config.start);
     w.intervention_random.push_back(iv.targets.kind == Targets::Kind::random ? 1 : 0);
+    w.intervention_draw_key.push_back(intervention_draw_key(iv.name, w.intervention_draw_key));
     w.intervention_builds_ties.push_back(builds_ties(iv.instrument) ? 1 : 0);
     w.intervention_visibility.push_back(iv.visibility ? *iv.visibility
                                                       : p.visibility[index(iv.instrument)]);
@@ -317,7 +333,7 @@ void World::draw_targets() {
       const std::size_t wanted = std::min<std::size_t>(config.interventions[i].targets.count, n);
       permutation_.resize(n);
       std::iota(permutation_.begin(), permutation_.end(), 0U);
-      auto draws = rng.sequence(0, static_cast<std::uint32_t>(i), word(Purpose::random_targets));
+      auto draws = rng.sequence(0, fixed.intervention_draw_key[i], word(Purpose::random_targets));
       for (std::size_t j = 0; j < wanted; ++j) {
         const auto pick =
             j + static_cast<std::size_t>(draws.uniform() * static_cast<double>(n - j));
@@ -350,7 +366,7 @@ void World::draw_tie_pattern() {
     if (m < 2) continue;
     const std::size_t wanted = std::min(links, m - 1);
     for (std::size_t pos = 0; pos < m; ++pos) {
-      auto draws = rng.sequence(static_cast<std::uint32_t>(i), static_cast<std::uint32_t>(pos),
+      auto draws = rng.sequence(fixed.intervention_draw_key[i], static_cast<std::uint32_t>(pos),
                                 word(Purpose::tie_pattern));
       const std::size_t first = tie_links_.size();
       std::size_t chosen = 0;

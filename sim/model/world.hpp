@@ -47,6 +47,7 @@ struct StaticWorld {
 
   std::vector<int> intervention_start, intervention_end;  ///< ticks, inclusive
   std::vector<std::uint8_t> intervention_random;          ///< targets drawn per run
+  std::vector<std::uint32_t> intervention_draw_key;       ///< stable RNG key (name hash)
   std::vector<std::uint8_t> intervention_builds_ties;     ///< conference, assembly, exchange
   std::vector<double> intervention_visibility;            ///< v, override applied
   std::vector<std::uint32_t> target_offsets, targets;     ///< fixed targets, CSR (empty if random)
