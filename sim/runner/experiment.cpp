@@ -1,10 +1,7 @@
 #include "sim/runner/experiment.hpp"
 
-#include <tbb/blocked_range.h>
-#include <tbb/enumerable_thread_specific.h>
 #include <tbb/global_control.h>
 #include <tbb/info.h>
-#include <tbb/parallel_for.h>
 
 #include <chrono>
 #include <cmath>
@@ -18,6 +15,7 @@
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/manifest.hpp"
+#include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/runner/summary.hpp"
 #include "sim/runner/targets.hpp"
@@ -29,100 +27,20 @@
 namespace policysim::runner {
 namespace {
 
-// A plain run has a single arm; comparisons name theirs.
-constexpr const char* kArm = "base";
+// A plain run has a single arm, the base scenario; comparisons name theirs.
+constexpr std::string_view kArm = scenario::kBaseArm;
 
-// Inside one run, threads pay off only for large countries; replications fill the cores otherwise.
-constexpr std::size_t kParallelRunRegions = 4096;
-
-template <std::size_t N>
-std::vector<std::string> to_strings(const std::array<std::string_view, N>& names) {
-  return {names.begin(), names.end()};
+// The base arm's runs: a database shared with `policysim compare` also holds other arms.
+std::vector<store::StoredRun> base_runs(const store::ResultsDatabase& db) {
+  auto runs = db.runs();
+  std::erase_if(runs, [](const store::StoredRun& run) { return run.arm != kArm; });
+  return runs;
 }
-
-store::Schema results_schema() {
-  return {{},
-          to_strings(model::kOutcomeNames),
-          to_strings(model::kSeriesMetricNames),
-          to_strings(model::kRegionMetricNames)};
-}
-
-std::string read_file(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
-std::vector<std::string> quarter_labels(const model::Config& config) {
-  std::vector<std::string> labels;
-  for (int tick = 0; tick < config.tick_count(); ++tick)
-    labels.push_back((config.start + tick).str());
-  return labels;
-}
-
-store::RunRecord to_record(model::RunOutput output, int replicate, std::uint64_t seed,
-                           double wall_seconds, const std::vector<std::string>& quarters) {
-  store::RunRecord record;
-  record.arm = kArm;
-  record.replicate = replicate;
-  record.seed = seed;
-  record.status = "ok";
-  record.wall_seconds = wall_seconds;
-  record.outcomes = std::move(output.outcomes);
-  record.quarters = quarters;
-  record.series = std::move(output.series);
-  record.region_series = std::move(output.region_series);
-  record.events.reserve(output.events.size());
-  for (auto& event : output.events) {
-    record.events.push_back(
-        {event.tick, std::move(event.kind), event.region, std::move(event.detail)});
-  }
-  return record;
-}
-
-nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const std::string& text,
-                                   const std::string& sha256, int replications, std::uint64_t seed,
-                                   int threads) {
-  nlohmann::json manifest = build_description();
-  manifest["scenario_name"] = scenario.name;
-  manifest["scenario_file"] = scenario.file.string();
-  manifest["scenario_sha256"] = sha256;
-  manifest["scenario_yaml"] = text;
-  manifest["scenario_summary"] = scenario::describe(scenario);
-  manifest["start_quarter"] = scenario.config.start.str();
-  manifest["end_quarter"] = scenario.config.end.str();
-  manifest["replications"] = replications;
-  manifest["seed"] = std::to_string(seed);
-  manifest["threads"] = threads;
-  manifest["host"] = host_name();
-  manifest["started_at"] = utc_now();
-  return manifest;
-}
-
-std::vector<std::string> district_of_each_region(const model::Country& country) {
-  std::vector<std::string> districts;
-  districts.reserve(country.region_count());
-  for (auto d : country.district) districts.push_back(country.district_names.at(d));
-  return districts;
-}
-
-// Per-worker simulations: one network build and one set of buffers per thread, reused across runs.
-class SimulationPool {
- public:
-  SimulationPool(const model::Config& config, const model::Country& country)
-      : simulations_(
-            [&config, &country] { return std::make_unique<model::Simulation>(config, country); }) {}
-  model::Simulation& local() { return *simulations_.local(); }
-
- private:
-  tbb::enumerable_thread_specific<std::unique_ptr<model::Simulation>> simulations_;
-};
 
 std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
                                            const store::ResultsDatabase& db) {
   std::vector<TargetResult> results;
-  const auto runs = db.runs();
+  const auto runs = base_runs(db);
   for (const auto& target : scenario.targets) {
     std::vector<double> values;
     if (target.stat == scenario::TargetStat::outcome) {
@@ -132,6 +50,7 @@ std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
       for (const auto& run : runs) values.push_back(run.outcomes.at(column));
     } else {
       for (const auto& run : db.series_values(target.metric)) {
+        if (run.arm != kArm) continue;
         values.push_back(target_statistic(target, run.values, scenario.config.start));
       }
     }
@@ -209,71 +128,34 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
     return result;
   }
 
-  const std::string text = read_file(scenario.file);
-  const std::string sha256 = sha256_hex(text);
-  auto db = store::ResultsDatabase::open(result.database, results_schema(), scenario.name, sha256);
-  const auto manifest = experiment_manifest(scenario, text, sha256, reps, seed, threads);
-  if (db.run_count() == 0) {
-    db.write_manifest(manifest);
-  } else {
-    db.set_manifest("resumed_at", manifest["started_at"]);
-  }
-  db.write_regions(country.codes, country.names, district_of_each_region(country));
-
-  std::vector<int> pending;
-  for (int replicate = 0; replicate < reps; ++replicate) {
-    if (!db.has_run(kArm, replicate)) pending.push_back(replicate);
-  }
+  auto db = open_experiment_database(result.database, scenario, country, {}, reps, seed, threads);
+  ReplicationRunner runner({{std::string(kArm), scenario.config}}, country, db, seed,
+                           options.region_series);
+  const auto pending = runner.missing_jobs(reps);
   result.runs_reused = reps - static_cast<int>(pending.size());
   if (result.runs_reused > 0) {
     log << "policysim: reusing " << result.runs_reused << " runs already in "
         << result.database.string() << '\n';
   }
-
-  const auto quarters = quarter_labels(scenario.config);
-  const model::RunOptions run_options{options.region_series,
-                                      country.region_count() >= kParallelRunRegions};
-  SimulationPool pool(scenario.config, country);
-  std::unique_ptr<core::Progress> progress;
-  if (!options.quiet) progress = std::make_unique<core::Progress>("runs", pending.size());
-  std::atomic<int> failed{0};
-  std::mutex log_mutex;
-
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, pending.size(), 1), [&](const auto& range) {
-    for (std::size_t i = range.begin(); i != range.end(); ++i) {
-      const int replicate = pending[i];
-      const std::uint64_t run_seed = replicate_seed(seed, replicate);
-      try {
-        const auto started = std::chrono::steady_clock::now();
-        auto output = pool.local().run(run_seed, run_options);
-        const double seconds =
-            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        db.write_run(to_record(std::move(output), replicate, run_seed, seconds, quarters));
-      } catch (const store::StoreError&) {
-        throw;  // the results cannot be written: stop rather than lose more runs
-      } catch (const std::exception& e) {
-        ++failed;
-        std::lock_guard lock(log_mutex);
-        log << "policysim: replicate " << replicate << " (seed " << run_seed
-            << ") failed: " << e.what() << '\n';
-      }
-      if (progress) progress->advance();
-    }
-  });
-  if (progress) progress->finish();
-  result.runs_written = static_cast<int>(pending.size()) - failed.load();
-  result.runs_failed = failed.load();
+  if (!scenario.arms.empty()) {
+    log << "policysim: the scenario declares " << scenario.arms.size()
+        << " arms; `run` runs the base alone, `policysim compare` runs them all\n";
+  }
+  const BatchResult batch = runner.run(pending, options.quiet, log);
+  result.runs_written = batch.written;
+  result.runs_failed = batch.failed;
   db.set_manifest("finished_at", utc_now());
 
   std::vector<std::vector<double>> outcomes;
-  for (const auto& run : db.runs()) outcomes.push_back(run.outcomes);
+  const auto runs = base_runs(db);
+  for (const auto& run : runs) outcomes.push_back(run.outcomes);
   out << "\n"
       << scenario.name << ": " << outcomes.size() << " runs, " << country.region_count()
       << " regions, " << scenario.config.start.str() << ".." << scenario.config.end.str() << "\n\n";
   print_summary(out, summarise_outcomes(model::kOutcomeNames, outcomes));
   if (!scenario.targets.empty()) {
     const auto targets = evaluate_targets(scenario, db);
-    store::write_targets(result.database, target_rows(targets, db.runs()));
+    store::write_targets(result.database, target_rows(targets, runs));
     out << "\nStylised-fact targets\n";
     print_targets(out, targets);
   }

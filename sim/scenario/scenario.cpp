@@ -4,6 +4,7 @@
 #include <array>
 #include <sstream>
 
+#include "sim/scenario/arm_reader.hpp"
 #include "sim/scenario/config_reader.hpp"
 #include "sim/scenario/map_reader.hpp"
 #include "sim/scenario/parameter_reader.hpp"
@@ -250,7 +251,7 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
       {"name",       "description",  "start",         "end",    "regions",       "include_edges",
        "synthetic",  "data_dir",     "replications",  "seed",   "adoption_mode", "mechanisms",
        "parameters", "donors",       "interventions", "series", "forced_events", "initial_adopters",
-       "ngos",       "default_ngos", "targets"});
+       "ngos",       "default_ngos", "targets",       "arms",   "reference"});
   detail::read_name_and_window(top, diagnostics, scenario);
   const detail::RegionDirectory regions = detail::read_country(top, diagnostics, scenario);
   model::Config& config = scenario.config;
@@ -290,6 +291,10 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
   scenario.targets =
       detail::read_targets(section("targets") ? *section("targets") : empty, diagnostics, config);
 
+  // Arms change the base as read so far; each is checked like the base itself.
+  detail::read_arms(section("arms") ? *section("arms") : empty, section("reference"), diagnostics,
+                    regions, scenario);
+
   // Threshold modes cannot start from nothing: every region waits for adopting neighbours.
   if (mode && config.adoption_mode != model::AdoptionMode::hazard &&
       config.initial_adopters.empty()) {
@@ -325,6 +330,7 @@ std::string describe(const Scenario& scenario) {
       << "), " << c.donors.size() << " donors, " << c.interventions.size() << " interventions, "
       << scenario.targets.size() << " targets, " << scenario.replications << " replications, seed "
       << scenario.seed;
+  if (!scenario.arms.empty()) out << ", " << scenario.arms.size() << " arms besides the base";
   return out.str();
 }
 

@@ -46,6 +46,18 @@ struct Target {
   std::string source;  ///< the fact and where it comes from
 };
 
+/// A named change to the base scenario (`arms:`), compared with it on common random numbers by
+/// `policysim compare` (docs/compare.md).
+struct Arm {
+  std::string name;
+  std::string description;
+  model::Config config;                      ///< the base's config with the arm's changes applied
+  std::map<std::string, double> parameters;  ///< the base's given parameters, then the arm's
+};
+
+/// The name of the arm that is the base scenario itself.
+inline constexpr std::string_view kBaseArm = "base";
+
 /// Everything a scenario file says.
 struct Scenario {
   std::string name;
@@ -59,6 +71,8 @@ struct Scenario {
   std::size_t region_count = 0;              ///< regions of the country, known before it is built
   std::map<std::string, double> parameters;  ///< values given under `parameters`, by dotted name
   std::vector<Target> targets;
+  std::vector<Arm> arms;           ///< besides the base, which is arm `base`
+  std::string reference = "base";  ///< the arm the others are compared with
 };
 
 /// Reads and checks a scenario; throws ScenarioError listing every problem found.

@@ -1,0 +1,187 @@
+#include "sim/runner/replications.hpp"
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <atomic>
+#include <chrono>
+#include <fstream>
+#include <mutex>
+#include <ostream>
+#include <sstream>
+
+#include "sim/core/progress.hpp"
+#include "sim/model/metrics.hpp"
+#include "sim/runner/manifest.hpp"
+#include "sim/runner/seeds.hpp"
+#include "sim/store/store_error.hpp"
+
+namespace policysim::runner {
+namespace {
+
+// Inside one run, threads pay off only for large countries; replications fill the cores otherwise.
+constexpr std::size_t kParallelRunRegions = 4096;
+
+template <std::size_t N>
+std::vector<std::string> to_strings(const std::array<std::string_view, N>& names) {
+  return {names.begin(), names.end()};
+}
+
+std::vector<std::string> quarter_labels(const model::Config& config) {
+  std::vector<std::string> labels;
+  for (int tick = 0; tick < config.tick_count(); ++tick)
+    labels.push_back((config.start + tick).str());
+  return labels;
+}
+
+std::vector<std::string> district_of_each_region(const model::Country& country) {
+  std::vector<std::string> districts;
+  districts.reserve(country.region_count());
+  for (auto d : country.district) districts.push_back(country.district_names.at(d));
+  return districts;
+}
+
+store::RunRecord to_record(model::RunOutput output, const std::string& arm, int replicate,
+                           std::uint64_t seed, double wall_seconds,
+                           const std::vector<std::string>& quarters) {
+  store::RunRecord record;
+  record.arm = arm;
+  record.replicate = replicate;
+  record.seed = seed;
+  record.status = "ok";
+  record.wall_seconds = wall_seconds;
+  record.outcomes = std::move(output.outcomes);
+  record.quarters = quarters;
+  record.series = std::move(output.series);
+  record.region_series = std::move(output.region_series);
+  record.events.reserve(output.events.size());
+  for (auto& event : output.events) {
+    record.events.push_back(
+        {event.tick, std::move(event.kind), event.region, std::move(event.detail)});
+  }
+  return record;
+}
+
+}  // namespace
+
+store::Schema results_schema() {
+  return {{},
+          to_strings(model::kOutcomeNames),
+          to_strings(model::kSeriesMetricNames),
+          to_strings(model::kRegionMetricNames)};
+}
+
+std::string read_text_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const std::string& text,
+                                   const std::string& sha256, int replications, std::uint64_t seed,
+                                   int threads) {
+  nlohmann::json manifest = build_description();
+  manifest["scenario_name"] = scenario.name;
+  manifest["scenario_file"] = scenario.file.string();
+  manifest["scenario_sha256"] = sha256;
+  manifest["scenario_yaml"] = text;
+  manifest["scenario_summary"] = scenario::describe(scenario);
+  manifest["start_quarter"] = scenario.config.start.str();
+  manifest["end_quarter"] = scenario.config.end.str();
+  manifest["replications"] = replications;
+  manifest["seed"] = std::to_string(seed);
+  manifest["threads"] = threads;
+  manifest["host"] = host_name();
+  manifest["started_at"] = utc_now();
+  return manifest;
+}
+
+store::ResultsDatabase open_experiment_database(const std::filesystem::path& database,
+                                                const scenario::Scenario& scenario,
+                                                const model::Country& country,
+                                                const nlohmann::json& manifest_extra,
+                                                int replications, std::uint64_t seed, int threads) {
+  const std::string text = read_text_file(scenario.file);
+  const std::string sha256 = sha256_hex(text);
+  auto db = store::ResultsDatabase::open(database, results_schema(), scenario.name, sha256);
+  auto manifest = experiment_manifest(scenario, text, sha256, replications, seed, threads);
+  if (manifest_extra.is_object()) manifest.update(manifest_extra);
+  if (db.run_count() == 0) {
+    db.write_manifest(manifest);
+  } else {
+    db.set_manifest("resumed_at", manifest["started_at"]);
+  }
+  db.write_regions(country.codes, country.names, district_of_each_region(country));
+  return db;
+}
+
+// Per-worker simulations, one per arm, built on first use: one network build and one set of
+// buffers per thread and arm, reused across runs and batches.
+struct ReplicationRunner::Pool {
+  using PerArm = std::vector<std::unique_ptr<model::Simulation>>;
+  explicit Pool(std::size_t arm_count) : simulations([arm_count] { return PerArm(arm_count); }) {}
+  tbb::enumerable_thread_specific<PerArm> simulations;
+};
+
+ReplicationRunner::ReplicationRunner(std::vector<ArmConfig> arms, const model::Country& country,
+                                     store::ResultsDatabase& database, std::uint64_t base_seed,
+                                     bool region_series)
+    : arms_(std::move(arms)),
+      country_(country),
+      database_(database),
+      base_seed_(base_seed),
+      run_options_{region_series, country.region_count() >= kParallelRunRegions},
+      pool_(std::make_unique<Pool>(arms_.size())) {
+  for (const auto& arm : arms_) quarters_.push_back(quarter_labels(arm.config));
+}
+
+ReplicationRunner::~ReplicationRunner() = default;
+
+std::vector<Job> ReplicationRunner::missing_jobs(int replicates) const {
+  std::vector<Job> jobs;
+  for (int replicate = 0; replicate < replicates; ++replicate) {
+    for (std::size_t arm = 0; arm < arms_.size(); ++arm) {
+      if (!database_.has_run(arms_[arm].name, replicate)) jobs.push_back({arm, replicate});
+    }
+  }
+  return jobs;
+}
+
+BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::ostream& log) {
+  std::unique_ptr<core::Progress> progress;
+  if (!quiet) progress = std::make_unique<core::Progress>("runs", jobs.size());
+  std::atomic<int> failed{0};
+  std::mutex log_mutex;
+  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, jobs.size(), 1), [&](const auto& range) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      const Job job = jobs[i];
+      const ArmConfig& arm = arms_[job.arm];
+      // Common random numbers: the seed depends on the replicate only, never on the arm.
+      const std::uint64_t run_seed = replicate_seed(base_seed_, job.replicate);
+      try {
+        auto& simulation = pool_->simulations.local()[job.arm];
+        if (!simulation) simulation = std::make_unique<model::Simulation>(arm.config, country_);
+        const auto started = std::chrono::steady_clock::now();
+        auto output = simulation->run(run_seed, run_options_);
+        const double seconds =
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        database_.write_run(to_record(std::move(output), arm.name, job.replicate, run_seed, seconds,
+                                      quarters_[job.arm]));
+      } catch (const store::StoreError&) {
+        throw;  // the results cannot be written: stop rather than lose more runs
+      } catch (const std::exception& e) {
+        ++failed;
+        std::lock_guard lock(log_mutex);
+        log << "policysim: arm " << arm.name << " replicate " << job.replicate << " (seed "
+            << run_seed << ") failed: " << e.what() << '\n';
+      }
+      if (progress) progress->advance();
+    }
+  });
+  if (progress) progress->finish();
+  return {static_cast<int>(jobs.size()) - failed.load(), failed.load()};
+}
+
+}  // namespace policysim::runner

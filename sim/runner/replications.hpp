@@ -1,0 +1,96 @@
+#pragma once
+// The one code path that runs replications: a list of (arm, replicate) jobs run in parallel, with
+// per-worker, per-arm Simulations, each finished run streamed to the results database in its own
+// transaction. `policysim run` is the case of a single arm; `policysim compare` runs several on
+// common random numbers (replicate r has the same seed in every arm).
+
+#include <cstdint>
+#include <filesystem>
+#include <iosfwd>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/model/config.hpp"
+#include "sim/model/simulation.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/store/results_database.hpp"
+
+namespace policysim::runner {
+
+/// The columns the model writes: its outcomes, series metrics and region metrics.
+store::Schema results_schema();
+
+/// The text of a file (the scenario, for its sha256 and the manifest).
+std::string read_text_file(const std::filesystem::path& file);
+
+/// The manifest of an experiment on `scenario` (file text `text`): build, scenario, seed, threads.
+nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const std::string& text,
+                                   const std::string& sha256, int replications, std::uint64_t seed,
+                                   int threads);
+
+/// Opens (or creates) the database of an experiment on `scenario`, writes the manifest on first
+/// use (a `resumed_at` time otherwise) and the region table.
+store::ResultsDatabase open_experiment_database(const std::filesystem::path& database,
+                                                const scenario::Scenario& scenario,
+                                                const model::Country& country,
+                                                const nlohmann::json& manifest_extra,
+                                                int replications, std::uint64_t seed, int threads);
+
+/// One arm: its name in the database and the configuration its runs use.
+struct ArmConfig {
+  std::string name;
+  model::Config config;
+};
+
+/// One run to do: arm (index into the runner's arms) and replicate.
+struct Job {
+  std::size_t arm = 0;
+  int replicate = 0;
+};
+
+/// What a batch of jobs did.
+struct BatchResult {
+  int written = 0;  ///< runs stored
+  int failed = 0;   ///< runs that threw (reported on the log); the others are stored
+};
+
+/// Runs jobs of several arms on one country into one database. Keep one for an experiment: its
+/// Simulations (one network build and set of buffers per worker and arm) are reused by every
+/// batch.
+class ReplicationRunner {
+ public:
+  /// `base_seed` gives replicate r the seed replicate_seed(base_seed, r) in every arm.
+  ReplicationRunner(std::vector<ArmConfig> arms, const model::Country& country,
+                    store::ResultsDatabase& database, std::uint64_t base_seed, bool region_series);
+  ~ReplicationRunner();
+  ReplicationRunner(const ReplicationRunner&) = delete;
+  ReplicationRunner& operator=(const ReplicationRunner&) = delete;
+
+  /// The jobs among arms x [0, replicates) that the database does not hold yet, replicate-major
+  /// (so an interrupted batch leaves whole replicates done across arms).
+  std::vector<Job> missing_jobs(int replicates) const;
+
+  /// Runs `jobs` in parallel and stores each run as it finishes; a failed run is logged and
+  /// counted. Progress goes to stderr unless `quiet`. Throws StoreError when results cannot be
+  /// written.
+  BatchResult run(std::span<const Job> jobs, bool quiet, std::ostream& log);
+
+  /// The arms, in the order given.
+  const std::vector<ArmConfig>& arms() const { return arms_; }
+
+ private:
+  struct Pool;
+  std::vector<ArmConfig> arms_;
+  const model::Country& country_;
+  store::ResultsDatabase& database_;
+  std::uint64_t base_seed_;
+  model::RunOptions run_options_;
+  std::vector<std::vector<std::string>> quarters_;  // per arm
+  std::unique_ptr<Pool> pool_;
+};
+
+}  // namespace policysim::runner
