@@ -199,3 +199,67 @@ TEST_CASE("a donor past its horizon spends nothing and leaves once", "[model][do
   const int after = Quarter{2002, 1} - config.start;
   CHECK(series_at(out, after, SeriesMetric::foreign_intensity) <= 5.0);
 }
+
+namespace {
+
+// A country where one diffusion mechanism, given a large weight, is the only way for reform to
+// spread beyond two regions that a conference with a strong direct effect pushes to adopt.
+double mean_final_implementation(bool Mechanisms::*mechanism, double Params::*weight,
+                                 PerReform Params::*per_reform_weight, bool on) {
+  const Country country = ring_country(12);
+  Config config;
+  config.start = Quarter{2000, 1};
+  config.end = Quarter{2007, 4};
+  config.donors = {{"domestic", 0.0, 0.0, false, Frame::balanced, std::nullopt}};
+  Intervention conference;
+  conference.instrument = Instrument::conference;
+  conference.start = config.start;
+  conference.end = config.end;
+  conference.targets = {Targets::Kind::regions, {0, 6}, 0, 0};
+  config.interventions = {conference};
+  config.forced_events = {{ForcedEvent::Kind::law, Quarter{1999, 1}}};
+  Params& p = config.params;
+  p.beta0 = {-8.0, -8.0, -8.0, -8.0};
+  p.beta_learning = p.beta_emulation = p.beta_competition = p.beta_support = 0.0;
+  p.beta_resistance = 0.0;
+  p.beta_capacity = {0.0, 0.0, 0.0, 0.0};
+  p.beta_ngo = {0.0, 0.0, 0.0, 0.0};
+  p.case_rate = 10.0;
+  p.ngo_tie0 = 1.0;
+  p.ngo_g0 = 1.0;
+  p.effect[index(Instrument::conference)] = {10.0, 10.0, 10.0, 10.0};
+  if (weight != nullptr) config.params.*weight = 30.0;
+  if (per_reform_weight != nullptr) config.params.*per_reform_weight = {60.0, 60.0, 60.0, 60.0};
+  config.mechanisms.coercion = false;
+  config.mechanisms.*mechanism = on;
+  const RunOutput out =
+      Simulation(config, country).run(12, {.region_series = false, .parallel = false});
+  return (out.outcomes[33] + out.outcomes[34] + out.outcomes[35] + out.outcomes[36]) / 4.0;
+}
+
+}  // namespace
+
+TEST_CASE("switching off a diffusion mechanism removes the adoption it drives",
+          "[model][ablation]") {
+  struct Case {
+    const char* name;
+    bool Mechanisms::*mechanism;
+    double Params::*weight;
+    PerReform Params::*per_reform_weight;
+  };
+  const Case cases[] = {
+      {"learning", &Mechanisms::learning, &Params::beta_learning, nullptr},
+      {"emulation", &Mechanisms::emulation, &Params::beta_emulation, nullptr},
+      {"competition", &Mechanisms::competition, &Params::beta_competition, nullptr},
+      {"ngo_push", &Mechanisms::ngo_push, nullptr, &Params::beta_ngo},
+      {"direct_effects", &Mechanisms::direct_effects, nullptr, nullptr},
+  };
+  for (const Case& c : cases) {
+    INFO(c.name);
+    const double on = mean_final_implementation(c.mechanism, c.weight, c.per_reform_weight, true);
+    const double off = mean_final_implementation(c.mechanism, c.weight, c.per_reform_weight, false);
+    INFO("on " << on << ", off " << off);
+    // Learning is the slowest: its signal is a * pi of the two pushed regions, both below 1.
+    CHECK(on > off + 0.03);
+  }
+}
