@@ -1,0 +1,67 @@
+// `policysim compare SCENARIO`: the scenario's arms on common random numbers, paired effects with
+// intervals to the results database (`comparisons`) and a table on stdout.
+
+#include <iostream>
+#include <memory>
+
+#include "sim/cli/commands.hpp"
+#include "sim/cli/exit_codes.hpp"
+#include "sim/runner/comparison.hpp"
+
+namespace policysim::cli {
+
+void add_compare_command(CLI::App& app, Action& action) {
+  auto* command = app.add_subcommand(
+      "compare", "Run a scenario's arms on common random numbers and compare them in pairs");
+  auto options = std::make_shared<runner::CompareOptions>();
+  command->add_option("scenario", options->scenario_file, "Scenario YAML file with `arms:`")
+      ->required()
+      ->check(CLI::ExistingFile);
+  command->add_option("--arms", options->arms, "Arms to run, e.g. base,us_style (default: all)")
+      ->delimiter(',');
+  command
+      ->add_option("--reps", options->replications,
+                   "Replicates per arm (default: the scenario's; with --precision, the first "
+                   "batch)")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--seed", options->seed, "Base seed (default: the scenario's)");
+  command->add_option("-j,--threads", options->threads, "Worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  command->add_option("-o,--out", options->out_dir,
+                      "Output directory (default: results/<scenario name>)");
+  command
+      ->add_option("--precision", options->precision,
+                   "Add replicates until the 95% t half-width of --outcome is at most this, "
+                   "for every arm")
+      ->check(CLI::PositiveNumber);
+  command->add_option("--outcome", options->outcome, "The outcome --precision applies to");
+  command->add_option("--batch", options->batch, "Replicates added per adaptive step (20)")
+      ->check(CLI::PositiveNumber);
+  command
+      ->add_option("--max-reps", options->max_replications,
+                   "Cap on replicates per arm with --precision (2000)")
+      ->check(CLI::Range(2, 1000000));
+  command
+      ->add_option("--bootstrap", options->bootstrap_resamples,
+                   "Bootstrap resamples per comparison (2000)")
+      ->check(CLI::NonNegativeNumber);
+  command->add_flag("--regions", options->region_series, "Also write the per-region series");
+  command->add_flag("--dry-run", options->dry_run,
+                    "Print the arms, the number of runs and a time estimate");
+  command->add_flag("-v,--all-outcomes", options->all_outcomes,
+                    "Print every outcome (the database always holds all)");
+  command->add_flag("-q,--quiet", options->quiet, "No progress on stderr");
+  command->callback([&action, options] {
+    action = [options]() -> int {
+      try {
+        const auto result = runner::run_comparison(*options, std::cout, std::cerr);
+        return result.runs_failed == 0 ? kOk : kInternal;
+      } catch (const runner::UsageError& e) {
+        std::cerr << "policysim compare: " << e.what() << '\n';
+        return kUsage;
+      }
+    };
+  });
+}
+
+}  // namespace policysim::cli

@@ -1,0 +1,354 @@
+#include "sim/runner/comparison.hpp"
+
+#include <tbb/global_control.h>
+#include <tbb/info.h>
+#include <tbb/parallel_for.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <ostream>
+
+#include "sim/model/metrics.hpp"
+#include "sim/model/simulation.hpp"
+#include "sim/runner/manifest.hpp"
+#include "sim/runner/paired_statistics.hpp"
+#include "sim/runner/replications.hpp"
+#include "sim/runner/seeds.hpp"
+#include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/value_reader.hpp"
+#include "sim/store/store_error.hpp"
+
+namespace policysim::runner {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+std::uint64_t fnv1a(const std::string& text, std::uint64_t hash) {
+  for (const char c : text) {
+    hash ^= static_cast<std::uint8_t>(c);
+    hash *= 0x100000001B3ULL;
+  }
+  return hash;
+}
+
+/// The arms to run, the reference first, with their configurations.
+std::vector<ArmConfig> chosen_arms(const scenario::Scenario& scenario,
+                                   const std::vector<std::string>& requested) {
+  std::vector<ArmConfig> all;
+  all.push_back({std::string(scenario::kBaseArm), scenario.config});
+  for (const auto& arm : scenario.arms) all.push_back({arm.name, arm.config});
+  std::vector<std::string> names;
+  for (const auto& arm : all) names.push_back(arm.name);
+  if (scenario.arms.empty()) {
+    throw UsageError("scenario " + scenario.file.string() +
+                     " declares no arms: add `arms:` (docs/compare.md) or use `policysim run`");
+  }
+  std::vector<std::string> wanted = requested;
+  if (wanted.empty()) wanted = names;
+  for (const auto& name : wanted) {
+    if (std::find(names.begin(), names.end(), name) == names.end()) {
+      throw UsageError(scenario::unknown_name_message("arm", name, names, "arms", "--arms"));
+    }
+  }
+  std::vector<ArmConfig> chosen;
+  auto take = [&](const std::string& name) {
+    const bool taken = std::any_of(chosen.begin(), chosen.end(),
+                                   [&](const ArmConfig& a) { return a.name == name; });
+    if (taken) return;
+    chosen.push_back(
+        *std::find_if(all.begin(), all.end(), [&](const ArmConfig& a) { return a.name == name; }));
+  };
+  take(scenario.reference);
+  for (const auto& name : wanted) take(name);
+  if (chosen.size() < 2) {
+    throw UsageError("--arms names only the reference arm `" + scenario.reference +
+                     "`; name at least one arm to compare with it");
+  }
+  return chosen;
+}
+
+/// outcome values[arm][outcome][replicate] for replicates [0, replicates), NaN where not stored.
+using OutcomeTable = std::vector<std::vector<std::vector<double>>>;
+
+OutcomeTable read_outcomes(const store::ResultsDatabase& db, const std::vector<ArmConfig>& arms,
+                           int replicates, std::uint64_t seed) {
+  const std::size_t outcomes = model::kOutcomeNames.size();
+  OutcomeTable table(
+      arms.size(), std::vector<std::vector<double>>(
+                       outcomes, std::vector<double>(static_cast<std::size_t>(replicates), kNaN)));
+  for (const auto& run : db.runs()) {
+    if (run.replicate < 0 || run.replicate >= replicates || run.status != "ok") continue;
+    const auto arm = std::find_if(arms.begin(), arms.end(),
+                                  [&](const ArmConfig& a) { return a.name == run.arm; });
+    if (arm == arms.end()) continue;
+    // Pairs are only pairs if both runs drew the same numbers.
+    if (run.seed != replicate_seed(seed, run.replicate)) {
+      throw store::StoreError(db.path().string() + " holds runs made with another base seed (arm " +
+                                  run.arm + ", replicate " + std::to_string(run.replicate) +
+                                  "); pass the same --seed, or a new output directory with -o",
+                              store::StoreError::cannot_create_output);
+    }
+    const auto a = static_cast<std::size_t>(arm - arms.begin());
+    for (std::size_t o = 0; o < outcomes; ++o) {
+      table[a][o][static_cast<std::size_t>(run.replicate)] = run.outcomes.at(o);
+    }
+  }
+  return table;
+}
+
+std::vector<store::ComparisonRow> compare_all(const OutcomeTable& table,
+                                              const std::vector<ArmConfig>& arms, int replicates,
+                                              std::uint64_t seed, int bootstrap_resamples) {
+  const std::size_t outcomes = model::kOutcomeNames.size();
+  const std::size_t cells = (arms.size() - 1) * outcomes;
+  std::vector<store::ComparisonRow> rows(cells);
+  const std::string& reference = arms.front().name;
+  // Every cell is independent and seeded by its names: parallel, and the same bits at any count.
+  tbb::parallel_for(std::size_t{0}, cells, [&](std::size_t cell) {
+    const std::size_t a = 1 + cell / outcomes, o = cell % outcomes;
+    const std::string outcome(model::kOutcomeNames[o]);
+    PairedOptions options;
+    options.bootstrap_resamples = bootstrap_resamples;
+    options.bootstrap_seed = comparison_seed(seed, arms[a].name, reference, outcome);
+    const PairedEffect e = compare_paired(table[a][o], table[0][o], options);
+    rows[cell] = {arms[a].name, reference,   outcome,     replicates, e.pairs,  e.mean_arm,
+                  e.mean_ref,   e.mean_diff, e.sd_diff,   e.t_low,    e.t_high, e.boot_low,
+                  e.boot_high,  e.ratio,     e.effect_dz, e.cohens_d, e.vrf};
+  });
+  return rows;
+}
+
+/// The largest t half-width of `outcome` over the arms (NaN if any arm has fewer than 2 pairs).
+double worst_half_width(const OutcomeTable& table, std::size_t outcome,
+                        std::vector<double>& per_arm) {
+  double worst = 0;
+  per_arm.assign(table.size(), kNaN);
+  for (std::size_t a = 1; a < table.size(); ++a) {
+    const auto d = paired_differences(table[a][outcome], table[0][outcome]);
+    const auto [low, high] = t_interval(d, 0.95);
+    per_arm[a] = (high - low) / 2;
+    if (std::isnan(per_arm[a])) return kNaN;
+    worst = std::max(worst, per_arm[a]);
+  }
+  return worst;
+}
+
+std::string number(double value, int precision = 4) {
+  if (std::isnan(value)) return "-";
+  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+  char text[32];
+  std::snprintf(text, sizeof text, "%.*g", precision, value);
+  return text;
+}
+
+std::string interval(double low, double high) {
+  if (std::isnan(low) || std::isnan(high)) return "-";
+  std::string text = "[";
+  text += number(low);
+  text += ", ";
+  text += number(high);
+  text += ']';
+  return text;
+}
+
+void print_table(std::ostream& out, const std::vector<store::ComparisonRow>& rows,
+                 const std::vector<ArmConfig>& arms, bool all_outcomes) {
+  const auto& keys = key_outcomes();
+  char line[256];
+  for (std::size_t a = 1; a < arms.size(); ++a) {
+    out << '\n' << arms[a].name << " - " << arms.front().name << '\n';
+    std::snprintf(line, sizeof line, "%-30s %6s %9s %9s %9s %-23s %-23s %7s %6s %7s\n", "outcome",
+                  "pairs", "arm", "ref", "diff", "95% t interval", "95% bootstrap", "ratio", "d_z",
+                  "VRF");
+    out << line;
+    for (const auto& row : rows) {
+      if (row.arm != arms[a].name) continue;
+      if (!all_outcomes && std::find(keys.begin(), keys.end(), row.outcome) == keys.end()) continue;
+      std::snprintf(line, sizeof line, "%-30s %6d %9s %9s %9s %-23s %-23s %7s %6s %7s\n",
+                    row.outcome.c_str(), row.pairs, number(row.mean_arm).c_str(),
+                    number(row.mean_ref).c_str(), number(row.mean_diff).c_str(),
+                    interval(row.t_low, row.t_high).c_str(),
+                    interval(row.boot_low, row.boot_high).c_str(), number(row.ratio, 3).c_str(),
+                    number(row.effect_dz, 2).c_str(), number(row.vrf, 3).c_str());
+      out << line;
+    }
+  }
+}
+
+void print_dry_run(const scenario::Scenario& scenario, const model::Country& country,
+                   const std::vector<ArmConfig>& arms, int reps, std::uint64_t seed,
+                   const CompareOptions& options, const std::filesystem::path& database,
+                   std::ostream& out) {
+  out << scenario::describe(scenario) << '\n';
+  out << "reference arm: " << arms.front().name << '\n';
+  for (const auto& arm : arms) {
+    out << "arm " << arm.name << ": " << arm.config.donors.size() << " donors, "
+        << arm.config.interventions.size() << " interventions";
+    if (arm.name != scenario::kBaseArm) {
+      const auto it = std::find_if(scenario.arms.begin(), scenario.arms.end(),
+                                   [&](const scenario::Arm& a) { return a.name == arm.name; });
+      for (const auto& [name, value] : it->parameters) {
+        const auto base = scenario.parameters.find(name);
+        if (base == scenario.parameters.end() || base->second != value) {
+          out << ", " << name << " = " << scenario::format_number(value);
+        }
+      }
+      if (!it->description.empty()) out << " (" << it->description << ")";
+    }
+    out << '\n';
+  }
+  out << "runs: " << arms.size() << " arms x " << reps << " replicates = " << arms.size() * reps
+      << " runs, seeds from " << seed << " (replicate r has the same seed in every arm)\n";
+  if (options.precision) {
+    out << "adaptive: batches of " << options.batch << " replicates until the 95% t half-width of "
+        << options.outcome << " is at most " << scenario::format_number(*options.precision)
+        << " for every arm, at most " << options.max_replications << " replicates\n";
+  }
+  out << "into " << database.string() << '\n';
+  model::Simulation simulation(scenario.config, country);
+  const auto started = std::chrono::steady_clock::now();
+  simulation.run(replicate_seed(seed, 0), {});
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const int cores = tbb::info::default_concurrency();
+  out << "estimate: " << seconds * 1000 << " ms per run, about "
+      << seconds * static_cast<double>(arms.size()) * reps / cores << " s on " << cores
+      << " threads\n";
+}
+
+}  // namespace
+
+const std::vector<std::string>& key_outcomes() {
+  static const std::vector<std::string> keys = {
+      "final_adopted_law", "final_adopted_victim", "final_adopted_multi", "final_adopted_unit",
+      "peak_resistance",   "final_resistance",     "law_passed_year",     "z1_year",
+      "total_cases",       "total_convictions"};
+  return keys;
+}
+
+std::uint64_t comparison_seed(std::uint64_t base_seed, const std::string& arm,
+                              const std::string& reference, const std::string& outcome) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL ^ base_seed;
+  hash = fnv1a(arm, hash);
+  hash = fnv1a("\x1f" + reference, hash);
+  hash = fnv1a("\x1f" + outcome, hash);
+  return replicate_seed(hash, 0);  // a final mix
+}
+
+CompareResult run_comparison(const CompareOptions& options, std::ostream& out, std::ostream& log) {
+  const auto scenario = scenario::load_scenario(options.scenario_file);
+  const auto arms = chosen_arms(scenario, options.arms);
+  std::size_t precision_outcome = 0;
+  if (options.precision) {
+    std::vector<std::string> names(model::kOutcomeNames.begin(), model::kOutcomeNames.end());
+    const auto it = std::find(names.begin(), names.end(), options.outcome);
+    if (options.outcome.empty()) throw UsageError("--precision needs --outcome NAME");
+    if (it == names.end()) {
+      throw UsageError(scenario::unknown_name_message("outcome", options.outcome, names, "outcomes",
+                                                      "--outcome"));
+    }
+    if (!(*options.precision > 0)) throw UsageError("--precision must be above 0");
+    precision_outcome = static_cast<std::size_t>(it - names.begin());
+  }
+  if (options.batch < 1 || options.max_replications < 2) {
+    throw UsageError("--batch must be at least 1 and --max-reps at least 2");
+  }
+  const std::uint64_t seed = options.seed.value_or(scenario.seed);
+  // Adaptive: start from --reps, else one batch; otherwise --reps or the scenario's replications.
+  int reps = options.replications.value_or(
+      options.precision ? options.batch : static_cast<int>(scenario.replications));
+  if (options.precision) reps = std::min(std::max(reps, 2), options.max_replications);
+  const auto out_dir = options.out_dir.value_or(std::filesystem::path("results") / scenario.name);
+  CompareResult result;
+  result.database = out_dir / "results.sqlite";
+  result.reference = arms.front().name;
+  for (const auto& arm : arms) result.arms.push_back(arm.name);
+
+  std::optional<tbb::global_control> thread_limit;
+  if (options.threads > 0) {
+    thread_limit.emplace(tbb::global_control::max_allowed_parallelism,
+                         static_cast<std::size_t>(options.threads));
+  }
+  const int threads = static_cast<int>(
+      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+  const model::Country country = scenario::load_country(scenario);
+  if (options.dry_run) {
+    print_dry_run(scenario, country, arms, reps, seed, options, result.database, out);
+    return result;
+  }
+
+  nlohmann::json extra;
+  extra["compare_reference"] = result.reference;
+  extra["compare_arms"] = result.arms;
+  auto db =
+      open_experiment_database(result.database, scenario, country, extra, reps, seed, threads);
+  read_outcomes(db, arms, options.max_replications, seed);  // refuses runs of another seed early
+  ReplicationRunner runner(arms, country, db, seed, options.region_series);
+
+  // Each step looks only at replicates [0, reps), so the step at which the precision is reached,
+  // and the final table, do not depend on what an interrupted earlier invocation stored.
+  std::vector<double> half_widths;
+  double worst = kNaN;
+  int covered = 0;  // replicates whose jobs have been looked at
+  while (true) {
+    const auto jobs = runner.missing_jobs(reps);
+    const int new_jobs = static_cast<int>(arms.size()) * (reps - covered);
+    result.runs_reused += std::max(0, new_jobs - static_cast<int>(jobs.size()));
+    covered = reps;
+    const BatchResult batch = runner.run(jobs, options.quiet, log);
+    result.runs_written += batch.written;
+    result.runs_failed += batch.failed;
+    if (!options.precision) break;
+    const auto table = read_outcomes(db, arms, reps, seed);
+    worst = worst_half_width(table, precision_outcome, half_widths);
+    if (!options.quiet) {
+      log << "policysim: " << reps << " replicates: largest half-width of " << options.outcome
+          << " is " << number(worst) << " (target " << number(*options.precision) << ")\n";
+    }
+    if (worst <= *options.precision) {
+      result.precision_reached = true;
+      break;
+    }
+    if (reps >= options.max_replications) break;
+    reps = std::min(reps + options.batch, options.max_replications);
+  }
+  result.replicates = reps;
+  if (result.runs_reused > 0) {
+    log << "policysim: reused " << result.runs_reused << " runs already in "
+        << result.database.string() << '\n';
+  }
+  db.set_manifest("finished_at", utc_now());
+  db.set_manifest("compare_replicates", reps);
+  db.set_manifest("compare_bootstrap_resamples", options.bootstrap_resamples);
+
+  const auto table = read_outcomes(db, arms, reps, seed);
+  result.rows = compare_all(table, arms, reps, seed, options.bootstrap_resamples);
+  store::write_comparisons(result.database, result.rows);
+
+  out << '\n'
+      << scenario.name << ": " << arms.size() << " arms x " << reps
+      << " replicates on common random numbers, reference " << result.reference
+      << "; mean paired differences (arm - reference) with 95% intervals\n";
+  if (options.precision) {
+    out << (result.precision_reached ? "precision reached: " : "precision NOT reached: ")
+        << "largest 95% t half-width of " << options.outcome << " is " << number(worst)
+        << " (target " << number(*options.precision) << ") after " << reps << " replicates per arm"
+        << (result.precision_reached ? "" : " (the cap, --max-reps)") << '\n';
+  }
+  print_table(out, result.rows, arms, options.all_outcomes);
+  out << "\nVRF: variance of an unpaired difference over the paired one, from the same runs; "
+         "d_z = mean/sd of the paired differences\nresults: "
+      << result.database.string() << " (table `comparisons`)\n";
+  if (result.runs_failed > 0) {
+    log << "policysim: " << result.runs_failed
+        << " runs failed; the others are stored. Re-run the same command to retry them.\n";
+  }
+  return result;
+}
+
+}  // namespace policysim::runner

@@ -1,0 +1,308 @@
+#include "sim/runner/comparison.hpp"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "sim/model/metrics.hpp"
+#include "sim/runner/paired_statistics.hpp"
+#include "sim/store/comparison_table.hpp"
+#include "sim/store/sqlite_db.hpp"
+#include "sim/store/store_error.hpp"
+
+namespace fs = std::filesystem;
+using namespace policysim;
+
+namespace {
+
+const fs::path kSource = POLICYSIM_SOURCE_DIR;
+
+struct TempDir {
+  fs::path path;
+  explicit TempDir(const std::string& name)
+      : path(fs::temp_directory_path() /
+             ("policysim-compare-" + name + "-" + std::to_string(::getpid()))) {
+    fs::remove_all(path);
+    fs::create_directories(path);
+  }
+  ~TempDir() { fs::remove_all(path); }
+};
+
+/// A comparison scenario on the small smoke scenario: an arm identical to the base, one that
+/// replaces an intervention and adds one with random targets, and one with other parameters.
+fs::path write_fixture(const fs::path& dir) {
+  const fs::path file = dir / "tiny_compare.yaml";
+  std::ofstream(file) << "extends: " << (kSource / "scenarios/smoke/tiny.yaml").string() << "\n"
+                      << "data_dir: " << (kSource / "scenarios/data").string() << "\n"
+                      << R"(name: tiny_compare
+targets: []
+arms:
+  - {name: same, description: the base again}
+  - name: more_training
+    interventions_replace:
+      - {name: Far East training, donor: US government, instrument: training, start: 1998Q1, end: 2000Q2, targets: {district: Far Eastern}, intensity: 1.0}
+    interventions_add:
+      - {name: Random grants, donor: Russian ministries, instrument: ngo_grant, start: 1998Q1, end: 2000Q4, targets: {random: 20}}
+  - name: backlash
+    parameters: {alpha_F: 0.3, kappa: 0.02}
+)";
+  return file;
+}
+
+runner::CompareOptions options_for(const fs::path& scenario, const fs::path& out, int reps,
+                                   int threads) {
+  runner::CompareOptions options;
+  options.scenario_file = scenario;
+  options.replications = reps;
+  options.seed = 5;
+  options.threads = threads;
+  options.out_dir = out;
+  options.quiet = true;
+  options.bootstrap_resamples = 500;
+  return options;
+}
+
+runner::CompareResult compare(const runner::CompareOptions& options, std::string* text = nullptr) {
+  std::ostringstream out, log;
+  auto result = runner::run_comparison(options, out, log);
+  if (text) *text = out.str();
+  return result;
+}
+
+/// Every value of a query as text (doubles with 17 digits: equal text, equal bits).
+std::vector<std::string> query_values(const fs::path& database, const std::string& sql) {
+  store::sqlite::Database db(database, store::sqlite::Database::Mode::read_only);
+  auto statement = db.prepare(sql);
+  std::vector<std::string> values;
+  while (statement.step()) {
+    for (int c = 0; c < statement.column_count(); ++c) {
+      char text[40];
+      if (statement.is_null(c)) {
+        values.emplace_back("NULL");
+      } else if (statement.column_type(c) == 2 /* SQLITE_FLOAT */) {
+        std::snprintf(text, sizeof text, "%.17g", statement.column_double(c));
+        values.emplace_back(text);
+      } else {
+        values.push_back(statement.column_text(c));
+      }
+    }
+  }
+  return values;
+}
+
+std::vector<std::string> comparisons_table(const fs::path& database) {
+  return query_values(database, "SELECT * FROM comparisons ORDER BY arm, reference, outcome");
+}
+
+/// Outcomes of one arm, replicate by replicate, as text.
+std::vector<std::string> arm_outcomes(const fs::path& database, const std::string& arm) {
+  std::string sql = "SELECT replicate, seed";
+  for (auto name : model::kOutcomeNames) sql.append(", ").append(name);
+  return query_values(database, sql + " FROM runs WHERE arm = '" + arm + "' ORDER BY replicate");
+}
+
+const store::ComparisonRow& row_of(const std::vector<store::ComparisonRow>& rows,
+                                   const std::string& arm, const std::string& outcome) {
+  const auto it = std::find_if(rows.begin(), rows.end(),
+                               [&](const auto& r) { return r.arm == arm && r.outcome == outcome; });
+  REQUIRE(it != rows.end());
+  return *it;
+}
+
+}  // namespace
+
+TEST_CASE("two identical arms give a difference of exactly zero on every replicate",
+          "[runner][compare]") {
+  TempDir dir("identical");
+  auto options = options_for(write_fixture(dir.path), dir.path / "out", 6, 2);
+  options.arms = {"same"};
+  const auto result = compare(options);
+  REQUIRE(result.arms == std::vector<std::string>{"base", "same"});
+  REQUIRE(result.runs_written == 12);
+  // Run by run, every outcome of `same` is bit for bit that of `base`.
+  CHECK(arm_outcomes(result.database, "same") == arm_outcomes(result.database, "base"));
+  const auto series = [&](const std::string& arm) {
+    return query_values(result.database,
+                        "SELECT s.* FROM series s JOIN runs r USING (run_id) WHERE r.arm = '" +
+                            arm + "' ORDER BY r.replicate, s.tick");
+  };
+  const auto same = series("same"), base = series("base");
+  REQUIRE(same.size() == base.size());
+  // Column 0 is run_id, which differs; compare the rest row by row.
+  std::size_t differing = 0;
+  const std::size_t columns = 3 + model::kSeriesMetricNames.size();
+  for (std::size_t i = 0; i < same.size(); ++i) differing += i % columns != 0 && same[i] != base[i];
+  CHECK(differing == 0);
+  for (const auto& row : result.rows) {
+    INFO(row.outcome);
+    if (row.pairs == 0) continue;
+    CHECK(row.mean_diff == 0.0);
+    if (row.pairs < 2) continue;  // no spread, so no interval, with a single pair
+    CHECK(row.sd_diff == 0.0);
+    CHECK(row.t_low == 0.0);
+    CHECK(row.t_high == 0.0);
+  }
+}
+
+TEST_CASE("a comparison writes one row per arm and outcome and prints the key outcomes",
+          "[runner][compare]") {
+  TempDir dir("table");
+  std::string text;
+  const auto result = compare(options_for(write_fixture(dir.path), dir.path / "out", 8, 2), &text);
+  CHECK(result.reference == "base");
+  CHECK(result.replicates == 8);
+  const auto rows = store::read_comparisons(result.database);
+  CHECK(rows.size() == 3 * model::kOutcomeNames.size());
+  const auto& row = row_of(rows, "backlash", "final_resistance");
+  CHECK(row.pairs == 8);
+  CHECK(row.mean_diff == Approx(row.mean_arm - row.mean_ref));
+  CHECK(row.t_low < row.mean_diff);
+  CHECK(row.mean_diff < row.t_high);
+  CHECK(row.vrf > 1.0);
+  CHECK(text.find("backlash - base") != std::string::npos);
+  CHECK(text.find("final_resistance") != std::string::npos);
+  CHECK(text.find("morans_i_law") == std::string::npos);  // not a key outcome
+}
+
+TEST_CASE("a resumed comparison ends with the same table as an uninterrupted one",
+          "[runner][compare][resume]") {
+  TempDir dir("resume");
+  const auto scenario = write_fixture(dir.path);
+  const auto whole = compare(options_for(scenario, dir.path / "whole", 10, 2));
+  // Interrupted: part of the replicates stored, and some runs of the last batch missing.
+  compare(options_for(scenario, dir.path / "resumed", 6, 1));
+  {
+    store::sqlite::Database db(dir.path / "resumed" / "results.sqlite",
+                               store::sqlite::Database::Mode::read_write_create);
+    const std::string doomed =
+        "(SELECT run_id FROM runs WHERE arm = 'backlash' AND replicate >= 4)";
+    for (const char* table : {"series", "region_series", "events"}) {
+      db.exec(std::string("DELETE FROM ") + table + " WHERE run_id IN " + doomed);
+    }
+    db.exec("DELETE FROM runs WHERE arm = 'backlash' AND replicate >= 4");
+  }
+  const auto resumed = compare(options_for(scenario, dir.path / "resumed", 10, 2));
+  CHECK(resumed.runs_reused == 4 * 6 - 2);
+  CHECK(resumed.runs_written == 4 * 10 - resumed.runs_reused);
+  CHECK(comparisons_table(resumed.database) == comparisons_table(whole.database));
+  // Again, with nothing left to run, at another thread count.
+  const auto again = compare(options_for(scenario, dir.path / "resumed", 10, 1));
+  CHECK(again.runs_written == 0);
+  CHECK(comparisons_table(again.database) == comparisons_table(whole.database));
+}
+
+TEST_CASE("a database of another seed is refused", "[runner][compare][resume]") {
+  TempDir dir("seed");
+  const auto scenario = write_fixture(dir.path);
+  compare(options_for(scenario, dir.path / "out", 3, 1));
+  auto other = options_for(scenario, dir.path / "out", 3, 1);
+  other.seed = 6;
+  CHECK_THROWS_AS(compare(other), store::StoreError);
+}
+
+TEST_CASE("adaptive replication stops at the first batch precise enough, and resumes there",
+          "[runner][compare][adaptive]") {
+  TempDir dir("adaptive");
+  const auto scenario = write_fixture(dir.path);
+  auto options = options_for(scenario, dir.path / "out", 4, 2);
+  options.replications.reset();
+  options.batch = 4;
+  options.max_replications = 200;
+  options.precision = 0.001;
+  options.outcome = "final_mean_law";
+  options.arms = {"backlash", "more_training"};
+  std::string text;
+  const auto result = compare(options, &text);
+  REQUIRE(result.precision_reached);
+  const int n = result.replicates;
+  CHECK(n % 4 == 0);
+  CHECK(text.find("precision reached") != std::string::npos);
+  // At n every arm is within the target; one batch earlier at least one was not.
+  for (const char* arm : {"backlash", "more_training"}) {
+    const auto& row = row_of(result.rows, arm, "final_mean_law");
+    CHECK((row.t_high - row.t_low) / 2 <= 0.001);
+  }
+  REQUIRE(n > 4);
+  double worst_before = 0;
+  {
+    std::map<std::string, std::vector<double>> values;
+    store::sqlite::Database db(result.database, store::sqlite::Database::Mode::read_only);
+    auto select = db.prepare(
+        "SELECT arm, final_mean_law FROM runs WHERE replicate < ? ORDER BY arm, replicate");
+    select.bind(1, n - 4);
+    while (select.step()) values[select.column_text(0)].push_back(select.column_double(1));
+    for (const char* arm : {"backlash", "more_training"}) {
+      const auto d = runner::paired_differences(values[arm], values["base"]);
+      const auto [low, high] = runner::t_interval(d, 0.95);
+      worst_before = std::max(worst_before, (high - low) / 2);
+    }
+  }
+  CHECK(worst_before > 0.001);
+  // The same command again reuses everything and ends at the same n with the same table.
+  const auto again = compare(options);
+  CHECK(again.replicates == n);
+  CHECK(again.runs_written == 0);
+  CHECK(comparisons_table(again.database) == comparisons_table(result.database));
+}
+
+TEST_CASE("unknown arms and outcomes are usage errors with suggestions", "[runner][compare]") {
+  TempDir dir("usage");
+  const auto scenario = write_fixture(dir.path);
+  auto options = options_for(scenario, dir.path / "out", 2, 1);
+  options.arms = {"backlsh"};
+  CHECK_THROWS_WITH(compare(options), Catch::Contains("did you mean `backlash`?"));
+  options.arms = {"base"};
+  CHECK_THROWS_AS(compare(options), runner::UsageError);
+  options.arms = {};
+  options.precision = 0.1;
+  options.outcome = "final_resistence";
+  CHECK_THROWS_WITH(compare(options), Catch::Contains("did you mean `final_resistance`?"));
+  options.scenario_file = kSource / "scenarios/smoke/tiny.yaml";
+  options.precision.reset();
+  CHECK_THROWS_WITH(compare(options), Catch::Contains("declares no arms"));
+  CHECK_FALSE(fs::exists(dir.path / "out"));
+}
+
+TEST_CASE("a dry run lists the arms and writes nothing", "[runner][compare][dry-run]") {
+  TempDir dir("dry");
+  auto options = options_for(write_fixture(dir.path), dir.path / "out", 7, 1);
+  options.dry_run = true;
+  std::string text;
+  compare(options, &text);
+  CHECK(text.find("arm backlash: 2 donors, 3 interventions, alpha_F = 0.3, kappa = 0.02") !=
+        std::string::npos);
+  CHECK(text.find("arm more_training: 2 donors, 4 interventions") != std::string::npos);
+  CHECK(text.find("runs: 4 arms x 7 replicates = 28 runs") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir.path / "out"));
+}
+
+TEST_CASE("the shipped arms reduce the variance of their comparisons", "[runner][compare][vrf]") {
+  TempDir dir("shipped");
+  auto options =
+      options_for(kSource / "scenarios/compare_interventions.yaml", dir.path / "out", 30, 2);
+  options.bootstrap_resamples = 0;
+  const auto result = compare(options);
+  REQUIRE(result.arms.size() == 7);
+  for (std::size_t a = 1; a < result.arms.size(); ++a) {
+    const std::string& arm = result.arms[a];
+    INFO(arm);
+    CHECK(row_of(result.rows, arm, "final_resistance").vrf > 1.0);
+    std::vector<double> vrfs;
+    for (const auto& row : result.rows) {
+      if (row.arm == arm && std::isfinite(row.vrf)) vrfs.push_back(row.vrf);
+    }
+    REQUIRE(vrfs.size() > 10);
+    std::sort(vrfs.begin(), vrfs.end());
+    CHECK(vrfs[vrfs.size() / 2] > 1.0);  // the median over outcomes
+  }
+}
