@@ -95,8 +95,8 @@ void apply_donors_replace(const YamlNode& node, Diagnostics& diagnostics, const 
     if (it == arm.donors.end()) {
       diagnostics.error(
           i < marks.size() ? marks[i] : node.mark,
-          unknown_name_message("donor", donor.name, known, "donors", "donors_replace of " + label) +
-              " (use `donors_add` for a new donor)");
+          unknown_name_message("donor", donor.name, known, "donors", "donors_replace") + " (in " +
+              label + "; use `donors_add` for a new donor)");
       continue;
     }
     *it = std::move(donor);  // in place: interventions keep pointing at it
@@ -123,9 +123,9 @@ void apply_interventions_remove(const YamlNode& node, Diagnostics& diagnostics,
     auto name = read_string(item, diagnostics, "an item of `interventions_remove` of " + label);
     if (!name) continue;
     if (std::find(known.begin(), known.end(), *name) == known.end()) {
-      diagnostics.error(item.mark,
-                        unknown_name_message("intervention", *name, known, "interventions",
-                                             "interventions_remove of " + label));
+      diagnostics.error(item.mark, unknown_name_message("intervention", *name, known,
+                                                        "interventions", "interventions_remove") +
+                                       " (in " + label + ")");
       continue;
     }
     if (std::find(removed.begin(), removed.end(), *name) != removed.end()) {
@@ -154,8 +154,8 @@ void apply_interventions_replace(const YamlNode& node, Diagnostics& diagnostics,
     if (it == arm.interventions.end()) {
       diagnostics.error(i < marks.size() ? marks[i] : node.mark,
                         unknown_name_message("intervention", replacement.name, known,
-                                             "interventions", "interventions_replace of " + label) +
-                            " (use `interventions_add` for a new one)");
+                                             "interventions", "interventions_replace") +
+                            " (in " + label + "; use `interventions_add` for a new one)");
       continue;
     }
     *it = std::move(replacement);
