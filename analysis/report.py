@@ -13,6 +13,7 @@ import sys
 from datetime import datetime, timezone
 from pathlib import Path
 
+from . import compare_figures  # noqa: F401  (registers the "Arms compared" section)
 from .html_render import escape, page
 from .load import Results, load
 from .sections import ReportContext, ordered_sections

@@ -1,0 +1,223 @@
+"""Figures of `policysim compare`: arms run on common random numbers (docs/compare.md).
+
+* `trajectories_figure`: national metrics over time, one median line and 5–95 % band per arm
+  (`series` joined with `runs.arm`).
+* `forest_figure`: the paired effects of each arm against the reference arm, from the
+  `comparisons` table: the mean paired difference with its 95 % t interval (thick) and percentile
+  bootstrap interval (thin), one panel per outcome.
+
+Like `figures.py`, every function returns `(figure, data)`, the data being exactly what was drawn.
+Importing this module registers the report section "Arms compared".
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from matplotlib.figure import Figure
+
+from .figures import _band_legend_note, _draw_band, _year_axis
+from .html_render import escape, table_block
+from .labels import outcome_label
+from .load import Results
+from .sections import ReportContext, _figure_or_note, _generic_table_section, register_section
+from .stats import BAND_QUANTILES, series_band
+from .style import FULL_WIDTH_INCHES, arm_colour, new_figure, styled
+
+TRAJECTORY_METRICS = ("share_adopted_law", "share_adopted_victim", "resistance_mean", "P")
+"""National series drawn per arm by default."""
+
+TRAJECTORY_LABELS = {
+    "share_adopted_law": "Law reform adopted (share of regions)",
+    "share_adopted_victim": "Victim procedure adopted (share)",
+    "share_adopted_multi": "Multi-agency work adopted (share)",
+    "share_adopted_unit": "Specialised unit adopted (share)",
+    "resistance_mean": "Mean nationalist resistance ρ",
+    "P": "Federal nationalist stance P",
+}
+
+FOREST_OUTCOMES = ("final_adopted_law", "final_adopted_victim", "final_adopted_multi", "final_resistance",
+                   "peak_resistance", "z1_year", "total_cases")
+"""Outcomes in the forest plot by default (those missing from the table are left out)."""
+
+TRAJECTORY_QUANTILES = (0.05, 0.5, 0.95)
+"""The bands of the trajectories: 5 % and 95 % of runs around the median."""
+
+COMPARISON_COLUMNS = ("arm", "reference", "outcome", "pairs", "mean_diff", "t_low", "t_high", "boot_low",
+                      "boot_high")
+"""Columns of the engine's `comparisons` table that the figures need."""
+
+
+def comparison_table(results: Results) -> pd.DataFrame:
+    """The `comparisons` table; KeyError when the database has none (or not the engine's layout)."""
+    table = results.table("comparisons")
+    if table is None or table.empty:
+        raise KeyError("the database has no comparisons table: run `policysim compare`")
+    missing = [c for c in COMPARISON_COLUMNS if c not in table]
+    if missing:
+        raise KeyError(f"the comparisons table lacks {', '.join(missing)}")
+    return table
+
+
+def arm_order(results: Results) -> list[str]:
+    """Arms in the order `policysim compare` ran them (manifest `compare_arms`, the reference first);
+    without it, the reference first and then the order of first appearance in `runs`."""
+    arms = list(results.arms)
+    listed = results.manifest.get("compare_arms")
+    if isinstance(listed, str):
+        try:
+            listed = json.loads(listed)
+        except ValueError:
+            listed = None
+    if isinstance(listed, list):
+        ordered = [str(a) for a in listed if a in arms]
+        return ordered + [a for a in arms if a not in ordered]
+    table = results.table("comparisons")
+    if table is not None and "reference" in table and not table.empty:
+        reference = str(table["reference"].iloc[0])
+        if reference in arms:
+            arms.remove(reference)
+            arms.insert(0, reference)
+    return arms
+
+
+def trajectory_data(results: Results, metrics: Sequence[str] = TRAJECTORY_METRICS,
+                    quantiles: Sequence[float] = TRAJECTORY_QUANTILES) -> pd.DataFrame:
+    """Per metric, arm and tick: q_low, median, q_high across the arm's runs (and n_runs)."""
+    present = [m for m in metrics if m in results.series]
+    if not present:
+        raise KeyError(f"series has none of {', '.join(metrics)}")
+    return pd.concat([series_band(results, metric, quantiles) for metric in present], ignore_index=True)
+
+
+def trajectories_figure(results: Results, metrics: Sequence[str] = TRAJECTORY_METRICS,
+                        quantiles: Sequence[float] = TRAJECTORY_QUANTILES) -> tuple[Figure, pd.DataFrame]:
+    """National metrics over time per arm: the median line and the 5–95 % band across runs."""
+    data = trajectory_data(results, metrics, quantiles)
+    shown = list(pd.unique(data["metric"]))
+    arms = [a for a in arm_order(results) if a in set(data["arm"])]
+    columns = 2 if len(shown) > 1 else 1
+    rows = int(np.ceil(len(shown) / columns))
+    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 2.9 * rows + 0.6, nrows=rows, ncols=columns, sharex=True,
+                                   squeeze=False)
+    with styled():
+        for index, axes in enumerate(axes_grid.flat):
+            if index >= len(shown):
+                axes.set_visible(False)
+                continue
+            metric = shown[index]
+            for arm_index, arm in enumerate(arms):
+                subset = data[(data["metric"] == metric) & (data["arm"] == arm)]
+                _draw_band(axes, subset, arm_colour(arm_index), arm or None)
+            axes.set_title(TRAJECTORY_LABELS.get(metric, metric), loc="left")
+            _year_axis(axes, results, label=index >= len(shown) - columns)
+        axes_grid.flat[0].legend(title="Arm", frameon=False, fontsize=8)
+        figure.suptitle("Trajectories per arm (same seeds in every arm)")
+        figure.tight_layout(rect=(0, 0.035, 1, 1))
+        figure.text(0.5, 0.008, _band_legend_note(quantiles), ha="center", fontsize=8.5, color="#555555")
+    return figure, data
+
+
+def forest_data(results: Results, outcomes: Sequence[str] | None = None) -> pd.DataFrame:
+    """Rows of `comparisons` for the forest plot: arm, outcome, pairs, mean_diff and both intervals."""
+    table = comparison_table(results)
+    wanted = list(outcomes) if outcomes is not None else [o for o in FOREST_OUTCOMES
+                                                          if o in set(table["outcome"])]
+    data = table[table["outcome"].isin(wanted)][list(COMPARISON_COLUMNS)].copy()
+    arms = [a for a in arm_order(results) if a in set(data["arm"])]
+    arms += [a for a in pd.unique(data["arm"]) if a not in arms]
+    data["outcome"] = pd.Categorical(data["outcome"], categories=wanted, ordered=True)
+    data["arm"] = pd.Categorical(data["arm"], categories=arms, ordered=True)
+    data = data.sort_values(["outcome", "arm"]).reset_index(drop=True)
+    data["outcome"] = data["outcome"].astype(str)
+    data["arm"] = data["arm"].astype(str)
+    return data
+
+
+def forest_figure(results: Results, outcomes: Sequence[str] | None = None) -> tuple[Figure, pd.DataFrame]:
+    """Paired effect of each arm against the reference, one panel per outcome (each in its own unit)."""
+    data = forest_data(results, outcomes)
+    if data.empty:
+        raise ValueError("no comparisons for the requested outcomes")
+    shown = list(pd.unique(data["outcome"]))
+    arms = list(pd.unique(data["arm"]))
+    reference = str(data["reference"].iloc[0])
+    columns = 2 if len(shown) > 1 else 1
+    rows = int(np.ceil(len(shown) / columns))
+    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, (0.28 * len(arms) + 0.9) * rows + 0.7, nrows=rows,
+                                   ncols=columns, squeeze=False)
+    positions = np.arange(len(arms))[::-1]
+    with styled():
+        for index, axes in enumerate(axes_grid.flat):
+            if index >= len(shown):
+                axes.set_visible(False)
+                continue
+            outcome = shown[index]
+            subset = data[data["outcome"] == outcome].set_index("arm").reindex(arms)
+            axes.axvline(0.0, color="#888888", linewidth=0.8)
+            for arm_index, (arm, position) in enumerate(zip(arms, positions)):
+                row = subset.loc[arm]
+                colour = arm_colour(arm_index + 1)
+                if np.isfinite(row["t_low"]):
+                    axes.plot([row["t_low"], row["t_high"]], [position, position], color=colour, linewidth=3.2,
+                              solid_capstyle="butt")
+                if np.isfinite(row["boot_low"]):
+                    axes.plot([row["boot_low"], row["boot_high"]], [position - 0.22] * 2, color=colour,
+                              linewidth=1.0)
+                if np.isfinite(row["mean_diff"]):
+                    axes.plot([row["mean_diff"]], [position], marker="o", color="white", markeredgecolor=colour,
+                              markersize=5)
+            label, unit = outcome_label(outcome)
+            axes.set_title(textwrap.fill(label, 40), loc="left", fontsize=8.5)
+            axes.set_xlabel(f"difference, {unit}")
+            axes.set_yticks(positions)
+            axes.set_yticklabels(arms if index % columns == 0 else [""] * len(arms))
+            axes.set_ylim(-0.8, len(arms) - 0.4)
+        figure.suptitle(f"Paired effects against {reference}: mean difference, 95 % t (thick) and "
+                        "bootstrap (thin) intervals", fontsize=10)
+        figure.tight_layout()
+    return figure, data
+
+
+def _effects_table(results: Results) -> str:
+    data = forest_data(results)
+    table = comparison_table(results)
+    extra = [c for c in ("ratio", "effect_dz", "vrf") if c in table]
+    shown = data.merge(table[["arm", "outcome"] + extra], on=["arm", "outcome"], how="left")
+    shown = shown.drop(columns=["reference"]).round(4)
+    numeric = tuple(c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]))
+    return table_block(shown, numeric_columns=numeric)
+
+
+_plain_comparisons = _generic_table_section("comparisons", "Differences between arms, as recorded by the engine.")
+
+
+@register_section("comparisons", "Arms compared", 100)
+def comparisons_section(results: Results, context: ReportContext) -> str | None:
+    """Trajectories per arm and the forest plot of paired effects (any other layout: the plain table)."""
+    table = results.table("comparisons")
+    if table is None or table.empty:
+        return None
+    if any(c not in table for c in COMPARISON_COLUMNS):
+        return _plain_comparisons(results, context)
+    reference = escape(str(table["reference"].iloc[0]))
+    pairs = int(table["pairs"].max())
+    parts = [f"<p>Each arm against <strong>{reference}</strong> on common random numbers: replicate r has the "
+             f"same seed in every arm, so differences are taken run by run (up to {pairs} pairs). "
+             "VRF is the variance of an unpaired difference over that of the paired one, from the same runs.</p>"]
+    parts.append(_figure_or_note(
+        lambda: trajectories_figure(results),
+        lambda fig: context.figure(fig, "fig-compare-trajectories",
+                                   "Trajectories per arm: median and 5–95 % band across runs.",
+                                   "Trajectories of national metrics per arm")))
+    parts.append(_figure_or_note(
+        lambda: forest_figure(results),
+        lambda fig: context.figure(fig, "fig-compare-forest",
+                                   "Paired effects: mean difference with 95 % t and percentile bootstrap intervals.",
+                                   "Forest plot of paired effects")))
+    parts.append(_effects_table(results))
+    return "".join(parts)
