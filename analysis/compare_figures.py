@@ -25,7 +25,7 @@ from .html_render import escape, table_block
 from .labels import outcome_label
 from .load import Results
 from .sections import ReportContext, _figure_or_note, _generic_table_section, register_section
-from .stats import BAND_QUANTILES, series_band
+from .stats import series_band
 from .style import FULL_WIDTH_INCHES, arm_colour, new_figure, styled
 
 TRAJECTORY_METRICS = ("share_adopted_law", "share_adopted_victim", "resistance_mean", "P")
