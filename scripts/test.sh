@@ -4,6 +4,7 @@
 # Under CI (CI=true) warnings are errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+root=$(pwd)
 scripts/install-deps.sh
 
 werror=OFF
@@ -16,4 +17,4 @@ scripts/build.sh build -DPOLICYSIM_WERROR=$werror
 scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DPOLICYSIM_SANITIZE=ON -DPOLICYSIM_BENCH=OFF \
   -DPOLICYSIM_WERROR=$werror
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
-  ctest --output-on-failure --parallel "$(nproc)" --label-exclude nosan)
+  LSAN_OPTIONS="suppressions=$root/tests/lsan.supp" ctest --output-on-failure --parallel "$(nproc)" --label-exclude nosan)
