@@ -1,7 +1,8 @@
 #pragma once
 // Generated countries of any size, for scale tests and benchmarks (MODEL.md §2): regions at
-// random points of the unit square, linked to their nearest neighbours, grouped into districts
-// of contiguous blocks. Everything is a pure function of (regions, districts, seed, mean_degree).
+// random points of the unit square, numbered along a Hilbert curve (so that neighbours have near
+// indices), linked to their nearest neighbours, grouped into districts of contiguous blocks.
+// Everything is a pure function of (regions, districts, seed, mean_degree).
 
 #include <cstddef>
 #include <cstdint>
