@@ -34,6 +34,7 @@
 #include "sim/model/simulation.hpp"
 #include "sim/model/world.hpp"
 #include "sim/runner/build_info.hpp"
+#include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/synthetic_country.hpp"
@@ -176,35 +177,12 @@ class ReferenceKernels {
   std::vector<double> a_, b_, c_;
 };
 
-std::vector<std::string> names_of(std::span<const std::string_view> names) {
-  return {names.begin(), names.end()};
-}
-
 std::uint64_t run_hash(const model::RunOutput& output) {
   OutputHash hash;
   hash.add(output.series);
   hash.add(output.outcomes);
   hash.add(static_cast<std::uint64_t>(output.events.size()));
   return hash.value();
-}
-
-store::RunRecord to_record(model::RunOutput output, int replicate, std::uint64_t seed,
-                           double wall_seconds, const std::vector<std::string>& quarters) {
-  store::RunRecord record;
-  record.arm = "base";
-  record.replicate = replicate;
-  record.seed = seed;
-  record.status = "ok";
-  record.wall_seconds = wall_seconds;
-  record.outcomes = std::move(output.outcomes);
-  record.quarters = quarters;
-  record.series = std::move(output.series);
-  record.events.reserve(output.events.size());
-  for (auto& event : output.events) {
-    record.events.push_back(
-        {event.tick, std::move(event.kind), event.region, std::move(event.detail)});
-  }
-  return record;
 }
 
 // The tick workload's programmes: every instrument active in every timed tick, over shares of
@@ -345,16 +323,7 @@ double EnsembleResult::ratio_to_spmm() const {
 EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
   const scenario::Scenario scenario = scenario::load_scenario(options.scenario_file);
   const model::Country country = scenario::load_country(scenario);
-  std::vector<std::string> districts;
-  for (auto d : country.district) districts.push_back(country.district_names.at(d));
-  std::vector<std::string> quarters;
-  for (int tick = 0; tick < scenario.config.tick_count(); ++tick) {
-    quarters.push_back((scenario.config.start + tick).str());
-  }
-  const store::Schema schema{{},
-                             names_of(model::outcome_names()),
-                             names_of(model::series_metric_names()),
-                             names_of(model::region_metric_names())};
+  const std::vector<std::string> quarters = quarter_labels(scenario.config);
 
   EnsembleResult result;
   result.replications = options.replications;
@@ -373,9 +342,9 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
 
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
       TemporaryDirectory directory;
-      auto db = store::ResultsDatabase::open(directory.path() / "results.sqlite", schema,
+      auto db = store::ResultsDatabase::open(directory.path() / "results.sqlite", results_schema(),
                                              scenario.name, "benchmark");
-      db.write_regions(country.codes, country.names, districts);
+      db.write_regions(country.codes, country.names, district_of_each_region(country));
       std::vector<std::uint64_t> hashes(reps, 0);
       const auto started = Clock::now();
       // One Simulation (one network, one set of buffers) per worker, reused across its runs.
@@ -389,8 +358,8 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
           const auto run_started = Clock::now();
           auto output = pool.local()->run(seed, run_options);
           hashes[i] = run_hash(output);
-          db.write_run(
-              to_record(std::move(output), replicate, seed, seconds_since(run_started), quarters));
+          db.write_run(to_record(std::move(output), "base", replicate, seed,
+                                 seconds_since(run_started), quarters));
         }
       });
       result.seconds.seconds.push_back(seconds_since(started));

@@ -28,6 +28,8 @@ std::vector<std::string> to_strings(const std::array<std::string_view, N>& names
   return {names.begin(), names.end()};
 }
 
+}  // namespace
+
 std::vector<std::string> quarter_labels(const model::Config& config) {
   std::vector<std::string> labels;
   for (int tick = 0; tick < config.tick_count(); ++tick)
@@ -62,8 +64,6 @@ store::RunRecord to_record(model::RunOutput output, const std::string& arm, int 
   }
   return record;
 }
-
-}  // namespace
 
 store::Schema results_schema() {
   return {{},

@@ -24,6 +24,17 @@ namespace policysim::runner {
 /// The columns the model writes: its outcomes, series metrics and region metrics.
 store::Schema results_schema();
 
+/// The label of each quarter of a run ("1997Q1", ...), as the database stores them.
+std::vector<std::string> quarter_labels(const model::Config& config);
+
+/// The district name of each region, for the database's region table.
+std::vector<std::string> district_of_each_region(const model::Country& country);
+
+/// A finished run as the database stores it: arm, replicate, seed, wall time and its outputs.
+store::RunRecord to_record(model::RunOutput output, const std::string& arm, int replicate,
+                           std::uint64_t seed, double wall_seconds,
+                           const std::vector<std::string>& quarters);
+
 /// The text of a file (the scenario, for its sha256 and the manifest).
 std::string read_text_file(const std::filesystem::path& file);
 
