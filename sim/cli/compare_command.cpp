@@ -6,6 +6,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/experiment_options.hpp"
 #include "sim/runner/comparison.hpp"
 
 namespace policysim::cli {
@@ -14,21 +15,12 @@ void add_compare_command(CLI::App& app, Action& action) {
   auto* command = app.add_subcommand(
       "compare", "Run a scenario's arms on common random numbers and compare them in pairs");
   auto options = std::make_shared<runner::CompareOptions>();
-  command->add_option("scenario", options->scenario_file, "Scenario YAML file with `arms:`")
-      ->required()
-      ->check(CLI::ExistingFile);
+  add_experiment_options(
+      *command, *options, "Scenario YAML file with `arms:`",
+      "Replicates per arm (default: the scenario's; with --precision, the first batch)",
+      "Print the arms, the number of runs and a time estimate");
   command->add_option("--arms", options->arms, "Arms to run, e.g. base,us_style (default: all)")
       ->delimiter(',');
-  command
-      ->add_option("--reps", options->replications,
-                   "Replicates per arm (default: the scenario's; with --precision, the first "
-                   "batch)")
-      ->check(CLI::PositiveNumber);
-  command->add_option("--seed", options->seed, "Base seed (default: the scenario's)");
-  command->add_option("-j,--threads", options->threads, "Worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
-  command->add_option("-o,--out", options->out_dir,
-                      "Output directory (default: results/<scenario name>)");
   command
       ->add_option("--precision", options->precision,
                    "Add replicates until the 95% t half-width of --outcome is at most this, "
@@ -45,12 +37,8 @@ void add_compare_command(CLI::App& app, Action& action) {
       ->add_option("--bootstrap", options->bootstrap_resamples,
                    "Bootstrap resamples per comparison (2000)")
       ->check(CLI::NonNegativeNumber);
-  command->add_flag("--regions", options->region_series, "Also write the per-region series");
-  command->add_flag("--dry-run", options->dry_run,
-                    "Print the arms, the number of runs and a time estimate");
   command->add_flag("-v,--all-outcomes", options->all_outcomes,
                     "Print every outcome (the database always holds all)");
-  command->add_flag("-q,--quiet", options->quiet, "No progress on stderr");
   command->callback([&action, options] {
     action = [options]() -> int {
       try {

@@ -1,6 +1,5 @@
 #include "sim/runner/comparison.hpp"
 
-#include <tbb/global_control.h>
 #include <tbb/info.h>
 #include <tbb/parallel_for.h>
 
@@ -18,6 +17,7 @@
 #include "sim/runner/paired_statistics.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
+#include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/value_reader.hpp"
@@ -269,13 +269,8 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   result.reference = arms.front().name;
   for (const auto& arm : arms) result.arms.push_back(arm.name);
 
-  std::optional<tbb::global_control> thread_limit;
-  if (options.threads > 0) {
-    thread_limit.emplace(tbb::global_control::max_allowed_parallelism,
-                         static_cast<std::size_t>(options.threads));
-  }
-  const int threads = static_cast<int>(
-      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+  const ThreadLimit thread_limit(options.threads);
+  const int threads = thread_limit.threads();
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {
     print_dry_run(scenario, country, arms, reps, seed, options, result.database, out);

@@ -11,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "sim/runner/experiment.hpp"
 #include "sim/store/comparison_table.hpp"
 
 namespace policysim::runner {
@@ -21,17 +22,9 @@ class UsageError : public std::invalid_argument {
   using std::invalid_argument::invalid_argument;
 };
 
-/// What the user asked for; unset values come from the scenario.
-struct CompareOptions {
-  std::filesystem::path scenario_file;
-  std::vector<std::string> arms;  ///< arms to run (the reference is always added); empty: all
-  std::optional<int> replications;
-  std::optional<std::uint64_t> seed;
-  int threads = 0;                               ///< 0: all cores
-  std::optional<std::filesystem::path> out_dir;  ///< default results/<scenario name>
-  bool region_series = false;
-  bool dry_run = false;
-  bool quiet = false;
+/// What the user asked for: the flags of `policysim run`, and the comparison's own.
+struct CompareOptions : ExperimentOptions {
+  std::vector<std::string> arms;    ///< arms to run (the reference is always added); empty: all
   bool all_outcomes = false;        ///< print every outcome, not only the key ones
   std::optional<double> precision;  ///< adaptive: target half-width of `outcome`'s t interval
   std::string outcome;              ///< the outcome `precision` applies to

@@ -1,6 +1,5 @@
 #include "sim/runner/experiment.hpp"
 
-#include <tbb/global_control.h>
 #include <tbb/info.h>
 
 #include <chrono>
@@ -19,6 +18,7 @@
 #include "sim/runner/seeds.hpp"
 #include "sim/runner/summary.hpp"
 #include "sim/runner/targets.hpp"
+#include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
 #include "sim/store/store_error.hpp"
@@ -114,13 +114,8 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   const auto out_dir = options.out_dir.value_or(std::filesystem::path("results") / scenario.name);
   ExperimentResult result{out_dir / "results.sqlite"};
 
-  std::optional<tbb::global_control> thread_limit;
-  if (options.threads > 0) {
-    thread_limit.emplace(tbb::global_control::max_allowed_parallelism,
-                         static_cast<std::size_t>(options.threads));
-  }
-  const int threads = static_cast<int>(
-      tbb::global_control::active_value(tbb::global_control::max_allowed_parallelism));
+  const ThreadLimit thread_limit(options.threads);
+  const int threads = thread_limit.threads();
 
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {

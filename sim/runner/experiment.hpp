@@ -9,7 +9,8 @@
 
 namespace policysim::runner {
 
-/// What the user asked for on the command line; unset values come from the scenario.
+/// What the user asked for on the command line; unset values come from the scenario. The flags
+/// of `policysim compare` extend these.
 struct ExperimentOptions {
   std::filesystem::path scenario_file;
   std::optional<int> replications;

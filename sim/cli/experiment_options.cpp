@@ -1,0 +1,22 @@
+#include "sim/cli/experiment_options.hpp"
+
+namespace policysim::cli {
+
+void add_experiment_options(CLI::App& command, runner::ExperimentOptions& options,
+                            const std::string& scenario_help, const std::string& reps_help,
+                            const std::string& dry_run_help) {
+  command.add_option("scenario", options.scenario_file, scenario_help)
+      ->required()
+      ->check(CLI::ExistingFile);
+  command.add_option("--reps", options.replications, reps_help)->check(CLI::PositiveNumber);
+  command.add_option("--seed", options.seed, "Base seed (default: the scenario's)");
+  command.add_option("-j,--threads", options.threads, "Worker threads (default: all cores)")
+      ->check(CLI::NonNegativeNumber);
+  command.add_option("-o,--out", options.out_dir,
+                     "Output directory (default: results/<scenario name>)");
+  command.add_flag("--regions", options.region_series, "Also write the per-region series");
+  command.add_flag("--dry-run", options.dry_run, dry_run_help);
+  command.add_flag("-q,--quiet", options.quiet, "No progress on stderr");
+}
+
+}  // namespace policysim::cli
