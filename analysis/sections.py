@@ -231,7 +231,7 @@ def targets_section(results: Results, context: ReportContext) -> str | None:
     n_met = int(pd.to_numeric(table["met"], errors="coerce").fillna(0).sum())
     intro = (f'<p><span class="badge">{n_met} of {len(table)} targets met</span> '
              "A target is met when the share of runs whose simulated value lies in the target range "
-             "reaches the share required (MODEL.md §9).</p>")
+             "reaches the share required (docs/spec/MODEL.md §9).</p>")
     caption = ("<strong>Stylised-fact targets.</strong> One panel per target: each dot is one run's simulated "
                "value, the shaded span is the target range, and the mark gives the share of runs in range "
                "against the share required (green met, red unmet). Runs in which the quantity is undefined "
