@@ -280,8 +280,8 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   nlohmann::json extra;
   extra["compare_reference"] = result.reference;
   extra["compare_arms"] = result.arms;
-  auto db =
-      open_experiment_database(result.database, scenario, country, extra, reps, seed, threads);
+  auto db = open_experiment_database(result.database, scenario, country, extra, reps, seed, threads,
+                                     options.region_series);
   read_outcomes(db, arms, options.max_replications, seed);  // refuses runs of another seed early
   ReplicationRunner runner(arms, country, db, seed, options.region_series);
 

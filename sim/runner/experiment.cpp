@@ -123,7 +123,8 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
     return result;
   }
 
-  auto db = open_experiment_database(result.database, scenario, country, {}, reps, seed, threads);
+  auto db = open_experiment_database(result.database, scenario, country, {}, reps, seed, threads,
+                                     options.region_series);
   ReplicationRunner runner({{std::string(kArm), scenario.config}}, country, db, seed,
                            options.region_series);
   const auto pending = runner.missing_jobs(reps);

@@ -102,15 +102,26 @@ store::ResultsDatabase open_experiment_database(const std::filesystem::path& dat
                                                 const scenario::Scenario& scenario,
                                                 const model::Country& country,
                                                 const nlohmann::json& manifest_extra,
-                                                int replications, std::uint64_t seed, int threads) {
+                                                int replications, std::uint64_t seed, int threads,
+                                                bool region_series) {
   const std::string text = read_text_file(scenario.file);
   const std::string sha256 = sha256_hex(text);
   auto db = store::ResultsDatabase::open(database, results_schema(), scenario.name, sha256);
   auto manifest = experiment_manifest(scenario, text, sha256, replications, seed, threads);
+  manifest["region_series"] = region_series;
   if (manifest_extra.is_object()) manifest.update(manifest_extra);
   if (db.run_count() == 0) {
     db.write_manifest(manifest);
   } else {
+    const auto stored = db.manifest().value("region_series", region_series);
+    if (stored != region_series) {
+      const char* with = stored ? "with" : "without";
+      throw store::StoreError(database.string() + " holds " + std::to_string(db.run_count()) +
+                                  " runs written " + with +
+                                  " --regions; to add runs to it, run again " + with +
+                                  " --regions, or write to a new directory with -o DIR",
+                              store::StoreError::cannot_create_output);
+    }
     db.set_manifest("resumed_at", manifest["started_at"]);
   }
   db.write_regions(country.codes, country.names, district_of_each_region(country));

@@ -44,12 +44,15 @@ nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const std
                                    int threads);
 
 /// Opens (or creates) the database of an experiment on `scenario`, writes the manifest on first
-/// use (a `resumed_at` time otherwise) and the region table.
+/// use (a `resumed_at` time otherwise) and the region table. Resuming with per-region series
+/// switched the other way is refused (StoreError), since the stored runs would silently lack
+/// them or the new ones have them alone.
 store::ResultsDatabase open_experiment_database(const std::filesystem::path& database,
                                                 const scenario::Scenario& scenario,
                                                 const model::Country& country,
                                                 const nlohmann::json& manifest_extra,
-                                                int replications, std::uint64_t seed, int threads);
+                                                int replications, std::uint64_t seed, int threads,
+                                                bool region_series);
 
 /// One arm: its name in the database and the configuration its runs use.
 struct ArmConfig {

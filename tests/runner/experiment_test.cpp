@@ -160,3 +160,24 @@ TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry
   CHECK(text.find("estimate:") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.path));
 }
+
+TEST_CASE("resuming with --regions switched the other way is refused and loses nothing",
+          "[runner][store][resume]") {
+  TempDir dir("regions-flag");
+  auto without = tiny_options(dir.path, 1, 2);
+  without.region_series = false;
+  const auto first = run(without);
+  const auto before = everything(first.database);
+  auto with = tiny_options(dir.path, 1, 3);
+  with.region_series = true;
+  try {
+    run(with);
+    FAIL("expected a StoreError");
+  } catch (const store::StoreError& e) {
+    CHECK_THAT(e.what(), Catch::Contains("holds 2 runs written without --regions"));
+    CHECK_THAT(e.what(), Catch::Contains("-o DIR"));
+  }
+  CHECK(everything(first.database) == before);
+  without.replications = 3;  // the same flags resume
+  CHECK(run(without).runs_reused == 2);
+}
