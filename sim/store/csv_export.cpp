@@ -23,13 +23,17 @@ struct TableOrder {
   const char* order_by;  // rows come out in key order, so exports of equal data are equal files
 };
 
-constexpr std::array<TableOrder, 6> tables = {{
+// The run tables, then the derived ones that `policysim run` and `compare` add when they apply.
+constexpr std::array<TableOrder, 9> tables = {{
     {"manifest", "key"},
     {"regions", "region"},
     {"runs", "run_id"},
     {"series", "run_id, tick"},
     {"region_series", "run_id, tick, region"},
     {"events", "run_id, rowid"},
+    {"targets", "name"},
+    {"target_values", "name, run_id"},
+    {"comparisons", "arm, outcome"},
 }};
 
 // Fields go through a buffer and out in large blocks; the sink is a plain or a gzip file.

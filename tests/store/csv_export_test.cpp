@@ -9,8 +9,10 @@
 #include <string>
 #include <vector>
 
+#include "sim/store/comparison_table.hpp"
 #include "sim/store/results_database.hpp"
 #include "sim/store/store_error.hpp"
+#include "sim/store/target_table.hpp"
 #include "tests/store/store_test_support.hpp"
 
 using namespace policysim::store;
@@ -159,6 +161,46 @@ TEST_CASE("CSV export writes every table, and its values parse back to what was 
   const Rows regions = parse_csv(read_bytes(dir / "csv/regions.csv"));
   REQUIRE(regions.size() == 4);
   CHECK(regions[2] == std::vector<std::string>{"1", "SPE", "Saint Petersburg", "Northwestern"});
+}
+
+TEST_CASE("CSV export adds the targets and comparisons tables when the database has them",
+          "[store][csv]") {
+  TempDir dir;
+  const auto database = make_database(dir);
+  TargetRow target;
+  target.name = "law_by_2004";
+  target.metric = "law_in_force";
+  target.stat = "max";
+  target.window_start = "2003Q1";
+  target.window_end = "2004Q4";
+  target.low = target.high = 1.0;
+  target.share_required = 0.5;
+  target.share_met = 0.5;
+  target.met = true;
+  target.values = {{2, 0.0}, {1, 1.0}};
+  write_targets(database, {target});
+  ComparisonRow comparison;
+  comparison.arm = "treatment";
+  comparison.reference = "baseline";
+  comparison.outcome = "final_share";
+  comparison.replicates = comparison.pairs = 2;
+  comparison.mean_diff = 0.25;
+  write_comparisons(database, {comparison});
+
+  const auto files = export_csv(database, dir / "csv", false);
+  CHECK(files.size() == 9);
+  const Rows targets = parse_csv(read_bytes(dir / "csv/targets.csv"));
+  REQUIRE(targets.size() == 2);
+  CHECK(targets[1][0] == "law_by_2004");
+  CHECK(targets[1][9] == "1");  // met
+  const Rows values = parse_csv(read_bytes(dir / "csv/target_values.csv"));
+  REQUIRE(values.size() == 3);
+  CHECK(values[1] == std::vector<std::string>{"law_by_2004", "1", "1"});  // in run order
+  CHECK(values[2] == std::vector<std::string>{"law_by_2004", "2", "0"});
+  const Rows comparisons = parse_csv(read_bytes(dir / "csv/comparisons.csv"));
+  REQUIRE(comparisons.size() == 2);
+  CHECK(comparisons[1][0] == "treatment");
+  CHECK(parse_double(comparisons[1][7]) == 0.25);  // mean_diff
 }
 
 TEST_CASE("gzip export decompresses to the same bytes as plain export", "[store][csv]") {
