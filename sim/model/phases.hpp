@@ -20,8 +20,9 @@ void step(World& w, Tick t);
 void schedule_interventions(World& w, Tick t);
 /// Rule 2: foreign-pressure exposure F per region.
 void compute_exposure(World& w, Tick t);
-/// Peer sums of tick t that W_fd needs per district, and observed success pi (serial).
-void prepare_peer_sums(World& w);
+/// The packed peer records of tick t, the district sums that W_fd needs (serial), and the
+/// quantities of rules 3-8 that every region shares this tick.
+void prepare_peer_sums(World& w, Tick t);
 /// Rules 3-8 for one region: writes only region r of the next buffer (and its scratch slot).
 void update_region(World& w, Tick t, std::size_t r);
 /// Rules 3-8 for every region, in parallel when w.parallel.

@@ -19,14 +19,14 @@ bool adopted(double level) { return level >= kAdoptedLevel; }
 // Counting stops at `enough`: the complex-contagion rule only asks for two.
 int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
   const Params& p = w.params;
-  const RegionState& now = w.regions_now();
+  const std::vector<PeerRecord>& peers = w.scratch.peer;
   const std::uint32_t own_district = w.fixed.district[r];
   const std::size_t districts = w.fixed.district_count;
   const bool use_district = p.w_fd > 0.0;
   int count = 0;
   if (use_district) {
     count += static_cast<int>(w.scratch.district_adopter_count[k * districts + own_district]) -
-             (adopted(now.a(r, k)) ? 1 : 0);
+             (adopted(peers[r].a[k]) ? 1 : 0);
   }
   const auto geo = w.fixed.geo.neighbours(r);
   if (p.w_geo > 0.0) {
@@ -34,7 +34,7 @@ int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
       if (count >= enough) return count;
       const auto peer = static_cast<std::size_t>(s);
       if (use_district && w.fixed.district[peer] == own_district) continue;
-      count += adopted(now.a(peer, k)) ? 1 : 0;
+      count += adopted(peers[peer].a[k]) ? 1 : 0;
     }
   }
   if (p.w_ngo > 0.0) {
@@ -46,7 +46,7 @@ int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
           std::find(geo.begin(), geo.end(), static_cast<std::int32_t>(peer)) != geo.end()) {
         continue;
       }
-      count += adopted(now.a(peer, k)) ? 1 : 0;
+      count += adopted(peers[peer].a[k]) ? 1 : 0;
     }
   }
   return count;
@@ -54,7 +54,7 @@ int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
 
 }  // namespace
 
-void prepare_peer_sums(World& w) {
+void prepare_peer_sums(World& w, Tick t) {
   const Params& p = w.params;
   const RegionState& now = w.regions_now();
   TickScratch& s = w.scratch;
@@ -76,6 +76,17 @@ void prepare_peer_sums(World& w) {
       s.district_adopter_count[k * districts + d] += adopted(peer.a[k]) ? 1.0 : 0.0;
     }
   }
+
+  // The terms of rules 5 and 8 that are the same in every region, once rather than per region.
+  const NationState& nation = w.nation;
+  s.tip = w.fixed.tip[static_cast<std::size_t>(t)];
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    s.coercion_without_tour[k] =
+        rules::coercion_without_tour(p, nation.law_in_force[k], nation.directive[k], s.tip);
+  }
+  double mean_directive = 0.0;
+  for (double d : nation.directive) mean_directive += d;
+  s.mean_directive = mean_directive / static_cast<double>(kReformCount);
 }
 
 void update_region(World& w, Tick t, std::size_t r) {
@@ -91,10 +102,19 @@ void update_region(World& w, Tick t, std::size_t r) {
   const auto tick = static_cast<std::uint32_t>(t);
   const double* intensity = &s.instrument_intensity[r * kInstrumentCount];
   auto instrument = [intensity](Instrument m) { return intensity[index(m)]; };
-  const double rho = now.resistance[r];
-  const double capacity = now.capacity[r];
-  const double support = now.support[r];
   const std::size_t law = index(Reform::law);
+
+  // The region's own state at t, read once: the compiler cannot keep it in registers across the
+  // stores to `next`, which it must assume may alias it.
+  const PeerRecord& own = s.peer[r];
+  const double rho = own.resistance;
+  const double capacity = now.capacity[r];
+  const double judicial_capacity = now.judicial_capacity[r];
+  const double judicial_use = now.judicial_use[r];
+  const double support = now.support[r];
+  const double mean_cases = now.mean_cases[r];
+  const double own_success = own.success;
+  const double exposure = w.fixed.exposure[r];
 
   // The region's NGOs at t: alive count (for rule 9's split of grants), mean legitimacy
   // (obstruction) and push G = 1 - prod(1 - g min(1, R/R*) tie).
@@ -142,7 +162,6 @@ void update_region(World& w, Tick t, std::size_t r) {
       }
     }
   }
-  const double own_success = s.peer[r].success;
 
   // Rule 3: resistance and obstruction.
   const bool obstructing =
@@ -161,44 +180,53 @@ void update_region(World& w, Tick t, std::size_t r) {
       obstructing ? 0.0 : instrument(Instrument::training) + instrument(Instrument::exchange);
   next.capacity[r] = rules::capacity_next(p, capacity, police_training, rho);
   next.judicial_capacity[r] = rules::capacity_next(
-      p, now.judicial_capacity[r],
+      p, judicial_capacity,
       instrument(Instrument::training) + instrument(Instrument::judicial_training), rho);
 
   // Rules 5 and 6: signals and implementation, per reform.
-  const double tip = w.fixed.tip[static_cast<std::size_t>(t)];
   const double exchange = instrument(Instrument::exchange);
+  const double tour = instrument(Instrument::task_force_tour);
+  const std::uint32_t own_district = w.fixed.district[r];
+  // Emulation: the mean memory of the region's references, all reforms in one pass (each sum
+  // still adds its terms in reference order).
+  PerReform emulation{};
+  if (hazard_mode && mechanisms.emulation) {
+    const std::uint32_t begin = w.fixed.reference_offsets[r];
+    const std::uint32_t end = w.fixed.reference_offsets[r + 1];
+    PerReform sum{};
+    for (std::uint32_t e = begin; e < end; ++e) {
+      const std::uint32_t reference = w.fixed.references[e];
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        sum[k] += now.emulation_memory[k * n + reference];
+      }
+    }
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      emulation[k] = end > begin ? sum[k] / (end - begin) : 0.0;
+    }
+  }
+  const PeerLayers layers = w.peer_layers(r, tie_row_sum);
   // One sequence per region and tick; reform k takes draw k (two uniforms per Philox block).
   auto adoption_draws = w.rng.sequence(tick, agent, word(Purpose::adoption));
-  const std::uint32_t own_district = w.fixed.district[r];
   for (std::size_t k = 0; k < kReformCount; ++k) {
-    const double a = now.a(r, k);
-    rules::Signals signals;
+    const double a = own.a[k];
     const double coercion =
         mechanisms.coercion
-            ? rules::coercion(p, k, nation.law_in_force[k], nation.directive[k], tip,
-                              instrument(Instrument::task_force_tour), nation.stance)
+            ? rules::coercion_with_tour(p, k, s.coercion_without_tour[k], tour, nation.stance)
             : 0.0;
     bool step = false;
     if (hazard_mode) {
+      rules::Signals signals;
       if (mechanisms.learning) {
         const double peers = w.combine_peer_layers(
-            r, learning_geo[k], s.district_learning_sum[k * districts + own_district],
-            a * own_success, tie_row_sum, learning_ties[k]);
+            layers, learning_geo[k], s.district_learning_sum[k * districts + own_district],
+            a * own_success, learning_ties[k]);
         // An exchange adds a foreign exemplar with a = pi = 1.
         signals.learning = (peers + exchange) / (1.0 + exchange);
       }
-      if (mechanisms.emulation) {
-        const std::uint32_t begin = w.fixed.reference_offsets[r];
-        const std::uint32_t end = w.fixed.reference_offsets[r + 1];
-        double sum = 0.0;
-        for (std::uint32_t e = begin; e < end; ++e) {
-          sum += now.emulation_memory[k * n + w.fixed.references[e]];
-        }
-        signals.emulation = end > begin ? sum / (end - begin) : 0.0;
-      }
+      signals.emulation = emulation[k];
       if (mechanisms.competition) {
         // An empty W_geo row gives 0: no neighbours to displace trafficking to or from.
-        signals.competition = w.fixed.exposure[r] * competition_geo[k];
+        signals.competition = exposure * competition_geo[k];
       }
       signals.coercion = coercion;
       if (mechanisms.ngo_push) signals.ngo_push = ngo_push;
@@ -208,7 +236,7 @@ void update_region(World& w, Tick t, std::size_t r) {
       step = adoption_draws.uniform() < hazard;
     } else {
       const double share = w.peer_mean(
-          r, [&](std::size_t peer) { return adopted(now.a(peer, k)) ? 1.0 : 0.0; },
+          r, [&](std::size_t peer) { return adopted(s.peer[peer].a[k]) ? 1.0 : 0.0; },
           s.district_adopter_count[k * districts + own_district]);
       step = share >= rules::adoption_threshold(p, w.theta[r], coercion, capacity);
       if (step && w.config.adoption_mode == AdoptionMode::complex_contagion) {
@@ -224,31 +252,28 @@ void update_region(World& w, Tick t, std::size_t r) {
   }
 
   // Rule 7: courts, cases and convictions (Art. 127.1 exists only while the law is in force).
-  const double a_law = now.a(r, law);
-  next.judicial_use[r] = rules::judicial_use_next(
-      p, now.judicial_use[r], a_law, now.judicial_capacity[r], nation.law_in_force[law], rho);
+  const double a_law = own.a[law];
+  next.judicial_use[r] = rules::judicial_use_next(p, judicial_use, a_law, judicial_capacity,
+                                                  nation.law_in_force[law], rho);
   std::uint32_t cases = 0, convictions = 0;
   if (nation.law_in_force[law] > 0.0 && !obstructing) {
     auto case_draws = w.rng.sequence(tick, agent, word(Purpose::cases));
     cases = case_draws.poisson(p.case_rate * w.fixed.size[r] * a_law);
     if (cases > 0) {
       auto conviction_draws = w.rng.sequence(tick, agent, word(Purpose::convictions));
-      convictions = conviction_draws.binomial(cases, rules::clip01(now.judicial_use[r] * p.p_conv));
+      convictions = conviction_draws.binomial(cases, rules::clip01(judicial_use * p.p_conv));
     }
   }
   next.cases[r] = cases;
   next.convictions[r] = convictions;
-  next.mean_cases[r] = w.case_mean_keep * now.mean_cases[r] + (1.0 - w.case_mean_keep) * cases;
+  next.mean_cases[r] = w.case_mean_keep * mean_cases + (1.0 - w.case_mean_keep) * cases;
 
   // Rule 8: executive support.
-  double mean_directive = 0.0;
-  for (double d : nation.directive) mean_directive += d;
-  mean_directive /= static_cast<double>(kReformCount);
-  next.support[r] = rules::support_next(p, support, w.fixed.exposure[r], mean_directive, rho);
+  next.support[r] = rules::support_next(p, support, exposure, s.mean_directive, rho);
 }
 
 void update_regions(World& w, Tick t) {
-  prepare_peer_sums(w);
+  prepare_peer_sums(w, t);
   for_each_index(w.fixed.region_count, w.parallel, w.grain,
                  [&w, t](std::size_t r) { update_region(w, t, r); });
 }

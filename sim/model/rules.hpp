@@ -36,6 +36,12 @@ double observed_success(const Params& p, double mean_cases, double size);
 /// Coercion C for reform k.
 double coercion(const Params& p, std::size_t reform, double law_in_force, double directive,
                 double tip, double tour_intensity, double stance);
+/// The part of C for reform k that is the same in every region: the law, directive and TIP terms.
+double coercion_without_tour(const Params& p, double law_in_force, double directive, double tip);
+/// C for reform k from its regional-invariant part and the region's task-force tour intensity;
+/// coercion() is exactly coercion_with_tour(coercion_without_tour(...)).
+double coercion_with_tour(const Params& p, std::size_t reform, double without_tour,
+                          double tour_intensity, double stance);
 /// The signals of one region and reform (0 where a mechanism is off).
 struct Signals {
   double learning = 0.0, emulation = 0.0, competition = 0.0, coercion = 0.0, ngo_push = 0.0,

@@ -70,6 +70,17 @@ struct alignas(64) PeerRecord {
   double resistance = 0.0;  ///< rho[s]
 };
 
+/// The layers of the combined peer weight W of one region (§4): a layer counts when its weight is
+/// positive and the region has peers in it.
+struct PeerLayers {
+  bool geo = false;              ///< land neighbours and w_geo > 0
+  bool district = false;         ///< other regions in the district and w_fd > 0
+  bool ties = false;             ///< NGO ties with a positive row sum and w_ngo > 0
+  double district_others = 0.0;  ///< regions of the district other than r
+  double tie_divisor = 1.0;      ///< max(1, raw NGO-tie row sum)
+  double total_weight = 0.0;     ///< sum of the weights of the layers present
+};
+
 /// Per-tick quantities computed early in a tick and read by later phases (never state).
 struct TickScratch {
   std::vector<double> intervention_intensity;  ///< I_n = iota_n * b[j](t) when active, else 0
@@ -86,11 +97,15 @@ struct TickScratch {
   std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
   std::vector<double> tie_gain;                ///< gain of each NGO tie edge this tick
   std::vector<double> sort_buffer;             ///< for quantiles
-  bool task_force_active = false;              ///< TF: a tour or push is active
-  double push_max = 0.0;                       ///< I_push, largest active legislation push
-  double foreign_authorship = 0.0;             ///< A, mean phi (1 - o) of active pushes and tours
-  double foreign_total = 0.0;                  ///< foreign intensity spent (B_total)
-  double domestic_total = 0.0;                 ///< domestic intensity spent
+  // What rules 3-8 share across regions in this tick, computed once before the regional phase.
+  PerReform coercion_without_tour{};  ///< law, directive and TIP terms of coercion, per reform
+  double tip = 0.0;                   ///< TIP ranking this tick
+  double mean_directive = 0.0;        ///< mean over reforms of the federal directive D[k]
+  bool task_force_active = false;     ///< TF: a tour or push is active
+  double push_max = 0.0;              ///< I_push, largest active legislation push
+  double foreign_authorship = 0.0;    ///< A, mean phi (1 - o) of active pushes and tours
+  double foreign_total = 0.0;         ///< foreign intensity spent (B_total)
+  double domestic_total = 0.0;        ///< domestic intensity spent
 };
 
 /// The per-run state of the model, plus views of the static world and the configuration.
@@ -117,10 +132,13 @@ struct World {
   double geo_mean(std::size_t r, std::span<const double> values) const;
   /// Raw NGO-tie row sum of region r.
   double tie_row_sum(std::size_t r) const;
-  /// The combined peer mean from the sums of its layers: the W_geo dot (when r has land
-  /// neighbours), the district total, r's own value, and the raw NGO-tie row sum and dot.
-  double combine_peer_layers(std::size_t r, double geo_dot, double district_total, double own,
-                             double tie_row_sum, double tie_dot) const;
+  /// Which layers of W region r has this tick and their total weight, from its raw NGO-tie row
+  /// sum. The same for every quantity averaged over r's peers, so computed once per region.
+  PeerLayers peer_layers(std::size_t r, double tie_row_sum) const;
+  /// The combined peer mean from the sums of its layers: the W_geo dot, the district total, r's
+  /// own value and the raw NGO-tie dot.
+  double combine_peer_layers(const PeerLayers& layers, double geo_dot, double district_total,
+                             double own, double tie_dot) const;
 
   const Config& config;
   const Params& params;
@@ -196,31 +214,40 @@ double World::peer_mean(std::size_t r, const Value& value, double district_total
       tie_dot += w * value(tie_neighbour[e]);
     }
   }
-  return combine_peer_layers(r, geo_dot, district_total, value(r), row_sum, tie_dot);
+  return combine_peer_layers(peer_layers(r, row_sum), geo_dot, district_total, value(r), tie_dot);
 }
 
-inline double World::combine_peer_layers(std::size_t r, double geo_dot, double district_total,
-                                         double own, double tie_row_sum, double tie_dot) const {
+inline PeerLayers World::peer_layers(std::size_t r, double tie_row_sum) const {
   const Params& p = params;
-  double weighted = 0.0;
-  double total_weight = 0.0;
+  PeerLayers layers;
   if (fixed.geo.neighbours(r).size() > 0 && p.w_geo > 0.0) {
-    weighted += p.w_geo * geo_dot;
-    total_weight += p.w_geo;
+    layers.geo = true;
+    layers.total_weight += p.w_geo;
   }
   const std::uint32_t others = fixed.district_region_count[fixed.district[r]] - 1;
   if (others > 0 && p.w_fd > 0.0) {
-    // W_fd from district sums (sum minus self), never as explicit edges.
-    weighted += p.w_fd * (district_total - own) / static_cast<double>(others);
-    total_weight += p.w_fd;
+    layers.district = true;
+    layers.district_others = static_cast<double>(others);
+    layers.total_weight += p.w_fd;
   }
   if (p.w_ngo > 0.0 && tie_row_sum > 0.0) {
     // Row-normalised with max(1, row sum): weak ties weigh little (§4).
-    const double divisor = tie_row_sum > 1.0 ? tie_row_sum : 1.0;
-    weighted += p.w_ngo * tie_dot / divisor;
-    total_weight += p.w_ngo * tie_row_sum / divisor;
+    layers.ties = true;
+    layers.tie_divisor = tie_row_sum > 1.0 ? tie_row_sum : 1.0;
+    layers.total_weight += p.w_ngo * tie_row_sum / layers.tie_divisor;
   }
-  return total_weight > 0.0 ? weighted / total_weight : own;
+  return layers;
+}
+
+inline double World::combine_peer_layers(const PeerLayers& layers, double geo_dot,
+                                         double district_total, double own, double tie_dot) const {
+  const Params& p = params;
+  double weighted = 0.0;
+  if (layers.geo) weighted += p.w_geo * geo_dot;
+  // W_fd from district sums (sum minus self), never as explicit edges.
+  if (layers.district) weighted += p.w_fd * (district_total - own) / layers.district_others;
+  if (layers.ties) weighted += p.w_ngo * tie_dot / layers.tie_divisor;
+  return layers.total_weight > 0.0 ? weighted / layers.total_weight : own;
 }
 
 }  // namespace policysim::model

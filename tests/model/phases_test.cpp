@@ -89,12 +89,15 @@ TEST_CASE("each parallel phase gives the same bytes serially and in parallel",
 }
 
 TEST_CASE("the regional phase reads only the state of tick t", "[model][phases]") {
-  // Updating regions in reverse order gives the same result: no region reads another's new value.
-  Prepared prepared(true, AdoptionMode::hazard, 24);
+  // Updating regions in reverse order gives the same result: no region reads another's new value
+  // (in the threshold modes too, whose peer counts read neighbours' implementation levels).
+  const auto mode =
+      GENERATE(AdoptionMode::hazard, AdoptionMode::threshold, AdoptionMode::complex_contagion);
+  Prepared prepared(true, mode, 24);
   World forward = prepared.simulation.world();
   World backward = prepared.simulation.world();
   update_regions(forward, 24);
-  prepare_peer_sums(backward);
+  prepare_peer_sums(backward, 24);
   for (std::size_t r = backward.fixed.region_count; r-- > 0;) update_region(backward, 24, r);
   CHECK(same_regions(forward.regions_next(), backward.regions_next()));
 }

@@ -115,6 +115,15 @@ TEST_CASE("rule 6 decay and step, rule 7 courts and rule 4 capacity match hand c
   // Coercion on law includes the tour; on victim it does not.
   CHECK(rules::coercion(p, 0, 1.0, 0.5, 1.0, 1.0, 0.5) == Approx((1 + 0.5 + 0.5 + 1) * 0.5));
   CHECK(rules::coercion(p, 1, 1.0, 0.5, 1.0, 1.0, 0.5) == Approx((1 + 0.5 + 0.5) * 0.5));
+  // The regional phase computes the shared part once a tick: the split gives the same bits.
+  const double shared = rules::coercion_without_tour(p, 1.0, 0.5, 1.0);
+  CHECK(shared == Approx(1 + 0.5 + 0.5));
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    for (const double tour : {0.0, 0.3, 1.0}) {
+      const double direct = rules::coercion(p, k, 1.0, 0.5, 1.0, tour, 0.2);
+      CHECK(rules::coercion_with_tour(p, k, shared, tour, 0.2) == direct);
+    }
+  }
 }
 
 TEST_CASE("the restrictive-law clock adds exactly -ln(1-p) with p = 1 - (1-H)^(1/4)",
