@@ -111,7 +111,7 @@ void update_nation(World& w, Tick t) {
   const NationState& now = w.nation;
   NationState& next = w.nation_next;
   next = now;
-  const RegionState& regions = w.regions_next();
+  const RegionState& regions = w.regions;  // of t+1: the regional phase is over
   const std::size_t tick = static_cast<std::size_t>(t);
   const double tip = f.tip[tick], election = f.elections[tick], un = f.un[tick];
 

@@ -1,5 +1,10 @@
 // Rule 9 for one NGO: income, resources, foreign share, legitimacy and closure. The tie to the
 // police changes in rule 11 (ties.cpp).
+//
+// NGOs are updated in place, one copy: an NGO reads only its own record (and regional scratch),
+// and reads all of it before writing. The regional phase, which reads the region's NGOs at t, is
+// over. Closures are kept for this tick in scratch.ngo_closed: rule 11 needs who was alive at t
+// and rule 12 reports who closed.
 
 #include "sim/model/phases.hpp"
 #include "sim/model/rules.hpp"
@@ -8,16 +13,9 @@ namespace policysim::model {
 
 void update_ngo(World& w, Tick /*t*/, std::size_t i) {
   const Params& p = w.params;
-  const NgoState& now = w.ngos_now();
-  NgoState& next = w.ngos_next();
-  if (now.alive[i] == 0) {  // closed for good: the record stays as it was
-    next.resources[i] = now.resources[i];
-    next.foreign_share[i] = now.foreign_share[i];
-    next.legitimacy[i] = now.legitimacy[i];
-    next.alive[i] = 0;
-    next.quarters_below_minimum[i] = now.quarters_below_minimum[i];
-    return;
-  }
+  NgoState& ngos = w.ngos;
+  w.scratch.ngo_closed[i] = 0;
+  if (ngos.alive[i] == 0) return;  // closed for good: the record stays as it was
   const std::uint32_t r = w.fixed.ngo_region[i];
   const NationState& nation = w.nation;
   // Grants are split equally among the region's alive NGOs (this one among them).
@@ -28,16 +26,23 @@ void update_ngo(World& w, Tick /*t*/, std::size_t i) {
   const double domestic_income =
       w.scratch.domestic_grant_intensity[r] * p.grant_size / alive + p.income_base;
 
+  // The record at t, read before any of it is overwritten.
+  const double resources_now = ngos.resources[i], foreign_share_now = ngos.foreign_share[i];
+  const double legitimacy_now = ngos.legitimacy[i];
+  const std::uint32_t below_now = ngos.quarters_below_minimum[i];
+
   const double resources =
-      rules::ngo_resources_next(p, now.resources[i], foreign_income, domestic_income);
-  next.resources[i] = resources;
-  next.foreign_share[i] =
-      rules::foreign_share_next(p, now.foreign_share[i], foreign_income, domestic_income);
-  next.legitimacy[i] = rules::legitimacy_next(p, now.legitimacy[i], now.resources[i],
-                                              now.foreign_share[i], nation.stance);
-  const std::uint32_t below = resources < p.R_min ? now.quarters_below_minimum[i] + 1 : 0;
-  next.quarters_below_minimum[i] = below;
-  next.alive[i] = static_cast<double>(below) >= p.ngo_close_ticks ? 0 : 1;
+      rules::ngo_resources_next(p, resources_now, foreign_income, domestic_income);
+  ngos.resources[i] = resources;
+  ngos.foreign_share[i] =
+      rules::foreign_share_next(p, foreign_share_now, foreign_income, domestic_income);
+  ngos.legitimacy[i] =
+      rules::legitimacy_next(p, legitimacy_now, resources_now, foreign_share_now, nation.stance);
+  const std::uint32_t below = resources < p.R_min ? below_now + 1 : 0;
+  ngos.quarters_below_minimum[i] = below;
+  const bool closes = static_cast<double>(below) >= p.ngo_close_ticks;
+  ngos.alive[i] = closes ? 0 : 1;
+  w.scratch.ngo_closed[i] = closes ? 1 : 0;
 }
 
 void update_ngos(World& w, Tick t) {

@@ -1,5 +1,5 @@
-// Rule 12: the outputs of MODEL.md §8 for tick t, read from the state at the end of t (the next
-// buffers, before they swap), plus NGO closures as events.
+// Rule 12: the outputs of MODEL.md §8 for tick t, read from the state at the end of t (regions
+// and NGOs after their in-place updates), plus NGO closures as events.
 
 #include <algorithm>
 #include <cmath>
@@ -30,8 +30,8 @@ double select_quantile(std::vector<double>& values, double probability) {
 void record(World& w, Tick t) {
   const StaticWorld& f = w.fixed;
   const std::size_t n = f.region_count;
-  const RegionState& regions = w.regions_next();
-  const NgoState& ngos = w.ngos_next();
+  const RegionState& regions = w.regions;
+  const NgoState& ngos = w.ngos;
   const NationState& nation = w.nation_next;
   const TickScratch& s = w.scratch;
   RunOutput& out = *w.output;
@@ -88,12 +88,11 @@ void record(World& w, Tick t) {
   set(SeriesMetric::regions_with_cases, static_cast<double>(with_cases));
   set(SeriesMetric::share_regions_with_cases, static_cast<double>(with_cases) / regions_count);
 
-  const NgoState& before = w.ngos_now();
   std::size_t alive = 0;
   for (std::size_t i = 0; i < f.ngo_count; ++i) {
     alive += ngos.alive[i];
-    if (before.alive[i] != 0 && ngos.alive[i] == 0) {
-      w.events.push_back(Event{t, "ngo_closed", f.ngo_region[i], f.ngo_names[i]});
+    if (s.ngo_closed[i] != 0) {
+      w.events.push_back(Event{t, "ngo_closed", f.ngo_region[i], ngo_name(f, w.config, i)});
     }
   }
   set(SeriesMetric::ngos_alive, static_cast<double>(alive));

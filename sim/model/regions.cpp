@@ -1,6 +1,14 @@
 // Rules 3-8 for one region, written once and called from a serial loop or tbb::parallel_for.
 // Everything read is the state of tick t (regions, NGOs, nation) or a quantity computed earlier
-// in this tick (intensities, exposure, peer sums); only region r of the next buffer is written.
+// in this tick (intensities, exposure, peer sums); only region r is written.
+//
+// The regional state is updated in place, one copy. That keeps the semantics of reading t and
+// writing t+1 because no region reads another region's columns during this phase: what it reads
+// of its peers (a, pi, rho of land neighbours, NGO-tie partners, district members; the adopted
+// counts of the threshold modes) is the packed peer record, copied from tick t before the phase
+// starts; the one column read across regions, the emulation memory of the references, is
+// double-buffered. Region r reads its own columns into locals before it writes any of them. The
+// determinism tests update regions serially, in parallel and in reverse order and compare bytes.
 
 #include <algorithm>
 #include <cmath>
@@ -56,7 +64,7 @@ int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
 
 void prepare_peer_sums(World& w, Tick t) {
   const Params& p = w.params;
-  const RegionState& now = w.regions_now();
+  const RegionState& now = w.regions;
   TickScratch& s = w.scratch;
   const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
   for_each_index(n, w.parallel, w.grain, [&](std::size_t r) {
@@ -92,9 +100,13 @@ void prepare_peer_sums(World& w, Tick t) {
 void update_region(World& w, Tick t, std::size_t r) {
   const Params& p = w.params;
   const Mechanisms& mechanisms = w.mechanisms;
-  const RegionState& now = w.regions_now();
-  RegionState& next = w.regions_next();
-  const NgoState& ngos = w.ngos_now();
+  // `now` and `next` are the same columns (see the top of the file): reads of `now` all come
+  // before the writes to `next`.
+  const RegionState& now = w.regions;
+  RegionState& next = w.regions;
+  const std::vector<double>& emulation_now = w.emulation_memory_now();
+  std::vector<double>& emulation_next = w.emulation_memory_next();
+  const NgoState& ngos = w.ngos;
   const NationState& nation = w.nation;
   const TickScratch& s = w.scratch;
   const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
@@ -104,8 +116,7 @@ void update_region(World& w, Tick t, std::size_t r) {
   auto instrument = [intensity](Instrument m) { return intensity[index(m)]; };
   const std::size_t law = index(Reform::law);
 
-  // The region's own state at t, read once: the compiler cannot keep it in registers across the
-  // stores to `next`, which it must assume may alias it.
+  // The region's own state at t, read once and before any of it is overwritten.
   const PeerRecord& own = s.peer[r];
   const double rho = own.resistance;
   const double capacity = now.capacity[r];
@@ -197,7 +208,7 @@ void update_region(World& w, Tick t, std::size_t r) {
     for (std::uint32_t e = begin; e < end; ++e) {
       const std::uint32_t reference = w.fixed.references[e];
       for (std::size_t k = 0; k < kReformCount; ++k) {
-        sum[k] += now.emulation_memory[k * n + reference];
+        sum[k] += emulation_now[k * n + reference];
       }
     }
     for (std::size_t k = 0; k < kReformCount; ++k) {
@@ -247,8 +258,8 @@ void update_region(World& w, Tick t, std::size_t r) {
     a_next = rules::after_decay(p, k, a_next, nation.law_in_force[k], support);
     next.implementation[k * n + r] = a_next;
     const double crossed = !adopted(a) && adopted(a_next) ? 1.0 : 0.0;
-    next.emulation_memory[k * n + r] =
-        std::min(1.0, w.emulation_memory_keep * now.emulation_memory[k * n + r] + crossed);
+    emulation_next[k * n + r] =
+        std::min(1.0, w.emulation_memory_keep * emulation_now[k * n + r] + crossed);
   }
 
   // Rule 7: courts, cases and convictions (Art. 127.1 exists only while the law is in force).

@@ -1,8 +1,11 @@
 #pragma once
-// The state of one run, as structs of vectors (entry i of every vector is agent i). Regions and
-// NGOs are double-buffered: a tick reads `now` and writes `next` (MODEL.md §5, order and
-// buffering). The reform matrix is stored reform-major, a[k * regions + r], so that each reform's
-// column is one contiguous span for reductions.
+// The state of one run, as structs of vectors (entry i of every vector is agent i). A tick reads
+// the state of t and writes that of t+1 (MODEL.md §5, order and buffering). Regions and NGOs are
+// updated in place, one copy each: what other agents read of tick t during a phase is either a
+// per-tick copy (the packed peer record of the regional phase) or double-buffered (the emulation
+// memory, World::emulation_memory), and an agent reads its own values before it writes them. The
+// reform matrix is stored reform-major, a[k * regions + r], so that each reform's column is one
+// contiguous span for reductions.
 
 #include <array>
 #include <cstddef>
@@ -17,7 +20,6 @@ namespace policysim::model {
 /// Regional police, courts and executive (MODEL.md §3).
 struct RegionState {
   std::vector<double> implementation;     ///< a[r,k], reform-major
-  std::vector<double> emulation_memory;   ///< e[r,k], reform-major
   std::vector<double> capacity;           ///< c
   std::vector<double> judicial_capacity;  ///< cJ
   std::vector<double> judicial_use;       ///< aJ
@@ -31,7 +33,6 @@ struct RegionState {
   /// Sizes every column for `regions` regions (allocates only when growing).
   void resize(std::size_t regions) {
     implementation.assign(regions * kReformCount, 0.0);
-    emulation_memory.assign(regions * kReformCount, 0.0);
     for (auto* column : {&capacity, &judicial_capacity, &judicial_use, &resistance, &support,
                          &mean_cases, &cases, &convictions}) {
       column->assign(regions, 0.0);

@@ -12,16 +12,15 @@ namespace policysim::model {
 
 void update_ties(World& w, Tick /*t*/) {
   const Params& p = w.params;
-  const NgoState& now = w.ngos_now();
-  NgoState& next = w.ngos_next();
+  // In place, like the rest of the NGO record (ngos.cpp): each NGO reads and writes only its own
+  // tie. An NGO that closed in this tick was alive at t, so its tie still moves this once.
+  NgoState& ngos = w.ngos;
   for_each_index(w.fixed.ngo_count, w.parallel, w.grain, [&](std::size_t i) {
-    if (now.alive[i] == 0) {
-      next.tie[i] = now.tie[i];
-      return;
-    }
+    const bool alive_at_t = ngos.alive[i] != 0 || w.scratch.ngo_closed[i] != 0;
+    if (!alive_at_t) return;
     const std::size_t row = w.fixed.ngo_region[i] * kInstrumentCount;
-    next.tie[i] = rules::ngo_tie_next(
-        p, now.tie[i], w.scratch.instrument_intensity[row + index(Instrument::conference)],
+    ngos.tie[i] = rules::ngo_tie_next(
+        p, ngos.tie[i], w.scratch.instrument_intensity[row + index(Instrument::conference)],
         w.scratch.instrument_intensity[row + index(Instrument::national_assembly)]);
   });
 

@@ -8,6 +8,7 @@
 #include <numeric>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 
 #include "sim/model/phases.hpp"
 #include "sim/model/purpose.hpp"
@@ -109,32 +110,28 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
   to_csr(references, w.reference_offsets, w.references);
 
   // NGOs: 1 + round(2 x[r]) per region by default, then the named ones.
-  std::vector<NamedNgo> placed;
   if (config.default_ngos) {
     const long base = std::lround(p.ngo_count_base);
     for (std::size_t r = 0; r < n; ++r) {
       const long count = std::max(0L, base + std::lround(p.ngo_count_per_exposure * w.exposure[r]));
-      for (long i = 0; i < count; ++i) {
-        placed.push_back({"ngo-" + country.codes[r] + "-" + std::to_string(i + 1),
-                          static_cast<std::uint32_t>(r), p.ngo_R0, p.ngo_f0, p.ngo_g0, p.ngo_tie0});
-      }
+      w.ngo_region.insert(w.ngo_region.end(), static_cast<std::size_t>(count),
+                          static_cast<std::uint32_t>(r));
     }
   }
+  w.default_ngo_count = w.ngo_region.size();
   for (const NamedNgo& ngo : config.named_ngos) {
     require(ngo.region < n, "named NGO " + ngo.name + " is in a region that does not exist");
-    placed.push_back(ngo);
+    w.ngo_region.push_back(ngo.region);
   }
-  w.ngo_count = placed.size();
-  w.ngo_initial.resize(placed.size());
+  w.ngo_count = w.ngo_region.size();
+  w.region_code_offsets.assign(n + 1, 0);
+  for (std::size_t r = 0; r < n; ++r) {
+    if (r < country.codes.size()) w.region_codes += country.codes[r];
+    w.region_code_offsets[r + 1] = static_cast<std::uint32_t>(w.region_codes.size());
+  }
   std::vector<std::vector<std::uint32_t>> region_ngos(n);
-  for (std::size_t i = 0; i < placed.size(); ++i) {
-    w.ngo_region.push_back(placed[i].region);
-    w.ngo_names.push_back(placed[i].name);
-    w.ngo_initial.resources[i] = std::max(0.0, placed[i].resources);
-    w.ngo_initial.foreign_share[i] = rules::clip01(placed[i].foreign_share);
-    w.ngo_initial.legitimacy[i] = rules::clip01(placed[i].legitimacy);
-    w.ngo_initial.tie[i] = rules::clip01(placed[i].tie);
-    region_ngos[placed[i].region].push_back(static_cast<std::uint32_t>(i));
+  for (std::size_t i = 0; i < w.ngo_count; ++i) {
+    region_ngos[w.ngo_region[i]].push_back(static_cast<std::uint32_t>(i));
   }
   to_csr(region_ngos, w.region_ngo_offsets, w.region_ngos);
 
@@ -210,6 +207,22 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
   return w;
 }
 
+std::string ngo_name(const StaticWorld& fixed, const Config& config, std::size_t i) {
+  if (i >= fixed.default_ngo_count) return config.named_ngos[i - fixed.default_ngo_count].name;
+  // A region's defaults are consecutive and come first in its NGO list.
+  const std::uint32_t r = fixed.ngo_region[i];
+  const std::size_t number = i - fixed.region_ngos[fixed.region_ngo_offsets[r]] + 1;
+  const std::string_view code =
+      std::string_view(fixed.region_codes)
+          .substr(fixed.region_code_offsets[r],
+                  fixed.region_code_offsets[r + 1] - fixed.region_code_offsets[r]);
+  std::string name = "ngo-";
+  name += code;
+  name += '-';
+  name += std::to_string(number);
+  return name;
+}
+
 World::World(const Config& config_, const StaticWorld& fixed_)
     : config(config_),
       params(config_.params),
@@ -218,7 +231,7 @@ World::World(const Config& config_, const StaticWorld& fixed_)
       rng(0, kModelStream) {}
 
 void World::swap_buffers() {
-  current = 1 - current;
+  current = 1 - current;  // the emulation memory; regions and NGOs are updated in place
   nation = nation_next;
 }
 
@@ -280,6 +293,7 @@ void World::reset(std::uint64_t seed) {
   scratch.district_learning_sum.assign(fixed.district_count * kReformCount, 0.0);
   scratch.district_adopter_count.assign(fixed.district_count * kReformCount, 0.0);
   scratch.ngo_alive_count.assign(n, 0.0);
+  scratch.ngo_closed.assign(fixed.ngo_count, 0);
   scratch.tie_gain.assign(tie_weight.size(), 0.0);
   scratch.sort_buffer.assign(n, 0.0);
   ever_toured.assign(n, 0);
@@ -287,21 +301,28 @@ void World::reset(std::uint64_t seed) {
 
   // Initial state (MODEL.md §3).
   current = 0;
-  RegionState& initial = regions[0];
-  initial.resize(n);
-  regions[1].resize(n);
+  regions.resize(n);
+  for (auto& memory : emulation_memory) memory.assign(n * kReformCount, 0.0);
   for (const InitialAdopter& adopter : config.initial_adopters) {
     if (adopter.region >= n) throw std::invalid_argument("an initial adopter does not exist");
     for (std::size_t k = 0; k < kReformCount; ++k) {
-      initial.implementation[k * n + adopter.region] = rules::clip01(adopter.level[k]);
+      regions.implementation[k * n + adopter.region] = rules::clip01(adopter.level[k]);
     }
   }
   for (std::size_t r = 0; r < n; ++r) {
-    initial.resistance[r] = eta[r];
-    initial.support[r] = rules::support_equilibrium(p, fixed.exposure[r], 0.0, eta[r]);
+    regions.resistance[r] = eta[r];
+    regions.support[r] = rules::support_equilibrium(p, fixed.exposure[r], 0.0, eta[r]);
   }
-  ngos[0] = fixed.ngo_initial;
-  ngos[1] = fixed.ngo_initial;
+  // NGOs start from the defaults' parameters or their configured values, clipped to range.
+  ngos.resize(fixed.ngo_count);
+  for (std::size_t i = 0; i < fixed.ngo_count; ++i) {
+    const bool named = i >= fixed.default_ngo_count;
+    const NamedNgo* ngo = named ? &config.named_ngos[i - fixed.default_ngo_count] : nullptr;
+    ngos.resources[i] = std::max(0.0, named ? ngo->resources : p.ngo_R0);
+    ngos.foreign_share[i] = rules::clip01(named ? ngo->foreign_share : p.ngo_f0);
+    ngos.legitimacy[i] = rules::clip01(named ? ngo->legitimacy : p.ngo_g0);
+    ngos.tie[i] = rules::clip01(named ? ngo->tie : p.ngo_tie0);
+  }
 
   nation = NationState{};
   nation.stance = p.P0;

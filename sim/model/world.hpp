@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "sim/core/network.hpp"
@@ -42,8 +43,11 @@ struct StaticWorld {
 
   std::vector<std::uint32_t> ngo_region;                       ///< region of each NGO
   std::vector<std::uint32_t> region_ngo_offsets, region_ngos;  ///< NGOs of each region, CSR
-  std::vector<std::string> ngo_names;
-  NgoState ngo_initial;  ///< initial NGO state (defaults and named NGOs)
+  /// NGOs [0, default_ngo_count) are the defaults, in region order; Config::named_ngos follow.
+  /// Their names and initial state are made from these when needed rather than stored.
+  std::size_t default_ngo_count = 0;
+  std::string region_codes;                        ///< the regions' codes, concatenated
+  std::vector<std::uint32_t> region_code_offsets;  ///< code of r: [offsets[r], offsets[r + 1])
 
   std::vector<int> intervention_start, intervention_end;  ///< ticks, inclusive
   std::vector<std::uint8_t> intervention_random;          ///< targets drawn per run
@@ -61,6 +65,10 @@ struct StaticWorld {
 
 /// Builds the seed-independent world. Throws std::invalid_argument on an inconsistent input.
 StaticWorld build_static_world(const Config& config, const Country& country);
+
+/// The name of NGO i: "ngo-<region code>-<number within the region>" for a default NGO, the
+/// configured name for a named one. Made on demand (only closures report names).
+std::string ngo_name(const StaticWorld& fixed, const Config& config, std::size_t i);
 
 /// What the regional phase reads of each neighbour, at t: packed so that one neighbour is one
 /// cache line rather than one line per column (large countries are limited by these gathers).
@@ -95,6 +103,7 @@ struct TickScratch {
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
   std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
+  std::vector<std::uint8_t> ngo_closed;        ///< 1 for an NGO that closed in this tick (rule 9)
   std::vector<double> tie_gain;                ///< gain of each NGO tie edge this tick
   std::vector<double> sort_buffer;             ///< for quantiles
   // What rules 3-8 share across regions in this tick, computed once before the regional phase.
@@ -115,13 +124,16 @@ struct World {
   /// Draws the per-run quantities from `seed` and sets the initial state (MODEL.md §3).
   void reset(std::uint64_t seed);
 
-  const RegionState& regions_now() const { return regions[current]; }
-  RegionState& regions_next() { return regions[1 - current]; }
-  const RegionState& regions_next() const { return regions[1 - current]; }
-  const NgoState& ngos_now() const { return ngos[current]; }
-  NgoState& ngos_next() { return ngos[1 - current]; }
-  const NgoState& ngos_next() const { return ngos[1 - current]; }
-  /// Makes next the current state (end of a tick).
+  /// The regional state: of tick t before the regional phase, of t+1 after it.
+  const RegionState& regions_now() const { return regions; }
+  /// The NGO state: of tick t before the NGO phase, of t+1 after it.
+  const NgoState& ngos_now() const { return ngos; }
+  /// The emulation memory of tick t, which the regional phase reads across regions.
+  const std::vector<double>& emulation_memory_now() const { return emulation_memory[current]; }
+  /// The emulation memory of tick t+1, written by the regional phase.
+  std::vector<double>& emulation_memory_next() { return emulation_memory[1 - current]; }
+  const std::vector<double>& emulation_memory_next() const { return emulation_memory[1 - current]; }
+  /// Makes the next emulation memory and national state current (end of a tick).
   void swap_buffers();
 
   /// Sum over s of W[r,s] value(s), the combined peer weight (§4), from district totals of the
@@ -149,9 +161,11 @@ struct World {
   bool parallel = true;
   std::size_t grain = kDefaultAgentGrain;  ///< agents per parallel task
 
-  std::array<RegionState, 2> regions;
-  std::array<NgoState, 2> ngos;
-  int current = 0;
+  RegionState regions;  ///< updated in place (regions.cpp says why that is safe)
+  NgoState ngos;        ///< updated in place (ngos.cpp, ties.cpp)
+  /// e[r,k], reform-major, double-buffered: a region reads its references' memory of tick t.
+  std::array<std::vector<double>, 2> emulation_memory;
+  int current = 0;  ///< which emulation_memory buffer holds tick t
   NationState nation, nation_next;
   DonorState donors;
 

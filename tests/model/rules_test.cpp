@@ -34,7 +34,7 @@ TEST_CASE("rule 3 moves resistance as computed by hand in a two-region country",
   World& w = simulation.world();
   w.reset(1);
   w.eta = {0.3, 0.25};
-  w.regions[w.current].resistance = {0.4, 0.2};
+  w.regions.resistance = {0.4, 0.2};
   w.nation.stance = 0.3;
 
   schedule_interventions(w, 0);
@@ -44,8 +44,8 @@ TEST_CASE("rule 3 moves resistance as computed by hand in a two-region country",
   update_regions(w, 0);
   // rho0 = 0.4 + 0.15*0.5*0.6 + 0.05*(0.3-0.4) + 0.02*(0.2-0.4) - 0.04*(0.4-0.3) = 0.432
   // rho1 = 0.2 + 0 + 0.05*(0.3-0.2) + 0.02*(0.4-0.2) - 0.04*(0.2-0.25) = 0.211
-  CHECK(w.regions_next().resistance[0] == Approx(0.432).epsilon(1e-12));
-  CHECK(w.regions_next().resistance[1] == Approx(0.211).epsilon(1e-12));
+  CHECK(w.regions_now().resistance[0] == Approx(0.432).epsilon(1e-12));
+  CHECK(w.regions_now().resistance[1] == Approx(0.211).epsilon(1e-12));
 }
 
 TEST_CASE("a region without land neighbours feels no neighbour pull in rule 3",

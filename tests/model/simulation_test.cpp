@@ -156,3 +156,39 @@ TEST_CASE("a large country runs the same serially and with the default parallel 
   const RunOutput parallel = simulation.run(8, {.region_series = false, .parallel = true});
   CHECK(same_output(serial, parallel));
 }
+
+TEST_CASE("NGO names and initial state are made from the placement, not stored",
+          "[model][simulation][ngos]") {
+  const Country country = ring_country(6);
+  Config config;
+  config.named_ngos.push_back({"Angel Coalition", 2, 1.5, -0.2, 0.7, 0.3});
+  Simulation simulation(config, country);
+  const StaticWorld& fixed = simulation.static_world();
+  REQUIRE(fixed.ngo_count == fixed.default_ngo_count + 1);
+  // Defaults are numbered from 1 within their region, in region order.
+  std::vector<int> seen(country.region_count(), 0);
+  for (std::size_t i = 0; i < fixed.default_ngo_count; ++i) {
+    const std::uint32_t r = fixed.ngo_region[i];
+    CHECK(ngo_name(fixed, config, i) ==
+          "ngo-" + country.codes[r] + "-" + std::to_string(++seen[r]));
+  }
+  CHECK(seen[0] > 1);  // a highly exposed region has more than one default NGO
+  const std::size_t named = fixed.default_ngo_count;
+  CHECK(ngo_name(fixed, config, named) == "Angel Coalition");
+
+  // Every run starts from the same initial NGO state, whatever the previous run left.
+  World& w = simulation.world();
+  simulation.run(5, {.region_series = false, .parallel = false});
+  w.reset(6);
+  const NgoState& ngos = w.ngos_now();
+  CHECK(ngos.resources[named] == 1.5);
+  CHECK(ngos.foreign_share[named] == 0.0);  // clipped to [0,1]
+  CHECK(ngos.legitimacy[named] == 0.7);
+  CHECK(ngos.tie[named] == 0.3);
+  for (std::size_t i = 0; i < named; ++i) {
+    CHECK(ngos.resources[i] == config.params.ngo_R0);
+    CHECK(ngos.tie[i] == config.params.ngo_tie0);
+    CHECK(ngos.alive[i] == 1);
+    CHECK(ngos.quarters_below_minimum[i] == 0);
+  }
+}
