@@ -105,3 +105,30 @@ TEST_CASE("the regional phase reads only the state of tick t", "[model][phases]"
   for (std::size_t r = backward.fixed.region_count; r-- > 0;) update_region(backward, 24, r);
   CHECK(same_regions(forward, backward));
 }
+
+TEST_CASE("rule 1 clears only what the last tick wrote, with the same bytes as a full clear",
+          "[model][phases][schedule]") {
+  Prepared prepared(false, AdoptionMode::hazard, 0);
+  World& w = prepared.simulation.world();
+  for (Tick t = 0; t < 64; ++t) {
+    World cleared = w;
+    for (auto* column :
+         {&cleared.scratch.instrument_intensity, &cleared.scratch.foreign_grant_intensity,
+          &cleared.scratch.domestic_grant_intensity, &cleared.scratch.direct_effect}) {
+      std::fill(column->begin(), column->end(), 0.0);
+    }
+    schedule_interventions(w, t);
+    schedule_interventions(cleared, t);
+    CHECK(same_bytes(w.scratch.instrument_intensity, cleared.scratch.instrument_intensity));
+    CHECK(same_bytes(w.scratch.foreign_grant_intensity, cleared.scratch.foreign_grant_intensity));
+    CHECK(same_bytes(w.scratch.domestic_grant_intensity, cleared.scratch.domestic_grant_intensity));
+    CHECK(same_bytes(w.scratch.direct_effect, cleared.scratch.direct_effect));
+    compute_exposure(w, t);
+    update_regions(w, t);
+    update_ngos(w, t);
+    update_nation(w, t);
+    update_ties(w, t);
+    record(w, t);
+    w.swap_buffers();
+  }
+}
