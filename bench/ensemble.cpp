@@ -3,20 +3,31 @@
 // on the same network and a STREAM triad measured in the same process.
 // Usage: bench_ensemble [small|large|all|REPLICATIONS] [threads] [scenario]  (a number of
 // replications runs them once, for profiles)
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
 #include <cstdlib>
 #include <string>
 #include <vector>
 
+#include "bench/size_argument.hpp"
 #include "sim/runner/benchmark.hpp"
 #include "sim/runner/build_info.hpp"
 
 int main(int argc, char** argv) {
   using namespace policysim::runner;
-  const std::string size = argc > 1 ? argv[1] : "all";
-  const int threads = argc > 2 ? std::atoi(argv[2]) : 1;
-  const std::string scenario =
-      argc > 3 ? argv[3] : std::string(POLICYSIM_SOURCE_DIR) + "/scenarios/baseline.yaml";
+  CLI::App app{"Ensemble throughput of a scenario, next to reference kernels on the same network"};
+  std::string size = "all";
+  int threads = 1;
+  std::string scenario = std::string(POLICYSIM_SOURCE_DIR) + "/scenarios/baseline.yaml";
+  app.add_option("size", size,
+                 "small (200 runs x 5), large (2000 x 3), all, or REPLICATIONS (once)")
+      ->check(policysim::bench::size_or_count({"small", "large", "all"}, 100000000));
+  app.add_option("threads", threads, "Threads (default 1)")->check(CLI::Range(1, 4096));
+  app.add_option("scenario", scenario, "Scenario (default: the baseline)")
+      ->check(CLI::ExistingFile);
+  CLI11_PARSE(app, argc, argv);
+
   std::printf("%s\n%s\n", benchmark_context("ensemble", threads).c_str(),
               ensemble_table_header().c_str());
   struct Size {

@@ -1,6 +1,7 @@
 // Generating synthetic countries: seconds per country at 10^3, 10^6 and (optionally) 10^7
 // regions. Usage: bench_synthetic_country [max_regions]
 #include <tbb/info.h>
+#include <CLI/CLI.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -26,7 +27,11 @@ std::uint64_t country_hash(const policysim::model::Country& country) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  const std::size_t max_regions = argc > 1 ? std::strtoull(argv[1], nullptr, 10) : 1000000;
+  CLI::App app{"Seconds to generate synthetic countries of 10^3, 10^6 and 10^7 regions"};
+  std::size_t max_regions = 1000000;
+  app.add_option("max_regions", max_regions, "Largest country (default 10^6)")
+      ->check(CLI::Range(std::size_t{1}, std::size_t{4294967295}));
+  CLI11_PARSE(app, argc, argv);
   std::printf("bench synthetic_country  commit %s  threads %d\n", POLICYSIM_GIT_COMMIT,
               tbb::info::default_concurrency());
   std::printf("%12s %10s %12s %14s %18s\n", "regions", "districts", "seconds", "edges", "hash");

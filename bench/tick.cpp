@@ -4,17 +4,31 @@
 // process. Memory: the model's resident bytes per region (the country freed) and the peak.
 // Usage: bench_tick [small|large|all|REGIONS] [threads] [ticks repeats]  (ticks and repeats for
 // profiles: fewer samples than the defaults)
+#include <CLI/CLI.hpp>
+
 #include <cstdio>
 #include <cstdlib>
+#include <optional>
 #include <string>
 #include <vector>
 
+#include "bench/size_argument.hpp"
 #include "sim/runner/benchmark.hpp"
 
 int main(int argc, char** argv) {
   using namespace policysim::runner;
-  const std::string size = argc > 1 ? argv[1] : "small";
-  const int threads = argc > 2 ? std::atoi(argv[2]) : 1;
+  CLI::App app{"One tick of synthetic countries, next to reference kernels on the same data"};
+  std::string size = "small";
+  int threads = 1;
+  std::optional<int> ticks, repeats;
+  app.add_option("size", size, "small (10^3, 10^5), large (10^6, 10^7), all, or REGIONS")
+      ->check(policysim::bench::size_or_count({"small", "large", "all"}, 0xFFFFFFFFull));
+  app.add_option("threads", threads, "Threads (default 1)")->check(CLI::Range(1, 4096));
+  app.add_option("ticks", ticks, "Timed ticks per repeat (with repeats)")
+      ->check(CLI::Range(1, 1000000000));
+  app.add_option("repeats", repeats, "Repeats (with ticks)")->check(CLI::Range(1, 1000000000));
+  CLI11_PARSE(app, argc, argv);
+
   std::vector<std::size_t> sizes;
   if (size == "small" || size == "all") sizes.insert(sizes.end(), {1000, 100000});
   if (size == "large" || size == "all") sizes.insert(sizes.end(), {1000000, 10000000});
@@ -25,12 +39,8 @@ int main(int argc, char** argv) {
     options.regions = regions;
     options.threads = threads;
     // Enough samples for a median, few enough that 10^7 regions stays within minutes.
-    options.ticks = regions <= 100000 ? 16 : (regions <= 1000000 ? 8 : 4);
-    options.repeats = regions <= 100000 ? 5 : (regions <= 1000000 ? 2 : 1);
-    if (argc > 4) {
-      options.ticks = std::atoi(argv[3]);
-      options.repeats = std::atoi(argv[4]);
-    }
+    options.ticks = ticks.value_or(regions <= 100000 ? 16 : (regions <= 1000000 ? 8 : 4));
+    options.repeats = repeats.value_or(regions <= 100000 ? 5 : (regions <= 1000000 ? 2 : 1));
     const TickResult result = run_tick_benchmark(options);
     std::printf("%s\n", tick_table_row(result).c_str());
     std::fflush(stdout);
