@@ -6,8 +6,8 @@
 // writing t+1 because no region reads another region's columns during this phase: what it reads
 // of its peers (a, pi, rho of land neighbours, NGO-tie partners, district members; the adopted
 // counts of the threshold modes) is the packed peer record, copied from tick t before the phase
-// starts; the one column read across regions, the emulation memory of the references, is
-// double-buffered. Region r reads its own columns into locals before it writes any of them. The
+// starts, and the emulation memory of the few regions others emulate, copied likewise. Region r
+// reads its own columns into locals before it writes any of them. The
 // determinism tests update regions serially, in parallel and in reverse order and compare bytes.
 
 #include <algorithm>
@@ -85,6 +85,15 @@ void prepare_peer_sums(World& w, Tick t) {
     }
   }
 
+  // The emulation memory of tick t of the regions others emulate, before any region updates its
+  // own.
+  for (std::size_t slot = 0; slot < w.fixed.reference_regions.size(); ++slot) {
+    const std::size_t q = w.fixed.reference_regions[slot];
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      s.reference_emulation[slot * kReformCount + k] = w.emulation_memory[k * n + q];
+    }
+  }
+
   // The terms of rules 5 and 8 that are the same in every region, once rather than per region.
   const NationState& nation = w.nation;
   s.tip = w.fixed.tip[static_cast<std::size_t>(t)];
@@ -104,8 +113,7 @@ void update_region(World& w, Tick t, std::size_t r) {
   // before the writes to `next`.
   const RegionState& now = w.regions;
   RegionState& next = w.regions;
-  const std::vector<double>& emulation_now = w.emulation_memory_now();
-  std::vector<double>& emulation_next = w.emulation_memory_next();
+  std::vector<double>& emulation_memory = w.emulation_memory;  // own entries only, read first
   const NgoState& ngos = w.ngos;
   const NationState& nation = w.nation;
   const TickScratch& s = w.scratch;
@@ -206,10 +214,8 @@ void update_region(World& w, Tick t, std::size_t r) {
     const std::uint32_t end = w.fixed.reference_offsets[r + 1];
     PerReform sum{};
     for (std::uint32_t e = begin; e < end; ++e) {
-      const std::uint32_t reference = w.fixed.references[e];
-      for (std::size_t k = 0; k < kReformCount; ++k) {
-        sum[k] += emulation_now[k * n + reference];
-      }
+      const double* reference = &s.reference_emulation[w.fixed.references[e] * kReformCount];
+      for (std::size_t k = 0; k < kReformCount; ++k) sum[k] += reference[k];
     }
     for (std::size_t k = 0; k < kReformCount; ++k) {
       emulation[k] = end > begin ? sum[k] / (end - begin) : 0.0;
@@ -258,8 +264,8 @@ void update_region(World& w, Tick t, std::size_t r) {
     a_next = rules::after_decay(p, k, a_next, nation.law_in_force[k], support);
     next.implementation[k * n + r] = a_next;
     const double crossed = !adopted(a) && adopted(a_next) ? 1.0 : 0.0;
-    emulation_next[k * n + r] =
-        std::min(1.0, w.emulation_memory_keep * emulation_now[k * n + r] + crossed);
+    emulation_memory[k * n + r] =
+        std::min(1.0, w.emulation_memory_keep * emulation_memory[k * n + r] + crossed);
   }
 
   // Rule 7: courts, cases and convictions (Art. 127.1 exists only while the law is in force).

@@ -1,9 +1,9 @@
 #pragma once
 // The state of one run, as structs of vectors (entry i of every vector is agent i). A tick reads
 // the state of t and writes that of t+1 (MODEL.md §5, order and buffering). Regions and NGOs are
-// updated in place, one copy each: what other agents read of tick t during a phase is either a
-// per-tick copy (the packed peer record of the regional phase) or double-buffered (the emulation
-// memory, World::emulation_memory), and an agent reads its own values before it writes them. The
+// updated in place, one copy each: what other agents read of tick t during a phase is a per-tick
+// copy (the packed peer record of the regional phase, and the emulation memory of the regions
+// others emulate), and an agent reads its own values before it writes them. The
 // reform matrix is stored reform-major, a[k * regions + r], so that each reform's column is one
 // contiguous span for reductions.
 

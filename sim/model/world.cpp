@@ -107,6 +107,20 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
     const std::uint32_t d = country.district[r];
     if (d < country.district_centre.size()) add(country.district_centre[d]);
   }
+  // Only the few centres are references: their memory of tick t is copied once a tick
+  // (prepare_peer_sums) and read from the copy, so the memory itself is updated in place.
+  std::vector<std::uint32_t> slot(n, 0);
+  for (const auto& list : references)
+    w.reference_regions.insert(w.reference_regions.end(), list.begin(), list.end());
+  std::sort(w.reference_regions.begin(), w.reference_regions.end());
+  w.reference_regions.erase(std::unique(w.reference_regions.begin(), w.reference_regions.end()),
+                            w.reference_regions.end());
+  for (std::size_t j = 0; j < w.reference_regions.size(); ++j) {
+    slot[w.reference_regions[j]] = static_cast<std::uint32_t>(j);
+  }
+  for (auto& list : references) {
+    for (auto& s : list) s = slot[s];
+  }
   to_csr(references, w.reference_offsets, w.references);
 
   // NGOs: 1 + round(2 x[r]) per region by default, then the named ones.
@@ -231,8 +245,7 @@ World::World(const Config& config_, const StaticWorld& fixed_)
       rng(0, kModelStream) {}
 
 void World::swap_buffers() {
-  current = 1 - current;  // the emulation memory; regions and NGOs are updated in place
-  nation = nation_next;
+  nation = nation_next;  // regions, NGOs and the emulation memory are updated in place
 }
 
 double World::geo_mean(std::size_t r, std::span<const double> values) const {
@@ -290,6 +303,7 @@ void World::reset(std::uint64_t seed) {
   scratch.direct_effect.assign(n * kReformCount, 0.0);
   scratch.foreign_exposure.assign(n, 0.0);
   scratch.peer.assign(n, PeerRecord{});
+  scratch.reference_emulation.assign(fixed.reference_regions.size() * kReformCount, 0.0);
   scratch.district_learning_sum.assign(fixed.district_count * kReformCount, 0.0);
   scratch.district_adopter_count.assign(fixed.district_count * kReformCount, 0.0);
   scratch.ngo_alive_count.assign(n, 0.0);
@@ -300,9 +314,8 @@ void World::reset(std::uint64_t seed) {
   events.clear();
 
   // Initial state (MODEL.md §3).
-  current = 0;
   regions.resize(n);
-  for (auto& memory : emulation_memory) memory.assign(n * kReformCount, 0.0);
+  emulation_memory.assign(n * kReformCount, 0.0);
   for (const InitialAdopter& adopter : config.initial_adopters) {
     if (adopter.region >= n) throw std::invalid_argument("an initial adopter does not exist");
     for (std::size_t k = 0; k < kReformCount; ++k) {

@@ -35,11 +35,13 @@ struct StaticWorld {
   std::size_t region_count = 0, district_count = 0, ngo_count = 0, tick_count = 0;
 
   core::Network geo;  ///< W_geo, row-normalised land adjacency; isolated regions have empty rows
-  std::vector<std::uint32_t> district;                       ///< district of each region
-  std::vector<std::uint32_t> district_region_count;          ///< regions per district
-  std::vector<double> exposure;                              ///< x[r]
-  std::vector<double> size;                                  ///< size[r]
-  std::vector<std::uint32_t> reference_offsets, references;  ///< emulation references, CSR
+  std::vector<std::uint32_t> district;               ///< district of each region
+  std::vector<std::uint32_t> district_region_count;  ///< regions per district
+  std::vector<double> exposure;                      ///< x[r]
+  std::vector<double> size;                          ///< size[r]
+  /// Emulation references of each region, CSR; each entry is a slot of reference_regions.
+  std::vector<std::uint32_t> reference_offsets, references;
+  std::vector<std::uint32_t> reference_regions;  ///< regions some region emulates, ascending
 
   std::vector<std::uint32_t> ngo_region;                       ///< region of each NGO
   std::vector<std::uint32_t> region_ngo_offsets, region_ngos;  ///< NGOs of each region, CSR
@@ -100,6 +102,8 @@ struct TickScratch {
   std::vector<double> direct_effect;             ///< E[r,k], reform-major
   std::vector<double> foreign_exposure;          ///< F[r]
   std::vector<PeerRecord> peer;                  ///< a, pi and rho of tick t, per region
+  std::vector<double>
+      reference_emulation;  ///< e[q,k] of tick t, q = reference_regions[slot]; slot * 4 + k
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
   std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
@@ -128,12 +132,7 @@ struct World {
   const RegionState& regions_now() const { return regions; }
   /// The NGO state: of tick t before the NGO phase, of t+1 after it.
   const NgoState& ngos_now() const { return ngos; }
-  /// The emulation memory of tick t, which the regional phase reads across regions.
-  const std::vector<double>& emulation_memory_now() const { return emulation_memory[current]; }
-  /// The emulation memory of tick t+1, written by the regional phase.
-  std::vector<double>& emulation_memory_next() { return emulation_memory[1 - current]; }
-  const std::vector<double>& emulation_memory_next() const { return emulation_memory[1 - current]; }
-  /// Makes the next emulation memory and national state current (end of a tick).
+  /// Makes the next national state current (end of a tick).
   void swap_buffers();
 
   /// Sum over s of W[r,s] value(s), the combined peer weight (§4), from district totals of the
@@ -163,9 +162,9 @@ struct World {
 
   RegionState regions;  ///< updated in place (regions.cpp says why that is safe)
   NgoState ngos;        ///< updated in place (ngos.cpp, ties.cpp)
-  /// e[r,k], reform-major, double-buffered: a region reads its references' memory of tick t.
-  std::array<std::vector<double>, 2> emulation_memory;
-  int current = 0;  ///< which emulation_memory buffer holds tick t
+  /// e[r,k], reform-major, updated in place: other regions read the references' memory of tick
+  /// t from scratch.reference_emulation.
+  std::vector<double> emulation_memory;
   NationState nation, nation_next;
   DonorState donors;
 

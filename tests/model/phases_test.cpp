@@ -18,7 +18,7 @@ namespace {
 bool same_regions(const World& world_a, const World& world_b) {
   const RegionState& a = world_a.regions_now();
   const RegionState& b = world_b.regions_now();
-  return same_bytes(world_a.emulation_memory_next(), world_b.emulation_memory_next()) &&
+  return same_bytes(world_a.emulation_memory, world_b.emulation_memory) &&
          same_bytes(a.implementation, b.implementation) && same_bytes(a.capacity, b.capacity) &&
          same_bytes(a.judicial_capacity, b.judicial_capacity) &&
          same_bytes(a.judicial_use, b.judicial_use) && same_bytes(a.resistance, b.resistance) &&
