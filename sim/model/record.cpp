@@ -81,7 +81,7 @@ void record(World& w, Tick t) {
   for (std::size_t r = 0; r < n; ++r) {  // counts: exact in any order
     cases += regions.cases[r];
     convictions += regions.convictions[r];
-    with_cases += regions.cases[r] > 0.0 ? 1 : 0;
+    with_cases += regions.cases[r] > 0 ? 1 : 0;
   }
   set(SeriesMetric::cases, cases);
   set(SeriesMetric::convictions, convictions);

@@ -19,24 +19,26 @@ namespace policysim::model {
 
 /// Regional police, courts and executive (MODEL.md §3).
 struct RegionState {
-  std::vector<double> implementation;     ///< a[r,k], reform-major
-  std::vector<double> capacity;           ///< c
-  std::vector<double> judicial_capacity;  ///< cJ
-  std::vector<double> judicial_use;       ///< aJ
-  std::vector<double> resistance;         ///< rho
-  std::vector<double> support;            ///< s
-  std::vector<double> mean_cases;         ///< m_cases, exponential mean of quarterly cases
-  std::vector<double> cases;              ///< cases opened this quarter (a count)
-  std::vector<double> convictions;        ///< convictions this quarter (a count)
-  std::vector<std::uint8_t> obstructing;  ///< 1 when the directorate obstructed this quarter
+  std::vector<double> implementation;      ///< a[r,k], reform-major
+  std::vector<double> capacity;            ///< c
+  std::vector<double> judicial_capacity;   ///< cJ
+  std::vector<double> judicial_use;        ///< aJ
+  std::vector<double> resistance;          ///< rho
+  std::vector<double> support;             ///< s
+  std::vector<double> mean_cases;          ///< m_cases, exponential mean of quarterly cases
+  std::vector<std::uint32_t> cases;        ///< cases opened this quarter
+  std::vector<std::uint32_t> convictions;  ///< convictions this quarter
+  std::vector<std::uint8_t> obstructing;   ///< 1 when the directorate obstructed this quarter
 
   /// Sizes every column for `regions` regions (allocates only when growing).
   void resize(std::size_t regions) {
     implementation.assign(regions * kReformCount, 0.0);
-    for (auto* column : {&capacity, &judicial_capacity, &judicial_use, &resistance, &support,
-                         &mean_cases, &cases, &convictions}) {
+    for (auto* column :
+         {&capacity, &judicial_capacity, &judicial_use, &resistance, &support, &mean_cases}) {
       column->assign(regions, 0.0);
     }
+    cases.assign(regions, 0);
+    convictions.assign(regions, 0);
     obstructing.assign(regions, 0);
   }
   std::size_t region_count() const { return resistance.size(); }
