@@ -72,9 +72,10 @@ StaticWorld build_static_world(const Config& config, const Country& country);
 /// configured name for a named one. Made on demand (only closures report names).
 std::string ngo_name(const StaticWorld& fixed, const Config& config, std::size_t i);
 
-/// What the regional phase reads of each neighbour, at t: packed so that one neighbour is one
-/// cache line rather than one line per column (large countries are limited by these gathers).
-struct alignas(64) PeerRecord {
+/// What the regional phase reads of each neighbour, at t: packed in 48 bytes so that a neighbour
+/// is one or two cache lines rather than one per column. Not padded to a line: neighbours have
+/// near indices, so records share lines, and padding cost 16 B a region and some speed.
+struct PeerRecord {
   PerReform a{};            ///< a[s,k]
   double success = 0.0;     ///< pi[s], observed success
   double resistance = 0.0;  ///< rho[s]
