@@ -103,7 +103,7 @@ struct TickScratch {
   std::vector<double> direct_effect;             ///< E[r,k], reform-major
   std::vector<double> foreign_exposure;          ///< F[r]
   std::vector<PeerRecord> peer;                  ///< a, pi and rho of tick t, per region
-  std::vector<double> reference_emulation;     ///< e at t of reference_regions; slot * 4 + k
+  std::vector<double> reference_emulation;       ///< e at t of reference_regions; slot * 4 + k
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
   std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
