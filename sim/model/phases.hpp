@@ -1,6 +1,6 @@
 #pragma once
 // The phases of one tick (MODEL.md §5), in the order step() calls them. Phases over regions and
-// NGOs write only next[i] of their own agent and read the state of tick t, so they run serially
+// NGOs write only their own agent's slot and read the state of tick t, so they run serially
 // or in parallel with the same bits (World::parallel).
 
 #include <cstddef>
@@ -23,7 +23,7 @@ void compute_exposure(World& w, Tick t);
 /// The packed peer records of tick t, the district sums that W_fd needs (serial), and the
 /// quantities of rules 3-8 that every region shares this tick.
 void prepare_peer_sums(World& w, Tick t);
-/// Rules 3-8 for one region: writes only region r of the next buffer (and its scratch slot).
+/// Rules 3-8 for one region: writes only region r's state (and its scratch slot).
 void update_region(World& w, Tick t, std::size_t r);
 /// Rules 3-8 for every region, in parallel when w.parallel.
 void update_regions(World& w, Tick t);
