@@ -5,15 +5,19 @@
 
 namespace policysim::model::rules {
 
-double adoption_hazard(const Params& p, std::size_t reform, const Signals& signals, double capacity,
-                       double support, double rho, bool cascade) {
+double adoption_logit(const Params& p, std::size_t reform, const Signals& signals, double capacity,
+                      double support, double rho, bool cascade) {
   // The norm cascade multiplies the emulation weight once a third of regions adopted.
   const double beta_emulation = p.beta_emulation * (cascade ? p.cascade_multiplier : 1.0);
-  return logistic(p.beta0[reform] + p.beta_learning * signals.learning +
-                  beta_emulation * signals.emulation + p.beta_competition * signals.competition +
-                  p.beta_coercion * signals.coercion + p.beta_capacity[reform] * capacity +
-                  p.beta_ngo[reform] * signals.ngo_push + p.beta_support * support +
-                  signals.direct_effect - p.beta_resistance * rho);
+  return p.beta0[reform] + p.beta_learning * signals.learning + beta_emulation * signals.emulation +
+         p.beta_competition * signals.competition + p.beta_coercion * signals.coercion +
+         p.beta_capacity[reform] * capacity + p.beta_ngo[reform] * signals.ngo_push +
+         p.beta_support * support + signals.direct_effect - p.beta_resistance * rho;
+}
+
+double adoption_hazard(const Params& p, std::size_t reform, const Signals& signals, double capacity,
+                       double support, double rho, bool cascade) {
+  return logistic(adoption_logit(p, reform, signals, capacity, support, rho, cascade));
 }
 
 double adoption_threshold(const Params& p, double theta, double coercion_signal, double capacity) {

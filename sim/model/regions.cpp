@@ -101,6 +101,7 @@ void prepare_peer_sums(World& w, Tick t) {
     s.coercion_without_tour[k] =
         rules::coercion_without_tour(p, nation.law_in_force[k], nation.directive[k], s.tip);
   }
+  s.sanction_probability = rules::sanction_probability(p, nation.directive[index(Reform::law)]);
   double mean_directive = 0.0;
   for (double d : nation.directive) mean_directive += d;
   s.mean_directive = mean_directive / static_cast<double>(kReformCount);
@@ -185,7 +186,7 @@ void update_region(World& w, Tick t, std::size_t r) {
   // Rule 3: resistance and obstruction.
   const bool obstructing =
       mechanisms.obstruction &&
-      rules::obstructs(p, rho, mean_legitimacy, w.risk_aversion[r], nation.directive[law]);
+      rules::obstructs(p, rho, mean_legitimacy, w.risk_aversion[r], s.sanction_probability);
   next.obstructing[r] = obstructing ? 1 : 0;
   next.resistance[r] =
       mechanisms.resistance
@@ -248,9 +249,9 @@ void update_region(World& w, Tick t, std::size_t r) {
       signals.coercion = coercion;
       if (mechanisms.ngo_push) signals.ngo_push = ngo_push;
       if (mechanisms.direct_effects) signals.direct_effect = s.direct_effect[k * n + r];
-      const double hazard =
-          rules::adoption_hazard(p, k, signals, capacity, support, rho, nation.cascade[k]);
-      step = adoption_draws.uniform() < hazard;
+      const double logit =
+          rules::adoption_logit(p, k, signals, capacity, support, rho, nation.cascade[k]);
+      step = rules::happens(adoption_draws.uniform(), logit);
     } else {
       const double share = w.peer_mean(
           r, [&](std::size_t peer) { return adopted(s.peer[peer].a[k]) ? 1.0 : 0.0; },

@@ -14,11 +14,14 @@ double resistance_next(const Params& p, double rho, double eta, double foreign_e
                 p.alpha_N * (geo_mean_rho - rho) - p.kappa * (rho - eta));
 }
 
+double sanction_probability(const Params& p, double directive_law) {
+  return 1.0 - std::exp(-p.k_s * directive_law);
+}
+
 bool obstructs(const Params& p, double rho, double mean_legitimacy, double risk_aversion,
-               double directive_law) {
+               double sanction_probability) {
   // Grievance rho discounted by the legitimacy of local NGOs, against the expected sanction of a
   // federal directive (Epstein 2002: G - R N > T).
-  const double sanction_probability = 1.0 - std::exp(-p.k_s * directive_law);
   return rho * (1.0 - mean_legitimacy) - risk_aversion * sanction_probability > p.T_obs;
 }
 

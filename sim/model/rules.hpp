@@ -15,6 +15,20 @@ namespace policysim::model::rules {
 inline double clip01(double x) { return std::clamp(x, 0.0, 1.0); }
 /// The logistic function sigma.
 inline double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+/// Whether an event of probability sigma(x) happens on the uniform draw u: exactly
+/// `u < logistic(x)`, without the exp when the draw is far above the probability.
+inline bool happens(double u, double x) {
+  if (x < 0.0) {
+    // For y = -x > 0, e^y >= 1 + y + ... + y^6/720 (every term positive), so sigma(x) <= 1/q
+    // with q = 2 + y + ... + y^6/720. u q >= 1 + 1e-9 puts u above sigma(x) by a margin a
+    // million times the rounding of q, u q and logistic(x) (a few ulps each).
+    const double y = -x;
+    const double q =
+        2.0 + y * (1.0 + y * (0.5 + y * (1.0 / 6 + y * (1.0 / 24 + y * (1.0 / 120 + y / 720)))));
+    if (u * q >= 1.0 + 1e-9) return false;
+  }
+  return u < logistic(x);
+}
 /// -ln(1 - sigma(x)) = ln(1 + e^x), the cumulative hazard of a quarter with probability sigma(x).
 inline double softplus(double x) { return x > 30.0 ? x : std::log1p(std::exp(x)); }
 
@@ -22,9 +36,11 @@ inline double softplus(double x) { return x > 30.0 ? x : std::log1p(std::exp(x))
 /// rho(t+1) from rho, eta, foreign exposure F, federal stance P and the W_geo mean of rho.
 double resistance_next(const Params& p, double rho, double eta, double foreign_exposure,
                        double stance, double geo_mean_rho);
+/// The probability that obstruction is sanctioned, 1 - exp(-k_s D[law]) (the same everywhere).
+double sanction_probability(const Params& p, double directive_law);
 /// Whether the directorate obstructs this quarter (Epstein's rule).
 bool obstructs(const Params& p, double rho, double mean_legitimacy, double risk_aversion,
-               double directive_law);
+               double sanction_probability);
 
 // Rule 4: capacity (police c and judicial cJ share the form).
 /// c(t+1) from c, the capped training inputs that reach it, and rho.
@@ -49,7 +65,10 @@ struct Signals {
 };
 
 // Rule 6: implementation.
-/// The adoption hazard h.
+/// The logit of the adoption hazard h.
+double adoption_logit(const Params& p, std::size_t reform, const Signals& signals, double capacity,
+                      double support, double rho, bool cascade);
+/// The adoption hazard h = logistic(adoption_logit(...)).
 double adoption_hazard(const Params& p, std::size_t reform, const Signals& signals, double capacity,
                        double support, double rho, bool cascade);
 /// The threshold a region's adopted-peer share must reach (threshold modes).

@@ -114,6 +114,7 @@ struct TickScratch {
   PerReform coercion_without_tour{};  ///< law, directive and TIP terms of coercion, per reform
   double tip = 0.0;                   ///< TIP ranking this tick
   double mean_directive = 0.0;        ///< mean over reforms of the federal directive D[k]
+  double sanction_probability = 0.0;  ///< of obstruction, from the directive on law (rule 3)
   bool task_force_active = false;     ///< TF: a tour or push is active
   double push_max = 0.0;              ///< I_push, largest active legislation push
   double foreign_authorship = 0.0;    ///< A, mean phi (1 - o) of active pushes and tours

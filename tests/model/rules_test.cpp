@@ -126,6 +126,30 @@ TEST_CASE("rule 6 decay and step, rule 7 courts and rule 4 capacity match hand c
   }
 }
 
+TEST_CASE("happens(u, x) is exactly u < logistic(x), at and around the probability",
+          "[model][rules]") {
+  // Draws exactly at sigma(x), one ulp either side, and at the bound the shortcut tests (where an
+  // error in its margin would show), over logits from certain failure to certain success.
+  policysim::core::RandomStream stream(7, 0);
+  int checked = 0;
+  for (int i = 0; i <= 6000; ++i) {
+    const double x = -50.0 + 0.01 * i;
+    const double h = rules::logistic(x);
+    const double y = -x;
+    const double bound = 1.0 / (2.0 + y + y * y / 2 + y * y * y / 6 + std::pow(y, 4) / 24 +
+                                std::pow(y, 5) / 120 + std::pow(y, 6) / 720);
+    for (const double u :
+         {h, std::nextafter(h, 0.0), std::nextafter(h, 1.0), bound, std::nextafter(bound, 0.0),
+          std::nextafter(bound, 1.0), bound * (1 + 1e-9), stream.uniform(0, i, 0)}) {
+      if (!(u > 0.0 && u < 1.0)) continue;
+      INFO("x = " << x << ", u = " << u);
+      CHECK(rules::happens(u, x) == (u < h));
+      ++checked;
+    }
+  }
+  CHECK(checked > 40000);
+}
+
 TEST_CASE("the restrictive-law clock adds exactly -ln(1-p) with p = 1 - (1-H)^(1/4)",
           "[model][rules][national]") {
   Params p;
