@@ -2,6 +2,7 @@
 // and NGOs after their in-place updates), plus NGO closures as events.
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -12,17 +13,26 @@
 namespace policysim::model {
 namespace {
 
-// Type-7 quantile (as core::quantile) by selection, O(n) and without allocating: the order
-// statistics below and above the position are the same whatever order `values` is left in.
-double select_quantile(std::vector<double>& values, double probability) {
-  const double position = probability * static_cast<double>(values.size() - 1);
-  const auto below = static_cast<std::size_t>(std::floor(position));
-  const auto nth = values.begin() + static_cast<std::ptrdiff_t>(below);
-  std::nth_element(values.begin(), nth, values.end());
-  const double low = *nth;
-  if (below + 1 >= values.size()) return low;
-  const double high = *std::min_element(nth + 1, values.end());
-  return low + (position - static_cast<double>(below)) * (high - low);
+// Type-7 quantiles (as core::quantile) at ascending probabilities, by selection: O(n) and
+// without allocating. Each selection searches only above the previous position, where the larger
+// order statistics already are; the order statistics are the same whatever order `values` is left
+// in.
+template <std::size_t N>
+std::array<double, N> select_quantiles(std::vector<double>& values,
+                                       const std::array<double, N>& probabilities) {
+  std::array<double, N> quantiles{};
+  auto unsorted = values.begin();  // [begin, unsorted) holds the smallest values, selected
+  for (std::size_t i = 0; i < N; ++i) {
+    const double position = probabilities[i] * static_cast<double>(values.size() - 1);
+    const auto below = static_cast<std::size_t>(std::floor(position));
+    const auto nth = values.begin() + static_cast<std::ptrdiff_t>(below);
+    if (nth >= unsorted) std::nth_element(unsorted, nth, values.end());
+    const double low = *nth;
+    const double high = below + 1 < values.size() ? *std::min_element(nth + 1, values.end()) : low;
+    quantiles[i] = low + (position - static_cast<double>(below)) * (high - low);
+    unsorted = nth + 1;
+  }
+  return quantiles;
 }
 
 }  // namespace
@@ -51,9 +61,10 @@ void record(World& w, Tick t) {
   set(SeriesMetric::resistance_mean, core::deterministic_mean(regions.resistance));
   std::vector<double>& buffer = w.scratch.sort_buffer;
   std::copy(regions.resistance.begin(), regions.resistance.end(), buffer.begin());
-  set(SeriesMetric::resistance_q05, select_quantile(buffer, 0.05));
-  set(SeriesMetric::resistance_q50, select_quantile(buffer, 0.50));
-  set(SeriesMetric::resistance_q95, select_quantile(buffer, 0.95));
+  const auto quantiles = select_quantiles(buffer, std::array{0.05, 0.50, 0.95});
+  set(SeriesMetric::resistance_q05, quantiles[0]);
+  set(SeriesMetric::resistance_q50, quantiles[1]);
+  set(SeriesMetric::resistance_q95, quantiles[2]);
   double toured_sum = 0.0, other_sum = 0.0;
   std::size_t toured = 0;
   for (std::size_t r = 0; r < n; ++r) {  // serial, in region order: deterministic

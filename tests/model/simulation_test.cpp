@@ -127,22 +127,25 @@ TEST_CASE("Moran's I is positive for a clustered pattern and negative for an alt
 }
 
 TEST_CASE("recorded resistance quantiles agree with core::quantile", "[model][outputs]") {
-  const Country country = ring_country(13);
-  Simulation simulation(busy_config(country), country);
-  const RunOutput out = simulation.run(31, {.region_series = true, .parallel = false});
-  const std::size_t width = series_metric_names().size();
-  for (std::size_t t = 0; t < 64; t += 7) {
-    std::vector<double> rho;
-    for (std::size_t r = 0; r < 13; ++r) {
-      rho.push_back(out.region_series[(t * 13 + r) * 10 + column(RegionMetric::rho)]);
+  // Two and three regions put several quantiles between the same two order statistics.
+  for (const std::size_t regions : {2, 3, 13}) {
+    const Country country = ring_country(regions);
+    Simulation simulation(busy_config(country), country);
+    const RunOutput out = simulation.run(31, {.region_series = true, .parallel = false});
+    const std::size_t width = series_metric_names().size();
+    for (std::size_t t = 0; t < 64; t += 7) {
+      std::vector<double> rho;
+      for (std::size_t r = 0; r < regions; ++r) {
+        rho.push_back(out.region_series[(t * regions + r) * 10 + column(RegionMetric::rho)]);
+      }
+      const double* row = out.series.data() + t * width;
+      CHECK(row[column(SeriesMetric::resistance_q05)] ==
+            Approx(policysim::core::quantile(rho, 0.05)));
+      CHECK(row[column(SeriesMetric::resistance_q50)] ==
+            Approx(policysim::core::quantile(rho, 0.50)));
+      CHECK(row[column(SeriesMetric::resistance_q95)] ==
+            Approx(policysim::core::quantile(rho, 0.95)));
     }
-    const double* row = out.series.data() + t * width;
-    CHECK(row[column(SeriesMetric::resistance_q05)] ==
-          Approx(policysim::core::quantile(rho, 0.05)));
-    CHECK(row[column(SeriesMetric::resistance_q50)] ==
-          Approx(policysim::core::quantile(rho, 0.50)));
-    CHECK(row[column(SeriesMetric::resistance_q95)] ==
-          Approx(policysim::core::quantile(rho, 0.95)));
   }
 }
 
