@@ -260,10 +260,8 @@ double Timings::max() const {
 }
 
 void OutputHash::add(std::uint64_t word) {
-  for (int byte = 0; byte < 8; ++byte) {
-    hash_ ^= (word >> (8 * byte)) & 0xFFU;
-    hash_ *= 1099511628211ULL;
-  }
+  hash_ = (hash_ ^ word) * 1099511628211ULL;
+  hash_ ^= hash_ >> 32;
 }
 void OutputHash::add(double value) { add(std::bit_cast<std::uint64_t>(value)); }
 void OutputHash::add(const std::vector<double>& values) {

@@ -25,7 +25,9 @@ struct Timings {
   double max() const;
 };
 
-/// FNV-1a over 64-bit words (the bits of doubles, counts, indices).
+/// A hash of 64-bit words (the bits of doubles, counts, indices): FNV-1a's step on whole words,
+/// each followed by a xorshift so that every bit of a word reaches the low bits too. A word at a
+/// time rather than a byte keeps it cheap next to the runs it checks.
 class OutputHash {
  public:
   void add(std::uint64_t word);

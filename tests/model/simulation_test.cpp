@@ -128,7 +128,7 @@ TEST_CASE("Moran's I is positive for a clustered pattern and negative for an alt
 
 TEST_CASE("recorded resistance quantiles agree with core::quantile", "[model][outputs]") {
   // Two and three regions put several quantiles between the same two order statistics.
-  for (const std::size_t regions : {2, 3, 13}) {
+  for (const std::uint32_t regions : {2U, 3U, 13U}) {
     const Country country = ring_country(regions);
     Simulation simulation(busy_config(country), country);
     const RunOutput out = simulation.run(31, {.region_series = true, .parallel = false});
