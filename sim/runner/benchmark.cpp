@@ -25,6 +25,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <optional>
 #include <memory>
 #include <stdexcept>
 
@@ -342,9 +343,9 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
 
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
       TemporaryDirectory directory;
-      auto db = store::ResultsDatabase::open(directory.path() / "results.sqlite", results_schema(),
-                                             scenario.name, "benchmark");
-      db.write_regions(country.codes, country.names, district_of_each_region(country));
+      std::optional<store::ResultsDatabase> db = store::ResultsDatabase::open(
+          directory.path() / "results.sqlite", results_schema(), scenario.name, "benchmark");
+      db->write_regions(country.codes, country.names, district_of_each_region(country));
       std::vector<std::uint64_t> hashes(reps, 0);
       const auto started = Clock::now();
       // One Simulation (one network, one set of buffers) per worker, reused across its runs.
@@ -358,10 +359,11 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
           const auto run_started = Clock::now();
           auto output = pool.local()->run(seed, run_options);
           hashes[i] = run_hash(output);
-          db.write_run(to_record(std::move(output), "base", replicate, seed,
-                                 seconds_since(run_started), quarters));
+          db->write_run(to_record(std::move(output), "base", replicate, seed,
+                                  seconds_since(run_started), quarters));
         }
       });
+      db.reset();  // closing checkpoints the log into the database file: part of the work
       result.seconds.seconds.push_back(seconds_since(started));
       OutputHash folded;
       for (std::uint64_t h : hashes) folded.add(h);
