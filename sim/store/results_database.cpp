@@ -285,6 +285,57 @@ std::uint64_t seed_from_text(const std::string& text) {
   return seed;
 }
 
+// Rows of one table go in as multi-row INSERTs of up to `batch_rows` rows (as many as the
+// parameter limit allows), the rest one by one: a statement step costs about as much as a row,
+// so batches halve the time of writing series.
+class RowInserter {
+ public:
+  /// `insert_into` is "INSERT INTO table(columns)"; each row has `width` values.
+  RowInserter(Database& db, const std::string& insert_into, std::size_t width,
+              std::size_t batch_rows)
+      : insert_into_(insert_into),
+        width_(width),
+        single_(db, insert_into + " VALUES (" + placeholders(width) + ")") {
+    const auto max_variables =
+        static_cast<std::size_t>(sqlite3_limit(db.handle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1));
+    batch_rows_ = std::min(batch_rows, max_variables / width);
+    if (batch_rows_ < 2) return;
+    std::string sql = insert_into + " VALUES ";
+    const std::string row = "(" + placeholders(width) + ")";
+    for (std::size_t i = 0; i < batch_rows_; ++i) sql += (i ? ", " : "") + row;
+    batch_.emplace(db, sql);
+  }
+  /// The same table and rows with batches of `batch_rows` rows.
+  RowInserter(Database& db, const RowInserter& other, std::size_t batch_rows)
+      : RowInserter(db, other.insert_into_, other.width_, batch_rows) {}
+
+  /// Inserts rows 0..rows-1; bind_row(statement, first parameter, row) binds one row's values.
+  template <class BindRow>
+  void insert(std::size_t rows, const BindRow& bind_row) {
+    std::size_t row = 0;
+    for (; batch_ && row + batch_rows_ <= rows; row += batch_rows_) {
+      for (std::size_t i = 0; i < batch_rows_; ++i) {
+        bind_row(*batch_, 1 + static_cast<int>(i * width_), row + i);
+      }
+      batch_->run();
+    }
+    for (; row < rows; ++row) {
+      bind_row(single_, 1, row);
+      single_.run();
+    }
+  }
+
+ private:
+  std::string insert_into_;
+  std::size_t width_;
+  Statement single_;
+  std::optional<Statement> batch_;
+  std::size_t batch_rows_ = 0;
+};
+
+// Series rows per multi-row INSERT: a run's quarters go in a few statements.
+constexpr std::size_t kSeriesBatchRows = 16;
+
 struct ResultsDatabase::Impl {
   Impl(Database database, Schema schema_in, std::string name, std::string sha256)
       : db(std::move(database)),
@@ -295,12 +346,14 @@ struct ResultsDatabase::Impl {
             db, "INSERT INTO runs(arm, replicate, seed, status, wall_seconds" +
                     column_list(schema.parameters) + column_list(schema.outcomes) + ") VALUES (" +
                     placeholders(5 + schema.parameters.size() + schema.outcomes.size()) + ")"),
-        insert_series(db, "INSERT INTO series(run_id, tick, quarter" +
-                              column_list(schema.series_metrics) + ") VALUES (" +
-                              placeholders(3 + schema.series_metrics.size()) + ")"),
-        insert_region_series(db, "INSERT INTO region_series(run_id, tick, quarter, region" +
-                                     column_list(schema.region_metrics) + ") VALUES (" +
-                                     placeholders(4 + schema.region_metrics.size()) + ")"),
+        insert_series(
+            db,
+            "INSERT INTO series(run_id, tick, quarter" + column_list(schema.series_metrics) + ")",
+            3 + schema.series_metrics.size(), kSeriesBatchRows),
+        insert_region_series(db,
+                             "INSERT INTO region_series(run_id, tick, quarter, region" +
+                                 column_list(schema.region_metrics) + ")",
+                             4 + schema.region_metrics.size(), 1),
         insert_event(db,
                      "INSERT INTO events(run_id, tick, quarter, kind, region, detail) "
                      "VALUES (?, ?, ?, ?, ?, ?)"),
@@ -311,23 +364,10 @@ struct ResultsDatabase::Impl {
     set_region_count(static_cast<std::size_t>(count_rows(db, "regions")));
   }
 
-  // Region series go in as one multi-row INSERT per tick where the parameter limit allows: a
-  // statement step costs about as much as a row, so this halves the time of a regional run.
+  // Region series go in as one multi-row INSERT per tick where the parameter limit allows.
   void set_region_count(std::size_t count) {
     region_count = count;
-    region_batch.reset();
-    region_batch_rows = 0;
-    const std::size_t width = 4 + schema.region_metrics.size();
-    const auto max_variables =
-        static_cast<std::size_t>(sqlite3_limit(db.handle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1));
-    const std::size_t rows = std::min(count, max_variables / width);
-    if (rows < 2) return;
-    std::string sql = "INSERT INTO region_series(run_id, tick, quarter, region" +
-                      column_list(schema.region_metrics) + ") VALUES ";
-    const std::string row = "(" + placeholders(width) + ")";
-    for (std::size_t i = 0; i < rows; ++i) sql += (i ? ", " : "") + row;
-    region_batch.emplace(db, sql);
-    region_batch_rows = rows;
+    insert_region_series = RowInserter(db, insert_region_series, count);
   }
 
   std::optional<std::int64_t> run_id(const std::string& arm, int replicate) {
@@ -365,13 +405,11 @@ struct ResultsDatabase::Impl {
   mutable std::mutex mutex;
   std::size_t region_count = 0;
   Statement insert_run;
-  Statement insert_series;
-  Statement insert_region_series;
+  RowInserter insert_series;
+  RowInserter insert_region_series;
   Statement insert_event;
   Statement find_run;
   Statement upsert_manifest;
-  std::optional<Statement> region_batch;  // inserts region_batch_rows rows at once
-  std::size_t region_batch_rows = 0;
 };
 
 ResultsDatabase::ResultsDatabase(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -564,43 +602,29 @@ void ResultsDatabase::write_run(const RunRecord& run) {
   insert_run.run();
   const std::int64_t run_id = impl_->db.last_insert_rowid();
 
-  Statement& insert_series = impl_->insert_series;
-  for (std::size_t tick = 0; tick < ticks; ++tick) {
-    insert_series.bind(1, run_id);
-    insert_series.bind(2, static_cast<std::int64_t>(tick));
-    insert_series.bind(3, std::string_view(run.quarters[tick]));
+  impl_->insert_series.insert(ticks, [&](Statement& insert, int first, std::size_t tick) {
+    insert.bind(first, run_id);
+    insert.bind(first + 1, static_cast<std::int64_t>(tick));
+    insert.bind(first + 2, std::string_view(run.quarters[tick]));
     const double* values = run.series.data() + tick * series_width;
     for (std::size_t m = 0; m < series_width; ++m) {
-      insert_series.bind(static_cast<int>(4 + m), values[m]);
+      insert.bind(first + 3 + static_cast<int>(m), values[m]);
     }
-    insert_series.run();
-  }
+  });
 
   if (!run.region_series.empty()) {
-    const double* values = run.region_series.data();
-    const auto bind_row = [&](Statement& insert, int first, std::size_t tick, std::size_t region) {
-      insert.bind(first, run_id);
-      insert.bind(first + 1, static_cast<std::int64_t>(tick));
-      insert.bind(first + 2, std::string_view(run.quarters[tick]));
-      insert.bind(first + 3, static_cast<std::int64_t>(region));
-      for (std::size_t m = 0; m < region_width; ++m) {
-        insert.bind(first + 4 + static_cast<int>(m), *values++);
-      }
-    };
-    const int width = 4 + static_cast<int>(region_width);
-    const std::size_t batch_rows = impl_->region_batch_rows;
     for (std::size_t tick = 0; tick < ticks; ++tick) {
-      std::size_t region = 0;
-      for (; batch_rows > 0 && region + batch_rows <= regions; region += batch_rows) {
-        for (std::size_t i = 0; i < batch_rows; ++i) {
-          bind_row(*impl_->region_batch, 1 + static_cast<int>(i) * width, tick, region + i);
+      impl_->insert_region_series.insert(regions, [&](Statement& insert, int first,
+                                                      std::size_t region) {
+        insert.bind(first, run_id);
+        insert.bind(first + 1, static_cast<std::int64_t>(tick));
+        insert.bind(first + 2, std::string_view(run.quarters[tick]));
+        insert.bind(first + 3, static_cast<std::int64_t>(region));
+        const double* values = run.region_series.data() + (tick * regions + region) * region_width;
+        for (std::size_t m = 0; m < region_width; ++m) {
+          insert.bind(first + 4 + static_cast<int>(m), values[m]);
         }
-        impl_->region_batch->run();
-      }
-      for (; region < regions; ++region) {
-        bind_row(impl_->insert_region_series, 1, tick, region);
-        impl_->insert_region_series.run();
-      }
+      });
     }
   }
 
