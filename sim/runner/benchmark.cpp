@@ -25,8 +25,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
-#include <optional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 
 #include "sim/core/network.hpp"
