@@ -363,7 +363,10 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
                                   seconds_since(run_started), quarters));
         }
       });
-      db.reset();  // closing checkpoints the log into the database file: part of the work
+      // Committing the last runs and closing (which checkpoints the log into the database file)
+      // are part of writing the results.
+      db->flush();
+      db.reset();
       result.seconds.seconds.push_back(seconds_since(started));
       OutputHash folded;
       for (std::uint64_t h : hashes) folded.add(h);

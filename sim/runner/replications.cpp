@@ -191,6 +191,7 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
       if (progress) progress->advance();
     }
   });
+  database_.flush();  // the batch's runs are stored when it returns
   if (progress) progress->finish();
   return {static_cast<int>(jobs.size()) - failed.load(), failed.load()};
 }

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cmath>
 #include <mutex>
 #include <optional>
@@ -336,6 +337,13 @@ class RowInserter {
 // Series rows per multi-row INSERT: a run's quarters go in a few statements.
 constexpr std::size_t kSeriesBatchRows = 16;
 
+// Finished runs are committed in groups: a commit (a write to the log, and now and then a
+// checkpoint with an fsync) costs about a quarter of writing a baseline run. A group is committed
+// once it holds kGroupRuns runs or its first run is kGroupSeconds old, and whenever anything else
+// is written or the database is flushed or closed.
+constexpr std::size_t kGroupRuns = 32;
+constexpr double kGroupSeconds = 1.0;
+
 struct ResultsDatabase::Impl {
   Impl(Database database, Schema schema_in, std::string name, std::string sha256)
       : db(std::move(database)),
@@ -362,6 +370,48 @@ struct ResultsDatabase::Impl {
                         "INSERT INTO manifest(key, value) VALUES (?, ?) "
                         "ON CONFLICT(key) DO UPDATE SET value = excluded.value") {
     set_region_count(static_cast<std::size_t>(count_rows(db, "regions")));
+  }
+  // Closing commits the open group (flush() is the way to hear of a failure).
+  ~Impl() {
+    try {
+      commit_group();
+    } catch (...) {
+    }
+  }
+  Impl(const Impl&) = delete;
+  Impl& operator=(const Impl&) = delete;
+
+  // Opens a group of runs if none is open.
+  void open_group() {
+    if (group) return;
+    group.emplace(db);
+    group_started = std::chrono::steady_clock::now();
+  }
+  // Commits the open group, if any. On failure its runs are rolled back and the error says so.
+  void commit_group() {
+    if (!group) return;
+    try {
+      group->commit();
+    } catch (const StoreError& error) {
+      throw roll_back_group(error);
+    }
+    group.reset();
+    group_runs = 0;
+  }
+  // Rolls back the open group after `error` (a run cannot be written, or the group committed:
+  // the disk is full, say), and returns the error to throw, saying which runs are not stored.
+  StoreError roll_back_group(const StoreError& error) {
+    const std::size_t runs = group_runs;
+    group.reset();  // rolls back
+    group_runs = 0;
+    return StoreError(error.what() + std::string("; the ") + std::to_string(runs) +
+                          " runs finished just before it are not stored either (running the same "
+                          "command again runs them)",
+                      error.exit_code());
+  }
+  bool group_is_due() const {
+    const std::chrono::duration<double> age = std::chrono::steady_clock::now() - group_started;
+    return group_runs >= kGroupRuns || age.count() >= kGroupSeconds;
   }
 
   // Region series go in as one multi-row INSERT per tick where the parameter limit allows.
@@ -410,6 +460,9 @@ struct ResultsDatabase::Impl {
   Statement insert_event;
   Statement find_run;
   Statement upsert_manifest;
+  std::optional<Transaction> group;  // the open group of runs, if any
+  std::size_t group_runs = 0;
+  std::chrono::steady_clock::time_point group_started;
 };
 
 ResultsDatabase::ResultsDatabase(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -466,6 +519,7 @@ void ResultsDatabase::write_manifest(const nlohmann::json& manifest) {
   }
   for (const auto& [key, value] : manifest.items()) impl_->check_manifest_key(key, value);
   std::lock_guard lock(impl_->mutex);
+  impl_->commit_group();
   Transaction transaction(impl_->db);
   for (const auto& [key, value] : manifest.items()) {
     upsert_manifest(impl_->upsert_manifest, key, manifest_text(value));
@@ -477,6 +531,7 @@ void ResultsDatabase::write_manifest(const nlohmann::json& manifest) {
 void ResultsDatabase::set_manifest(const std::string& key, const nlohmann::json& value) {
   impl_->check_manifest_key(key, value);
   std::lock_guard lock(impl_->mutex);
+  impl_->commit_group();
   Transaction transaction(impl_->db);
   nlohmann::json whole = impl_->read_manifest_json();
   whole[key] = value;
@@ -500,6 +555,7 @@ void ResultsDatabase::write_regions(const std::vector<std::string>& codes,
                      StoreError::internal_error);
   }
   std::lock_guard lock(impl_->mutex);
+  impl_->commit_group();
   Database& db = impl_->db;
   if (impl_->region_count > 0) {
     // A resumed experiment must describe the same regions as the runs already stored.
@@ -589,60 +645,71 @@ void ResultsDatabase::write_run(const RunRecord& run) {
                      StoreError::internal_error);
   }
 
-  Transaction transaction(impl_->db);
-  Statement& insert_run = impl_->insert_run;
-  int column = 1;
-  insert_run.bind(column++, std::string_view(run.arm));
-  insert_run.bind(column++, run.replicate);
-  insert_run.bind(column++, std::string_view(seed_to_text(run.seed)));
-  insert_run.bind(column++, std::string_view(run.status));
-  insert_run.bind(column++, run.wall_seconds);
-  for (double value : run.parameters) insert_run.bind(column++, value);
-  for (double value : run.outcomes) insert_run.bind(column++, value);
-  insert_run.run();
-  const std::int64_t run_id = impl_->db.last_insert_rowid();
+  impl_->open_group();
+  try {
+    Statement& insert_run = impl_->insert_run;
+    int column = 1;
+    insert_run.bind(column++, std::string_view(run.arm));
+    insert_run.bind(column++, run.replicate);
+    insert_run.bind(column++, std::string_view(seed_to_text(run.seed)));
+    insert_run.bind(column++, std::string_view(run.status));
+    insert_run.bind(column++, run.wall_seconds);
+    for (double value : run.parameters) insert_run.bind(column++, value);
+    for (double value : run.outcomes) insert_run.bind(column++, value);
+    insert_run.run();
+    const std::int64_t run_id = impl_->db.last_insert_rowid();
 
-  impl_->insert_series.insert(ticks, [&](Statement& insert, int first, std::size_t tick) {
-    insert.bind(first, run_id);
-    insert.bind(first + 1, static_cast<std::int64_t>(tick));
-    insert.bind(first + 2, std::string_view(run.quarters[tick]));
-    const double* values = run.series.data() + tick * series_width;
-    for (std::size_t m = 0; m < series_width; ++m) {
-      insert.bind(first + 3 + static_cast<int>(m), values[m]);
-    }
-  });
+    impl_->insert_series.insert(ticks, [&](Statement& insert, int first, std::size_t tick) {
+      insert.bind(first, run_id);
+      insert.bind(first + 1, static_cast<std::int64_t>(tick));
+      insert.bind(first + 2, std::string_view(run.quarters[tick]));
+      const double* values = run.series.data() + tick * series_width;
+      for (std::size_t m = 0; m < series_width; ++m) {
+        insert.bind(first + 3 + static_cast<int>(m), values[m]);
+      }
+    });
 
-  if (!run.region_series.empty()) {
-    for (std::size_t tick = 0; tick < ticks; ++tick) {
-      impl_->insert_region_series.insert(regions, [&](Statement& insert, int first,
-                                                      std::size_t region) {
-        insert.bind(first, run_id);
-        insert.bind(first + 1, static_cast<std::int64_t>(tick));
-        insert.bind(first + 2, std::string_view(run.quarters[tick]));
-        insert.bind(first + 3, static_cast<std::int64_t>(region));
-        const double* values = run.region_series.data() + (tick * regions + region) * region_width;
-        for (std::size_t m = 0; m < region_width; ++m) {
-          insert.bind(first + 4 + static_cast<int>(m), values[m]);
-        }
-      });
+    if (!run.region_series.empty()) {
+      for (std::size_t tick = 0; tick < ticks; ++tick) {
+        impl_->insert_region_series.insert(
+            regions, [&](Statement& insert, int first, std::size_t region) {
+              insert.bind(first, run_id);
+              insert.bind(first + 1, static_cast<std::int64_t>(tick));
+              insert.bind(first + 2, std::string_view(run.quarters[tick]));
+              insert.bind(first + 3, static_cast<std::int64_t>(region));
+              const double* values =
+                  run.region_series.data() + (tick * regions + region) * region_width;
+              for (std::size_t m = 0; m < region_width; ++m) {
+                insert.bind(first + 4 + static_cast<int>(m), values[m]);
+              }
+            });
+      }
     }
+
+    Statement& insert_event = impl_->insert_event;
+    for (const Event& event : run.events) {
+      insert_event.bind(1, run_id);
+      insert_event.bind(2, event.tick);
+      insert_event.bind(3, std::string_view(run.quarters[static_cast<std::size_t>(event.tick)]));
+      insert_event.bind(4, std::string_view(event.kind));
+      if (event.region < 0) {
+        insert_event.bind_null(5);
+      } else {
+        insert_event.bind(5, event.region);
+      }
+      insert_event.bind(6, std::string_view(event.detail));
+      insert_event.run();
+    }
+  } catch (const StoreError& error) {
+    throw impl_->roll_back_group(error);
   }
+  ++impl_->group_runs;
+  if (impl_->group_is_due()) impl_->commit_group();
+}
 
-  Statement& insert_event = impl_->insert_event;
-  for (const Event& event : run.events) {
-    insert_event.bind(1, run_id);
-    insert_event.bind(2, event.tick);
-    insert_event.bind(3, std::string_view(run.quarters[static_cast<std::size_t>(event.tick)]));
-    insert_event.bind(4, std::string_view(event.kind));
-    if (event.region < 0) {
-      insert_event.bind_null(5);
-    } else {
-      insert_event.bind(5, event.region);
-    }
-    insert_event.bind(6, std::string_view(event.detail));
-    insert_event.run();
-  }
-  transaction.commit();
+void ResultsDatabase::flush() {
+  std::lock_guard lock(impl_->mutex);
+  impl_->commit_group();
 }
 
 bool ResultsDatabase::has_run(const std::string& arm, int replicate) const {

@@ -1,7 +1,8 @@
 #pragma once
 // The results database of one experiment (results/<name>/results.sqlite): tidy tables joined on
-// run_id, one transaction per finished run, so that a run is either all there or absent and an
-// interrupted experiment resumes where it stopped. The tables are described in docs/results.md.
+// run_id. Finished runs are committed in small groups of whole runs, so that a run is either all
+// there or absent and an interrupted experiment resumes where it stopped. The tables are
+// described in docs/results.md.
 
 #include <cstdint>
 #include <filesystem>
@@ -101,8 +102,15 @@ class ResultsDatabase {
   /// Number of regions written, 0 before write_regions.
   std::size_t region_count() const;
 
-  /// Writes a run with its series, region series and events in one transaction.
+  /// Writes a run with its series, region series and events. Runs are committed in groups (up
+  /// to 32 runs or one second of them): a process killed before a commit loses the open group,
+  /// never part of a run, and other connections see a run once it is committed. A run that
+  /// cannot be written (or a commit that fails) rolls the open group back; the StoreError says
+  /// how many runs that was.
   void write_run(const RunRecord& run);
+  /// Commits the runs written so far. Writing anything else, and closing, commit them too; a
+  /// failure to commit is reported here (or by the write that commits), never only at closing.
+  void flush();
   /// Whether (arm, replicate) is stored.
   bool has_run(const std::string& arm, int replicate) const;
   /// Every stored run, ordered by (arm, replicate).

@@ -58,7 +58,8 @@ TEST_CASE("a run reads back exactly as written, with NaN stored as NULL", "[stor
   CHECK(same_values(read.region_series, written.region_series));
   CHECK(read.events == written.events);
 
-  // NaN is NULL in the file, where pandas and R see a missing value.
+  // NaN is NULL in the file, where pandas and R see a missing value (once committed).
+  db.flush();
   CHECK(count(path, "SELECT count(*) FROM runs WHERE year_law_passed IS NULL") == 1);
   CHECK(count(path, "SELECT count(*) FROM series WHERE ngo_count IS NULL") == 1);
   CHECK(count(path, "SELECT count(*) FROM region_series WHERE adopted IS NULL") == 3);
@@ -201,7 +202,67 @@ TEST_CASE("a run that fails mid-transaction leaves no rows behind", "[store]") {
     raw.exec("DROP TRIGGER injected_failure");
   }
   db.write_run(sample_run("baseline", 0, 1));
+  db.flush();
   CHECK(count(path, "SELECT count(*) FROM events") == 3);
+}
+
+TEST_CASE("runs are committed in groups: by size, on flush, before other writes and on close",
+          "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  const auto stored = [&] { return count(path, "SELECT count(*) FROM runs"); };
+  {
+    auto db = open_sample(path);
+    db.write_run(sample_run("baseline", 0, 1, 8, 0));
+    db.write_run(sample_run("baseline", 1, 1, 8, 0));
+    CHECK(stored() == 0);        // the group is open: other connections do not see it yet
+    CHECK(db.run_count() == 2);  // this connection does, so resume skips those runs
+    db.flush();
+    CHECK(stored() == 2);
+
+    db.write_run(sample_run("baseline", 2, 1, 8, 0));
+    db.set_manifest("finished_at", "now");  // another write commits the group first
+    CHECK(stored() == 3);
+
+    // A group of 32 runs commits by itself.
+    for (int replicate = 3; replicate < 3 + 32; ++replicate) {
+      db.write_run(sample_run("baseline", replicate, 1, 8, 0));
+    }
+    CHECK(stored() == 35);
+    db.write_run(sample_run("baseline", 35, 1, 8, 0));
+    CHECK(stored() == 35);
+  }
+  CHECK(stored() == 36);  // closing commits the open group
+}
+
+TEST_CASE("a run that fails rolls back its group and says how many runs that was", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  auto db = open_sample(path);
+  write_sample_regions(db);
+  db.write_run(sample_run("baseline", 0, 1));
+  db.flush();
+  {
+    sqlite::Database raw(path, sqlite::Database::Mode::read_write_create);
+    raw.exec(
+        "CREATE TRIGGER injected_failure BEFORE INSERT ON events WHEN NEW.kind = 'donor_exit' "
+        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+  }
+  RunRecord without_exit = sample_run("baseline", 1, 1);
+  without_exit.events.pop_back();  // its donor_exit event
+  db.write_run(without_exit);      // goes in, in the open group
+  CHECK(db.has_run("baseline", 1));
+  CHECK_THROWS_WITH(db.write_run(sample_run("baseline", 2, 1)),
+                    Catch::Contains("injected failure") &&
+                        Catch::Contains("the 1 runs finished just before it are not stored"));
+  // Replicate 0 was committed before; the group of replicates 1 and 2 left nothing behind.
+  CHECK(count(path, "SELECT count(*) FROM runs") == 1);
+  CHECK(count(path, "SELECT count(*) FROM events") == 3);
+  CHECK_FALSE(db.has_run("baseline", 1));
+  CHECK_FALSE(db.has_run("baseline", 2));
+  db.write_run(without_exit);  // the database stays usable
+  db.flush();
+  CHECK(count(path, "SELECT count(*) FROM runs") == 2);
 }
 
 TEST_CASE("a writer killed mid-write leaves only whole runs", "[store][crash]") {
