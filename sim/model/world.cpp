@@ -267,20 +267,25 @@ void World::reset(std::uint64_t seed) {
   rng = core::RandomStream(seed, kModelStream);
 
   // Per-run draws (MODEL.md §3, §5 rules 3 and 6, §5 rule 10 event clocks).
+  // Thresholds theta are drawn only in the threshold modes, which alone use them; every draw
+  // has its own coordinates, so skipping them moves no other draw.
+  const bool thresholds = config.adoption_mode != AdoptionMode::hazard;
   eta.resize(n);
-  theta.resize(n);
+  theta.resize(thresholds ? n : 0);
   risk_aversion.resize(n);
   for (std::size_t r = 0; r < n; ++r) {
     const auto agent = static_cast<std::uint32_t>(r);
     auto eta_draws = rng.sequence(0, agent, word(Purpose::eta_init));
     eta[r] = std::clamp(eta_draws.normal(p.eta_mean, p.eta_sd), 0.01, 0.99);
-    auto theta_draws = rng.sequence(0, agent, word(Purpose::theta_init));
-    double value = theta_draws.normal(p.theta_mean, p.theta_sd);
-    // Redrawn until in [0,1]; the bound only guards against a degenerate distribution.
-    for (int attempt = 0; attempt < 1000 && (value < 0.0 || value > 1.0); ++attempt) {
-      value = theta_draws.normal(p.theta_mean, p.theta_sd);
+    if (thresholds) {
+      auto theta_draws = rng.sequence(0, agent, word(Purpose::theta_init));
+      double value = theta_draws.normal(p.theta_mean, p.theta_sd);
+      // Redrawn until in [0,1]; the bound only guards against a degenerate distribution.
+      for (int attempt = 0; attempt < 1000 && (value < 0.0 || value > 1.0); ++attempt) {
+        value = theta_draws.normal(p.theta_mean, p.theta_sd);
+      }
+      theta[r] = rules::clip01(value);
     }
-    theta[r] = rules::clip01(value);
     risk_aversion[r] = rng.uniform(0, agent, word(Purpose::risk_aversion));
   }
   const std::array<double, kFederalEventCount> shapes = {p.k_ev_law, p.k_ev_unit, p.k_ev_unit,

@@ -171,7 +171,7 @@ struct World {
 
   // Per-run draws.
   std::vector<double> eta;            ///< baseline nationalism
-  std::vector<double> theta;          ///< adoption thresholds (threshold modes)
+  std::vector<double> theta;          ///< adoption thresholds (threshold modes; else empty)
   std::vector<double> risk_aversion;  ///< obstruction
   std::array<double, kFederalEventCount> event_threshold{};  ///< Theta of each federal event
 

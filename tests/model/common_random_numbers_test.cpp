@@ -74,6 +74,8 @@ TEST_CASE("an arm that inserts an intervention leaves the other draws unchanged"
   arm.interventions.insert(arm.interventions.begin(), extra);
   arm.interventions.erase(arm.interventions.begin() + 3);  // "US training" of the base
 
+  // The threshold mode, so that the thresholds theta are drawn too.
+  base.adoption_mode = arm.adoption_mode = AdoptionMode::threshold;
   const StaticWorld fixed_base = build_static_world(base, country);
   const StaticWorld fixed_arm = build_static_world(arm, country);
   World world_base(base, fixed_base), world_arm(arm, fixed_arm);
@@ -81,6 +83,7 @@ TEST_CASE("an arm that inserts an intervention leaves the other draws unchanged"
     world_base.reset(seed);
     world_arm.reset(seed);
     CHECK(world_base.eta == world_arm.eta);
+    CHECK(world_base.theta.size() == country.region_count());
     CHECK(world_base.theta == world_arm.theta);
     CHECK(world_base.risk_aversion == world_arm.risk_aversion);
     CHECK(world_base.event_threshold == world_arm.event_threshold);
