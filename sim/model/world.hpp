@@ -92,6 +92,10 @@ struct PeerLayers {
   double total_weight = 0.0;     ///< sum of the weights of the layers present
 };
 
+/// Countries up to this many regions keep their regions sorted by resistance for the quantiles of
+/// rule 12 (insertion sort, about n^2/4 moves at worst, once a run); larger ones select.
+inline constexpr std::size_t kSortedQuantileRegions = 512;
+
 /// Per-tick quantities computed early in a tick and read by later phases (never state).
 struct TickScratch {
   std::vector<double> intervention_intensity;  ///< I_n = iota_n * b[j](t) when active, else 0
@@ -109,7 +113,10 @@ struct TickScratch {
   std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
   std::vector<std::uint8_t> ngo_closed;        ///< 1 for an NGO that closed in this tick (rule 9)
   std::vector<double> tie_gain;                ///< gain of each NGO tie edge this tick
-  std::vector<double> sort_buffer;             ///< for quantiles
+  std::vector<double> sort_buffer;             ///< for quantiles (large countries)
+  /// Regions by ascending resistance at the last record, kept across ticks and runs (countries
+  /// of at most kSortedQuantileRegions regions; else empty).
+  std::vector<std::uint32_t> resistance_order;
   // What rules 3-8 share across regions in this tick, computed once before the regional phase.
   PerReform coercion_without_tour{};  ///< law, directive and TIP terms of coercion, per reform
   double tip = 0.0;                   ///< TIP ranking this tick
