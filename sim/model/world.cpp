@@ -403,7 +403,7 @@ void World::draw_tie_pattern() {
   const std::size_t n = fixed.region_count;
   const std::size_t count = config.interventions.size();
   // Each tie-building intervention links each of its targets to up to `links` other targets,
-  // chosen once per run; (low, high, intervention, edge id).
+  // chosen once per run.
   tie_links_.clear();
   const auto links =
       static_cast<std::size_t>(std::max(0L, std::lround(params.ngo_links_per_target)));
@@ -423,8 +423,7 @@ void World::draw_tie_pattern() {
         other = std::min(other, m - 2);
         if (other >= pos) ++other;  // never the target itself
         const std::uint32_t a = targets[begin + pos], b = targets[begin + other];
-        const std::array<std::uint32_t, 3> link = {std::min(a, b), std::max(a, b),
-                                                   static_cast<std::uint32_t>(i)};
+        const TieLink link = {std::min(a, b), std::max(a, b), static_cast<std::uint32_t>(i)};
         bool seen = false;
         for (std::size_t k = first; k < tie_links_.size(); ++k)
           seen = seen || tie_links_[k] == link;
@@ -442,8 +441,8 @@ void World::draw_tie_pattern() {
   link_edge.resize(tie_links_.size());
   std::uint32_t edge_count = 0;
   for (std::size_t k = 0; k < tie_links_.size(); ++k) {
-    if (k > 0 &&
-        (tie_links_[k][0] != tie_links_[k - 1][0] || tie_links_[k][1] != tie_links_[k - 1][1])) {
+    if (k > 0 && (tie_links_[k].low != tie_links_[k - 1].low ||
+                  tie_links_[k].high != tie_links_[k - 1].high)) {
       ++edge_count;
     }
     link_edge[k] = edge_count;
@@ -452,13 +451,13 @@ void World::draw_tie_pattern() {
   tie_weight.assign(edge_count, 0.0);
 
   intervention_tie_offsets.assign(count + 1, 0);
-  for (const auto& link : tie_links_) ++intervention_tie_offsets[link[2] + 1];
+  for (const auto& link : tie_links_) ++intervention_tie_offsets[link.intervention + 1];
   for (std::size_t i = 0; i < count; ++i)
     intervention_tie_offsets[i + 1] += intervention_tie_offsets[i];
   intervention_ties.resize(tie_links_.size());
   cursor_.assign(intervention_tie_offsets.begin(), intervention_tie_offsets.end() - 1);
   for (std::size_t k = 0; k < tie_links_.size(); ++k) {
-    intervention_ties[cursor_[tie_links_[k][2]]++] = link_edge[k];
+    intervention_ties[cursor_[tie_links_[k].intervention]++] = link_edge[k];
   }
 
   // Per-region rows: each edge once per endpoint, in edge order.
@@ -467,8 +466,8 @@ void World::draw_tie_pattern() {
   for (std::size_t k = 0; k < tie_links_.size(); ++k) {
     if (link_edge[k] == last_edge) continue;
     last_edge = link_edge[k];
-    ++tie_offsets[tie_links_[k][0] + 1];
-    ++tie_offsets[tie_links_[k][1] + 1];
+    ++tie_offsets[tie_links_[k].low + 1];
+    ++tie_offsets[tie_links_[k].high + 1];
   }
   for (std::size_t r = 0; r < n; ++r) tie_offsets[r + 1] += tie_offsets[r];
   tie_neighbour.resize(tie_offsets[n]);
@@ -479,7 +478,7 @@ void World::draw_tie_pattern() {
   for (std::size_t k = 0; k < tie_links_.size(); ++k) {
     if (link_edge[k] == last_edge) continue;
     last_edge = link_edge[k];
-    const std::uint32_t a = tie_links_[k][0], b = tie_links_[k][1];
+    const std::uint32_t a = tie_links_[k].low, b = tie_links_[k].high;
     tie_neighbour[cursor[a]] = b;
     tie_edge[cursor[a]++] = last_edge;
     tie_neighbour[cursor[b]] = a;

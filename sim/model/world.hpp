@@ -5,6 +5,7 @@
 
 #include <array>
 #include <climits>
+#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -204,10 +205,16 @@ struct World {
  private:
   void draw_targets();
   void draw_tie_pattern();
-  std::vector<std::uint32_t> permutation_;               // scratch for random targets
-  std::vector<std::array<std::uint32_t, 3>> tie_links_;  // (low, high, intervention) scratch
-  std::vector<std::uint32_t> link_edge_;                 // edge id of each tie link, scratch
-  std::vector<std::uint32_t> cursor_;  // fill positions while building CSR lists, scratch
+  std::vector<std::uint32_t> permutation_;  // scratch for random targets
+  // One link of the tie pattern: a pair of regions, lower first, and the intervention that links
+  // them; ordered by (low, high, intervention).
+  struct TieLink {
+    std::uint32_t low, high, intervention;
+    auto operator<=>(const TieLink&) const = default;
+  };
+  std::vector<TieLink> tie_links_;        // scratch
+  std::vector<std::uint32_t> link_edge_;  // edge id of each tie link, scratch
+  std::vector<std::uint32_t> cursor_;     // fill positions while building CSR lists, scratch
 };
 
 /// Quarters since the start at which a value of a per-tick series is read; 0 beyond its end.
