@@ -4,8 +4,11 @@
 // computation. Levels are clipped to [0,1] inside each rule.
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
+#include <numbers>
 
 #include "sim/model/params.hpp"
 
@@ -16,16 +19,14 @@ inline double clip01(double x) { return std::clamp(x, 0.0, 1.0); }
 /// The logistic function sigma.
 inline double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 /// Whether an event of probability sigma(x) happens on the uniform draw u: exactly
-/// `u < logistic(x)`, without the exp when the draw is far above the probability.
+/// `u < logistic(x)`, without the exp when x is far below logit(u).
 inline bool happens(double u, double x) {
-  if (x < 0.0) {
-    // For y = -x > 0, e^y >= (1 + y/32)^32, so sigma(x) <= 1/q with q = 1 + (1 + y/32)^32, a
-    // short chain of five squarings. u q >= 1 + 1e-9 puts u above sigma(x) by a margin over
-    // ten thousand times the rounding of q (under 64 ulps), u q and logistic(x).
-    double power = 1.0 - x * (1.0 / 32);
-    for (int i = 0; i < 5; ++i) power *= power;
-    if (u * (1.0 + power) >= 1.0 + 1e-9) return false;
-  }
+  // logit(u) >= ln u >= e ln 2 for u in [2^e, 2^(e+1)): x below that, with a margin far beyond
+  // rounding, puts sigma(x) below u. The bound comes from u's exponent alone, so it is ready
+  // before x and costs one comparison at the end of x's chain of additions; most draws at the
+  // small hazards of the model are decided by it.
+  const auto exponent = static_cast<int>(std::bit_cast<std::uint64_t>(u) >> 52) - 1023;
+  if (x < exponent * std::numbers::ln2 - 1e-6) return false;
   return u < logistic(x);
 }
 /// -ln(1 - sigma(x)) = ln(1 + e^x), the cumulative hazard of a quarter with probability sigma(x).

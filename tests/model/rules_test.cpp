@@ -4,6 +4,7 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <numbers>
 
 #include "fixtures.hpp"
 #include "sim/model/phases.hpp"
@@ -128,24 +129,35 @@ TEST_CASE("rule 6 decay and step, rule 7 courts and rule 4 capacity match hand c
 
 TEST_CASE("happens(u, x) is exactly u < logistic(x), at and around the probability",
           "[model][rules]") {
-  // Draws exactly at sigma(x), one ulp either side, and at the bound the shortcut tests (where an
-  // error in its margin would show), over logits from certain failure to certain success.
+  const auto check = [](double u, double x) {
+    INFO("x = " << x << ", u = " << u);
+    CHECK(rules::happens(u, x) == (u < rules::logistic(x)));
+  };
+  // Draws exactly at sigma(x), one ulp either side, and random, over logits from certain failure
+  // to near-certain success.
   policysim::core::RandomStream stream(7, 0);
-  int checked = 0;
   for (int i = 0; i <= 6000; ++i) {
     const double x = -50.0 + 0.01 * i;
     const double h = rules::logistic(x);
-    const double bound = 1.0 / (1.0 + std::pow(1.0 - x / 32, 32));
     for (const double u :
-         {h, std::nextafter(h, 0.0), std::nextafter(h, 1.0), bound, std::nextafter(bound, 0.0),
-          std::nextafter(bound, 1.0), bound * (1 + 1e-9), stream.uniform(0, i, 0)}) {
-      if (!(u > 0.0 && u < 1.0)) continue;
-      INFO("x = " << x << ", u = " << u);
-      CHECK(rules::happens(u, x) == (u < h));
-      ++checked;
+         {h, std::nextafter(h, 0.0), std::nextafter(h, 1.0), stream.uniform(0, i, 0)}) {
+      if (u > 0.0 && u < 1.0) check(u, x);
     }
   }
-  CHECK(checked > 40000);
+  // Where the shortcut decides: draws at and next to powers of two 2^e, logits at and next to
+  // its bound e ln 2 - 1e-6 and to logit(u) itself.
+  for (int e = -60; e <= -1; ++e) {
+    const double power = std::ldexp(1.0, e);
+    for (const double u : {power, std::nextafter(power, 1.0), std::nextafter(2 * power, 0.0)}) {
+      const double bound = e * std::numbers::ln2 - 1e-6;
+      const double logit = std::log(u / (1.0 - u));
+      for (const double x :
+           {bound, std::nextafter(bound, -1e300), std::nextafter(bound, 1e300), logit,
+            std::nextafter(logit, -1e300), std::nextafter(logit, 1e300), std::log(u)}) {
+        check(u, x);
+      }
+    }
+  }
 }
 
 TEST_CASE("the restrictive-law clock adds exactly -ln(1-p) with p = 1 - (1-H)^(1/4)",
