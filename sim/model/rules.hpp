@@ -19,14 +19,20 @@ inline double clip01(double x) { return std::clamp(x, 0.0, 1.0); }
 /// The logistic function sigma.
 inline double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
 /// Whether an event of probability sigma(x) happens on the uniform draw u: exactly
-/// `u < logistic(x)`, without the exp when x is far below logit(u).
+/// `u < logistic(x)`, without the exp when the draw is far above the probability.
 inline bool happens(double u, double x) {
-  // logit(u) >= ln u >= e ln 2 for u in [2^e, 2^(e+1)): x below that, with a margin far beyond
-  // rounding, puts sigma(x) below u. The bound comes from u's exponent alone, so it is ready
-  // before x and costs one comparison at the end of x's chain of additions; most draws at the
-  // small hazards of the model are decided by it.
+  // Two bounds, each with a margin far beyond rounding. First logit(u) >= ln u >= e ln 2 for u
+  // in [2^e, 2^(e+1)): it comes from u's exponent alone, so it is ready before x and costs one
+  // comparison at the end of x's chain of additions. It decides most draws at small hazards.
   const auto exponent = static_cast<int>(std::bit_cast<std::uint64_t>(u) >> 52) - 1023;
   if (x < exponent * std::numbers::ln2 - 1e-6) return false;
+  if (x < 0.0) {
+    // Then, for y = -x > 0, e^y >= (1 + y/32)^32, so sigma(x) <= 1/q with q = 1 + (1 + y/32)^32
+    // (five squarings, rounding under 64 ulps): it decides most of the rest at larger hazards.
+    double power = 1.0 - x * (1.0 / 32);
+    for (int i = 0; i < 5; ++i) power *= power;
+    if (u * (1.0 + power) >= 1.0 + 1e-9) return false;
+  }
   return u < logistic(x);
 }
 /// -ln(1 - sigma(x)) = ln(1 + e^x), the cumulative hazard of a quarter with probability sigma(x).

@@ -133,19 +133,21 @@ TEST_CASE("happens(u, x) is exactly u < logistic(x), at and around the probabili
     INFO("x = " << x << ", u = " << u);
     CHECK(rules::happens(u, x) == (u < rules::logistic(x)));
   };
-  // Draws exactly at sigma(x), one ulp either side, and random, over logits from certain failure
-  // to near-certain success.
+  // Draws exactly at sigma(x), one ulp either side, at the squaring bound 1 / (1 + (1 - x/32)^32)
+  // and random, over logits from certain failure to near-certain success.
   policysim::core::RandomStream stream(7, 0);
   for (int i = 0; i <= 6000; ++i) {
     const double x = -50.0 + 0.01 * i;
     const double h = rules::logistic(x);
+    const double bound = 1.0 / (1.0 + std::pow(1.0 - x / 32, 32));
     for (const double u :
-         {h, std::nextafter(h, 0.0), std::nextafter(h, 1.0), stream.uniform(0, i, 0)}) {
+         {h, std::nextafter(h, 0.0), std::nextafter(h, 1.0), bound, std::nextafter(bound, 0.0),
+          std::nextafter(bound, 1.0), bound * (1 + 1e-9), stream.uniform(0, i, 0)}) {
       if (u > 0.0 && u < 1.0) check(u, x);
     }
   }
-  // Where the shortcut decides: draws at and next to powers of two 2^e, logits at and next to
-  // its bound e ln 2 - 1e-6 and to logit(u) itself.
+  // Where the exponent bound decides: draws at and next to powers of two 2^e, logits at and next
+  // to the bound e ln 2 - 1e-6 and to logit(u) itself.
   for (int e = -60; e <= -1; ++e) {
     const double power = std::ldexp(1.0, e);
     for (const double u : {power, std::nextafter(power, 1.0), std::nextafter(2 * power, 0.0)}) {
