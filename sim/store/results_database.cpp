@@ -393,25 +393,85 @@ struct ResultsDatabase::Impl {
     try {
       group->commit();
     } catch (const StoreError& error) {
-      throw roll_back_group(error);
+      throw with_lost_runs(error, roll_back_group());
     }
     group.reset();
     group_runs = 0;
   }
-  // Rolls back the open group after `error` (a run cannot be written, or the group committed:
-  // the disk is full, say), and returns the error to throw, saying which runs are not stored.
-  StoreError roll_back_group(const StoreError& error) {
+  // Rolls back the open group (after a run could not be written or the group not committed: the
+  // disk is full, say) and returns how many finished runs it held.
+  std::size_t roll_back_group() {
     const std::size_t runs = group_runs;
-    group.reset();  // rolls back
+    group.reset();
     group_runs = 0;
-    return StoreError(error.what() + std::string("; the ") + std::to_string(runs) +
-                          " runs finished just before it are not stored either (running the same "
-                          "command again runs them)",
+    return runs;
+  }
+  static StoreError with_lost_runs(const StoreError& error, std::size_t runs) {
+    return StoreError(error.what() + std::string("; finished runs of the last group not stored: ") +
+                          std::to_string(runs) + " (running the same command again runs them)",
                       error.exit_code());
   }
   bool group_is_due() const {
     const std::chrono::duration<double> age = std::chrono::steady_clock::now() - group_started;
     return group_runs >= kGroupRuns || age.count() >= kGroupSeconds;
+  }
+
+  // Inserts the rows of a validated run: its runs row, series, region series and events.
+  void insert_rows(const RunRecord& run) {
+    const std::size_t ticks = run.quarters.size();
+    const std::size_t series_width = schema.series_metrics.size();
+    const std::size_t region_width = schema.region_metrics.size();
+    const std::size_t regions = region_count;
+    int column = 1;
+    insert_run.bind(column++, std::string_view(run.arm));
+    insert_run.bind(column++, run.replicate);
+    insert_run.bind(column++, std::string_view(seed_to_text(run.seed)));
+    insert_run.bind(column++, std::string_view(run.status));
+    insert_run.bind(column++, run.wall_seconds);
+    for (double value : run.parameters) insert_run.bind(column++, value);
+    for (double value : run.outcomes) insert_run.bind(column++, value);
+    insert_run.run();
+    const std::int64_t run_id = db.last_insert_rowid();
+
+    insert_series.insert(ticks, [&](Statement& insert, int first, std::size_t tick) {
+      insert.bind(first, run_id);
+      insert.bind(first + 1, static_cast<std::int64_t>(tick));
+      insert.bind(first + 2, std::string_view(run.quarters[tick]));
+      const double* values = run.series.data() + tick * series_width;
+      for (std::size_t m = 0; m < series_width; ++m) {
+        insert.bind(first + 3 + static_cast<int>(m), values[m]);
+      }
+    });
+
+    if (!run.region_series.empty()) {
+      for (std::size_t tick = 0; tick < ticks; ++tick) {
+        insert_region_series.insert(regions, [&](Statement& insert, int first, std::size_t region) {
+          insert.bind(first, run_id);
+          insert.bind(first + 1, static_cast<std::int64_t>(tick));
+          insert.bind(first + 2, std::string_view(run.quarters[tick]));
+          insert.bind(first + 3, static_cast<std::int64_t>(region));
+          const double* values =
+              run.region_series.data() + (tick * regions + region) * region_width;
+          for (std::size_t m = 0; m < region_width; ++m) {
+            insert.bind(first + 4 + static_cast<int>(m), values[m]);
+          }
+        });
+      }
+    }
+
+    for (const Event& event : run.events) {
+      insert_event.bind(1, run_id);
+      insert_event.bind(2, event.tick);
+      insert_event.bind(3, std::string_view(run.quarters[static_cast<std::size_t>(event.tick)]));
+      insert_event.bind(4, std::string_view(event.kind));
+      if (event.region < 0) {
+        insert_event.bind_null(5);
+      } else {
+        insert_event.bind(5, event.region);
+      }
+      insert_event.bind(6, std::string_view(event.detail));
+      insert_event.run();
+    }
   }
 
   // Region series go in as one multi-row INSERT per tick where the parameter limit allows.
@@ -647,61 +707,12 @@ void ResultsDatabase::write_run(const RunRecord& run) {
 
   impl_->open_group();
   try {
-    Statement& insert_run = impl_->insert_run;
-    int column = 1;
-    insert_run.bind(column++, std::string_view(run.arm));
-    insert_run.bind(column++, run.replicate);
-    insert_run.bind(column++, std::string_view(seed_to_text(run.seed)));
-    insert_run.bind(column++, std::string_view(run.status));
-    insert_run.bind(column++, run.wall_seconds);
-    for (double value : run.parameters) insert_run.bind(column++, value);
-    for (double value : run.outcomes) insert_run.bind(column++, value);
-    insert_run.run();
-    const std::int64_t run_id = impl_->db.last_insert_rowid();
-
-    impl_->insert_series.insert(ticks, [&](Statement& insert, int first, std::size_t tick) {
-      insert.bind(first, run_id);
-      insert.bind(first + 1, static_cast<std::int64_t>(tick));
-      insert.bind(first + 2, std::string_view(run.quarters[tick]));
-      const double* values = run.series.data() + tick * series_width;
-      for (std::size_t m = 0; m < series_width; ++m) {
-        insert.bind(first + 3 + static_cast<int>(m), values[m]);
-      }
-    });
-
-    if (!run.region_series.empty()) {
-      for (std::size_t tick = 0; tick < ticks; ++tick) {
-        impl_->insert_region_series.insert(
-            regions, [&](Statement& insert, int first, std::size_t region) {
-              insert.bind(first, run_id);
-              insert.bind(first + 1, static_cast<std::int64_t>(tick));
-              insert.bind(first + 2, std::string_view(run.quarters[tick]));
-              insert.bind(first + 3, static_cast<std::int64_t>(region));
-              const double* values =
-                  run.region_series.data() + (tick * regions + region) * region_width;
-              for (std::size_t m = 0; m < region_width; ++m) {
-                insert.bind(first + 4 + static_cast<int>(m), values[m]);
-              }
-            });
-      }
-    }
-
-    Statement& insert_event = impl_->insert_event;
-    for (const Event& event : run.events) {
-      insert_event.bind(1, run_id);
-      insert_event.bind(2, event.tick);
-      insert_event.bind(3, std::string_view(run.quarters[static_cast<std::size_t>(event.tick)]));
-      insert_event.bind(4, std::string_view(event.kind));
-      if (event.region < 0) {
-        insert_event.bind_null(5);
-      } else {
-        insert_event.bind(5, event.region);
-      }
-      insert_event.bind(6, std::string_view(event.detail));
-      insert_event.run();
-    }
+    impl_->insert_rows(run);
   } catch (const StoreError& error) {
-    throw impl_->roll_back_group(error);
+    throw Impl::with_lost_runs(error, impl_->roll_back_group());
+  } catch (...) {
+    impl_->roll_back_group();  // never commit part of a run
+    throw;
   }
   ++impl_->group_runs;
   if (impl_->group_is_due()) impl_->commit_group();

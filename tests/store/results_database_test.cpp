@@ -254,7 +254,7 @@ TEST_CASE("a run that fails rolls back its group and says how many runs that was
   CHECK(db.has_run("baseline", 1));
   CHECK_THROWS_WITH(db.write_run(sample_run("baseline", 2, 1)),
                     Catch::Contains("injected failure") &&
-                        Catch::Contains("the 1 runs finished just before it are not stored"));
+                        Catch::Contains("finished runs of the last group not stored: 1"));
   // Replicate 0 was committed before; the group of replicates 1 and 2 left nothing behind.
   CHECK(count(path, "SELECT count(*) FROM runs") == 1);
   CHECK(count(path, "SELECT count(*) FROM events") == 3);
