@@ -5,7 +5,6 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-#include <chrono>
 #include <cmath>
 #include <mutex>
 #include <optional>
@@ -339,8 +338,9 @@ constexpr std::size_t kSeriesBatchRows = 16;
 
 // Finished runs are committed in groups: a commit (a write to the log, and now and then a
 // checkpoint with an fsync) costs about a quarter of writing a baseline run. A group is committed
-// once it holds kGroupRuns runs or its first run is kGroupSeconds old, and whenever anything else
-// is written or the database is flushed or closed.
+// once it holds kGroupRuns runs or runs that took kGroupSeconds to compute (so a crash loses at
+// most that much work besides the runs in flight, and a long run is committed at once), and
+// whenever anything else is written or the database is flushed or closed.
 constexpr std::size_t kGroupRuns = 32;
 constexpr double kGroupSeconds = 1.0;
 
@@ -383,9 +383,7 @@ struct ResultsDatabase::Impl {
 
   // Opens a group of runs if none is open.
   void open_group() {
-    if (group) return;
-    group.emplace(db);
-    group_started = std::chrono::steady_clock::now();
+    if (!group) group.emplace(db);
   }
   // Commits the open group, if any. On failure its runs are rolled back and the error says so.
   void commit_group() {
@@ -397,6 +395,7 @@ struct ResultsDatabase::Impl {
     }
     group.reset();
     group_runs = 0;
+    group_seconds = 0.0;
   }
   // Rolls back the open group (after a run could not be written or the group not committed: the
   // disk is full, say) and returns how many finished runs it held.
@@ -404,6 +403,7 @@ struct ResultsDatabase::Impl {
     const std::size_t runs = group_runs;
     group.reset();
     group_runs = 0;
+    group_seconds = 0.0;
     return runs;
   }
   static StoreError with_lost_runs(const StoreError& error, std::size_t runs) {
@@ -411,9 +411,11 @@ struct ResultsDatabase::Impl {
                           std::to_string(runs) + " (running the same command again runs them)",
                       error.exit_code());
   }
-  bool group_is_due() const {
-    const std::chrono::duration<double> age = std::chrono::steady_clock::now() - group_started;
-    return group_runs >= kGroupRuns || age.count() >= kGroupSeconds;
+  // Counts a run into the open group and commits the group when it is due.
+  void add_to_group(const RunRecord& run) {
+    ++group_runs;
+    if (run.wall_seconds > 0.0) group_seconds += run.wall_seconds;  // NaN adds nothing
+    if (group_runs >= kGroupRuns || group_seconds >= kGroupSeconds) commit_group();
   }
 
   // Inserts the rows of a validated run: its runs row, series, region series and events.
@@ -522,7 +524,7 @@ struct ResultsDatabase::Impl {
   Statement upsert_manifest;
   std::optional<Transaction> group;  // the open group of runs, if any
   std::size_t group_runs = 0;
-  std::chrono::steady_clock::time_point group_started;
+  double group_seconds = 0.0;  // compute time of the group's runs
 };
 
 ResultsDatabase::ResultsDatabase(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
@@ -714,8 +716,7 @@ void ResultsDatabase::write_run(const RunRecord& run) {
     impl_->roll_back_group();  // never commit part of a run
     throw;
   }
-  ++impl_->group_runs;
-  if (impl_->group_is_due()) impl_->commit_group();
+  impl_->add_to_group(run);
 }
 
 void ResultsDatabase::flush() {

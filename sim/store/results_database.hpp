@@ -103,10 +103,10 @@ class ResultsDatabase {
   std::size_t region_count() const;
 
   /// Writes a run with its series, region series and events. Runs are committed in groups (up
-  /// to 32 runs or one second of them): a process killed before a commit loses the open group,
-  /// never part of a run, and other connections see a run once it is committed. A run that
-  /// cannot be written (or a commit that fails) rolls the open group back; the StoreError says
-  /// how many runs that was.
+  /// to 32 runs, or runs whose wall_seconds add up to one second; a longer run at once): a
+  /// process killed before a commit loses the open group, never part of a run, and other
+  /// connections see a run once it is committed. A run that cannot be written (or a commit that
+  /// fails) rolls the open group back; the StoreError says how many runs that was.
   void write_run(const RunRecord& run);
   /// Commits the runs written so far. Writing anything else, and closing, commit them too; a
   /// failure to commit is reported here (or by the write that commits), never only at closing.

@@ -206,33 +206,43 @@ TEST_CASE("a run that fails mid-transaction leaves no rows behind", "[store]") {
   CHECK(count(path, "SELECT count(*) FROM events") == 3);
 }
 
-TEST_CASE("runs are committed in groups: by size, on flush, before other writes and on close",
+TEST_CASE("runs are committed in groups: by size, by compute time, on flush, on other writes",
           "[store]") {
   TempDir dir;
   const auto path = dir / "results.sqlite";
   const auto stored = [&] { return count(path, "SELECT count(*) FROM runs"); };
+  const auto quick_run = [](int replicate, double seconds = 0.001) {
+    RunRecord run = sample_run("baseline", replicate, 1, 8, 0);
+    run.wall_seconds = seconds;
+    return run;
+  };
   {
     auto db = open_sample(path);
-    db.write_run(sample_run("baseline", 0, 1, 8, 0));
-    db.write_run(sample_run("baseline", 1, 1, 8, 0));
+    db.write_run(quick_run(0));
+    db.write_run(quick_run(1));
     CHECK(stored() == 0);        // the group is open: other connections do not see it yet
     CHECK(db.run_count() == 2);  // this connection does, so resume skips those runs
     db.flush();
     CHECK(stored() == 2);
 
-    db.write_run(sample_run("baseline", 2, 1, 8, 0));
+    db.write_run(quick_run(2));
     db.set_manifest("finished_at", "now");  // another write commits the group first
     CHECK(stored() == 3);
 
     // A group of 32 runs commits by itself.
-    for (int replicate = 3; replicate < 3 + 32; ++replicate) {
-      db.write_run(sample_run("baseline", replicate, 1, 8, 0));
-    }
+    for (int replicate = 3; replicate < 3 + 32; ++replicate) db.write_run(quick_run(replicate));
     CHECK(stored() == 35);
-    db.write_run(sample_run("baseline", 35, 1, 8, 0));
+    // So do runs that took a second to compute between them, and a long run at once.
+    db.write_run(quick_run(35, 0.6));
     CHECK(stored() == 35);
+    db.write_run(quick_run(36, 0.6));
+    CHECK(stored() == 37);
+    db.write_run(quick_run(37, 120.0));
+    CHECK(stored() == 38);
+    db.write_run(quick_run(38));
+    CHECK(stored() == 38);
   }
-  CHECK(stored() == 36);  // closing commits the open group
+  CHECK(stored() == 39);  // closing commits the open group
 }
 
 TEST_CASE("a run that fails rolls back its group and says how many runs that was", "[store]") {
