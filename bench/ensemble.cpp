@@ -10,7 +10,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/size_argument.hpp"
+#include "bench/arguments.hpp"
 #include "sim/runner/benchmark.hpp"
 #include "sim/runner/build_info.hpp"
 
@@ -26,7 +26,7 @@ int main(int argc, char** argv) {
   app.add_option("threads", threads, "Threads (default 1)")->check(CLI::Range(1, 4096));
   app.add_option("scenario", scenario, "Scenario (default: the baseline)")
       ->check(CLI::ExistingFile);
-  CLI11_PARSE(app, argc, argv);
+  if (const int code = policysim::bench::parse_arguments(app, argc, argv); code >= 0) return code;
 
   std::printf("%s\n%s\n", benchmark_context("ensemble", threads).c_str(),
               ensemble_table_header().c_str());

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "bench/arguments.hpp"
 #include "sim/runner/build_info.hpp"
 #include "sim/scenario/synthetic_country.hpp"
 
@@ -31,7 +32,7 @@ int main(int argc, char** argv) {
   std::size_t max_regions = 1000000;
   app.add_option("max_regions", max_regions, "Largest country (default 10^6)")
       ->check(CLI::Range(std::size_t{1}, std::size_t{4294967295}));
-  CLI11_PARSE(app, argc, argv);
+  if (const int code = policysim::bench::parse_arguments(app, argc, argv); code >= 0) return code;
   std::printf("bench synthetic_country  commit %s  threads %d\n", POLICYSIM_GIT_COMMIT,
               tbb::info::default_concurrency());
   std::printf("%12s %10s %12s %14s %18s\n", "regions", "districts", "seconds", "edges", "hash");

@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "bench/size_argument.hpp"
+#include "bench/arguments.hpp"
 #include "sim/runner/benchmark.hpp"
 
 int main(int argc, char** argv) {
@@ -27,7 +27,7 @@ int main(int argc, char** argv) {
   app.add_option("ticks", ticks, "Timed ticks per repeat (with repeats)")
       ->check(CLI::Range(1, 1000000000));
   app.add_option("repeats", repeats, "Repeats (with ticks)")->check(CLI::Range(1, 1000000000));
-  CLI11_PARSE(app, argc, argv);
+  if (const int code = policysim::bench::parse_arguments(app, argc, argv); code >= 0) return code;
 
   std::vector<std::size_t> sizes;
   if (size == "small" || size == "all") sizes.insert(sizes.end(), {1000, 100000});

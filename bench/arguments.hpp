@@ -1,5 +1,7 @@
 #pragma once
-// The first argument of the benchmark executables: a named size or a number.
+// The command lines of the benchmark executables: their first argument (a named size or a
+// number) and parsing with the exit codes of the policysim command (0 after --help, 64 after a
+// usage error).
 
 #include <CLI/CLI.hpp>
 
@@ -29,6 +31,17 @@ inline CLI::Validator size_or_count(std::initializer_list<const char*> names,
         return "expected " + expected + ", got '" + value + "'";
       },
       "SIZE");
+}
+
+/// Parses the command line. Returns the exit code to end with (0 after --help, 64 after a usage
+/// error, which CLI11 has printed), or -1 to go on.
+inline int parse_arguments(CLI::App& app, int argc, char** argv) {
+  try {
+    app.parse(argc, argv);
+    return -1;
+  } catch (const CLI::ParseError& error) {
+    return app.exit(error) == 0 ? 0 : 64;
+  }
 }
 
 }  // namespace policysim::bench
