@@ -58,8 +58,7 @@ std::vector<double> quantiles(std::span<const double> values, std::span<const do
     const double h = last * p;
     const auto below = static_cast<std::size_t>(std::floor(h));
     const std::size_t above = std::min(below + 1, sorted.size() - 1);
-    result.push_back(sorted[below] +
-                     (h - static_cast<double>(below)) * (sorted[above] - sorted[below]));
+    result.push_back(type7_between(sorted[below], sorted[above], h));
   }
   return result;
 }

@@ -24,5 +24,10 @@ double deterministic_mean(std::span<const double> values, std::size_t grain = kD
 double quantile(std::span<const double> values, double p);
 /// Several quantiles at once, sorting one copy.
 std::vector<double> quantiles(std::span<const double> values, std::span<const double> ps);
+/// R's type 7 between the order statistics `low` (at floor(h)) and `high` (the next one), at
+/// h = p (n - 1): what quantile() returns, for callers that find the order statistics themselves.
+inline double type7_between(double low, double high, double h) {
+  return low + (h - static_cast<double>(static_cast<std::size_t>(h))) * (high - low);
+}
 
 }  // namespace policysim::core

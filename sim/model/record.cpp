@@ -14,12 +14,6 @@
 namespace policysim::model {
 namespace {
 
-// R's type 7 (as core::quantile): between the order statistics `low` and `high` around
-// `position` = p (n - 1).
-double type7(double low, double high, double position) {
-  return low + (position - std::floor(position)) * (high - low);
-}
-
 // Type-7 quantiles at ascending probabilities, by selection: O(n) and without allocating. Each
 // selection searches only above the previous position, where the larger order statistics already
 // are; the order statistics are the same whatever order `values` is left in.
@@ -34,7 +28,7 @@ std::array<double, N> select_quantiles(std::vector<double>& values,
     const auto nth = values.begin() + static_cast<std::ptrdiff_t>(below);
     if (nth >= unsorted) std::nth_element(unsorted, nth, values.end());
     const double high = below + 1 < values.size() ? *std::min_element(nth + 1, values.end()) : *nth;
-    quantiles[i] = type7(*nth, high, position);
+    quantiles[i] = core::type7_between(*nth, high, position);
     unsorted = nth + 1;
   }
   return quantiles;
@@ -61,7 +55,7 @@ std::array<double, N> sorted_quantiles(const std::vector<double>& values,
     const auto below = static_cast<std::size_t>(std::floor(position));
     const double low = values[order[below]];
     const double high = below + 1 < order.size() ? values[order[below + 1]] : low;
-    quantiles[i] = type7(low, high, position);
+    quantiles[i] = core::type7_between(low, high, position);
   }
   return quantiles;
 }
