@@ -25,7 +25,10 @@ void compute_exposure(World& w, Tick t);
 void prepare_peer_sums(World& w, Tick t);
 /// Rules 3-8 for one region: writes only region r's state (and its scratch slot).
 void update_region(World& w, Tick t, std::size_t r);
-/// Rules 3-8 for every region, in parallel when w.parallel.
+/// Rule 5's emulation memory of the reference regions, from their adoptions in this tick: after
+/// the regional phase, which reads the memory of tick t.
+void update_emulation_memory(World& w);
+/// Rules 3-8 for every region (then the emulation memory), in parallel when w.parallel.
 void update_regions(World& w, Tick t);
 /// Rule 9 (resources, foreign share, legitimacy, closure) for one NGO.
 void update_ngo(World& w, Tick t, std::size_t i);

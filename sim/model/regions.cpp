@@ -6,8 +6,8 @@
 // writing t+1 because no region reads another region's columns during this phase: what it reads
 // of its peers (a, pi, rho of land neighbours, NGO-tie partners, district members; the adopted
 // counts of the threshold modes) is the packed peer record, copied from tick t before the phase
-// starts, and the emulation memory of the few regions others emulate, copied likewise. Region r
-// reads its own columns into locals before it writes any of them. The
+// starts, and the emulation memory of the few regions others emulate, which is updated only after
+// the phase. Region r reads its own columns into locals before it writes any of them. The
 // determinism tests update regions serially, in parallel and in reverse order and compare bytes.
 
 #include <algorithm>
@@ -85,15 +85,6 @@ void prepare_peer_sums(World& w, Tick t) {
     }
   }
 
-  // The emulation memory of tick t of the regions others emulate, before any region updates its
-  // own.
-  for (std::size_t slot = 0; slot < w.fixed.reference_regions.size(); ++slot) {
-    const std::size_t q = w.fixed.reference_regions[slot];
-    for (std::size_t k = 0; k < kReformCount; ++k) {
-      s.reference_emulation[slot * kReformCount + k] = w.emulation_memory[k * n + q];
-    }
-  }
-
   // The terms of rules 5 and 8 that are the same in every region, once rather than per region.
   const NationState& nation = w.nation;
   s.tip = w.fixed.tip[static_cast<std::size_t>(t)];
@@ -114,7 +105,6 @@ void update_region(World& w, Tick t, std::size_t r) {
   // before the writes to `next`.
   const RegionState& now = w.regions;
   RegionState& next = w.regions;
-  std::vector<double>& emulation_memory = w.emulation_memory;  // own entries only, read first
   const NgoState& ngos = w.ngos;
   const NationState& nation = w.nation;
   const TickScratch& s = w.scratch;
@@ -207,19 +197,19 @@ void update_region(World& w, Tick t, std::size_t r) {
   const double exchange = instrument(Instrument::exchange);
   const double tour = instrument(Instrument::task_force_tour);
   const std::uint32_t own_district = w.fixed.district[r];
-  // Emulation: the mean memory of the region's references, all reforms in one pass (each sum
+  // Emulation: the mean memory of the region's references at t, all reforms in one pass (each sum
   // still adds its terms in reference order).
   PerReform emulation{};
   if (hazard_mode && mechanisms.emulation) {
-    const std::uint32_t begin = w.fixed.reference_offsets[r];
-    const std::uint32_t end = w.fixed.reference_offsets[r + 1];
     PerReform sum{};
-    for (std::uint32_t e = begin; e < end; ++e) {
-      const double* reference = &s.reference_emulation[w.fixed.references[e] * kReformCount];
-      for (std::size_t k = 0; k < kReformCount; ++k) sum[k] += reference[k];
-    }
+    std::size_t references = 0;
+    w.fixed.for_each_reference(r, [&](std::uint32_t slot) {
+      const double* memory = &w.emulation_memory[slot * kReformCount];
+      for (std::size_t k = 0; k < kReformCount; ++k) sum[k] += memory[k];
+      ++references;
+    });
     for (std::size_t k = 0; k < kReformCount; ++k) {
-      emulation[k] = end > begin ? sum[k] / (end - begin) : 0.0;
+      emulation[k] = references > 0 ? sum[k] / static_cast<double>(references) : 0.0;
     }
   }
   const PeerLayers layers = w.peer_layers(r, tie_row_sum);
@@ -264,9 +254,6 @@ void update_region(World& w, Tick t, std::size_t r) {
     double a_next = step ? rules::adoption_step(p, a) : a;
     a_next = rules::after_decay(p, k, a_next, nation.law_in_force[k], support);
     next.implementation[k * n + r] = a_next;
-    const double crossed = !adopted(a) && adopted(a_next) ? 1.0 : 0.0;
-    emulation_memory[k * n + r] =
-        std::min(1.0, w.emulation_memory_keep * emulation_memory[k * n + r] + crossed);
   }
 
   // Rule 7: courts, cases and convictions (Art. 127.1 exists only while the law is in force).
@@ -290,10 +277,23 @@ void update_region(World& w, Tick t, std::size_t r) {
   next.support[r] = rules::support_next(p, support, exposure, s.mean_directive, rho);
 }
 
+void update_emulation_memory(World& w) {
+  const std::vector<PeerRecord>& before = w.scratch.peer;
+  for (std::size_t slot = 0; slot < w.fixed.reference_regions.size(); ++slot) {
+    const std::size_t q = w.fixed.reference_regions[slot];
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      const double crossed = !adopted(before[q].a[k]) && adopted(w.regions.a(q, k)) ? 1.0 : 0.0;
+      double& memory = w.emulation_memory[slot * kReformCount + k];
+      memory = std::min(1.0, w.emulation_memory_keep * memory + crossed);
+    }
+  }
+}
+
 void update_regions(World& w, Tick t) {
   prepare_peer_sums(w, t);
   for_each_index(w.fixed.region_count, w.parallel, w.grain,
                  [&w, t](std::size_t r) { update_region(w, t, r); });
+  update_emulation_memory(w);
 }
 
 }  // namespace policysim::model

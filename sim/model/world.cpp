@@ -94,34 +94,32 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
     require(w.size[r] >= 0.0 && std::isfinite(w.size[r]), "country: sizes must be >= 0");
   }
 
-  // Emulation references: the national centres and the district centre, the region excluded.
-  std::vector<std::vector<std::uint32_t>> references(n);
-  for (std::size_t r = 0; r < n; ++r) {
-    auto& list = references[r];
-    auto add = [&](std::uint32_t s) {
-      if (s < n && s != r && std::find(list.begin(), list.end(), s) == list.end()) {
-        list.push_back(s);
-      }
-    };
-    for (std::uint32_t s : country.national_centres) add(s);
-    const std::uint32_t d = country.district[r];
-    if (d < country.district_centre.size()) add(country.district_centre[d]);
+  // Emulation references: the national centres, then the district centre (rule 5). Each centre
+  // is a reference slot; a district whose centre is also a national centre adds no slot.
+  std::vector<std::uint32_t> slot(n, kNoReference);
+  auto slot_of = [&w, &slot](std::uint32_t region) {
+    if (slot[region] == kNoReference) {
+      slot[region] = static_cast<std::uint32_t>(w.reference_regions.size());
+      w.reference_regions.push_back(region);
+    }
+    return slot[region];
+  };
+  auto is_national = [&w](std::uint32_t s) {
+    return std::find(w.national_reference_slots.begin(), w.national_reference_slots.end(), s) !=
+           w.national_reference_slots.end();
+  };
+  for (std::uint32_t centre : country.national_centres) {
+    if (centre >= n) continue;
+    const std::uint32_t s = slot_of(centre);
+    if (!is_national(s)) w.national_reference_slots.push_back(s);
   }
-  // Only the few centres are references: their memory of tick t is copied once a tick
-  // (prepare_peer_sums) and read from the copy, so the memory itself is updated in place.
-  std::vector<std::uint32_t> slot(n, 0);
-  for (const auto& list : references)
-    w.reference_regions.insert(w.reference_regions.end(), list.begin(), list.end());
-  std::sort(w.reference_regions.begin(), w.reference_regions.end());
-  w.reference_regions.erase(std::unique(w.reference_regions.begin(), w.reference_regions.end()),
-                            w.reference_regions.end());
-  for (std::size_t j = 0; j < w.reference_regions.size(); ++j) {
-    slot[w.reference_regions[j]] = static_cast<std::uint32_t>(j);
+  w.district_reference_slot.assign(district_count, kNoReference);
+  for (std::size_t d = 0; d < country.district_centre.size() && d < district_count; ++d) {
+    const std::uint32_t centre = country.district_centre[d];
+    if (centre >= n) continue;
+    const std::uint32_t s = slot_of(centre);
+    if (!is_national(s)) w.district_reference_slot[d] = s;
   }
-  for (auto& list : references) {
-    for (auto& s : list) s = slot[s];
-  }
-  to_csr(references, w.reference_offsets, w.references);
 
   // NGOs: 1 + round(2 x[r]) per region by default, then the named ones.
   if (config.default_ngos) {
@@ -308,7 +306,6 @@ void World::reset(std::uint64_t seed) {
   scratch.direct_effect.assign(n * kReformCount, 0.0);
   scratch.foreign_exposure.assign(n, 0.0);
   scratch.peer.assign(n, PeerRecord{});
-  scratch.reference_emulation.assign(fixed.reference_regions.size() * kReformCount, 0.0);
   scratch.district_learning_sum.assign(fixed.district_count * kReformCount, 0.0);
   scratch.district_adopter_count.assign(fixed.district_count * kReformCount, 0.0);
   scratch.ngo_alive_count.assign(n, 0.0);
@@ -329,7 +326,7 @@ void World::reset(std::uint64_t seed) {
 
   // Initial state (MODEL.md §3).
   regions.resize(n);
-  emulation_memory.assign(n * kReformCount, 0.0);
+  emulation_memory.assign(fixed.reference_regions.size() * kReformCount, 0.0);
   for (const InitialAdopter& adopter : config.initial_adopters) {
     if (adopter.region >= n) throw std::invalid_argument("an initial adopter does not exist");
     for (std::size_t k = 0; k < kReformCount; ++k) {

@@ -21,6 +21,9 @@
 
 namespace policysim::model {
 
+/// No emulation-reference slot.
+inline constexpr std::uint32_t kNoReference = UINT32_MAX;
+
 /// Federal events with their own event-clock threshold, in a fixed order (rule 10).
 enum class FederalEvent : std::size_t {
   law = 0,
@@ -40,9 +43,17 @@ struct StaticWorld {
   std::vector<std::uint32_t> district_region_count;  ///< regions per district
   std::vector<double> exposure;                      ///< x[r]
   std::vector<double> size;                          ///< size[r]
-  /// Emulation references of each region, CSR; each entry is a slot of reference_regions.
-  std::vector<std::uint32_t> reference_offsets, references;
-  std::vector<std::uint32_t> reference_regions;  ///< regions some region emulates, ascending
+  // Emulation references (rule 5): every region emulates the national centres, then its district
+  // centre, leaving out itself and repeats. Few regions are centres, so each has a slot and the
+  // references are stored per centre, not per region (for_each_reference lists them).
+  std::vector<std::uint32_t> reference_regions;         ///< the region of each slot
+  std::vector<std::uint32_t> national_reference_slots;  ///< the national centres' slots, in order
+  /// The centre's slot of each district; kNoReference when it has none or it is a national centre.
+  std::vector<std::uint32_t> district_reference_slot;
+
+  /// Calls visit(slot) for each emulation reference of region r, in order.
+  template <class Visit>
+  void for_each_reference(std::size_t r, const Visit& visit) const;
 
   std::vector<std::uint32_t> ngo_region;                       ///< region of each NGO
   std::vector<std::uint32_t> region_ngo_offsets, region_ngos;  ///< NGOs of each region, CSR
@@ -108,7 +119,6 @@ struct TickScratch {
   std::vector<double> direct_effect;             ///< E[r,k], reform-major
   std::vector<double> foreign_exposure;          ///< F[r]
   std::vector<PeerRecord> peer;                  ///< a, pi and rho of tick t, per region
-  std::vector<double> reference_emulation;       ///< e at t of reference_regions; slot * 4 + k
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
   std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
@@ -171,8 +181,8 @@ struct World {
 
   RegionState regions;  ///< updated in place (regions.cpp says why that is safe)
   NgoState ngos;        ///< updated in place (ngos.cpp, ties.cpp)
-  /// e[r,k], reform-major, updated in place: other regions read the references' memory of tick
-  /// t from scratch.reference_emulation.
+  /// e[q,k] of the reference regions (rule 5), slot * 4 + k: only references' memory is ever
+  /// read, so only theirs is kept. Updated after the regional phase, which reads that of tick t.
   std::vector<double> emulation_memory;
   NationState nation, nation_next;
   DonorState donors;
@@ -222,6 +232,15 @@ inline double series_value(const std::vector<double>& series, int tick) {
   return tick >= 0 && static_cast<std::size_t>(tick) < series.size()
              ? series[static_cast<std::size_t>(tick)]
              : 0.0;
+}
+
+template <class Visit>
+void StaticWorld::for_each_reference(std::size_t r, const Visit& visit) const {
+  for (const std::uint32_t slot : national_reference_slots) {
+    if (reference_regions[slot] != r) visit(slot);
+  }
+  const std::uint32_t slot = district_reference_slot[district[r]];
+  if (slot != kNoReference && reference_regions[slot] != r) visit(slot);
 }
 
 template <class Value>

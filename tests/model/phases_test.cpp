@@ -1,6 +1,8 @@
 // Each parallel phase gives the same bytes run serially and in parallel, from the same state.
 
+#include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 
 #include "fixtures.hpp"
 #include "sim/model/phases.hpp"
@@ -103,7 +105,29 @@ TEST_CASE("the regional phase reads only the state of tick t", "[model][phases]"
   update_regions(forward, 24);
   prepare_peer_sums(backward, 24);
   for (std::size_t r = backward.fixed.region_count; r-- > 0;) update_region(backward, 24, r);
+  update_emulation_memory(backward);
   CHECK(same_regions(forward, backward));
+}
+
+TEST_CASE("a reference's emulation memory decays and is 1 after an upward crossing",
+          "[model][phases][emulation]") {
+  Prepared prepared(false, AdoptionMode::hazard, 0);
+  World& w = prepared.simulation.world();
+  const std::size_t n = w.fixed.region_count;
+  REQUIRE(w.fixed.reference_regions.size() == 2);  // region 0 and the second district's centre
+  const std::size_t slot = w.fixed.reference_regions[0] == 0 ? 0 : 1;
+  REQUIRE(w.fixed.reference_regions[slot] == 0);
+  // Reform 0 crosses 0.5 upwards, 1 stays above, 2 below, 3 crosses downwards.
+  const PerReform before = {0.4, 0.6, 0.3, 0.6}, after = {0.6, 0.7, 0.4, 0.4};
+  w.scratch.peer[0].a = before;
+  for (std::size_t k = 0; k < kReformCount; ++k) w.regions.implementation[k * n] = after[k];
+  std::fill(w.emulation_memory.begin(), w.emulation_memory.end(), 0.5);
+  update_emulation_memory(w);
+  const double decayed = 0.5 * std::pow(2.0, -1.0 / w.params.emulation_half_life_ticks);
+  CHECK(w.emulation_memory[slot * kReformCount + 0] == 1.0);  // 0.5 decayed + 1, capped
+  CHECK(w.emulation_memory[slot * kReformCount + 1] == Approx(decayed).epsilon(1e-15));
+  CHECK(w.emulation_memory[slot * kReformCount + 2] == Approx(decayed).epsilon(1e-15));
+  CHECK(w.emulation_memory[slot * kReformCount + 3] == Approx(decayed).epsilon(1e-15));
 }
 
 TEST_CASE("rule 1 clears only what the last tick wrote, with the same bytes as a full clear",

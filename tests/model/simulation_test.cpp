@@ -162,6 +162,29 @@ TEST_CASE("a large country runs the same serially and with the default parallel 
   CHECK(same_output(serial, parallel));
 }
 
+TEST_CASE("each region emulates the national centres, then its district centre, never itself",
+          "[model][simulation][emulation]") {
+  // Six regions: districts {0, 1, 2} (centre 0) and {3, 4, 5} (centre 3); region 0 is the
+  // national centre, so district 0 adds no reference of its own.
+  const Country country = ring_country(6);
+  Simulation simulation(Config{}, country);
+  const StaticWorld& fixed = simulation.static_world();
+  auto references = [&fixed](std::size_t r) {
+    std::vector<std::uint32_t> regions;
+    fixed.for_each_reference(
+        r, [&](std::uint32_t slot) { regions.push_back(fixed.reference_regions[slot]); });
+    return regions;
+  };
+  using List = std::vector<std::uint32_t>;
+  CHECK(fixed.reference_regions.size() == 2);
+  CHECK(references(0) == List{});
+  CHECK(references(1) == List{0});
+  CHECK(references(2) == List{0});
+  CHECK(references(3) == List{0});
+  CHECK(references(4) == List{0, 3});
+  CHECK(references(5) == List{0, 3});
+}
+
 TEST_CASE("NGO names and initial state are made from the placement, not stored",
           "[model][simulation][ngos]") {
   const Country country = ring_country(6);
