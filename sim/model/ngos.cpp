@@ -20,11 +20,11 @@ void update_ngo(World& w, Tick /*t*/, std::size_t i) {
   const NationState& nation = w.nation;
   // Grants are split equally among the region's alive NGOs (this one among them).
   const double alive = w.scratch.ngo_alive_count[r] > 0.0 ? w.scratch.ngo_alive_count[r] : 1.0;
-  const double foreign_income = w.scratch.foreign_grant_intensity[r] * p.grant_size *
+  const RegionIntensity& intensity = w.scratch.intensity(r);
+  const double foreign_income = intensity.foreign_grant * p.grant_size *
                                 (1.0 - p.z1 * (nation.ngo_law ? 1.0 : 0.0)) *
                                 (1.0 - p.z2 * (nation.foreign_agents_law ? 1.0 : 0.0)) / alive;
-  const double domestic_income =
-      w.scratch.domestic_grant_intensity[r] * p.grant_size / alive + p.income_base;
+  const double domestic_income = intensity.domestic_grant * p.grant_size / alive + p.income_base;
 
   // The record at t, read before any of it is overwritten.
   const double resources_now = ngos.resources[i], foreign_share_now = ngos.foreign_share[i];

@@ -111,8 +111,8 @@ void update_region(World& w, Tick t, std::size_t r) {
   const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
   const auto agent = static_cast<std::uint32_t>(r);
   const auto tick = static_cast<std::uint32_t>(t);
-  const double* intensity = &s.instrument_intensity[r * kInstrumentCount];
-  auto instrument = [intensity](Instrument m) { return intensity[index(m)]; };
+  const RegionIntensity& intensity = s.intensity(r);
+  auto instrument = [&intensity](Instrument m) { return intensity.instrument[index(m)]; };
   const std::size_t law = index(Reform::law);
 
   // The region's own state at t, read once and before any of it is overwritten.
@@ -238,7 +238,7 @@ void update_region(World& w, Tick t, std::size_t r) {
       }
       signals.coercion = coercion;
       if (mechanisms.ngo_push) signals.ngo_push = ngo_push;
-      if (mechanisms.direct_effects) signals.direct_effect = s.direct_effect[k * n + r];
+      if (mechanisms.direct_effects) signals.direct_effect = intensity.direct_effect[k];
       const double logit =
           rules::adoption_logit(p, k, signals, capacity, support, rho, nation.cascade[k]);
       step = rules::happens(adoption_draws.uniform(), logit);

@@ -18,10 +18,10 @@ void update_ties(World& w, Tick /*t*/) {
   for_each_index(w.fixed.ngo_count, w.parallel, w.grain, [&](std::size_t i) {
     const bool alive_at_t = ngos.alive[i] != 0 || w.scratch.ngo_closed[i] != 0;
     if (!alive_at_t) return;
-    const std::size_t row = w.fixed.ngo_region[i] * kInstrumentCount;
-    ngos.tie[i] = rules::ngo_tie_next(
-        p, ngos.tie[i], w.scratch.instrument_intensity[row + index(Instrument::conference)],
-        w.scratch.instrument_intensity[row + index(Instrument::national_assembly)]);
+    const RegionIntensity& intensity = w.scratch.intensity(w.fixed.ngo_region[i]);
+    ngos.tie[i] =
+        rules::ngo_tie_next(p, ngos.tie[i], intensity.instrument[index(Instrument::conference)],
+                            intensity.instrument[index(Instrument::national_assembly)]);
   });
 
   // Inter-regional ties are read only by the regional phase, which is over: update in place.

@@ -219,6 +219,22 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
   return w;
 }
 
+RegionIntensity& TickScratch::targeted_intensity(std::uint32_t r) {
+  std::uint32_t& entry = intensity_entry[r];
+  if (entry == 0) {
+    entry = static_cast<std::uint32_t>(targeted.size());
+    targeted.emplace_back();
+    targeted_regions.push_back(r);
+  }
+  return targeted[entry];
+}
+
+void TickScratch::clear_regional_intensities() {
+  for (const std::uint32_t r : targeted_regions) intensity_entry[r] = 0;
+  targeted_regions.clear();
+  targeted.resize(1);
+}
+
 std::string ngo_name(const StaticWorld& fixed, const Config& config, std::size_t i) {
   if (i >= fixed.default_ngo_count) return config.named_ngos[i - fixed.default_ngo_count].name;
   // A region's defaults are consecutive and come first in its NGO list.
@@ -298,12 +314,14 @@ void World::reset(std::uint64_t seed) {
   case_mean_keep = std::exp2(-1.0 / p.case_half_life_ticks);
 
   // Scratch, sized once; later runs reuse the capacity.
-  const std::size_t cells = n * kInstrumentCount;
   scratch.intervention_intensity.assign(config.interventions.size(), 0.0);
-  scratch.instrument_intensity.assign(cells, 0.0);
-  scratch.foreign_grant_intensity.assign(n, 0.0);
-  scratch.domestic_grant_intensity.assign(n, 0.0);
-  scratch.direct_effect.assign(n * kReformCount, 0.0);
+  scratch.intensity_entry.assign(n, 0);
+  // A region has at most one entry, and only targets have one: reserved so that no tick allocates.
+  const std::size_t most_targeted = std::min(n, targets.size());
+  scratch.targeted.reserve(most_targeted + 1);
+  scratch.targeted.assign(1, RegionIntensity{});
+  scratch.targeted_regions.reserve(most_targeted);
+  scratch.targeted_regions.clear();
   scratch.foreign_exposure.assign(n, 0.0);
   scratch.peer.assign(n, PeerRecord{});
   scratch.district_learning_sum.assign(fixed.district_count * kReformCount, 0.0);

@@ -16,6 +16,7 @@
 #include "sim/core/random.hpp"
 #include "sim/model/config.hpp"
 #include "sim/model/execution.hpp"
+#include "sim/model/instrument.hpp"
 #include "sim/model/output.hpp"
 #include "sim/model/state.hpp"
 
@@ -108,17 +109,26 @@ struct PeerLayers {
 /// rule 12 (insertion sort, about n^2/4 moves at worst, once a run); larger ones select.
 inline constexpr std::size_t kSortedQuantileRegions = 512;
 
+/// What the active interventions bring to one region in a tick (rule 1), summed over those that
+/// target it.
+struct RegionIntensity {
+  std::array<double, kInstrumentCount> instrument{};  ///< I[r,m], capped at 1
+  // Only NGO grants are split by origin (rule 9), so only their part is kept.
+  double foreign_grant = 0.0;   ///< I[r,ngo_grant,foreign], capped at 1
+  double domestic_grant = 0.0;  ///< I[r,ngo_grant,domestic], capped at 1
+  PerReform direct_effect{};    ///< E[r,k]
+};
+
 /// Per-tick quantities computed early in a tick and read by later phases (never state).
 struct TickScratch {
   std::vector<double> intervention_intensity;  ///< I_n = iota_n * b[j](t) when active, else 0
-  std::vector<double> instrument_intensity;    ///< I[r,m], capped at 1; index r * 8 + m
-  // Only NGO grants are split by origin (rule 9), so only their column is kept: two doubles a
-  // region rather than sixteen.
-  std::vector<double> foreign_grant_intensity;   ///< I[r,ngo_grant,foreign], capped at 1
-  std::vector<double> domestic_grant_intensity;  ///< I[r,ngo_grant,domestic], capped at 1
-  std::vector<double> direct_effect;             ///< E[r,k], reform-major
-  std::vector<double> foreign_exposure;          ///< F[r]
-  std::vector<PeerRecord> peer;                  ///< a, pi and rho of tick t, per region
+  // Regional intensities are kept only for the regions that some active intervention targets
+  // this tick (a fraction of a large country): entry 0 is all zeros and stands for the others.
+  std::vector<std::uint32_t> intensity_entry;   ///< entry of `targeted` of each region, or 0
+  std::vector<RegionIntensity> targeted;        ///< entry 0, then one a targeted region
+  std::vector<std::uint32_t> targeted_regions;  ///< the region of each entry after 0
+  std::vector<double> foreign_exposure;         ///< F[r]
+  std::vector<PeerRecord> peer;                 ///< a, pi and rho of tick t, per region
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
   std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
@@ -138,6 +148,13 @@ struct TickScratch {
   double foreign_authorship = 0.0;    ///< A, mean phi (1 - o) of active pushes and tours
   double foreign_total = 0.0;         ///< foreign intensity spent (B_total)
   double domestic_total = 0.0;        ///< domestic intensity spent
+
+  /// I, the grant intensities and E of region r this tick.
+  const RegionIntensity& intensity(std::size_t r) const { return targeted[intensity_entry[r]]; }
+  /// Region r's entry, added when an active intervention first targets r this tick.
+  RegionIntensity& targeted_intensity(std::uint32_t r);
+  /// Forgets the last tick's entries.
+  void clear_regional_intensities();
 };
 
 /// The per-run state of the model, plus views of the static world and the configuration.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <string>
 
 #include "fixtures.hpp"
 #include "sim/model/phases.hpp"
@@ -130,29 +131,77 @@ TEST_CASE("a reference's emulation memory decays and is 1 after an upward crossi
   CHECK(w.emulation_memory[slot * kReformCount + 3] == Approx(decayed).epsilon(1e-15));
 }
 
-TEST_CASE("rule 1 clears only what the last tick wrote, with the same bytes as a full clear",
+TEST_CASE("rule 1's regional intensities are the capped sums over the active interventions",
           "[model][phases][schedule]") {
-  Prepared prepared(false, AdoptionMode::hazard, 0);
-  World& w = prepared.simulation.world();
-  for (Tick t = 0; t < 64; ++t) {
-    World cleared = w;
-    for (auto* column :
-         {&cleared.scratch.instrument_intensity, &cleared.scratch.foreign_grant_intensity,
-          &cleared.scratch.domestic_grant_intensity, &cleared.scratch.direct_effect}) {
-      std::fill(column->begin(), column->end(), 0.0);
-    }
-    schedule_interventions(w, t);
-    schedule_interventions(cleared, t);
-    CHECK(same_bytes(w.scratch.instrument_intensity, cleared.scratch.instrument_intensity));
-    CHECK(same_bytes(w.scratch.foreign_grant_intensity, cleared.scratch.foreign_grant_intensity));
-    CHECK(same_bytes(w.scratch.domestic_grant_intensity, cleared.scratch.domestic_grant_intensity));
-    CHECK(same_bytes(w.scratch.direct_effect, cleared.scratch.direct_effect));
-    compute_exposure(w, t);
-    update_regions(w, t);
-    update_ngos(w, t);
-    update_nation(w, t);
-    update_ties(w, t);
-    record(w, t);
-    w.swap_buffers();
+  // A dense twin of the sparse entries, recomputed from the interventions and their targets
+  // every tick of a run in which activity, budgets and so targets' entries change. Two more
+  // grants make both origins' grant intensities exceed 1 somewhere, as training does.
+  const Country country = ring_country(40);
+  Config config = busy_config(country);
+  Intervention grants;
+  grants.instrument = Instrument::ngo_grant;
+  grants.start = {2000, 1};
+  grants.end = {2004, 4};
+  grants.targets = {Targets::Kind::most_exposed, {}, 0, 3};
+  grants.intensity = 0.8;
+  for (const std::uint32_t donor : {1U, 2U}) {
+    grants.name = "more grants " + std::to_string(donor);
+    grants.donor = donor;
+    config.interventions.push_back(grants);
   }
+  Simulation simulation(config, country);
+  World& w = simulation.world();
+  RunOutput output;
+  output.series.assign(64 * 30, 0.0);
+  w.output = &output;
+  w.reset(17);
+  const Params& p = w.params;
+  // Frames (MODEL.md §6): prosecution favours law over victim, protection the reverse.
+  auto frame_factor = [&p](Frame frame, Reform reform) {
+    const bool law = reform == Reform::law, victim = reform == Reform::victim;
+    if (frame == Frame::balanced || (!law && !victim)) return 1.0;
+    return (frame == Frame::prosecution) == law ? p.frame_strong : p.frame_weak;
+  };
+  std::size_t targeted_ticks = 0, capped_instrument = 0, capped_foreign = 0, capped_domestic = 0;
+  for (Tick t = 0; t < 64; ++t) {
+    schedule_interventions(w, t);
+    std::vector<RegionIntensity> dense(w.fixed.region_count);
+    for (std::size_t i = 0; i < w.config.interventions.size(); ++i) {
+      const double intensity = w.scratch.intervention_intensity[i];
+      if (!(intensity > 0.0)) continue;
+      const Intervention& iv = w.config.interventions[i];
+      const Donor& donor = w.config.donors[iv.donor];
+      const std::size_t m = index(iv.instrument);
+      for (std::uint32_t e = w.target_offsets[i]; e < w.target_offsets[i + 1]; ++e) {
+        RegionIntensity& sum = dense[w.targets[e]];
+        sum.instrument[m] += intensity;
+        if (iv.instrument == Instrument::ngo_grant) {
+          (donor.foreign ? sum.foreign_grant : sum.domestic_grant) += intensity;
+        }
+        for (std::size_t k = 0; k < kReformCount; ++k) {
+          sum.direct_effect[k] +=
+              p.effect[m][k] * frame_factor(donor.frame, static_cast<Reform>(k)) * intensity;
+        }
+      }
+    }
+    for (std::size_t r = 0; r < dense.size(); ++r) {
+      const RegionIntensity& sparse = w.scratch.intensity(r);
+      for (std::size_t m = 0; m < kInstrumentCount; ++m) {
+        CHECK(sparse.instrument[m] == std::min(dense[r].instrument[m], 1.0));
+      }
+      CHECK(sparse.foreign_grant == std::min(dense[r].foreign_grant, 1.0));
+      CHECK(sparse.domestic_grant == std::min(dense[r].domestic_grant, 1.0));
+      CHECK(sparse.direct_effect == dense[r].direct_effect);
+      for (const double sum : dense[r].instrument) capped_instrument += sum > 1.0 ? 1 : 0;
+      capped_foreign += dense[r].foreign_grant > 1.0 ? 1 : 0;
+      capped_domestic += dense[r].domestic_grant > 1.0 ? 1 : 0;
+    }
+    targeted_ticks += w.scratch.targeted.size() > 1 ? 1 : 0;
+    step(w, t);  // schedules the same again, then the rest of the tick
+  }
+  CHECK(targeted_ticks > 0);
+  CHECK(targeted_ticks < 64);  // some ticks target nothing: stale entries would show there
+  CHECK(capped_instrument > 0);
+  CHECK(capped_foreign > 0);
+  CHECK(capped_domestic > 0);
 }
