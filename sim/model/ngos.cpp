@@ -19,7 +19,8 @@ void update_ngo(World& w, Tick /*t*/, std::size_t i) {
   const std::uint32_t r = w.fixed.ngo_region[i];
   const NationState& nation = w.nation;
   // Grants are split equally among the region's alive NGOs (this one among them).
-  const double alive = w.scratch.ngo_alive_count[r] > 0.0 ? w.scratch.ngo_alive_count[r] : 1.0;
+  const std::uint32_t alive_count = w.scratch.ngo_alive_count[r];
+  const double alive = alive_count > 0 ? static_cast<double>(alive_count) : 1.0;
   const RegionIntensity& intensity = w.scratch.intensity(r);
   const double foreign_income = intensity.foreign_grant * p.grant_size *
                                 (1.0 - p.z1 * (nation.ngo_law ? 1.0 : 0.0)) *

@@ -141,7 +141,7 @@ void update_region(World& w, Tick t, std::size_t r) {
 
   // The region's NGOs at t: alive count (for rule 9's split of grants), mean legitimacy
   // (obstruction) and push G = 1 - prod(1 - g min(1, R/R*) tie).
-  int alive = 0;
+  std::uint32_t alive = 0;
   double legitimacy_sum = 0.0, no_push = 1.0;
   for (std::uint32_t e = w.fixed.region_ngo_offsets[r]; e < w.fixed.region_ngo_offsets[r + 1];
        ++e) {

@@ -131,7 +131,7 @@ struct TickScratch {
   std::vector<PeerRecord> peer;                 ///< a, pi and rho of tick t, per region
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
-  std::vector<double> ngo_alive_count;         ///< alive NGOs in the region at t
+  std::vector<std::uint32_t> ngo_alive_count;  ///< alive NGOs in the region at t
   std::vector<std::uint8_t> ngo_closed;        ///< 1 for an NGO that closed in this tick (rule 9)
   std::vector<double> tie_gain;                ///< gain of each NGO tie edge this tick
   std::vector<double> sort_buffer;             ///< for quantiles (large countries)
