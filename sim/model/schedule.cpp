@@ -56,8 +56,9 @@ void schedule_interventions(World& w, Tick t) {
       RegionIntensity& target = s.targeted_intensity(r);
       target.instrument[m] += intensity;
       if (grant) (donor.foreign ? target.foreign_grant : target.domestic_grant) += intensity;
-      for (std::size_t k = 0; k < kReformCount; ++k)
+      for (std::size_t k = 0; k < kReformCount; ++k) {
         target.direct_effect[k] += effect[k] * intensity;
+      }
       if (iv.instrument == Instrument::task_force_tour) w.ever_toured[r] = 1;
     }
     const double spent = intensity * static_cast<double>(end - begin);

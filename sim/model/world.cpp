@@ -95,7 +95,7 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
   }
 
   // Emulation references: the national centres, then the district centre (rule 5). Each centre
-  // is a reference slot; a district whose centre is also a national centre adds no slot.
+  // has a slot; a district centre that is also a national centre is not listed twice.
   std::vector<std::uint32_t> slot(n, kNoReference);
   auto slot_of = [&w, &slot](std::uint32_t region) {
     if (slot[region] == kNoReference) {
