@@ -16,11 +16,9 @@ namespace {
 
 constexpr std::size_t kind(FederalEvent event) { return static_cast<std::size_t>(event); }
 
-void emit(World& w, Tick t, std::string kind_name, std::int64_t region, std::string detail) {
-  w.events.push_back(Event{t, std::move(kind_name), region, std::move(detail)});
+void note(World& w, Tick t, EventKind kind, bool forced, std::uint32_t subject = 0) {
+  w.events.push_back(EventNote{t, kind, forced, subject});
 }
-
-const char* how(bool forced) { return forced ? "forced" : "rule"; }
 
 // Federal legislation: Law[law] = 1; the protection content lambda falls with foreign
 // authorship; victim and multi get lambda, unit none.
@@ -32,15 +30,16 @@ void pass_law(World& w, Tick t, bool forced) {
   next.law_in_force[index(Reform::multi)] = next.law_content;
   next.law_in_force[index(Reform::unit)] = 0.0;
   next.clock_law = 0.0;
-  emit(w, t, "law_passed", -1, how(forced));
+  note(w, t, EventKind::law_passed, forced);
 }
 
 void set_unit_level(World& w, Tick t, int level, bool forced) {
   NationState& next = w.nation_next;
   while (next.unit_level < level) {
     ++next.unit_level;
-    emit(w, t, "unit_created", -1,
-         std::string(next.unit_level == 1 ? "special" : "federal") + " " + how(forced));
+    note(w, t,
+         next.unit_level == 1 ? EventKind::special_unit_created : EventKind::federal_unit_created,
+         forced);
   }
   next.clock_unit = 0.0;
 }
@@ -50,10 +49,10 @@ void enact_restrictive_law(World& w, Tick t, FederalEvent event, bool forced) {
   NationState& next = w.nation_next;
   if (event == FederalEvent::ngo_law) {
     next.ngo_law = true;
-    emit(w, t, "ngo_law", -1, how(forced));
+    note(w, t, EventKind::ngo_law, forced);
   } else {
     next.foreign_agents_law = true;
-    emit(w, t, "foreign_agents_law", -1, how(forced));
+    note(w, t, EventKind::foreign_agents_law, forced);
   }
   next.clock_restrictive = 0.0;
   for (std::size_t j = 0; j < w.config.donors.size(); ++j) {
@@ -186,13 +185,13 @@ void update_nation(World& w, Tick t) {
       if (count > 0 && sum / static_cast<double>(count) > p.rho_exit) {
         w.donors.budget[j] *= p.exit_cut;
         w.donors.cut_for_resistance[j] = 1;
-        emit(w, t, "donor_cut", -1, w.config.donors[j].name);
+        note(w, t, EventKind::donor_cut, false, static_cast<std::uint32_t>(j));
       }
     }
     if (t + 1 > f.donor_last_tick[j]) {
       w.donors.budget[j] = 0.0;
       w.donors.exited[j] = 1;
-      emit(w, t, "donor_exit", -1, w.config.donors[j].name);
+      note(w, t, EventKind::donor_exit, false, static_cast<std::uint32_t>(j));
     }
   }
 

@@ -134,7 +134,7 @@ void record(World& w, Tick t) {
   for (std::size_t i = 0; i < f.ngo_count; ++i) {
     alive += ngos.alive[i];
     if (s.ngo_closed[i] != 0) {
-      w.events.push_back(Event{t, "ngo_closed", f.ngo_region[i], ngo_name(f, w.config, i)});
+      w.events.push_back(EventNote{t, EventKind::ngo_closed, false, static_cast<std::uint32_t>(i)});
     }
   }
   set(SeriesMetric::ngos_alive, static_cast<double>(alive));

@@ -136,7 +136,8 @@ void Simulation::run(std::uint64_t seed, const RunOptions& options, RunOutput& o
   w.record_region_series = options.region_series;
   w.reset(seed);
   for (Tick t = 0; t < ticks; ++t) step(w, t);
-  output.events = w.events;
+  output.events.resize(w.events.size());
+  for (std::size_t e = 0; e < w.events.size(); ++e) name_event(w, w.events[e], output.events[e]);
   compute_outcomes(w, output);
   w.output = nullptr;
 }

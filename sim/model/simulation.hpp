@@ -1,7 +1,8 @@
 #pragma once
 // The model's public entry point: build a Simulation once per configuration (and per worker
-// thread), then run it for many seeds. Runs reuse the Simulation's buffers: no allocation inside
-// a tick, and none per run beyond the returned output.
+// thread), then run it for many seeds. Runs reuse the Simulation's buffers (and the output's, given
+// one to fill): a run allocates only where it needs more room than the runs before it (a larger
+// random tie pattern, more events, longer names), so the same run again allocates nothing.
 
 #include <cstdint>
 #include <memory>

@@ -219,6 +219,42 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
   return w;
 }
 
+void name_event(const World& w, const EventNote& note, Event& event) {
+  const char* how = note.forced ? "forced" : "rule";
+  event.tick = note.tick;
+  event.region = -1;
+  switch (note.kind) {
+    case EventKind::law_passed:
+      event.kind = "law_passed";
+      event.detail = how;
+      break;
+    case EventKind::special_unit_created:
+    case EventKind::federal_unit_created:
+      event.kind = "unit_created";
+      event.detail = note.kind == EventKind::special_unit_created ? "special " : "federal ";
+      event.detail += how;
+      break;
+    case EventKind::ngo_law:
+      event.kind = "ngo_law";
+      event.detail = how;
+      break;
+    case EventKind::foreign_agents_law:
+      event.kind = "foreign_agents_law";
+      event.detail = how;
+      break;
+    case EventKind::donor_cut:
+    case EventKind::donor_exit:
+      event.kind = note.kind == EventKind::donor_cut ? "donor_cut" : "donor_exit";
+      event.detail = w.config.donors[note.subject].name;
+      break;
+    case EventKind::ngo_closed:
+      event.kind = "ngo_closed";
+      event.region = w.fixed.ngo_region[note.subject];
+      event.detail = ngo_name(w.fixed, w.config, note.subject);
+      break;
+  }
+}
+
 RegionIntensity& TickScratch::targeted_intensity(std::uint32_t r) {
   std::uint32_t& entry = intensity_entry[r];
   if (entry == 0) {

@@ -78,6 +78,27 @@ struct StaticWorld {
   std::vector<double> tip, elections, un;  ///< one value per tick
 };
 
+/// What happened, as a phase notes it (Event has the names a run reports).
+enum class EventKind : std::uint8_t {
+  law_passed,
+  special_unit_created,
+  federal_unit_created,
+  ngo_law,
+  foreign_agents_law,
+  donor_cut,
+  donor_exit,
+  ngo_closed
+};
+
+/// An event as a phase notes it during a run: plain values, so that noting one allocates nothing
+/// (beyond the list's growth); it is named when the run ends (name_event).
+struct EventNote {
+  int tick = 0;
+  EventKind kind = EventKind::law_passed;
+  bool forced = false;        ///< a federal event forced by the scenario rather than by its rule
+  std::uint32_t subject = 0;  ///< the donor (donor_cut, donor_exit) or the NGO (ngo_closed)
+};
+
 /// Builds the seed-independent world. Throws std::invalid_argument on an inconsistent input.
 StaticWorld build_static_world(const Config& config, const Country& country);
 
@@ -223,7 +244,7 @@ struct World {
 
   TickScratch scratch;
   std::vector<std::uint8_t> ever_toured;  ///< ever targeted by an active task_force_tour
-  std::vector<Event> events;
+  std::vector<EventNote> events;          ///< in the order noted; named at the end of the run
 
   // Recording.
   RunOutput* output = nullptr;
@@ -243,6 +264,10 @@ struct World {
   std::vector<std::uint32_t> link_edge_;  // edge id of each tie link, scratch
   std::vector<std::uint32_t> cursor_;     // fill positions while building CSR lists, scratch
 };
+
+/// The event `note` of world `w` as a run reports it, written into `event` (whose strings keep
+/// their capacity, so that naming the events of a reused output allocates only for longer names).
+void name_event(const World& w, const EventNote& note, Event& event);
 
 /// Quarters since the start at which a value of a per-tick series is read; 0 beyond its end.
 inline double series_value(const std::vector<double>& series, int tick) {

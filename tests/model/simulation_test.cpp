@@ -2,8 +2,11 @@
 
 #include <tbb/global_control.h>
 
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstdlib>
+#include <new>
 
 #include "fixtures.hpp"
 #include "sim/core/reduce.hpp"
@@ -14,6 +17,36 @@ using namespace policysim::model;
 using policysim::model::testing::busy_config;
 using policysim::model::testing::ring_country;
 using policysim::model::testing::same_bytes;
+
+// Every allocation of this test executable is counted, for the test that runs reuse buffers.
+// All the non-aligned forms are replaced together, so that each pair of new and delete matches
+// (sanitizers check that).
+namespace {
+std::atomic<std::size_t> allocations{0};
+void* counted_allocation(std::size_t size) noexcept {
+  ++allocations;
+  return std::malloc(size == 0 ? 1 : size);
+}
+void* counted_allocation_or_throw(std::size_t size) {
+  if (void* memory = counted_allocation(size)) return memory;
+  throw std::bad_alloc();
+}
+}  // namespace
+
+void* operator new(std::size_t size) { return counted_allocation_or_throw(size); }
+void* operator new[](std::size_t size) { return counted_allocation_or_throw(size); }
+void* operator new(std::size_t size, const std::nothrow_t&) noexcept {
+  return counted_allocation(size);
+}
+void* operator new[](std::size_t size, const std::nothrow_t&) noexcept {
+  return counted_allocation(size);
+}
+void operator delete(void* memory) noexcept { std::free(memory); }
+void operator delete[](void* memory) noexcept { std::free(memory); }
+void operator delete(void* memory, std::size_t) noexcept { std::free(memory); }
+void operator delete[](void* memory, std::size_t) noexcept { std::free(memory); }
+void operator delete(void* memory, const std::nothrow_t&) noexcept { std::free(memory); }
+void operator delete[](void* memory, const std::nothrow_t&) noexcept { std::free(memory); }
 
 namespace {
 
@@ -183,6 +216,27 @@ TEST_CASE("each region emulates the national centres, then its district centre, 
   CHECK(references(3) == List{0});
   CHECK(references(4) == List{0, 3});
   CHECK(references(5) == List{0, 3});
+}
+
+TEST_CASE("a run allocates only to grow: the same run again allocates nothing",
+          "[model][simulation][memory]") {
+  // The busy configuration redraws random targets, tie patterns and events every run, so a seed
+  // may need more room than the run before it (a larger tie pattern, more events, longer names);
+  // run again, it finds every buffer, the reused output's included, large enough.
+  const Country country = ring_country(40);
+  Simulation simulation(busy_config(country), country);
+  const bool parallel = GENERATE(false, true);
+  const RunOptions options{.region_series = true, .parallel = parallel};
+  RunOutput output;
+  for (std::uint64_t seed = 1; seed <= 4; ++seed) {
+    simulation.run(seed, options, output);
+    const std::size_t before = allocations.load();
+    simulation.run(seed, options, output);
+    const std::size_t during = allocations.load() - before;
+    INFO("seed " << seed << (parallel ? ", parallel" : ", serial"));
+    CHECK(during == 0);
+    CHECK(!output.events.empty());  // events were named into the reused output
+  }
 }
 
 TEST_CASE("NGO names and initial state are made from the placement, not stored",
