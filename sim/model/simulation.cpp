@@ -44,7 +44,6 @@ void compute_outcomes(const World& w, RunOutput& out) {
   for (int t = 0; t < ticks; ++t) {
     if (at(t, SeriesMetric::foreign_intensity) > 0.0) last_foreign = t;
   }
-  const std::size_t n = w.fixed.region_count;
   const RegionState& final_state = w.regions_now();
   for (std::size_t k = 0; k < kReformCount; ++k) {
     const auto adopted = static_cast<SeriesMetric>(column(SeriesMetric::adopted_law) + k);
@@ -84,9 +83,10 @@ void compute_outcomes(const World& w, RunOutput& out) {
   }
   o[19] = total_cases;
   o[20] = total_convictions;
-  o[37] = static_cast<double>(std::count_if(out.events.begin(), out.events.end(),
-                                            [](const Event& e) { return e.kind == "ngo_closed"; }));
-  (void)n;
+  o[37] =
+      static_cast<double>(std::count_if(w.events.begin(), w.events.end(), [](const EventNote& e) {
+        return e.kind == EventKind::ngo_closed;
+      }));
 }
 
 }  // namespace
