@@ -8,6 +8,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/number_checks.hpp"
 #include "sim/runner/benchmark.hpp"
 #include "sim/runner/build_info.hpp"
 
@@ -38,7 +39,7 @@ void add_bench_command(CLI::App& app, Action& action) {
   command->add_option("--scenario", options->scenario,
                       "Scenario of the ensemble workload (default: scenarios/baseline.yaml)");
   command->add_option("-j,--threads", options->threads, "Largest thread count (default: all CPUs)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, kMostThreads, "0: all CPUs"));
   command->add_flag("--large", options->large, "Add 10^6 regions and a 1000-run ensemble");
   command->add_flag("--json", options->json, "Print JSON instead of the table");
   command->add_flag("--no-pin", options->no_pin, "Do not pin threads to CPUs");

@@ -1,12 +1,14 @@
 // `policysim compare SCENARIO`: the scenario's arms on common random numbers, paired effects with
 // intervals to the results database (`comparisons`) and a table on stdout.
 
+#include <climits>
 #include <iostream>
 #include <memory>
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/experiment_options.hpp"
+#include "sim/cli/number_checks.hpp"
 #include "sim/runner/comparison.hpp"
 
 namespace policysim::cli {
@@ -25,18 +27,18 @@ void add_compare_command(CLI::App& app, Action& action) {
       ->add_option("--precision", options->precision,
                    "Add replicates until the 95% t half-width of --outcome is at most this, "
                    "for every arm")
-      ->check(CLI::PositiveNumber);
+      ->check(number_above_zero());
   command->add_option("--outcome", options->outcome, "The outcome --precision applies to");
   command->add_option("--batch", options->batch, "Replicates added per adaptive step (20)")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, INT_MAX));
   command
       ->add_option("--max-reps", options->max_replications,
                    "Cap on replicates per arm with --precision (2000)")
-      ->check(CLI::Range(2, 1000000));
+      ->check(whole_number(2, 1000000));
   command
       ->add_option("--bootstrap", options->bootstrap_resamples,
                    "Bootstrap resamples per comparison (2000)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, INT_MAX));
   command->add_flag("-v,--all-outcomes", options->all_outcomes,
                     "Print every outcome (the database always holds all)");
   command->callback([&action, options] {

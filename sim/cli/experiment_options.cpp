@@ -1,5 +1,10 @@
 #include "sim/cli/experiment_options.hpp"
 
+#include <climits>
+#include <cstdint>
+
+#include "sim/cli/number_checks.hpp"
+
 namespace policysim::cli {
 
 void add_experiment_options(CLI::App& command, runner::ExperimentOptions& options,
@@ -8,10 +13,11 @@ void add_experiment_options(CLI::App& command, runner::ExperimentOptions& option
   command.add_option("scenario", options.scenario_file, scenario_help)
       ->required()
       ->check(CLI::ExistingFile);
-  command.add_option("--reps", options.replications, reps_help)->check(CLI::PositiveNumber);
-  command.add_option("--seed", options.seed, "Base seed (default: the scenario's)");
+  command.add_option("--reps", options.replications, reps_help)->check(whole_number(1, INT_MAX));
+  command.add_option("--seed", options.seed, "Base seed (default: the scenario's)")
+      ->check(whole_number(0, UINT64_MAX));
   command.add_option("-j,--threads", options.threads, "Worker threads (default: all cores)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(whole_number(0, kMostThreads, "0: all cores"));
   command.add_option("-o,--out", options.out_dir,
                      "Output directory (default: results/<scenario name>)");
   command.add_flag("--regions", options.region_series, "Also write the per-region series");
