@@ -9,14 +9,15 @@ baseline="$src/scenarios/baseline.yaml"
 arms="$src/scenarios/compare_interventions.yaml"
 failures=0
 
-rejects() {
-  local expected=$1
-  shift
+# expect CODE MESSAGE ARGS...: policysim ARGS exits with CODE and prints MESSAGE (may be empty).
+expect() {
+  local expected_code=$1 expected=$2
+  shift 2
   local output code
   output=$("$exe" "$@" 2>&1)
   code=$?
-  if [ "$code" -ne 64 ]; then
-    echo "FAIL $*: exit $code, expected 64; output: $output"
+  if [ "$code" -ne "$expected_code" ]; then
+    echo "FAIL $*: exit $code, expected $expected_code; output: $output"
     failures=$((failures + 1))
   elif ! grep -qF -- "$expected" <<<"$output"; then
     echo "FAIL $*: message lacks '$expected': $output"
@@ -25,18 +26,8 @@ rejects() {
     echo "ok   $*: $(head -n1 <<<"$output")"
   fi
 }
-
-accepts() {
-  local output code
-  output=$("$exe" "$@" 2>&1)
-  code=$?
-  if [ "$code" -ne 0 ]; then
-    echo "FAIL $*: exit $code, expected 0; output: $output"
-    failures=$((failures + 1))
-  else
-    echo "ok   $*"
-  fi
-}
+rejects() { expect 64 "$@"; }
+accepts() { expect 0 "" "$@"; }
 
 whole="give a whole number from"
 rejects "--reps: '0' is not allowed: $whole 1 to 2147483647" run "$baseline" --reps 0 --dry-run
