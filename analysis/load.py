@@ -104,6 +104,10 @@ class Results:
         return self.extra_tables.get(name)
 
 
+class NotAResultsDatabase(ValueError):
+    """The file is not an SQLite database, or holds none of the results tables."""
+
+
 def resolve_database_path(path: str | Path) -> Path:
     """The database file for a path that is either the file or its experiment folder."""
     path = Path(path)
@@ -167,9 +171,15 @@ def _add_years(frame: pd.DataFrame, start_quarter: str | None) -> pd.DataFrame:
 def load(path: str | Path) -> Results:
     """Read a results database (or the folder holding `results.sqlite`) into a Results."""
     database = resolve_database_path(path)
+    how_to_fix = "give a directory written by `policysim run`, or its results.sqlite"
     connection = sqlite3.connect(f"file:{database}?mode=ro", uri=True)
     try:
-        present = _table_names(connection)
+        try:
+            present = _table_names(connection)
+        except sqlite3.DatabaseError as error:
+            raise NotAResultsDatabase(f"{database} is not a results database ({error}); {how_to_fix}") from error
+        if not set(present) & (set(_EMPTY_COLUMNS) | {"manifest"}):
+            raise NotAResultsDatabase(f"{database} holds none of the results tables; {how_to_fix}")
         manifest = _read_manifest(connection, present)
         tables = {name: _read_table(connection, name, present) for name in _EMPTY_COLUMNS}
         known = set(_EMPTY_COLUMNS) | {"manifest"}

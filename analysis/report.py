@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import compare_figures  # noqa: F401  (registers the "Arms compared" section)
 from .html_render import escape, page
-from .load import Results, load
+from .load import NotAResultsDatabase, Results, load
 from .sections import ReportContext, ordered_sections
 
 
@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         path = write_report(args.database, args.out, args.figures, args.map_year)
-    except FileNotFoundError as error:
+    except (FileNotFoundError, NotAResultsDatabase) as error:
         print(f"error: {error}", file=sys.stderr)
         return 66
     print(path)

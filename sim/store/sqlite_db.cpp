@@ -34,7 +34,7 @@ int exit_code_for(int rc) {
 }  // namespace
 
 Database::Database(const std::filesystem::path& path, Mode mode, int busy_timeout_ms)
-    : path_(path) {
+    : path_(path), mode_(mode) {
   // The store serializes use of a connection itself, so SQLite's own mutexes are not needed.
   const int flags = (mode == Mode::read_only ? SQLITE_OPEN_READONLY
                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
@@ -58,13 +58,14 @@ Database::~Database() {
 }
 
 Database::Database(Database&& other) noexcept
-    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)) {}
+    : db_(std::exchange(other.db_, nullptr)), path_(std::move(other.path_)), mode_(other.mode_) {}
 
 Database& Database::operator=(Database&& other) noexcept {
   if (this != &other) {
     if (db_ != nullptr) sqlite3_close_v2(db_);
     db_ = std::exchange(other.db_, nullptr);
     path_ = std::move(other.path_);
+    mode_ = other.mode_;
   }
   return *this;
 }
@@ -89,6 +90,15 @@ bool Database::has_table(const std::string& name) {
 }
 
 void Database::fail(int rc, std::string_view sql) const {
+  if ((rc & 0xff) == SQLITE_NOTADB) {
+    // SQLite opens any file and finds out at the first query; say what the file is not.
+    throw StoreError(
+        path_.string() + " is not an SQLite database, so not a results database" +
+            (mode_ == Mode::read_only ? "; give a directory written by `policysim run`, or its "
+                                        "results.sqlite"
+                                      : "; choose another output directory, or move the file away"),
+        mode_ == Mode::read_only ? StoreError::missing_input : StoreError::cannot_create_output);
+  }
   std::string message = "SQLite error in " + path_.string() + ": ";
   message += db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
   message += " (code " + std::to_string(rc) + ")";

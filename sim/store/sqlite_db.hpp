@@ -49,6 +49,7 @@ class Database {
  private:
   sqlite3* db_ = nullptr;
   std::filesystem::path path_;
+  Mode mode_ = Mode::read_only;
 };
 
 /// A prepared statement; bind parameters (1-based), step, read columns (0-based), reset.

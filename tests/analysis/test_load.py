@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from analysis import load
-from analysis.load import is_outcome_column
+from analysis.load import NotAResultsDatabase, is_outcome_column
 from analysis.quarters import quarter_to_year
 from helpers import query, table_exists
 
@@ -61,3 +61,17 @@ def test_an_experiment_folder_loads_like_its_database(database_path):
 def test_a_missing_database_is_reported(tmp_path):
     with pytest.raises(FileNotFoundError):
         load(tmp_path / "absent.sqlite")
+
+
+def test_a_file_that_is_not_a_database_is_reported(tmp_path):
+    garbage = tmp_path / "notes.sqlite"
+    garbage.write_text("not a database\n")
+    with pytest.raises(NotAResultsDatabase, match="is not a results database"):
+        load(garbage)
+
+
+def test_a_database_without_results_tables_is_reported(tmp_path):
+    empty = tmp_path / "empty.sqlite"
+    empty.touch()  # SQLite reads an empty file as an empty database
+    with pytest.raises(NotAResultsDatabase, match="holds none of the results tables"):
+        load(empty)

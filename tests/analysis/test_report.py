@@ -128,3 +128,14 @@ def test_the_command_line_rejects_a_missing_database(tmp_path):
                                cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
     assert completed.returncode == 66
     assert "no results database" in completed.stderr
+
+
+def test_the_command_line_rejects_a_file_that_is_not_a_database(tmp_path):
+    garbage = tmp_path / "results.sqlite"
+    garbage.write_text("not a database\n")
+    completed = subprocess.run([sys.executable, "-m", "analysis.report", str(garbage)],
+                               cwd=REPO_ROOT, capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 66
+    assert "is not a results database" in completed.stderr
+    assert "Traceback" not in completed.stderr
+    assert not (tmp_path / "report.html").exists()

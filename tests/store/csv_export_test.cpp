@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <string>
 #include <vector>
@@ -249,6 +250,21 @@ TEST_CASE("CSV export of a missing database says so with exit code 66", "[store]
   } catch (const StoreError& error) {
     CHECK(error.exit_code() == StoreError::missing_input);
     CHECK_THAT(std::string(error.what()), Catch::Contains("nothing.sqlite"));
+  }
+  CHECK_FALSE(std::filesystem::exists(dir / "csv"));
+}
+
+TEST_CASE("CSV export of a file that is not a database says so with exit code 66", "[store][csv]") {
+  TempDir dir;
+  const auto notes = dir / "notes.sqlite";
+  std::ofstream(notes) << "not a database, just some text that is long enough to have a header\n";
+  try {
+    export_csv(notes, dir / "csv", false);
+    FAIL("a text file was exported");
+  } catch (const StoreError& error) {
+    CHECK(error.exit_code() == StoreError::missing_input);
+    CHECK_THAT(std::string(error.what()),
+               Catch::Contains("notes.sqlite is not an SQLite database"));
   }
   CHECK_FALSE(std::filesystem::exists(dir / "csv"));
 }

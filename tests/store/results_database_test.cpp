@@ -164,7 +164,14 @@ TEST_CASE("a file that is not a results database is refused untouched", "[store]
     out << "this is not a database, just some text that is long enough to have a header......";
   }
   const std::string before = read_bytes(path);
-  CHECK_THROWS_AS(open_sample(path), StoreError);
+  try {
+    open_sample(path);
+    FAIL("a text file was opened as a results database");
+  } catch (const StoreError& error) {
+    CHECK(error.exit_code() == StoreError::cannot_create_output);
+    CHECK_THAT(std::string(error.what()),
+               Catch::Contains("results.sqlite is not an SQLite database"));
+  }
   CHECK(read_bytes(path) == before);
 
   const auto other = dir / "other.sqlite";
