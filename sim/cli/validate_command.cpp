@@ -22,7 +22,9 @@ void add_validate_command(CLI::App& app, Action& action) {
       int code = kOk;
       for (const auto& file : *files) {
         if (!std::filesystem::is_regular_file(file)) {
-          std::cerr << file.string() << ": no such file (give the path of a scenario YAML file)\n";
+          std::cerr << file.string()
+                    << (std::filesystem::exists(file) ? ": not a regular file" : ": no such file")
+                    << " (give the path of a scenario YAML file)\n";
           code = code == kOk ? kMissingInput : code;
           continue;
         }

@@ -47,4 +47,11 @@ if [ "$code" -ne 66 ]; then
   echo "FAIL missing file: exit $code, expected 66"
   failures=$((failures + 1))
 fi
+# A directory is not a scenario either, and the message says which it is.
+output=$("$exe" validate "$dir" 2>&1)
+code=$?
+if [ "$code" -ne 66 ] || ! grep -q "not a regular file" <<<"$output"; then
+  echo "FAIL directory: exit $code, expected 66 and 'not a regular file'; output: $output"
+  failures=$((failures + 1))
+fi
 exit $failures
