@@ -225,7 +225,9 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth) {
 
 std::filesystem::path find_data_dir(const std::filesystem::path& scenario_dir) {
   std::error_code ec;
-  std::filesystem::path dir = std::filesystem::absolute(scenario_dir, ec);
+  // A scenario named without a folder ("baseline.yaml") is in the working directory.
+  std::filesystem::path dir =
+      std::filesystem::absolute(scenario_dir.empty() ? "." : scenario_dir, ec);
   if (ec) dir = scenario_dir;
   for (int level = 0; level < 64 && !dir.empty(); ++level) {
     const std::filesystem::path candidate = dir / "data";

@@ -179,6 +179,22 @@ TEST_CASE("scenarios in scenarios/ and scenarios/smoke/ find the shared data fol
   CHECK(policysim::scenario::load_country(tiny).region_count() == 83);
 }
 
+TEST_CASE("a scenario named without a folder finds the data from the working directory",
+          "[scenario][load]") {
+  // As after `cd scenarios/smoke && policysim run tiny.yaml`.
+  const auto root = std::filesystem::path(POLICYSIM_SOURCE_DIR);
+  struct WorkingDirectory {  // entered for the test, left again even when a check throws
+    std::filesystem::path before = std::filesystem::current_path();
+    explicit WorkingDirectory(const std::filesystem::path& dir) {
+      std::filesystem::current_path(dir);
+    }
+    ~WorkingDirectory() { std::filesystem::current_path(before); }
+  } in_smoke(root / "scenarios" / "smoke");
+  const auto data = std::filesystem::weakly_canonical(root / "scenarios" / "data");
+  CHECK(std::filesystem::weakly_canonical(policysim::scenario::find_data_dir({})) == data);
+  CHECK(std::filesystem::weakly_canonical(load_scenario("tiny.yaml").data_dir) == data);
+}
+
 TEST_CASE("a synthetic scenario resolves its computed codes and builds its country",
           "[scenario][load][synthetic]") {
   const auto s = load_scenario(std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios" / "smoke" /
