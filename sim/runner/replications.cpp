@@ -113,6 +113,16 @@ store::ResultsDatabase open_experiment_database(const std::filesystem::path& dat
   if (db.run_count() == 0) {
     db.write_manifest(manifest);
   } else {
+    // Runs are resumed by (arm, replicate): those stored must come from the same base seed.
+    const std::string stored_seed = db.manifest().value("seed", std::to_string(seed));
+    if (stored_seed != std::to_string(seed)) {
+      throw store::StoreError(database.string() + " holds " + std::to_string(db.run_count()) +
+                                  " runs from seed " + stored_seed + ", not " +
+                                  std::to_string(seed) + "; to add runs to it, run again with " +
+                                  "--seed " + stored_seed +
+                                  ", or write to a new directory with -o DIR",
+                              store::StoreError::cannot_create_output);
+    }
     const auto stored = db.manifest().value("region_series", region_series);
     if (stored != region_series) {
       const char* with = stored ? "with" : "without";

@@ -161,6 +161,27 @@ TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry
   CHECK_FALSE(fs::exists(dir.path));
 }
 
+TEST_CASE("resuming with another seed is refused and loses nothing", "[runner][store][resume]") {
+  // Runs resume by (arm, replicate), so runs of one base seed must not pass for another's.
+  TempDir dir("seed");
+  auto first_options = tiny_options(dir.path, 1, 2);
+  const auto first = run(first_options);
+  const auto before = everything(first.database);
+  auto other = tiny_options(dir.path, 1, 3);
+  other.seed = 12;
+  try {
+    run(other);
+    FAIL("expected a StoreError");
+  } catch (const store::StoreError& e) {
+    CHECK(e.exit_code() == store::StoreError::cannot_create_output);
+    CHECK_THAT(e.what(), Catch::Contains("holds 2 runs from seed 11, not 12"));
+    CHECK_THAT(e.what(), Catch::Contains("--seed 11"));
+  }
+  CHECK(everything(first.database) == before);
+  first_options.replications = 3;  // the same seed resumes
+  CHECK(run(first_options).runs_reused == 2);
+}
+
 TEST_CASE("resuming with --regions switched the other way is refused and loses nothing",
           "[runner][store][resume]") {
   TempDir dir("regions-flag");
