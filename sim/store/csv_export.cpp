@@ -189,9 +189,10 @@ std::vector<std::filesystem::path> export_csv(const std::filesystem::path& datab
       if (fs::exists(target)) existing += "\n  " + target.string();
     }
     if (!existing.empty()) {
-      throw StoreError("export would overwrite existing files:" + existing +
-                           "\nchoose another directory or ask to overwrite",
-                       StoreError::cannot_create_output);
+      throw StoreError(
+          "export would overwrite existing files:" + existing +
+              "\nchoose another directory with -o DIR, or replace them with --overwrite",
+          StoreError::cannot_create_output);
     }
   }
   std::error_code error;

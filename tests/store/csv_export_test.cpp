@@ -232,6 +232,7 @@ TEST_CASE("CSV export refuses to overwrite files unless asked", "[store][csv]") 
   } catch (const StoreError& error) {
     CHECK(error.exit_code() == StoreError::cannot_create_output);
     CHECK_THAT(std::string(error.what()), Catch::Contains("series.csv"));
+    CHECK_THAT(std::string(error.what()), Catch::Contains("--overwrite"));
   }
   CHECK(read_bytes(dir / "csv/series.csv") == "mine\n");
   CHECK_FALSE(std::filesystem::exists(dir / "csv/runs.csv"));  // nothing half-done either
