@@ -282,7 +282,6 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   extra["compare_arms"] = result.arms;
   auto db = open_experiment_database(result.database, scenario, country, extra, reps, seed, threads,
                                      options.region_series);
-  read_outcomes(db, arms, options.max_replications, seed);  // refuses runs of another seed early
   ReplicationRunner runner(arms, country, db, seed, options.region_series);
 
   // Each step looks only at replicates [0, reps), so the step at which the precision is reached,
