@@ -220,37 +220,27 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
 }
 
 void name_event(const World& w, const EventNote& note, Event& event) {
-  const char* how = note.forced ? "forced" : "rule";
+  // The reported kind of each EventKind, in its order (both units are "unit_created").
+  static constexpr std::array<const char*, 8> kKindNames = {
+      "law_passed",         "unit_created", "unit_created", "ngo_law",
+      "foreign_agents_law", "donor_cut",    "donor_exit",   "ngo_closed"};
   event.tick = note.tick;
+  event.kind = kKindNames[static_cast<std::size_t>(note.kind)];
   event.region = -1;
   switch (note.kind) {
-    case EventKind::law_passed:
-      event.kind = "law_passed";
-      event.detail = how;
-      break;
-    case EventKind::special_unit_created:
-    case EventKind::federal_unit_created:
-      event.kind = "unit_created";
-      event.detail = note.kind == EventKind::special_unit_created ? "special " : "federal ";
-      event.detail += how;
-      break;
-    case EventKind::ngo_law:
-      event.kind = "ngo_law";
-      event.detail = how;
-      break;
-    case EventKind::foreign_agents_law:
-      event.kind = "foreign_agents_law";
-      event.detail = how;
-      break;
     case EventKind::donor_cut:
     case EventKind::donor_exit:
-      event.kind = note.kind == EventKind::donor_cut ? "donor_cut" : "donor_exit";
       event.detail = w.config.donors[note.subject].name;
       break;
     case EventKind::ngo_closed:
-      event.kind = "ngo_closed";
       event.region = w.fixed.ngo_region[note.subject];
       event.detail = ngo_name(w.fixed, w.config, note.subject);
+      break;
+    default:  // federal events: which unit, and whether forced or by their rule
+      event.detail = note.kind == EventKind::special_unit_created   ? "special "
+                     : note.kind == EventKind::federal_unit_created ? "federal "
+                                                                    : "";
+      event.detail += note.forced ? "forced" : "rule";
       break;
   }
 }
