@@ -38,9 +38,8 @@ int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
   }
   const auto geo = w.fixed.geo.neighbours(r);
   if (p.w_geo > 0.0) {
-    for (const auto s : geo) {
+    for (const std::uint32_t peer : geo) {
       if (count >= enough) return count;
-      const auto peer = static_cast<std::size_t>(s);
       if (use_district && w.fixed.district[peer] == own_district) continue;
       count += adopted(peers[peer].a[k]) ? 1 : 0;
     }
@@ -50,8 +49,7 @@ int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
       const std::uint32_t peer = w.tie_neighbour[e];
       if (!(w.tie_weight[w.tie_edge[e]] > 0.0)) continue;
       if (use_district && w.fixed.district[peer] == own_district) continue;
-      if (p.w_geo > 0.0 &&
-          std::find(geo.begin(), geo.end(), static_cast<std::int32_t>(peer)) != geo.end()) {
+      if (p.w_geo > 0.0 && std::find(geo.begin(), geo.end(), peer) != geo.end()) {
         continue;
       }
       count += adopted(peers[peer].a[k]) ? 1 : 0;
@@ -164,15 +162,14 @@ void update_region(World& w, Tick t, std::size_t r) {
   PerReform learning_geo{}, competition_geo{}, learning_ties{};
   double rho_geo = 0.0, tie_row_sum = 0.0;
   {
-    const auto geo_weights = w.fixed.geo.weights(r);
-    for (std::size_t e = 0; e < geo_neighbours.size(); ++e) {
-      const PeerRecord& peer = s.peer[static_cast<std::size_t>(geo_neighbours[e])];
-      const double weight = geo_weights[e];
+    const double geo_weight = w.fixed.geo.neighbour_weight(r);
+    for (const std::uint32_t neighbour : geo_neighbours) {
+      const PeerRecord& peer = s.peer[neighbour];
       for (std::size_t k = 0; k < kReformCount; ++k) {
-        learning_geo[k] += weight * (peer.a[k] * peer.success);
-        competition_geo[k] += weight * peer.a[k];
+        learning_geo[k] += geo_weight * (peer.a[k] * peer.success);
+        competition_geo[k] += geo_weight * peer.a[k];
       }
-      rho_geo += weight * peer.resistance;
+      rho_geo += geo_weight * peer.resistance;
     }
     if (hazard_mode && p.w_ngo > 0.0) {
       for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {

@@ -152,11 +152,10 @@ double morans_i(const StaticWorld& world, std::span<const double> values) {
   for (std::size_t r = 0; r < n; ++r) {
     const double deviation = values[r] - mean;
     variance += deviation * deviation;
-    const auto neighbours = world.geo.neighbours(r);
-    const auto weights = world.geo.weights(r);
-    for (std::size_t e = 0; e < neighbours.size(); ++e) {
-      total_weight += weights[e];
-      spatial += weights[e] * deviation * (values[static_cast<std::size_t>(neighbours[e])] - mean);
+    const double weight = world.geo.neighbour_weight(r);
+    for (const std::uint32_t s : world.geo.neighbours(r)) {
+      total_weight += weight;
+      spatial += weight * deviation * (values[s] - mean);
     }
   }
   if (!(total_weight > 0.0) || !(variance > 0.0)) return kNaN;

@@ -77,13 +77,17 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
   for (std::uint32_t d : country.district) ++w.district_region_count[d];
 
   // Land adjacency, row-normalised; regions without land neighbours keep an empty row.
-  std::vector<core::WeightedEdge> edges;
+  std::vector<core::UndirectedEdge> edges;
   edges.reserve(country.land_edges.size());
   for (const auto& edge : country.land_edges) {
     require(edge.a < n && edge.b < n, "country: a land edge names a region that does not exist");
-    if (edge.a != edge.b) edges.push_back({edge.a, edge.b, 1.0});
+    if (edge.a != edge.b) edges.push_back({edge.a, edge.b});  // a region is not its own neighbour
   }
-  w.geo = core::Network::from_undirected_edges(n, edges).row_normalised();
+  try {
+    w.geo = core::Adjacency::from_undirected_edges(n, edges);
+  } catch (const std::invalid_argument& error) {
+    throw std::invalid_argument(std::string("country: land ") + error.what());
+  }
 
   w.exposure.resize(n);
   w.size.assign(n, 1.0);
@@ -289,9 +293,8 @@ void World::swap_buffers() {
 }
 
 double World::geo_mean(std::size_t r, std::span<const double> values) const {
-  const auto neighbours = fixed.geo.neighbours(r);
-  if (neighbours.empty()) return values[r];
-  return fixed.geo.row_dot(r, values);
+  if (fixed.geo.neighbours(r).empty()) return values[r];
+  return fixed.geo.row_mean(r, values);
 }
 
 double World::tie_row_sum(std::size_t r) const {

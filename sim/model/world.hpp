@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "sim/core/network.hpp"
+#include "sim/core/adjacency.hpp"
 #include "sim/core/random.hpp"
 #include "sim/model/config.hpp"
 #include "sim/model/execution.hpp"
@@ -39,7 +39,7 @@ inline constexpr std::size_t kFederalEventCount = 5;
 struct StaticWorld {
   std::size_t region_count = 0, district_count = 0, ngo_count = 0, tick_count = 0;
 
-  core::Network geo;  ///< W_geo, row-normalised land adjacency; isolated regions have empty rows
+  core::Adjacency geo;  ///< W_geo, row-normalised land adjacency; isolated regions have empty rows
   std::vector<std::uint32_t> district;               ///< district of each region
   std::vector<std::uint32_t> district_region_count;  ///< regions per district
   std::vector<double> exposure;                      ///< x[r]
@@ -290,10 +290,8 @@ double World::peer_mean(std::size_t r, const Value& value, double district_total
   double geo_dot = 0.0;
   const auto geo_neighbours = fixed.geo.neighbours(r);
   if (!geo_neighbours.empty() && params.w_geo > 0.0) {
-    const auto geo_weights = fixed.geo.weights(r);
-    for (std::size_t e = 0; e < geo_neighbours.size(); ++e) {
-      geo_dot += geo_weights[e] * value(static_cast<std::size_t>(geo_neighbours[e]));
-    }
+    const double weight = fixed.geo.neighbour_weight(r);
+    for (const std::uint32_t s : geo_neighbours) geo_dot += weight * value(s);
   }
   double row_sum = 0.0, tie_dot = 0.0;
   if (params.w_ngo > 0.0) {

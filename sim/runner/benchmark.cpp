@@ -107,18 +107,25 @@ class TemporaryDirectory {
 
 // W = w_geo W_geo + w_ngo (NGO-tie pattern), the layers the regional phase walks per region.
 // W_fd comes from district sums in the model and has no edges.
+// The reference is an ordinary weighted CSR matrix, whatever the model stores.
 core::Network combined_network(const model::World& w) {
   const std::size_t n = w.fixed.region_count;
-  std::vector<core::WeightedEdge> ties;
+  std::vector<core::WeightedEdge> land, ties;
+  land.reserve(w.fixed.geo.entry_count());
   ties.reserve(w.tie_neighbour.size());
   for (std::size_t r = 0; r < n; ++r) {
+    const auto from = static_cast<std::uint32_t>(r);
+    for (const std::uint32_t s : w.fixed.geo.neighbours(r)) {
+      land.push_back({from, s, w.fixed.geo.neighbour_weight(r)});
+    }
     for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
-      ties.push_back({static_cast<std::uint32_t>(r), w.tie_neighbour[e], 1.0});
+      ties.push_back({from, w.tie_neighbour[e], 1.0});
     }
   }
+  const core::Network land_layer = core::Network::from_edges(n, land);
   const core::Network tie_layer = core::Network::from_edges(n, ties);
   const std::array<std::pair<double, const core::Network*>, 2> layers = {
-      {{w.params.w_geo, &w.fixed.geo}, {w.params.w_ngo, &tie_layer}}};
+      {{w.params.w_geo, &land_layer}, {w.params.w_ngo, &tie_layer}}};
   return core::Network::combine(layers);
 }
 

@@ -218,6 +218,23 @@ TEST_CASE("each region emulates the national centres, then its district centre, 
   CHECK(references(5) == List{0, 3});
 }
 
+TEST_CASE("land adjacency is row-normalised over each region's neighbours; repeats are refused",
+          "[model][simulation]") {
+  Country country = ring_country(6, /*isolated_last=*/true);
+  country.land_edges.push_back({1, 3});
+  const Simulation simulation(Config{}, country);
+  const StaticWorld& fixed = simulation.static_world();
+  // Region 1 borders 0, 2 and 3; region 5 is isolated.
+  REQUIRE(fixed.geo.neighbours(1).size() == 3);
+  CHECK(fixed.geo.neighbours(1)[2] == 3);
+  CHECK(fixed.geo.neighbour_weight(1) == 1.0 / 3.0);
+  CHECK(fixed.geo.neighbours(5).empty());
+
+  country.land_edges.push_back({3, 1});
+  CHECK_THROWS_WITH(Simulation(Config{}, country),
+                    Catch::Matchers::Contains("country: land edge 1-3 is given twice"));
+}
+
 TEST_CASE("a run allocates only to grow: the same run again allocates nothing",
           "[model][simulation][memory]") {
   // The busy configuration redraws random targets, tie patterns and events every run, so a seed
