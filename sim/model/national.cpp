@@ -114,7 +114,10 @@ void update_nation(World& w, Tick t) {
   const std::size_t tick = static_cast<std::size_t>(t);
   const double tip = f.tip[tick], election = f.elections[tick], un = f.un[tick];
 
-  const double mean_exposure = core::deterministic_mean(w.scratch.foreign_exposure);
+  const double mean_exposure =
+      core::deterministic_sum(
+          f.region_count, [&w](std::size_t r) { return w.scratch.intensity(r).foreign_exposure; }) /
+      static_cast<double>(f.region_count);
   const double mean_resistance = core::deterministic_mean(regions.resistance);
   const double mean_a_law = core::deterministic_mean(regions.reform(index(Reform::law)));
   const double mean_a_unit = core::deterministic_mean(regions.reform(index(Reform::unit)));

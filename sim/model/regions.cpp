@@ -190,7 +190,7 @@ void update_region(World& w, Tick t, std::size_t r) {
   next.obstructing[r] = obstructing ? 1 : 0;
   next.resistance[r] =
       mechanisms.resistance
-          ? rules::resistance_next(p, rho, w.eta[r], s.foreign_exposure[r], nation.stance,
+          ? rules::resistance_next(p, rho, w.eta[r], intensity.foreign_exposure, nation.stance,
                                    geo_neighbours.empty() ? rho : rho_geo)
           : w.eta[r];
 

@@ -1,7 +1,7 @@
 // Rule 1: the schedule. Which interventions are active in tick t and with what intensity in
 // each target region, plus everything that is linear in those intensities: the direct
 // instrument effects E of rule 5 and the national quantities of rule 10. Only the regions some
-// active intervention targets get an entry (TickScratch::intensity).
+// active intervention targets get an entry other than the zero one (TickScratch::intensity).
 
 #include <algorithm>
 
@@ -51,15 +51,17 @@ void schedule_interventions(World& w, Tick t) {
       effect[k] = p.effect[m][k] * frame_factor(p, donor.frame, k);
     }
     const std::uint32_t begin = w.target_offsets[i], end = w.target_offsets[i + 1];
+    s.start_adding(static_cast<std::uint32_t>(i));
     for (std::uint32_t e = begin; e < end; ++e) {
       const std::uint32_t r = w.targets[e];
-      RegionIntensity& target = s.targeted_intensity(r);
-      target.instrument[m] += intensity;
-      if (grant) (donor.foreign ? target.foreign_grant : target.domestic_grant) += intensity;
-      for (std::size_t k = 0; k < kReformCount; ++k) {
-        target.direct_effect[k] += effect[k] * intensity;
-      }
       if (iv.instrument == Instrument::task_force_tour) w.ever_toured[r] = 1;
+      RegionIntensity* const target = s.add_to(r);
+      if (target == nullptr) continue;  // r joined an entry that has this intervention's terms
+      target->instrument[m] += intensity;
+      if (grant) (donor.foreign ? target->foreign_grant : target->domestic_grant) += intensity;
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        target->direct_effect[k] += effect[k] * intensity;
+      }
     }
     const double spent = intensity * static_cast<double>(end - begin);
     (donor.foreign ? s.foreign_total : s.domestic_total) += spent;
@@ -75,7 +77,7 @@ void schedule_interventions(World& w, Tick t) {
   s.foreign_authorship = authorship_count > 0 ? authorship_sum / authorship_count : 0.0;
 
   // A full programme: each intensity of a region is capped at 1 (direct effects are not).
-  for (RegionIntensity& target : s.targeted) {
+  for (RegionIntensity& target : s.intensity_entries) {
     for (double& value : target.instrument) value = std::min(value, 1.0);
     target.foreign_grant = std::min(target.foreign_grant, 1.0);
     target.domestic_grant = std::min(target.domestic_grant, 1.0);

@@ -249,20 +249,32 @@ void name_event(const World& w, const EventNote& note, Event& event) {
   }
 }
 
-RegionIntensity& TickScratch::targeted_intensity(std::uint32_t r) {
+void TickScratch::start_adding(std::uint32_t intervention) {
+  adding_ = intervention;
+  std::fill(child_entry_.begin(), child_entry_.end(), 0U);
+}
+
+RegionIntensity* TickScratch::add_to(std::uint32_t r) {
   std::uint32_t& entry = intensity_entry[r];
-  if (entry == 0) {
-    entry = static_cast<std::uint32_t>(targeted.size());
-    targeted.emplace_back();
-    targeted_regions.push_back(r);
+  const std::uint32_t parent = entry;
+  if (child_entry_[parent] != 0) {
+    entry = child_entry_[parent];
+    return nullptr;
   }
-  return targeted[entry];
+  entry = static_cast<std::uint32_t>(intensity_entries.size());
+  child_entry_[parent] = entry;
+  child_entry_.push_back(0);
+  intensity_origin.push_back({parent, adding_});
+  const RegionIntensity sums = intensity_entries[parent];
+  intensity_entries.push_back(sums);
+  return &intensity_entries.back();
 }
 
 void TickScratch::clear_regional_intensities() {
-  for (const std::uint32_t r : targeted_regions) intensity_entry[r] = 0;
-  targeted_regions.clear();
-  targeted.resize(1);
+  if (intensity_entries.size() > 1) std::fill(intensity_entry.begin(), intensity_entry.end(), 0U);
+  intensity_entries.resize(1);
+  intensity_origin.resize(1);
+  child_entry_.resize(1);
 }
 
 std::string ngo_name(const StaticWorld& fixed, const Config& config, std::size_t i) {
@@ -345,13 +357,9 @@ void World::reset(std::uint64_t seed) {
   // Scratch, sized once; later runs reuse the capacity.
   scratch.intervention_intensity.assign(config.interventions.size(), 0.0);
   scratch.intensity_entry.assign(n, 0);
-  // A region has at most one entry, and only targets have one: reserved so that no tick allocates.
-  const std::size_t most_targeted = std::min(n, targets.size());
-  scratch.targeted.reserve(most_targeted + 1);
-  scratch.targeted.assign(1, RegionIntensity{});
-  scratch.targeted_regions.reserve(most_targeted);
-  scratch.targeted_regions.clear();
-  scratch.foreign_exposure.assign(n, 0.0);
+  scratch.intensity_entries.assign(1, RegionIntensity{});
+  scratch.intensity_origin.assign(1, IntensityOrigin{});
+  scratch.clear_regional_intensities();
   scratch.peer.assign(n, PeerRecord{});
   scratch.district_learning_sum.assign(fixed.district_count * kReformCount, 0.0);
   scratch.district_adopter_count.assign(fixed.district_count * kReformCount, 0.0);

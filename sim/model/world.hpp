@@ -130,26 +130,35 @@ struct PeerLayers {
 /// rule 12 (insertion sort, about n^2/4 moves at worst, once a run); larger ones select.
 inline constexpr std::size_t kSortedQuantileRegions = 512;
 
-/// What the active interventions bring to one region in a tick (rule 1), summed over those that
-/// target it.
+/// What the active interventions bring to one region in a tick (rules 1 and 2), summed over
+/// those that target it.
 struct RegionIntensity {
   std::array<double, kInstrumentCount> instrument{};  ///< I[r,m], capped at 1
   // Only NGO grants are split by origin (rule 9), so only their part is kept.
-  double foreign_grant = 0.0;   ///< I[r,ngo_grant,foreign], capped at 1
-  double domestic_grant = 0.0;  ///< I[r,ngo_grant,domestic], capped at 1
-  PerReform direct_effect{};    ///< E[r,k]
+  double foreign_grant = 0.0;     ///< I[r,ngo_grant,foreign], capped at 1
+  double domestic_grant = 0.0;    ///< I[r,ngo_grant,domestic], capped at 1
+  PerReform direct_effect{};      ///< E[r,k]
+  double foreign_exposure = 0.0;  ///< F[r] (rule 2)
+};
+
+/// Where an intensity entry comes from: its parent's sums plus one intervention's terms.
+struct IntensityOrigin {
+  std::uint32_t parent = 0;
+  std::uint32_t intervention = 0;
 };
 
 /// Per-tick quantities computed early in a tick and read by later phases (never state).
 struct TickScratch {
   std::vector<double> intervention_intensity;  ///< I_n = iota_n * b[j](t) when active, else 0
-  // Regional intensities are kept only for the regions that some active intervention targets
-  // this tick (a fraction of a large country): entry 0 is all zeros and stands for the others.
-  std::vector<std::uint32_t> intensity_entry;   ///< entry of `targeted` of each region, or 0
-  std::vector<RegionIntensity> targeted;        ///< entry 0, then one a targeted region
-  std::vector<std::uint32_t> targeted_regions;  ///< the region of each entry after 0
-  std::vector<double> foreign_exposure;         ///< F[r]
-  std::vector<PeerRecord> peer;                 ///< a, pi and rho of tick t, per region
+  // Regional intensities are shared: regions that the same active interventions target have the
+  // same sums, so they point to one entry. Entry 0 is all zeros and stands for untargeted regions.
+  // Every other entry is its parent's sums plus one intervention's terms, added in intervention
+  // order (a trie of the interventions), so its sums add the same terms in the same order as a
+  // region's own would: the same bits, in a few entries rather than one a targeted region.
+  std::vector<std::uint32_t> intensity_entry;      ///< entry of each region (0: not targeted)
+  std::vector<RegionIntensity> intensity_entries;  ///< entry 0, then one a distinct path
+  std::vector<IntensityOrigin> intensity_origin;   ///< of each entry; entry 0's is unused
+  std::vector<PeerRecord> peer;                    ///< a, pi and rho of tick t, per region
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
   std::vector<std::uint32_t> ngo_alive_count;  ///< alive NGOs in the region at t
@@ -170,12 +179,22 @@ struct TickScratch {
   double foreign_total = 0.0;         ///< foreign intensity spent (B_total)
   double domestic_total = 0.0;        ///< domestic intensity spent
 
-  /// I, the grant intensities and E of region r this tick.
-  const RegionIntensity& intensity(std::size_t r) const { return targeted[intensity_entry[r]]; }
-  /// Region r's entry, added when an active intervention first targets r this tick.
-  RegionIntensity& targeted_intensity(std::uint32_t r);
+  /// I, the grant intensities, E and F of region r this tick.
+  const RegionIntensity& intensity(std::size_t r) const {
+    return intensity_entries[intensity_entry[r]];
+  }
+  /// Starts adding intervention i's terms to the regions it targets (in intervention order).
+  void start_adding(std::uint32_t intervention);
+  /// Moves region r to the entry of its interventions so far plus the one being added. Returns
+  /// that entry when it was just made (a copy of the parent that still lacks the intervention's
+  /// terms, to be added by the caller), or nullptr when another region made it before.
+  RegionIntensity* add_to(std::uint32_t r);
   /// Forgets the last tick's entries.
   void clear_regional_intensities();
+
+ private:
+  std::uint32_t adding_ = 0;                // the intervention being added
+  std::vector<std::uint32_t> child_entry_;  // each entry's child for it (0: none yet)
 };
 
 /// The per-run state of the model, plus views of the static world and the configuration.

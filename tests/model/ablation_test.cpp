@@ -73,7 +73,9 @@ TEST_CASE("with no donors and no coercion, foreign exposure F is zero everywhere
   for (Tick t = 0; t < 64; ++t) {
     schedule_interventions(w, t);
     compute_exposure(w, t);
-    for (double exposure : w.scratch.foreign_exposure) CHECK(exposure == 0.0);
+    for (std::size_t r = 0; r < w.fixed.region_count; ++r) {
+      CHECK(w.scratch.intensity(r).foreign_exposure == 0.0);
+    }
     update_regions(w, t);
     update_ngos(w, t);
     update_nation(w, t);

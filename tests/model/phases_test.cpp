@@ -131,9 +131,9 @@ TEST_CASE("a reference's emulation memory decays and is 1 after an upward crossi
   CHECK(w.emulation_memory[slot * kReformCount + 3] == Approx(decayed).epsilon(1e-15));
 }
 
-TEST_CASE("rule 1's regional intensities are the capped sums over the active interventions",
+TEST_CASE("rules 1 and 2's regional intensities are the capped sums over the active interventions",
           "[model][phases][schedule]") {
-  // A dense twin of the sparse entries, recomputed from the interventions and their targets
+  // A dense twin of the shared entries, recomputed from the interventions and their targets
   // every tick of a run in which activity, budgets and so targets' entries change. Two more
   // grants make both origins' grant intensities exceed 1 somewhere, as training does.
   const Country country = ring_country(40);
@@ -163,8 +163,10 @@ TEST_CASE("rule 1's regional intensities are the capped sums over the active int
     return (frame == Frame::prosecution) == law ? p.frame_strong : p.frame_weak;
   };
   std::size_t targeted_ticks = 0, capped_instrument = 0, capped_foreign = 0, capped_domestic = 0;
+  std::size_t shared_ticks = 0;
   for (Tick t = 0; t < 64; ++t) {
     schedule_interventions(w, t);
+    compute_exposure(w, t);
     std::vector<RegionIntensity> dense(w.fixed.region_count);
     for (std::size_t i = 0; i < w.config.interventions.size(); ++i) {
       const double intensity = w.scratch.intervention_intensity[i];
@@ -172,8 +174,11 @@ TEST_CASE("rule 1's regional intensities are the capped sums over the active int
       const Intervention& iv = w.config.interventions[i];
       const Donor& donor = w.config.donors[iv.donor];
       const std::size_t m = index(iv.instrument);
+      const double exposure_weight = w.fixed.intervention_visibility[i] *
+                                     w.donors.foreignness[iv.donor] * (1.0 - donor.local_ownership);
       for (std::uint32_t e = w.target_offsets[i]; e < w.target_offsets[i + 1]; ++e) {
         RegionIntensity& sum = dense[w.targets[e]];
+        sum.foreign_exposure += exposure_weight * intensity;
         sum.instrument[m] += intensity;
         if (iv.instrument == Instrument::ngo_grant) {
           (donor.foreign ? sum.foreign_grant : sum.domestic_grant) += intensity;
@@ -192,15 +197,22 @@ TEST_CASE("rule 1's regional intensities are the capped sums over the active int
       CHECK(sparse.foreign_grant == std::min(dense[r].foreign_grant, 1.0));
       CHECK(sparse.domestic_grant == std::min(dense[r].domestic_grant, 1.0));
       CHECK(sparse.direct_effect == dense[r].direct_effect);
+      CHECK(sparse.foreign_exposure == dense[r].foreign_exposure);
       for (const double sum : dense[r].instrument) capped_instrument += sum > 1.0 ? 1 : 0;
       capped_foreign += dense[r].foreign_grant > 1.0 ? 1 : 0;
       capped_domestic += dense[r].domestic_grant > 1.0 ? 1 : 0;
     }
-    targeted_ticks += w.scratch.targeted.size() > 1 ? 1 : 0;
+    const std::size_t entries = w.scratch.intensity_entries.size();
+    const auto targeted = static_cast<std::size_t>(
+        std::count_if(w.scratch.intensity_entry.begin(), w.scratch.intensity_entry.end(),
+                      [](std::uint32_t entry) { return entry != 0; }));
+    targeted_ticks += targeted > 0 ? 1 : 0;
+    shared_ticks += entries - 1 < targeted ? 1 : 0;
     step(w, t);  // schedules the same again, then the rest of the tick
   }
   CHECK(targeted_ticks > 0);
   CHECK(targeted_ticks < 64);  // some ticks target nothing: stale entries would show there
+  CHECK(shared_ticks > 0);     // regions with the same interventions share their entry
   CHECK(capped_instrument > 0);
   CHECK(capped_foreign > 0);
   CHECK(capped_domestic > 0);

@@ -40,8 +40,8 @@ TEST_CASE("rule 3 moves resistance as computed by hand in a two-region country",
 
   schedule_interventions(w, 0);
   compute_exposure(w, 0);
-  CHECK(w.scratch.foreign_exposure[0] == Approx(0.5));
-  CHECK(w.scratch.foreign_exposure[1] == 0.0);
+  CHECK(w.scratch.intensity(0).foreign_exposure == Approx(0.5));
+  CHECK(w.scratch.intensity(1).foreign_exposure == 0.0);
   update_regions(w, 0);
   // rho0 = 0.4 + 0.15*0.5*0.6 + 0.05*(0.3-0.4) + 0.02*(0.2-0.4) - 0.04*(0.4-0.3) = 0.432
   // rho1 = 0.2 + 0 + 0.05*(0.3-0.2) + 0.02*(0.4-0.2) - 0.04*(0.2-0.25) = 0.211
