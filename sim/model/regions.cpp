@@ -224,7 +224,9 @@ void update_region(World& w, Tick t, std::size_t r) {
   }
   const PeerLayers layers = w.peer_layers(r, tie_row_sum);
   // One sequence per region and tick; reform k takes draw k (two uniforms per Philox block).
-  auto adoption_draws = w.rng.sequence(tick, agent, word(Purpose::adoption));
+  std::array<double, kReformCount> adoption_draws{};
+  if (hazard_mode)
+    adoption_draws = w.rng.uniforms<kReformCount>(tick, agent, word(Purpose::adoption));
   for (std::size_t k = 0; k < kReformCount; ++k) {
     const double a = own.a[k];
     const double coercion =
@@ -251,7 +253,7 @@ void update_region(World& w, Tick t, std::size_t r) {
       if (mechanisms.direct_effects) signals.direct_effect = intensity.direct_effect[k];
       const double logit =
           rules::adoption_logit(p, k, signals, capacity, support, rho, nation.cascade[k]);
-      step = rules::happens(adoption_draws.uniform(), logit);
+      step = rules::happens(adoption_draws[k], logit);
     } else {
       const double share = w.peer_mean(
           r, [&](std::size_t peer) { return adopted(s.peer[peer].a[k]) ? 1.0 : 0.0; },

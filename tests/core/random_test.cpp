@@ -60,6 +60,14 @@ TEST_CASE("a uniform is the 53 top bits of the first two words of its block", "[
   CHECK(sequence.blocks_used() == 2);
 }
 
+TEST_CASE("uniforms taken in a batch are a sequence's first uniforms", "[core][random]") {
+  const RandomStream stream(42, 7);
+  auto sequence = stream.sequence(3, 11, 5);
+  const auto batch = stream.uniforms<6>(3, 11, 5);
+  for (const double u : batch) CHECK(u == sequence.uniform());
+  CHECK(stream.uniforms<2>(3, 12, 5)[0] == stream.uniform(3, 12, 5));
+}
+
 TEST_CASE("pinned outputs of every transform do not change", "[core][random][golden]") {
   // Regression pins: a change here changes every published result with the same seed.
   const RandomStream stream(20260101, 0);
