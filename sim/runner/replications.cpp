@@ -3,6 +3,7 @@
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
+#include <tbb/task_arena.h>
 
 #include <atomic>
 #include <chrono>
@@ -185,7 +186,11 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
         auto& simulation = pool_->simulations.local()[job.arm];
         if (!simulation) simulation = std::make_unique<model::Simulation>(arm.config, country_);
         const auto started = std::chrono::steady_clock::now();
-        auto output = simulation->run(run_seed, run_options_);
+        // A run of a large country is parallel inside. A thread waiting for that inner loop may
+        // be handed another job of this outer loop (oneTBB's guide, "Work Isolation"), which
+        // would reuse this thread's Simulation in the middle of its run. Isolation forbids it.
+        auto output = tbb::this_task_arena::isolate(
+            [&simulation, run_seed, this] { return simulation->run(run_seed, run_options_); });
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         database_.write_run(to_record(std::move(output), arm.name, job.replicate, run_seed, seconds,

@@ -6,6 +6,7 @@
 
 #include <cstring>
 #include <filesystem>
+#include <fstream>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -107,6 +108,38 @@ TEST_CASE("an experiment's stored results are bit-identical at 1, 2 and 4 thread
   for (int threads : {1, 2, 4}) {
     const auto result = run(tiny_options(dir.path / std::to_string(threads), threads, 4));
     REQUIRE(result.runs_written == 4);
+    results.push_back(everything(result.database));
+  }
+  REQUIRE(results[0].size() > 1000);
+  CHECK(results[0] == results[1]);
+  CHECK(results[0] == results[2]);
+}
+
+TEST_CASE("runs that are parallel inside are bit-identical at 1, 2 and 4 threads",
+          "[runner][determinism]") {
+  // From 4096 regions a run splits its regions over the threads while replications run side by
+  // side: parallel loops nested in a parallel loop, each thread reusing its own Simulation.
+  TempDir dir("nested");
+  fs::create_directories(dir.path);
+  const fs::path scenario = dir.path / "large.yaml";
+  std::ofstream(scenario) << R"(name: large
+start: 1997Q1
+end: 1997Q4
+synthetic: {regions: 5000, districts: 9, seed: 5}
+donors:
+  - {name: Donor, foreignness: 0.7, local_ownership: 0.2, foreign: true}
+interventions:
+  - {name: Training, donor: Donor, instrument: training, start: 1997Q1, end: 1997Q4, targets: {random: 900}}
+  - {name: Exchange, donor: Donor, instrument: exchange, start: 1997Q2, end: 1997Q3, targets: {random: 300}}
+)";
+  std::vector<std::vector<std::string>> results;
+  for (int threads : {1, 2, 4}) {
+    runner::ExperimentOptions options =
+        tiny_options(dir.path / std::to_string(threads), threads, 8);
+    options.scenario_file = scenario;
+    options.region_series = false;
+    const auto result = run(options);
+    REQUIRE(result.runs_written == 8);
     results.push_back(everything(result.database));
   }
   REQUIRE(results[0].size() > 1000);
