@@ -8,6 +8,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/runner/usage_error.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "sim/store/store_error.hpp"
 
@@ -38,6 +39,9 @@ int main(int argc, char** argv) {
   } catch (const policysim::scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
     return kBadScenario;
+  } catch (const policysim::runner::UsageError& e) {
+    std::cerr << "policysim: " << e.what() << '\n';
+    return kUsage;
   } catch (const policysim::store::StoreError& e) {
     std::cerr << "policysim: " << e.what() << '\n';
     return e.exit_code();

@@ -14,6 +14,7 @@
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/manifest.hpp"
+#include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/paired_statistics.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
@@ -271,6 +272,12 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
 
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
+  const int most_reps = options.precision ? options.max_replications : reps;
+  check_memory(estimate_memory(scenario.region_count, scenario.country.mean_degree,
+                               static_cast<std::size_t>(scenario.config.tick_count()), arms.size(),
+                               arms.size() * static_cast<std::size_t>(most_reps), threads,
+                               options.region_series),
+               log);
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {
     print_dry_run(scenario, country, arms, reps, seed, options, result.database, out);

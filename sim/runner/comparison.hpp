@@ -7,20 +7,14 @@
 #include <filesystem>
 #include <iosfwd>
 #include <optional>
-#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "sim/runner/experiment.hpp"
+#include "sim/runner/usage_error.hpp"
 #include "sim/store/comparison_table.hpp"
 
 namespace policysim::runner {
-
-/// A command-line request that cannot be met (an unknown arm or outcome); exit code 64.
-class UsageError : public std::invalid_argument {
- public:
-  using std::invalid_argument::invalid_argument;
-};
 
 /// What the user asked for: the flags of `policysim run`, and the comparison's own.
 struct CompareOptions : ExperimentOptions {

@@ -14,6 +14,7 @@
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/manifest.hpp"
+#include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/runner/summary.hpp"
@@ -117,6 +118,10 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
 
+  check_memory(estimate_memory(scenario.region_count, scenario.country.mean_degree,
+                               static_cast<std::size_t>(scenario.config.tick_count()), 1,
+                               static_cast<std::size_t>(reps), threads, options.region_series),
+               log);
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {
     print_dry_run(scenario, country, reps, seed, result.database, out);

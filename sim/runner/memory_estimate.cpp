@@ -1,0 +1,132 @@
+#include "sim/runner/memory_estimate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <ostream>
+#include <sstream>
+#include <string>
+
+#include "sim/model/metrics.hpp"
+#include "sim/runner/usage_error.hpp"
+
+namespace policysim::runner {
+namespace {
+
+// Bytes a region, measured with `policysim run` and `compare` on a synthetic country of 10^6
+// regions with 8 neighbours (peak resident memory at 1 and 2 threads, 1 and 2 arms): the country
+// about 190, each Simulation about 370-390. Each neighbour costs 4 bytes in either (an adjacency
+// entry, half an undirected edge).
+constexpr double kCountryBytesPerRegion = 150.0;
+constexpr double kModelBytesPerRegion = 350.0;
+constexpr double kBytesPerNeighbour = 4.0;
+
+std::size_t bytes(double regions, double per_region) {
+  return static_cast<std::size_t>(std::ceil(regions * per_region));
+}
+
+// A value of /proc/meminfo in bytes ("MemTotal:  24684092 kB").
+std::optional<std::size_t> meminfo_bytes(const std::string& key) {
+  std::ifstream file("/proc/meminfo");
+  std::string line;
+  while (std::getline(file, line)) {
+    if (line.rfind(key + ":", 0) != 0) continue;
+    std::istringstream fields(line.substr(key.size() + 1));
+    std::size_t kibibytes = 0;
+    if (fields >> kibibytes) return kibibytes * 1024;
+  }
+  return std::nullopt;
+}
+
+// A control group's limit in bytes; nothing for "max" or a file that is not there.
+std::optional<std::size_t> cgroup_limit_bytes(const char* path) {
+  std::ifstream file(path);
+  std::size_t limit = 0;
+  if (file >> limit) return limit;
+  return std::nullopt;
+}
+
+}  // namespace
+
+MemoryEstimate estimate_memory(std::size_t regions, double mean_degree, std::size_t ticks,
+                               std::size_t arms, std::size_t jobs, int threads,
+                               bool region_series) {
+  MemoryEstimate estimate;
+  estimate.regions = regions;
+  const auto n = static_cast<double>(regions);
+  const double neighbour_bytes = kBytesPerNeighbour * mean_degree;
+  estimate.country_bytes = bytes(n, kCountryBytesPerRegion + neighbour_bytes);
+  estimate.model_bytes = bytes(n, kModelBytesPerRegion + neighbour_bytes);
+  // A worker builds one Simulation per arm it runs, and there are never more than jobs.
+  estimate.runs_at_once = std::min(static_cast<std::size_t>(std::max(threads, 1)), jobs);
+  estimate.models = std::min(estimate.runs_at_once * arms, jobs);
+  if (region_series) {
+    estimate.region_series_bytes =
+        bytes(n, static_cast<double>(ticks * model::kRegionMetricNames.size() * sizeof(double)));
+  }
+  return estimate;
+}
+
+std::optional<std::size_t> memory_limit_bytes() {
+  std::optional<std::size_t> limit = meminfo_bytes("MemTotal");
+  for (const char* path : {"/sys/fs/cgroup/memory.max",                       // cgroup v2
+                           "/sys/fs/cgroup/memory/memory.limit_in_bytes"}) {  // cgroup v1
+    if (const auto group = cgroup_limit_bytes(path))
+      limit = limit ? std::min(*limit, *group) : group;
+  }
+  return limit;
+}
+
+std::optional<std::size_t> memory_available_bytes() { return meminfo_bytes("MemAvailable"); }
+
+void require_memory(const MemoryEstimate& estimate, std::size_t limit_bytes) {
+  if (estimate.total_bytes() <= limit_bytes) return;
+  std::ostringstream message;
+  message << "this needs about " << format_bytes(estimate.total_bytes())
+          << " of memory, more than the " << format_bytes(limit_bytes) << " this machine has: the "
+          << estimate.regions << " regions take about " << format_bytes(estimate.country_bytes);
+  if (estimate.models == 1) {
+    message << ", and the model about ";
+  } else {
+    message << ", and each of the " << estimate.models
+            << " models (one for each worker thread and arm) about ";
+  }
+  message << format_bytes(estimate.model_bytes);
+  if (estimate.region_series_bytes > 0) {
+    if (estimate.runs_at_once == 1) {
+      message << "; the run keeps its regional series (--regions), about ";
+    } else {
+      message << "; each of the " << estimate.runs_at_once
+              << " runs at a time keeps its regional series (--regions), about ";
+    }
+    message << format_bytes(estimate.region_series_bytes);
+  }
+  message << ". Use fewer threads (-j), fewer arms, fewer regions";
+  if (estimate.region_series_bytes > 0) message << ", no --regions";
+  message << ", or a machine with more memory";
+  throw UsageError(message.str());
+}
+
+void check_memory(const MemoryEstimate& estimate, std::ostream& log) {
+  if (const auto limit = memory_limit_bytes()) require_memory(estimate, *limit);
+  const auto available = memory_available_bytes();
+  if (available && estimate.total_bytes() > *available) {
+    log << "policysim: this needs about " << format_bytes(estimate.total_bytes())
+        << " of memory and " << format_bytes(*available)
+        << " is available now; it may be slow, or be stopped by the system\n";
+  }
+}
+
+std::string format_bytes(std::size_t bytes) {
+  const double value = static_cast<double>(bytes);
+  char text[32];
+  if (value >= 0x1p30) {
+    std::snprintf(text, sizeof text, "%.1f GiB", value / 0x1p30);
+  } else {
+    std::snprintf(text, sizeof text, "%.0f MiB", std::ceil(value / 0x1p20));
+  }
+  return text;
+}
+
+}  // namespace policysim::runner
