@@ -14,26 +14,6 @@
 namespace policysim::model {
 namespace {
 
-// Type-7 quantiles at ascending probabilities, by selection: O(n) and without allocating. Each
-// selection searches only above the previous position, where the larger order statistics already
-// are; the order statistics are the same whatever order `values` is left in.
-template <std::size_t N>
-std::array<double, N> select_quantiles(std::vector<double>& values,
-                                       const std::array<double, N>& probabilities) {
-  std::array<double, N> quantiles{};
-  auto unsorted = values.begin();  // [begin, unsorted) holds the smallest values, selected
-  for (std::size_t i = 0; i < N; ++i) {
-    const double position = probabilities[i] * static_cast<double>(values.size() - 1);
-    const auto below = static_cast<std::size_t>(std::floor(position));
-    const auto nth = values.begin() + static_cast<std::ptrdiff_t>(below);
-    if (nth >= unsorted) std::nth_element(unsorted, nth, values.end());
-    const double high = below + 1 < values.size() ? *std::min_element(nth + 1, values.end()) : *nth;
-    quantiles[i] = core::type7_between(*nth, high, position);
-    unsorted = nth + 1;
-  }
-  return quantiles;
-}
-
 // Type-7 quantiles of `values` taken in the order `order`, which an insertion sort first makes
 // ascending. Kept from tick to tick, the order is nearly right already (resistance moves little in
 // a quarter), so the sort is about one pass of well-predicted comparisons: cheaper, for a hundred
@@ -89,9 +69,7 @@ void record(World& w, Tick t) {
   if (!w.scratch.resistance_order.empty()) {
     quantiles = sorted_quantiles(regions.resistance, w.scratch.resistance_order, probabilities);
   } else {
-    std::vector<double>& buffer = w.scratch.sort_buffer;
-    std::copy(regions.resistance.begin(), regions.resistance.end(), buffer.begin());
-    quantiles = select_quantiles(buffer, probabilities);
+    w.scratch.quantile_selector.select(regions.resistance, probabilities, quantiles);
   }
   set(SeriesMetric::resistance_q05, quantiles[0]);
   set(SeriesMetric::resistance_q50, quantiles[1]);

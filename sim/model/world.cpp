@@ -367,13 +367,11 @@ void World::reset(std::uint64_t seed) {
   scratch.ngo_closed.assign(fixed.ngo_count, 0);
   scratch.tie_gain.assign(tie_weight.size(), 0.0);
   if (n <= kSortedQuantileRegions) {
-    scratch.sort_buffer.clear();
     if (scratch.resistance_order.size() != n) {  // any order will do; the last run's is kept
       scratch.resistance_order.resize(n);
       std::iota(scratch.resistance_order.begin(), scratch.resistance_order.end(), 0U);
     }
   } else {
-    scratch.sort_buffer.assign(n, 0.0);
     scratch.resistance_order.clear();
   }
   ever_toured.assign(n, 0);

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "sim/core/adjacency.hpp"
+#include "sim/core/quantile_selector.hpp"
 #include "sim/core/random.hpp"
 #include "sim/model/config.hpp"
 #include "sim/model/execution.hpp"
@@ -127,7 +128,8 @@ struct PeerLayers {
 };
 
 /// Countries up to this many regions keep their regions sorted by resistance for the quantiles of
-/// rule 12 (insertion sort, about n^2/4 moves at worst, once a run); larger ones select.
+/// rule 12 (insertion sort, about n^2/4 moves at worst, once a run); larger ones select from a
+/// histogram (core::QuantileSelector).
 inline constexpr std::size_t kSortedQuantileRegions = 512;
 
 /// What the active interventions bring to one region in a tick (rules 1 and 2), summed over
@@ -164,7 +166,7 @@ struct TickScratch {
   std::vector<std::uint32_t> ngo_alive_count;  ///< alive NGOs in the region at t
   std::vector<std::uint8_t> ngo_closed;        ///< 1 for an NGO that closed in this tick (rule 9)
   std::vector<double> tie_gain;                ///< gain of each NGO tie edge this tick
-  std::vector<double> sort_buffer;             ///< for quantiles (large countries)
+  core::QuantileSelector quantile_selector;    ///< for quantiles (large countries)
   /// Regions by ascending resistance at the last record, kept across ticks and runs (countries
   /// of at most kSortedQuantileRegions regions; else empty).
   std::vector<std::uint32_t> resistance_order;

@@ -1,0 +1,162 @@
+#include "sim/core/quantile_selector.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <stdexcept>
+
+#include "sim/core/reduce.hpp"
+
+namespace policysim::core {
+namespace {
+
+constexpr std::size_t kBuckets = 1024;
+// A bucket with more values than this (or than 1/64 of all) is narrowed by further histograms
+// rather than gathered: the gathered values stay a small fraction of the array.
+constexpr std::size_t kLeastGatherLimit = 1 << 14;
+constexpr std::uint32_t kNoSegment = std::numeric_limits<std::uint32_t>::max();
+
+// Maps values in [low, high] (low < high) to buckets 0 .. kBuckets - 1. Monotone: a greater value
+// never falls in a lower bucket, so each bucket holds a run of the sorted values and the values of
+// bucket b are exactly those in [least of b, greatest of b].
+struct BucketMap {
+  double low, scale;
+  BucketMap(double low_value, double high_value)
+      : low(low_value), scale(static_cast<double>(kBuckets) / (high_value - low_value)) {}
+  bool usable() const { return std::isfinite(scale) && scale > 0.0; }
+  std::size_t operator()(double value) const {
+    const double position = (value - low) * scale;
+    return position < static_cast<double>(kBuckets) ? static_cast<std::size_t>(position)
+                                                    : kBuckets - 1;
+  }
+};
+
+}  // namespace
+
+void QuantileSelector::select(std::span<const double> values, std::span<const double> ps,
+                              std::span<double> out) {
+  if (values.empty()) throw std::invalid_argument("quantile of an empty set of values");
+  for (const double p : ps) {
+    if (!(p >= 0.0 && p <= 1.0)) throw std::invalid_argument("quantile probability outside [0,1]");
+  }
+  const auto [least, greatest] = std::minmax_element(values.begin(), values.end());
+  const double low = *least, high = *greatest;
+  const std::size_t last = values.size() - 1;
+  // The two order statistics around each position h = p (n - 1).
+  auto ranks_of = [last](double p) {
+    const double h = static_cast<double>(last) * p;
+    const auto below = static_cast<std::size_t>(std::floor(h));
+    return std::pair{below, std::min(below + 1, last)};
+  };
+  const BucketMap bucket(low, high);
+  if (low == high || !bucket.usable()) {
+    for (std::size_t i = 0; i < ps.size(); ++i) {
+      const auto [below, above] = ranks_of(ps[i]);
+      out[i] = low == high ? low
+                           : type7_between(order_statistic(values, below, low, high),
+                                           order_statistic(values, above, low, high),
+                                           static_cast<double>(last) * ps[i]);
+    }
+    return;
+  }
+
+  // Pass 1: the histogram, with each bucket's least and greatest value.
+  counts_.assign(kBuckets, 0);
+  bucket_low_.assign(kBuckets, std::numeric_limits<double>::infinity());
+  bucket_high_.assign(kBuckets, -std::numeric_limits<double>::infinity());
+  for (const double value : values) {
+    const std::size_t b = bucket(value);
+    ++counts_[b];
+    bucket_low_[b] = std::min(bucket_low_[b], value);
+    bucket_high_[b] = std::max(bucket_high_[b], value);
+  }
+  // The bucket of each wanted rank, and the rank's place within it.
+  struct Wanted {
+    std::size_t bucket, rank_in_bucket;
+  };
+  auto locate = [this](std::size_t rank) {
+    std::size_t b = 0;
+    while (rank >= counts_[b]) rank -= counts_[b++];
+    return Wanted{b, rank};
+  };
+  // Pass 2: the values of the wanted buckets that are small enough to gather, each bucket in a
+  // segment of its own.
+  const std::size_t gather_limit = std::max(kLeastGatherLimit, values.size() / 64);
+  segment_.assign(kBuckets, kNoSegment);
+  segment_start_.clear();
+  std::size_t gathered = 0;
+  for (const double p : ps) {
+    const auto [below, above] = ranks_of(p);
+    for (const std::size_t rank : {below, above}) {
+      const Wanted wanted = locate(rank);
+      const std::size_t b = wanted.bucket;
+      if (segment_[b] != kNoSegment || counts_[b] > gather_limit) continue;
+      if (bucket_low_[b] == bucket_high_[b]) continue;  // all equal: nothing to select
+      segment_[b] = static_cast<std::uint32_t>(segment_start_.size());
+      segment_start_.push_back(gathered);
+      gathered += counts_[b];
+    }
+  }
+  if (gathered > 0) {
+    gathered_.resize(gathered);
+    segment_fill_ = segment_start_;
+    for (const double value : values) {
+      const std::uint32_t segment = segment_[bucket(value)];
+      if (segment != kNoSegment) gathered_[segment_fill_[segment]++] = value;
+    }
+  }
+  auto value_of = [&](std::size_t rank) {
+    const Wanted wanted = locate(rank);
+    const std::size_t b = wanted.bucket;
+    if (bucket_low_[b] == bucket_high_[b]) return bucket_low_[b];
+    if (segment_[b] == kNoSegment) {
+      return order_statistic(values, rank, bucket_low_[b], bucket_high_[b]);
+    }
+    const auto start = gathered_.begin() + static_cast<std::ptrdiff_t>(segment_start_[segment_[b]]);
+    const auto nth = start + static_cast<std::ptrdiff_t>(wanted.rank_in_bucket);
+    std::nth_element(start, nth, start + static_cast<std::ptrdiff_t>(counts_[b]));
+    return *nth;
+  };
+  for (std::size_t i = 0; i < ps.size(); ++i) {
+    const auto [below, above] = ranks_of(ps[i]);
+    out[i] = type7_between(value_of(below), value_of(above), static_cast<double>(last) * ps[i]);
+  }
+}
+
+double QuantileSelector::order_statistic(std::span<const double> values, std::size_t rank,
+                                         double low, double high) {
+  // The values under `low` come first in the order.
+  std::size_t under = 0;
+  for (const double value : values) under += value < low ? 1 : 0;
+  rank -= under;
+  while (low < high) {
+    const BucketMap bucket(low, high);
+    if (!bucket.usable()) {
+      // So close together that no histogram splits them: select among a copy.
+      inside_.clear();
+      for (const double value : values) {
+        if (value >= low && value <= high) inside_.push_back(value);
+      }
+      const auto nth = inside_.begin() + static_cast<std::ptrdiff_t>(rank);
+      std::nth_element(inside_.begin(), nth, inside_.end());
+      return *nth;
+    }
+    narrow_counts_.assign(kBuckets, 0);
+    narrow_low_.assign(kBuckets, std::numeric_limits<double>::infinity());
+    narrow_high_.assign(kBuckets, -std::numeric_limits<double>::infinity());
+    for (const double value : values) {
+      if (value < low || value > high) continue;
+      const std::size_t b = bucket(value);
+      ++narrow_counts_[b];
+      narrow_low_[b] = std::min(narrow_low_[b], value);
+      narrow_high_[b] = std::max(narrow_high_[b], value);
+    }
+    std::size_t b = 0;
+    while (rank >= narrow_counts_[b]) rank -= narrow_counts_[b++];
+    low = narrow_low_[b];
+    high = narrow_high_[b];
+  }
+  return low;
+}
+
+}  // namespace policysim::core

@@ -1,0 +1,35 @@
+#pragma once
+// Exact quantiles of a large array without copying or reordering it. A histogram of the values
+// finds the buckets that hold the wanted order statistics; only those buckets' values are
+// gathered and selected among. That is three passes over the values, against a copy and several
+// partial selections, and a small buffer instead of one as large as the values.
+
+#include <cstddef>
+#include <cstdint>
+#include <span>
+#include <vector>
+
+namespace policysim::core {
+
+class QuantileSelector {
+ public:
+  /// Writes into `out` the type-7 quantiles (R's default, as core::quantiles) of `values` at the
+  /// ascending probabilities `ps`, exactly. Values must not be NaN; throws std::invalid_argument
+  /// for no values or probabilities outside [0,1]. The buffers are kept between calls.
+  void select(std::span<const double> values, std::span<const double> ps, std::span<double> out);
+
+ private:
+  // The value of the given rank (0-based) of the whole array, known to lie in [low, high], by
+  // narrowing histograms: for the rare bucket too full to gather.
+  double order_statistic(std::span<const double> values, std::size_t rank, double low, double high);
+
+  std::vector<std::uint32_t> counts_;
+  std::vector<double> bucket_low_, bucket_high_;  // least and greatest value in each bucket
+  std::vector<std::uint32_t> segment_;            // each bucket's segment of gathered_, or none
+  std::vector<std::size_t> segment_start_, segment_fill_;
+  std::vector<double> gathered_;
+  std::vector<std::uint32_t> narrow_counts_;  // the same, for order_statistic
+  std::vector<double> narrow_low_, narrow_high_, inside_;
+};
+
+}  // namespace policysim::core
