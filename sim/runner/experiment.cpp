@@ -40,6 +40,17 @@ std::vector<store::StoredRun> base_runs(const store::ResultsDatabase& db) {
 
 std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
                                            const store::ResultsDatabase& db) {
+  // Every series the targets read, in one pass over the stored series.
+  std::vector<std::string> metrics;
+  for (const auto& target : scenario.targets) {
+    if (target.stat != scenario::TargetStat::outcome &&
+        std::find(metrics.begin(), metrics.end(), target.metric) == metrics.end()) {
+      metrics.push_back(target.metric);
+    }
+  }
+  auto series = metrics.empty() ? std::vector<store::RunSeries>{} : db.series_values(metrics);
+  std::erase_if(series, [](const store::RunSeries& run) { return run.arm != kArm; });
+
   std::vector<TargetResult> results;
   const auto runs = base_runs(db);
   for (const auto& target : scenario.targets) {
@@ -50,9 +61,10 @@ std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
           std::find(names.begin(), names.end(), target.metric) - names.begin());
       for (const auto& run : runs) values.push_back(run.outcomes.at(column));
     } else {
-      for (const auto& run : db.series_values(target.metric)) {
-        if (run.arm != kArm) continue;
-        values.push_back(target_statistic(target, run.values, scenario.config.start));
+      const auto metric = static_cast<std::size_t>(
+          std::find(metrics.begin(), metrics.end(), target.metric) - metrics.begin());
+      for (const auto& run : series) {
+        values.push_back(target_statistic(target, run.values[metric], scenario.config.start));
       }
     }
     results.push_back(judge(target, std::move(values)));

@@ -773,14 +773,19 @@ std::vector<StoredRun> ResultsDatabase::runs() const {
   return result;
 }
 
-std::vector<RunSeries> ResultsDatabase::series_values(const std::string& metric) const {
-  const auto& metrics = impl_->schema.series_metrics;
-  if (std::find(metrics.begin(), metrics.end(), metric) == metrics.end()) {
-    throw StoreError("'" + metric + "' is not a series metric; the metrics are " + join(metrics),
-                     StoreError::internal_error);
+std::vector<RunSeries> ResultsDatabase::series_values(
+    const std::vector<std::string>& metrics) const {
+  const auto& known = impl_->schema.series_metrics;
+  std::string columns;
+  for (const std::string& metric : metrics) {
+    if (std::find(known.begin(), known.end(), metric) == known.end()) {
+      throw StoreError("'" + metric + "' is not a series metric; the metrics are " + join(known),
+                       StoreError::internal_error);
+    }
+    columns += ", s." + quote(metric);
   }
   std::lock_guard lock(impl_->mutex);
-  Statement query(impl_->db, "SELECT r.run_id, r.arm, r.replicate, s." + quote(metric) +
+  Statement query(impl_->db, "SELECT r.run_id, r.arm, r.replicate" + columns +
                                  " FROM runs r JOIN series s ON s.run_id = r.run_id"
                                  " ORDER BY r.arm, r.replicate, s.tick");
   std::vector<RunSeries> result;
@@ -788,10 +793,13 @@ std::vector<RunSeries> ResultsDatabase::series_values(const std::string& metric)
   while (query.step()) {
     const std::int64_t run_id = query.column_int64(0);
     if (run_id != current) {
-      result.push_back({query.column_text(1), static_cast<int>(query.column_int64(2)), {}});
+      result.push_back({query.column_text(1), static_cast<int>(query.column_int64(2)),
+                        std::vector<std::vector<double>>(metrics.size())});
       current = run_id;
     }
-    result.back().values.push_back(query.column_double(3));
+    for (std::size_t m = 0; m < metrics.size(); ++m) {
+      result.back().values[m].push_back(query.column_double(static_cast<int>(3 + m)));
+    }
   }
   return result;
 }

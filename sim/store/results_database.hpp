@@ -71,9 +71,9 @@ struct StoredRun {
 
 /// One metric's time series in one run.
 struct RunSeries {
-  std::string arm;             ///< experiment arm
-  int replicate = 0;           ///< replicate number
-  std::vector<double> values;  ///< one per tick (NaN where NULL)
+  std::string arm;                          ///< experiment arm
+  int replicate = 0;                        ///< replicate number
+  std::vector<std::vector<double>> values;  ///< per metric asked for, one per tick (NaN: NULL)
 };
 
 /// The results database of one experiment. All members are safe to call from many threads.
@@ -120,8 +120,9 @@ class ResultsDatabase {
 
   /// The `runs` table, ordered by (arm, replicate).
   std::vector<StoredRun> runs() const;
-  /// One national metric over ticks for every run, ordered by (arm, replicate).
-  std::vector<RunSeries> series_values(const std::string& metric) const;
+  /// National metrics over ticks for every run, ordered by (arm, replicate), read in one pass
+  /// over the series whatever their number. Throws StoreError for a name that is not a metric.
+  std::vector<RunSeries> series_values(const std::vector<std::string>& metrics) const;
   /// Reads one run back whole; throws StoreError if it is not stored.
   RunRecord read_run(const std::string& arm, int replicate) const;
 

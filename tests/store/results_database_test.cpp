@@ -394,16 +394,20 @@ TEST_CASE("runs and series read back for a summary in (arm, replicate) order", "
   CHECK(same_values(runs[2].outcomes, sample_run("b", 1, 5).outcomes));
   CHECK(same_values(runs[2].parameters, sample_run("b", 1, 5).parameters));
 
-  const auto series = db.series_values("ngo_count");
+  // Two of the three metrics, in an order of their own: columns 2 and 1 of the sample's rows.
+  const auto series = db.series_values({"exposure", "ngo_count"});
   REQUIRE(series.size() == 3);
   CHECK(series[2].arm == "b");
   CHECK(series[2].replicate == 1);
   const RunRecord expected = sample_run("b", 1, 5);
-  REQUIRE(series[2].values.size() == expected.quarters.size());
+  REQUIRE(series[2].values.size() == 2);
+  REQUIRE(series[2].values[0].size() == expected.quarters.size());
+  REQUIRE(series[2].values[1].size() == expected.quarters.size());
   for (std::size_t tick = 0; tick < expected.quarters.size(); ++tick) {
-    CHECK(same_value(series[2].values[tick], expected.series[tick * 3 + 1]));
+    CHECK(same_value(series[2].values[0][tick], expected.series[tick * 3 + 2]));
+    CHECK(same_value(series[2].values[1][tick], expected.series[tick * 3 + 1]));
   }
-  CHECK_THROWS_WITH(db.series_values("nope"), Catch::Contains("share_reformed"));
+  CHECK_THROWS_WITH(db.series_values({"ngo_count", "nope"}), Catch::Contains("share_reformed"));
 }
 
 TEST_CASE("column names must be safe identifiers, distinct, and not the store's own", "[store]") {
