@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 
 #include <cmath>
+#include <filesystem>
 #include <limits>
 #include <utility>
 
@@ -98,6 +99,18 @@ void Database::fail(int rc, std::string_view sql) const {
                                         "results.sqlite"
                                       : "; choose another output directory, or move the file away"),
         mode_ == Mode::read_only ? StoreError::missing_input : StoreError::cannot_create_output);
+  }
+  if ((rc & 0xff) == SQLITE_FULL) {
+    // Say where the space ran out and that nothing stored is lost, not only SQLite's words.
+    std::string message = "cannot write " + path_.string() + ": the disk is full";
+    std::error_code error;
+    const auto folder = path_.has_parent_path() ? path_.parent_path() : ".";
+    const auto space = std::filesystem::space(folder, error);
+    if (!error) message += " (" + std::to_string(space.available >> 20) + " MiB free there)";
+    message +=
+        ", or the database reached SQLite's size limit. What was stored before is kept: "
+        "free some space, or write elsewhere with -o, and run the same command again";
+    throw StoreError(message, StoreError::io_error);
   }
   std::string message = "SQLite error in " + path_.string() + ": ";
   message += db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);

@@ -1,0 +1,44 @@
+#include "sim/store/sqlite_db.hpp"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <string>
+
+#include "sim/store/store_error.hpp"
+
+using policysim::store::StoreError;
+using policysim::store::sqlite::Database;
+
+TEST_CASE("a full database says so, keeps what it held, and exits 74", "[store][sqlite]") {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("policysim-sqlite-full-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  const auto path = dir / "results.sqlite";
+  {
+    Database db(path, Database::Mode::read_write_create);
+    db.exec("CREATE TABLE t(x BLOB)");
+    db.exec("INSERT INTO t VALUES (zeroblob(100))");
+    // SQLite reports a database at its page limit as it does a full disk (SQLITE_FULL).
+    db.exec("PRAGMA max_page_count = 4");
+    try {
+      db.exec("INSERT INTO t VALUES (zeroblob(100000))");
+      FAIL("a write beyond the page limit was accepted");
+    } catch (const StoreError& error) {
+      const std::string message = error.what();
+      CHECK(error.exit_code() == StoreError::io_error);
+      CHECK_THAT(message,
+                 Catch::Contains("cannot write " + path.string() + ": the disk is full (") &&
+                     Catch::Contains("MiB free there)") &&
+                     Catch::Contains("What was stored before is kept"));
+    }
+  }
+  Database db(path, Database::Mode::read_only);
+  auto rows = db.prepare("SELECT count(*) FROM t");
+  REQUIRE(rows.step());
+  CHECK(rows.column_int64(0) == 1);
+  std::filesystem::remove_all(dir);
+}
