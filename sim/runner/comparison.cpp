@@ -183,8 +183,8 @@ void print_table(std::ostream& out, const std::vector<store::ComparisonRow>& row
 
 void print_dry_run(const scenario::Scenario& scenario, const model::Country& country,
                    const std::vector<ArmConfig>& arms, int reps, std::uint64_t seed,
-                   const CompareOptions& options, const std::filesystem::path& database,
-                   std::ostream& out) {
+                   const CompareOptions& options, int threads, const MemoryEstimate& memory,
+                   const std::filesystem::path& database, std::ostream& out) {
   out << scenario::describe(scenario) << '\n';
   out << "reference arm: " << arms.front().name << '\n';
   for (const auto& arm : arms) {
@@ -216,10 +216,11 @@ void print_dry_run(const scenario::Scenario& scenario, const model::Country& cou
   simulation.run(replicate_seed(seed, 0), {});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const int cores = tbb::info::default_concurrency();
   out << "estimate: " << seconds * 1000 << " ms per run, about "
-      << seconds * static_cast<double>(arms.size()) * reps / cores << " s on " << cores
-      << " threads\n";
+      << seconds * static_cast<double>(arms.size()) * reps / threads << " s on " << threads
+      << (threads == 1 ? " thread" : " threads") << '\n';
+  out << "memory: about " << format_bytes(memory.total_bytes())
+      << " beyond the program itself: " << memory_breakdown(memory) << '\n';
 }
 
 }  // namespace
@@ -273,14 +274,15 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
   const int most_reps = options.precision ? options.max_replications : reps;
-  check_memory(estimate_memory(scenario.region_count, scenario.country.mean_degree,
-                               static_cast<std::size_t>(scenario.config.tick_count()), arms.size(),
-                               arms.size() * static_cast<std::size_t>(most_reps), threads,
-                               options.region_series),
-               log);
+  const MemoryEstimate memory = estimate_memory(
+      scenario.region_count, scenario.country.mean_degree,
+      static_cast<std::size_t>(scenario.config.tick_count()), arms.size(),
+      arms.size() * static_cast<std::size_t>(most_reps), threads, options.region_series);
+  check_memory(memory, log);
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {
-    print_dry_run(scenario, country, arms, reps, seed, options, result.database, out);
+    print_dry_run(scenario, country, arms, reps, seed, options, threads, memory, result.database,
+                  out);
     return result;
   }
 

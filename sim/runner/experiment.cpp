@@ -97,7 +97,8 @@ std::vector<store::TargetRow> target_rows(const std::vector<TargetResult>& resul
 }
 
 void print_dry_run(const scenario::Scenario& scenario, const model::Country& country, int reps,
-                   std::uint64_t seed, const std::filesystem::path& database, std::ostream& out) {
+                   std::uint64_t seed, int threads, const MemoryEstimate& memory,
+                   const std::filesystem::path& database, std::ostream& out) {
   out << scenario::describe(scenario) << '\n';
   out << "regions: " << country.region_count() << ", land edges: " << country.land_edges.size()
       << ", ticks: " << scenario.config.tick_count() << '\n';
@@ -112,9 +113,10 @@ void print_dry_run(const scenario::Scenario& scenario, const model::Country& cou
   simulation.run(replicate_seed(seed, 0), {});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  const int cores = tbb::info::default_concurrency();
-  out << "estimate: " << seconds * 1000 << " ms per run, about " << seconds * reps / cores
-      << " s on " << cores << " threads\n";
+  out << "estimate: " << seconds * 1000 << " ms per run, about " << seconds * reps / threads
+      << " s on " << threads << (threads == 1 ? " thread" : " threads") << '\n';
+  out << "memory: about " << format_bytes(memory.total_bytes())
+      << " beyond the program itself: " << memory_breakdown(memory) << '\n';
 }
 
 }  // namespace
@@ -130,13 +132,14 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
 
-  check_memory(estimate_memory(scenario.region_count, scenario.country.mean_degree,
-                               static_cast<std::size_t>(scenario.config.tick_count()), 1,
-                               static_cast<std::size_t>(reps), threads, options.region_series),
-               log);
+  const MemoryEstimate memory =
+      estimate_memory(scenario.region_count, scenario.country.mean_degree,
+                      static_cast<std::size_t>(scenario.config.tick_count()), 1,
+                      static_cast<std::size_t>(reps), threads, options.region_series);
+  check_memory(memory, log);
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {
-    print_dry_run(scenario, country, reps, seed, result.database, out);
+    print_dry_run(scenario, country, reps, seed, threads, memory, result.database, out);
     return result;
   }
 

@@ -80,32 +80,38 @@ std::optional<std::size_t> memory_limit_bytes() {
 
 std::optional<std::size_t> memory_available_bytes() { return meminfo_bytes("MemAvailable"); }
 
-void require_memory(const MemoryEstimate& estimate, std::size_t limit_bytes) {
-  if (estimate.total_bytes() <= limit_bytes) return;
-  std::ostringstream message;
-  message << "this needs about " << format_bytes(estimate.total_bytes())
-          << " of memory, more than the " << format_bytes(limit_bytes) << " this machine has: the "
-          << estimate.regions << " regions take about " << format_bytes(estimate.country_bytes);
+std::string memory_breakdown(const MemoryEstimate& estimate) {
+  std::ostringstream text;
+  text << "the " << estimate.regions << " regions take about "
+       << format_bytes(estimate.country_bytes);
   if (estimate.models == 1) {
-    message << ", and the model about ";
+    text << ", and the model about ";
   } else {
-    message << ", and each of the " << estimate.models
-            << " models (one for each worker thread and arm) about ";
+    text << ", and each of the " << estimate.models
+         << " models (one for each worker thread and arm) about ";
   }
-  message << format_bytes(estimate.model_bytes);
+  text << format_bytes(estimate.model_bytes);
   if (estimate.region_series_bytes > 0) {
     if (estimate.runs_at_once == 1) {
-      message << "; the run keeps its regional series (--regions), about ";
+      text << "; the run keeps its regional series (--regions), about ";
     } else {
-      message << "; each of the " << estimate.runs_at_once
-              << " runs at a time keeps its regional series (--regions), about ";
+      text << "; each of the " << estimate.runs_at_once
+           << " runs at a time keeps its regional series (--regions), about ";
     }
-    message << format_bytes(estimate.region_series_bytes);
+    text << format_bytes(estimate.region_series_bytes);
   }
-  message << ". Use fewer threads (-j), fewer arms, fewer regions";
-  if (estimate.region_series_bytes > 0) message << ", no --regions";
-  message << ", or a machine with more memory";
-  throw UsageError(message.str());
+  return text.str();
+}
+
+void require_memory(const MemoryEstimate& estimate, std::size_t limit_bytes) {
+  if (estimate.total_bytes() <= limit_bytes) return;
+  std::string message = "this needs about " + format_bytes(estimate.total_bytes()) +
+                        " of memory, more than the " + format_bytes(limit_bytes) +
+                        " this machine has: " + memory_breakdown(estimate) +
+                        ". Use fewer threads (-j), fewer arms, fewer regions";
+  if (estimate.region_series_bytes > 0) message += ", no --regions";
+  message += ", or a machine with more memory";
+  throw UsageError(message);
 }
 
 void check_memory(const MemoryEstimate& estimate, std::ostream& log) {

@@ -35,6 +35,9 @@ std::optional<std::size_t> memory_limit_bytes();
 /// The memory available now (MemAvailable); nothing when it cannot be read.
 std::optional<std::size_t> memory_available_bytes();
 
+/// What takes the memory, in words: "the 1000000 regions take about 174 MiB, and the model ...".
+std::string memory_breakdown(const MemoryEstimate& estimate);
+
 /// Throws UsageError, saying what takes the memory and what to change, when the estimate exceeds
 /// `limit_bytes`.
 void require_memory(const MemoryEstimate& estimate, std::size_t limit_bytes);

@@ -191,6 +191,9 @@ TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry
   run(options, &text);
   CHECK(text.find("runs: 7 replications from seed 11") != std::string::npos);
   CHECK(text.find("estimate:") != std::string::npos);
+  CHECK(text.find(" s on 1 thread\n") != std::string::npos);  // -j 1, whatever the machine's cores
+  CHECK(text.find("memory: about 1 MiB beyond the program itself: the 83 regions take about 1 MiB, "
+                  "and the model about 1 MiB") != std::string::npos);
   CHECK_FALSE(fs::exists(dir.path));
 }
 
