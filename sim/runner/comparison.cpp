@@ -1,10 +1,8 @@
 #include "sim/runner/comparison.hpp"
 
-#include <tbb/info.h>
 #include <tbb/parallel_for.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <limits>
@@ -211,16 +209,8 @@ void print_dry_run(const scenario::Scenario& scenario, const model::Country& cou
         << " for every arm, at most " << options.max_replications << " replicates\n";
   }
   out << "into " << database.string() << '\n';
-  model::Simulation simulation(scenario.config, country);
-  const auto started = std::chrono::steady_clock::now();
-  simulation.run(replicate_seed(seed, 0), {});
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  out << "estimate: " << seconds * 1000 << " ms per run, about "
-      << seconds * static_cast<double>(arms.size()) * reps / threads << " s on " << threads
-      << (threads == 1 ? " thread" : " threads") << '\n';
-  out << "memory: about " << format_bytes(memory.total_bytes())
-      << " beyond the program itself: " << memory_breakdown(memory) << '\n';
+  print_estimates(out, scenario.config, country, seed, arms.size() * static_cast<std::size_t>(reps),
+                  threads, memory);
 }
 
 }  // namespace

@@ -1,8 +1,5 @@
 #include "sim/runner/experiment.hpp"
 
-#include <tbb/info.h>
-
-#include <chrono>
 #include <cmath>
 #include <fstream>
 #include <memory>
@@ -16,7 +13,6 @@
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/replications.hpp"
-#include "sim/runner/seeds.hpp"
 #include "sim/runner/summary.hpp"
 #include "sim/runner/targets.hpp"
 #include "sim/runner/thread_limit.hpp"
@@ -107,16 +103,8 @@ void print_dry_run(const scenario::Scenario& scenario, const model::Country& cou
   for (const auto& [name, value] : scenario.parameters) out << "\n  " << name << " = " << value;
   out << "\nruns: " << reps << " replications from seed " << seed << " into " << database.string()
       << '\n';
-  // Time one replication to estimate the whole.
-  model::Simulation simulation(scenario.config, country);
-  const auto started = std::chrono::steady_clock::now();
-  simulation.run(replicate_seed(seed, 0), {});
-  const double seconds =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  out << "estimate: " << seconds * 1000 << " ms per run, about " << seconds * reps / threads
-      << " s on " << threads << (threads == 1 ? " thread" : " threads") << '\n';
-  out << "memory: about " << format_bytes(memory.total_bytes())
-      << " beyond the program itself: " << memory_breakdown(memory) << '\n';
+  print_estimates(out, scenario.config, country, seed, static_cast<std::size_t>(reps), threads,
+                  memory);
 }
 
 }  // namespace

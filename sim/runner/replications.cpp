@@ -139,6 +139,21 @@ store::ResultsDatabase open_experiment_database(const std::filesystem::path& dat
   return db;
 }
 
+void print_estimates(std::ostream& out, const model::Config& config, const model::Country& country,
+                     std::uint64_t seed, std::size_t runs, int threads,
+                     const MemoryEstimate& memory) {
+  model::Simulation simulation(config, country);
+  const auto started = std::chrono::steady_clock::now();
+  simulation.run(replicate_seed(seed, 0), {});
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  out << "estimate: " << seconds * 1000 << " ms per run, about "
+      << seconds * static_cast<double>(runs) / threads << " s on " << threads
+      << (threads == 1 ? " thread" : " threads") << '\n';
+  out << "memory: about " << format_bytes(memory.total_bytes())
+      << " beyond the program itself: " << memory_breakdown(memory) << '\n';
+}
+
 // Per-worker simulations, one per arm, built on first use: one network build and one set of
 // buffers per thread and arm, reused across runs and batches.
 struct ReplicationRunner::Pool {

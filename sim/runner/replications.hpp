@@ -16,6 +16,7 @@
 
 #include "sim/model/config.hpp"
 #include "sim/model/simulation.hpp"
+#include "sim/runner/memory_estimate.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
 
@@ -53,6 +54,12 @@ store::ResultsDatabase open_experiment_database(const std::filesystem::path& dat
                                                 const nlohmann::json& manifest_extra,
                                                 int replications, std::uint64_t seed, int threads,
                                                 bool region_series);
+
+/// The last lines of a dry run: one run of `config` timed to estimate `runs` on `threads`
+/// threads, and the memory estimate that run and compare check.
+void print_estimates(std::ostream& out, const model::Config& config, const model::Country& country,
+                     std::uint64_t seed, std::size_t runs, int threads,
+                     const MemoryEstimate& memory);
 
 /// One arm: its name in the database and the configuration its runs use.
 struct ArmConfig {
