@@ -35,7 +35,8 @@ std::vector<store::StoredRun> base_runs(const store::ResultsDatabase& db) {
 }
 
 std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
-                                           const store::ResultsDatabase& db) {
+                                           const store::ResultsDatabase& db,
+                                           const std::vector<store::StoredRun>& runs, int reps) {
   // Every series the targets read, in one pass over the stored series.
   std::vector<std::string> metrics;
   for (const auto& target : scenario.targets) {
@@ -45,10 +46,11 @@ std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
     }
   }
   auto series = metrics.empty() ? std::vector<store::RunSeries>{} : db.series_values(metrics);
-  std::erase_if(series, [](const store::RunSeries& run) { return run.arm != kArm; });
+  std::erase_if(series, [reps](const store::RunSeries& run) {
+    return run.arm != kArm || run.replicate >= reps;
+  });
 
   std::vector<TargetResult> results;
-  const auto runs = base_runs(db);
   for (const auto& target : scenario.targets) {
     std::vector<double> values;
     if (target.stat == scenario::TargetStat::outcome) {
@@ -150,15 +152,24 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   result.runs_failed = batch.failed;
   db.set_manifest("finished_at", utc_now());
 
+  // The summary and targets are of the replicates asked for, [0, reps), as in `compare`; an
+  // earlier command may have stored more.
+  auto runs = base_runs(db);
+  const std::size_t stored = runs.size();
+  std::erase_if(runs, [reps](const store::StoredRun& run) { return run.replicate >= reps; });
   std::vector<std::vector<double>> outcomes;
-  const auto runs = base_runs(db);
   for (const auto& run : runs) outcomes.push_back(run.outcomes);
+  if (const std::size_t beyond = stored - runs.size(); beyond > 0) {
+    log << "policysim: " << result.database.string() << " also holds " << beyond
+        << " replicates from " << reps << " on, stored by an earlier command; the summary and "
+        << "targets cover replicates 0 to " << reps - 1 << " (ask for more with --reps)\n";
+  }
   out << "\n"
       << scenario.name << ": " << outcomes.size() << " runs, " << country.region_count()
       << " regions, " << scenario.config.start.str() << ".." << scenario.config.end.str() << "\n\n";
   print_summary(out, summarise_outcomes(model::kOutcomeNames, outcomes));
   if (!scenario.targets.empty()) {
-    const auto targets = evaluate_targets(scenario, db);
+    const auto targets = evaluate_targets(scenario, db, runs, reps);
     store::write_targets(result.database, target_rows(targets, runs));
     out << "\nStylised-fact targets\n";
     print_targets(out, targets);

@@ -159,6 +159,29 @@ TEST_CASE("re-running an interrupted experiment reuses stored runs and ends iden
   CHECK(everything(whole.database) == everything(resumed.database));
 }
 
+TEST_CASE("the summary and targets cover the replicates asked for, not all those stored",
+          "[runner][resume][summary]") {
+  TempDir dir("fewer");
+  std::string four, two;
+  run(tiny_options(dir.path / "four", 1, 4), &four);
+  run(tiny_options(dir.path / "two", 1, 2), &two);
+  // Asking for 2 over a database of 4 reuses 2 and describes those 2, as a fresh run of 2 does.
+  std::ostringstream out, log;
+  const auto result = runner::run_experiment(tiny_options(dir.path / "four", 1, 2), out, log);
+  CHECK(result.runs_reused == 2);
+  CHECK(result.runs_written == 0);
+  CHECK(out.str().find("tiny: 2 runs,") != std::string::npos);
+  // The summary and target tables are those of the fresh run of 2, line for line.
+  const auto tables = [](const std::string& text) {
+    return text.substr(0, text.rfind("results:"));
+  };
+  CHECK(tables(out.str()) == tables(two));
+  CHECK(tables(four) != tables(two));
+  CHECK(log.str().find("also holds 2 replicates from 2 on") != std::string::npos);
+  CHECK(query_values(result.database, "SELECT count(DISTINCT run_id) FROM target_values") ==
+        std::vector<std::string>{"2"});
+}
+
 TEST_CASE("a database holding another scenario's runs is refused and left as it was",
           "[runner][store]") {
   TempDir dir("refuse");
