@@ -61,24 +61,10 @@ void QuantileSelector::select(std::span<const double> values, std::span<const do
   }
 
   // Pass 1: the histogram, with each bucket's least and greatest value.
-  counts_.assign(kBuckets, 0);
-  bucket_low_.assign(kBuckets, std::numeric_limits<double>::infinity());
-  bucket_high_.assign(kBuckets, -std::numeric_limits<double>::infinity());
-  for (const double value : values) {
-    const std::size_t b = bucket(value);
-    ++counts_[b];
-    bucket_low_[b] = std::min(bucket_low_[b], value);
-    bucket_high_[b] = std::max(bucket_high_[b], value);
-  }
-  // The bucket of each wanted rank, and the rank's place within it.
-  struct Wanted {
-    std::size_t bucket, rank_in_bucket;
-  };
-  auto locate = [this](std::size_t rank) {
-    std::size_t b = 0;
-    while (rank >= counts_[b]) rank -= counts_[b++];
-    return Wanted{b, rank};
-  };
+  histogram_.build(values, low, high);
+  const auto& counts = histogram_.counts;
+  const auto& least_in = histogram_.least;
+  const auto& greatest_in = histogram_.greatest;
   // Pass 2: the values of the wanted buckets that are small enough to gather, each bucket in a
   // segment of its own.
   const std::size_t gather_limit = std::max(kLeastGatherLimit, values.size() / 64);
@@ -88,13 +74,12 @@ void QuantileSelector::select(std::span<const double> values, std::span<const do
   for (const double p : ps) {
     const auto [below, above] = ranks_of(p);
     for (const std::size_t rank : {below, above}) {
-      const Wanted wanted = locate(rank);
-      const std::size_t b = wanted.bucket;
-      if (segment_[b] != kNoSegment || counts_[b] > gather_limit) continue;
-      if (bucket_low_[b] == bucket_high_[b]) continue;  // all equal: nothing to select
+      const std::size_t b = histogram_.locate(rank).first;
+      if (segment_[b] != kNoSegment || counts[b] > gather_limit) continue;
+      if (least_in[b] == greatest_in[b]) continue;  // all equal: nothing to select
       segment_[b] = static_cast<std::uint32_t>(segment_start_.size());
       segment_start_.push_back(gathered);
-      gathered += counts_[b];
+      gathered += counts[b];
     }
   }
   if (gathered > 0) {
@@ -106,15 +91,13 @@ void QuantileSelector::select(std::span<const double> values, std::span<const do
     }
   }
   auto value_of = [&](std::size_t rank) {
-    const Wanted wanted = locate(rank);
-    const std::size_t b = wanted.bucket;
-    if (bucket_low_[b] == bucket_high_[b]) return bucket_low_[b];
-    if (segment_[b] == kNoSegment) {
-      return order_statistic(values, rank, bucket_low_[b], bucket_high_[b]);
-    }
+    const auto [b, rank_in_bucket] = histogram_.locate(rank);
+    if (least_in[b] == greatest_in[b]) return least_in[b];
+    if (segment_[b] == kNoSegment)
+      return order_statistic(values, rank, least_in[b], greatest_in[b]);
     const auto start = gathered_.begin() + static_cast<std::ptrdiff_t>(segment_start_[segment_[b]]);
-    const auto nth = start + static_cast<std::ptrdiff_t>(wanted.rank_in_bucket);
-    std::nth_element(start, nth, start + static_cast<std::ptrdiff_t>(counts_[b]));
+    const auto nth = start + static_cast<std::ptrdiff_t>(rank_in_bucket);
+    std::nth_element(start, nth, start + static_cast<std::ptrdiff_t>(counts[b]));
     return *nth;
   };
   for (std::size_t i = 0; i < ps.size(); ++i) {
@@ -141,22 +124,33 @@ double QuantileSelector::order_statistic(std::span<const double> values, std::si
       std::nth_element(inside_.begin(), nth, inside_.end());
       return *nth;
     }
-    narrow_counts_.assign(kBuckets, 0);
-    narrow_low_.assign(kBuckets, std::numeric_limits<double>::infinity());
-    narrow_high_.assign(kBuckets, -std::numeric_limits<double>::infinity());
-    for (const double value : values) {
-      if (value < low || value > high) continue;
-      const std::size_t b = bucket(value);
-      ++narrow_counts_[b];
-      narrow_low_[b] = std::min(narrow_low_[b], value);
-      narrow_high_[b] = std::max(narrow_high_[b], value);
-    }
-    std::size_t b = 0;
-    while (rank >= narrow_counts_[b]) rank -= narrow_counts_[b++];
-    low = narrow_low_[b];
-    high = narrow_high_[b];
+    narrowing_.build(values, low, high);
+    const auto [b, rank_in_bucket] = narrowing_.locate(rank);
+    rank = rank_in_bucket;
+    low = narrowing_.least[b];
+    high = narrowing_.greatest[b];
   }
   return low;
+}
+
+void QuantileSelector::Histogram::build(std::span<const double> values, double low, double high) {
+  const BucketMap bucket(low, high);
+  counts.assign(kBuckets, 0);
+  least.assign(kBuckets, std::numeric_limits<double>::infinity());
+  greatest.assign(kBuckets, -std::numeric_limits<double>::infinity());
+  for (const double value : values) {
+    if (value < low || value > high) continue;
+    const std::size_t b = bucket(value);
+    ++counts[b];
+    least[b] = std::min(least[b], value);
+    greatest[b] = std::max(greatest[b], value);
+  }
+}
+
+std::pair<std::size_t, std::size_t> QuantileSelector::Histogram::locate(std::size_t rank) const {
+  std::size_t b = 0;
+  while (rank >= counts[b]) rank -= counts[b++];
+  return {b, rank};
 }
 
 }  // namespace policysim::core

@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <span>
+#include <utility>
 #include <vector>
 
 namespace policysim::core {
@@ -23,13 +24,20 @@ class QuantileSelector {
   // narrowing histograms: for the rare bucket too full to gather.
   double order_statistic(std::span<const double> values, std::size_t rank, double low, double high);
 
-  std::vector<std::uint32_t> counts_;
-  std::vector<double> bucket_low_, bucket_high_;  // least and greatest value in each bucket
-  std::vector<std::uint32_t> segment_;            // each bucket's segment of gathered_, or none
+  // How many values of [low, high] fall in each bucket, and each bucket's least and greatest.
+  struct Histogram {
+    std::vector<std::uint32_t> counts;
+    std::vector<double> least, greatest;
+    /// Counts the values in [low, high] (low < high, and the map usable).
+    void build(std::span<const double> values, double low, double high);
+    /// The bucket holding the value of `rank` among the counted values, and its rank within.
+    std::pair<std::size_t, std::size_t> locate(std::size_t rank) const;
+  };
+
+  Histogram histogram_, narrowing_;     // select's, and order_statistic's own
+  std::vector<std::uint32_t> segment_;  // each bucket's segment of gathered_, or none
   std::vector<std::size_t> segment_start_, segment_fill_;
-  std::vector<double> gathered_;
-  std::vector<std::uint32_t> narrow_counts_;  // the same, for order_statistic
-  std::vector<double> narrow_low_, narrow_high_, inside_;
+  std::vector<double> gathered_, inside_;
 };
 
 }  // namespace policysim::core
