@@ -12,18 +12,26 @@ namespace policysim::model {
 /// Regions or NGOs per parallel task by default: small countries run as one task, with no overhead.
 inline constexpr std::size_t kDefaultAgentGrain = 512;
 
+/// Calls body(begin, end) on consecutive ranges that cover [0, count): one range, or parallel
+/// tasks of about `grain` indices when asked.
+template <class Body>
+void for_each_range(std::size_t count, bool parallel, std::size_t grain, const Body& body) {
+  if (grain == 0) grain = 1;
+  if (!parallel || count <= grain) {
+    body(std::size_t{0}, count);
+    return;
+  }
+  tbb::parallel_for(
+      tbb::blocked_range<std::size_t>(0, count, grain),
+      [&body](const tbb::blocked_range<std::size_t>& range) { body(range.begin(), range.end()); });
+}
+
 /// Calls body(i) for i in [0, count), in parallel tasks of about `grain` indices when asked.
 template <class Body>
 void for_each_index(std::size_t count, bool parallel, std::size_t grain, const Body& body) {
-  if (grain == 0) grain = 1;
-  if (!parallel || count <= grain) {
-    for (std::size_t i = 0; i < count; ++i) body(i);
-    return;
-  }
-  tbb::parallel_for(tbb::blocked_range<std::size_t>(0, count, grain),
-                    [&body](const tbb::blocked_range<std::size_t>& range) {
-                      for (std::size_t i = range.begin(); i != range.end(); ++i) body(i);
-                    });
+  for_each_range(count, parallel, grain, [&body](std::size_t begin, std::size_t end) {
+    for (std::size_t i = begin; i != end; ++i) body(i);
+  });
 }
 
 }  // namespace policysim::model

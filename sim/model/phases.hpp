@@ -23,8 +23,8 @@ void compute_exposure(World& w, Tick t);
 /// The packed peer records of tick t, the district sums that W_fd needs (serial), and the
 /// quantities of rules 3-8 that every region shares this tick.
 void prepare_peer_sums(World& w, Tick t);
-/// Rules 3-8 for one region: writes only region r's state (and its scratch slot).
-void update_region(World& w, Tick t, std::size_t r);
+/// Rules 3-8 for the regions [begin, end): writes only their state (and their scratch slots).
+void update_regions_in(World& w, Tick t, std::size_t begin, std::size_t end);
 /// Rule 5's emulation memory of the reference regions, from their adoptions in this tick: after
 /// the regional phase, which reads the memory of tick t.
 void update_emulation_memory(World& w);

@@ -1,6 +1,7 @@
-// Rules 3-8 for one region, written once and called from a serial loop or tbb::parallel_for.
-// Everything read is the state of tick t (regions, NGOs, nation) or a quantity computed earlier
-// in this tick (intensities, exposure, peer sums); only region r is written.
+// Rules 3-8, one region at a time, in blocks of regions whose NGO-tie sums are gathered first;
+// blocks run serially or in tbb::parallel_for's tasks. Everything read is the state of tick t
+// (regions, NGOs, nation) or a quantity computed earlier in this tick (intensities, exposure, peer
+// sums); only region r is written.
 //
 // The regional state is updated in place, one copy. That keeps the semantics of reading t and
 // writing t+1 because no region reads another region's columns during this phase: what it reads
@@ -58,58 +59,56 @@ int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
   return count;
 }
 
-// How many regions ahead the regional phase asks for the peer records of NGO-tie partners.
-constexpr std::size_t kPeerPrefetchDistance = 8;
-
-// Land neighbours are near in the region order (a Hilbert curve for synthetic countries), so their
-// records are mostly cached; NGO-tie partners can be anywhere, and in a large country their
-// records and the ties' weights miss the cache. Fetching them a few regions ahead hides that wait.
-void prefetch_tie_peers(const World& w, std::size_t r) {
-  for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
-    __builtin_prefetch(&w.scratch.peer[w.tie_neighbour[e]]);
-    __builtin_prefetch(&w.tie_weight[w.tie_edge[e]]);
+// The mean emulation memory e of the references that for_each_slot lists, per reform; each sum
+// adds its terms in reference order.
+template <class ForEachSlot>
+PerReform mean_reference_memory(const World& w, const ForEachSlot& for_each_slot) {
+  PerReform sum{};
+  std::size_t references = 0;
+  for_each_slot([&](std::uint32_t slot) {
+    const double* memory = &w.emulation_memory[slot * kReformCount];
+    for (std::size_t k = 0; k < kReformCount; ++k) sum[k] += memory[k];
+    ++references;
+  });
+  PerReform mean{};
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    mean[k] = references > 0 ? sum[k] / static_cast<double>(references) : 0.0;
   }
+  return mean;
 }
 
-}  // namespace
+// The NGO-tie sums of rule 5 for one region (hazard mode): the raw row sum and, per reform, the
+// tie-weighted sum of the partners' a pi, adding the terms in the same order as a pass per reform.
+struct TieSums {
+  PerReform learning{};
+  double row_sum = 0.0;
+};
 
-void prepare_peer_sums(World& w, Tick t) {
-  const Params& p = w.params;
-  const RegionState& now = w.regions;
-  TickScratch& s = w.scratch;
-  const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
-  for_each_index(n, w.parallel, w.grain, [&](std::size_t r) {
-    PeerRecord& peer = s.peer[r];
-    for (std::size_t k = 0; k < kReformCount; ++k) peer.a[k] = now.a(r, k);
-    peer.success = rules::observed_success(p, now.mean_cases[r], w.fixed.size[r]);
-    peer.resistance = now.resistance[r];
-  });
-  std::fill(s.district_learning_sum.begin(), s.district_learning_sum.end(), 0.0);
-  std::fill(s.district_adopter_count.begin(), s.district_adopter_count.end(), 0.0);
-  // A serial pass in region order: district sums are then the same at any thread count.
-  for (std::size_t r = 0; r < n; ++r) {
-    const PeerRecord& peer = s.peer[r];
-    const std::size_t d = w.fixed.district[r];
-    for (std::size_t k = 0; k < kReformCount; ++k) {
-      s.district_learning_sum[k * districts + d] += peer.a[k] * peer.success;
-      s.district_adopter_count[k * districts + d] += adopted(peer.a[k]) ? 1.0 : 0.0;
+// Regions whose tie sums are gathered in one pass before they are updated.
+constexpr std::size_t kTieBlock = 128;
+
+// NGO-tie partners can be anywhere in the country, so in a large one their peer records and the
+// ties' weights miss the cache. A short loop that does nothing but gather them lets the processor
+// keep many of those misses in flight, which the long body of update_region does not (asking for
+// them a few regions ahead in that body hid less, and in this loop adds nothing).
+void gather_tie_sums(const World& w, std::size_t begin, std::size_t end, TieSums* sums) {
+  const std::vector<PeerRecord>& peers = w.scratch.peer;
+  for (std::size_t r = begin; r < end; ++r) {
+    TieSums& sum = sums[r - begin];
+    sum = TieSums{};
+    for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
+      const PeerRecord& peer = peers[w.tie_neighbour[e]];
+      const double weight = w.tie_weight[w.tie_edge[e]];
+      sum.row_sum += weight;
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        sum.learning[k] += weight * (peer.a[k] * peer.success);
+      }
     }
   }
-
-  // The terms of rules 5 and 8 that are the same in every region, once rather than per region.
-  const NationState& nation = w.nation;
-  s.tip = w.fixed.tip[static_cast<std::size_t>(t)];
-  for (std::size_t k = 0; k < kReformCount; ++k) {
-    s.coercion_without_tour[k] =
-        rules::coercion_without_tour(p, nation.law_in_force[k], nation.directive[k], s.tip);
-  }
-  s.sanction_probability = rules::sanction_probability(p, nation.directive[index(Reform::law)]);
-  double mean_directive = 0.0;
-  for (double d : nation.directive) mean_directive += d;
-  s.mean_directive = mean_directive / static_cast<double>(kReformCount);
 }
 
-void update_region(World& w, Tick t, std::size_t r) {
+// Rules 3-8 for region r, given its NGO-tie sums.
+void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
   const Params& p = w.params;
   const Mechanisms& mechanisms = w.mechanisms;
   // `now` and `next` are the same columns (see the top of the file): reads of `now` all come
@@ -154,13 +153,13 @@ void update_region(World& w, Tick t, std::size_t r) {
   const double mean_legitimacy = alive > 0 ? legitimacy_sum / alive : 0.0;
   const double ngo_push = rules::clip01(1.0 - no_push);
 
-  // The peer sums of rules 3 and 5 for every reform, in one pass over the land neighbours and
-  // one over the NGO ties: each sum adds the same terms in the same order as a pass per reform
-  // would, so the bits do not change.
+  // The land-neighbour sums of rules 3 and 5 for every reform, in one pass: each sum adds the
+  // same terms in the same order as a pass per reform would, so the bits do not change. (The
+  // NGO-tie sums came in `ties`; gathering these in that pass too was slower.)
   const bool hazard_mode = w.config.adoption_mode == AdoptionMode::hazard;
   const auto geo_neighbours = w.fixed.geo.neighbours(r);
-  PerReform learning_geo{}, competition_geo{}, learning_ties{};
-  double rho_geo = 0.0, tie_row_sum = 0.0;
+  PerReform learning_geo{}, competition_geo{};
+  double rho_geo = 0.0;
   {
     const double geo_weight = w.fixed.geo.neighbour_weight(r);
     for (const std::uint32_t neighbour : geo_neighbours) {
@@ -170,16 +169,6 @@ void update_region(World& w, Tick t, std::size_t r) {
         competition_geo[k] += geo_weight * peer.a[k];
       }
       rho_geo += geo_weight * peer.resistance;
-    }
-    if (hazard_mode && p.w_ngo > 0.0) {
-      for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
-        const PeerRecord& peer = s.peer[w.tie_neighbour[e]];
-        const double weight = w.tie_weight[w.tie_edge[e]];
-        tie_row_sum += weight;
-        for (std::size_t k = 0; k < kReformCount; ++k) {
-          learning_ties[k] += weight * (peer.a[k] * peer.success);
-        }
-      }
     }
   }
 
@@ -211,18 +200,12 @@ void update_region(World& w, Tick t, std::size_t r) {
   // still adds its terms in reference order).
   PerReform emulation{};
   if (hazard_mode && mechanisms.emulation) {
-    PerReform sum{};
-    std::size_t references = 0;
-    w.fixed.for_each_reference(r, [&](std::uint32_t slot) {
-      const double* memory = &w.emulation_memory[slot * kReformCount];
-      for (std::size_t k = 0; k < kReformCount; ++k) sum[k] += memory[k];
-      ++references;
-    });
-    for (std::size_t k = 0; k < kReformCount; ++k) {
-      emulation[k] = references > 0 ? sum[k] / static_cast<double>(references) : 0.0;
-    }
+    emulation =
+        w.fixed.is_reference_of_own_district(r)
+            ? mean_reference_memory(w, [&](auto visit) { w.fixed.for_each_reference(r, visit); })
+            : s.district_emulation[own_district];
   }
-  const PeerLayers layers = w.peer_layers(r, tie_row_sum);
+  const PeerLayers layers = w.peer_layers(r, ties.row_sum);
   // One sequence per region and tick; reform k takes draw k (two uniforms per Philox block).
   std::array<double, kReformCount> adoption_draws{};
   if (hazard_mode)
@@ -239,7 +222,7 @@ void update_region(World& w, Tick t, std::size_t r) {
       if (mechanisms.learning) {
         const double peers = w.combine_peer_layers(
             layers, learning_geo[k], s.district_learning_sum[k * districts + own_district],
-            a * own_success, learning_ties[k]);
+            a * own_success, ties.learning[k]);
         // An exchange adds a foreign exemplar with a = pi = 1.
         signals.learning = (peers + exchange) / (1.0 + exchange);
       }
@@ -289,6 +272,67 @@ void update_region(World& w, Tick t, std::size_t r) {
   next.support[r] = rules::support_next(p, support, exposure, s.mean_directive, rho);
 }
 
+}  // namespace
+
+void prepare_peer_sums(World& w, Tick t) {
+  const Params& p = w.params;
+  const RegionState& now = w.regions;
+  TickScratch& s = w.scratch;
+  const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
+  for_each_index(n, w.parallel, w.grain, [&](std::size_t r) {
+    PeerRecord& peer = s.peer[r];
+    for (std::size_t k = 0; k < kReformCount; ++k) peer.a[k] = now.a(r, k);
+    peer.success = rules::observed_success(p, now.mean_cases[r], w.fixed.size[r]);
+    peer.resistance = now.resistance[r];
+  });
+  std::fill(s.district_learning_sum.begin(), s.district_learning_sum.end(), 0.0);
+  std::fill(s.district_adopter_count.begin(), s.district_adopter_count.end(), 0.0);
+  // A serial pass in region order: district sums are then the same at any thread count.
+  for (std::size_t r = 0; r < n; ++r) {
+    const PeerRecord& peer = s.peer[r];
+    const std::size_t d = w.fixed.district[r];
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      s.district_learning_sum[k * districts + d] += peer.a[k] * peer.success;
+      s.district_adopter_count[k * districts + d] += adopted(peer.a[k]) ? 1.0 : 0.0;
+    }
+  }
+
+  // Every region that is not a centre emulates its district's references: their mean memory
+  // once a district rather than once a region.
+  if (w.config.adoption_mode == AdoptionMode::hazard && w.mechanisms.emulation) {
+    for (std::size_t d = 0; d < districts; ++d) {
+      s.district_emulation[d] = mean_reference_memory(
+          w, [&](auto visit) { w.fixed.for_each_district_reference(d, visit); });
+    }
+  }
+
+  // The terms of rules 5 and 8 that are the same in every region, once rather than per region.
+  const NationState& nation = w.nation;
+  s.tip = w.fixed.tip[static_cast<std::size_t>(t)];
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    s.coercion_without_tour[k] =
+        rules::coercion_without_tour(p, nation.law_in_force[k], nation.directive[k], s.tip);
+  }
+  s.sanction_probability = rules::sanction_probability(p, nation.directive[index(Reform::law)]);
+  double mean_directive = 0.0;
+  for (double d : nation.directive) mean_directive += d;
+  s.mean_directive = mean_directive / static_cast<double>(kReformCount);
+}
+
+void update_regions_in(World& w, Tick t, std::size_t begin, std::size_t end) {
+  const bool tie_sums = w.config.adoption_mode == AdoptionMode::hazard && w.params.w_ngo > 0.0;
+  std::array<TieSums, kTieBlock> ties;
+  for (std::size_t first = begin; first < end; first += kTieBlock) {
+    const std::size_t last = std::min(end, first + kTieBlock);
+    if (tie_sums) {
+      gather_tie_sums(w, first, last, ties.data());
+    } else {
+      std::fill(ties.begin(), ties.end(), TieSums{});
+    }
+    for (std::size_t r = first; r < last; ++r) update_region(w, t, r, ties[r - first]);
+  }
+}
+
 void update_emulation_memory(World& w) {
   const std::vector<PeerRecord>& before = w.scratch.peer;
   for (std::size_t slot = 0; slot < w.fixed.reference_regions.size(); ++slot) {
@@ -304,9 +348,8 @@ void update_emulation_memory(World& w) {
 void update_regions(World& w, Tick t) {
   prepare_peer_sums(w, t);
   const std::size_t n = w.fixed.region_count;
-  for_each_index(n, w.parallel, w.grain, [&w, t, n](std::size_t r) {
-    if (r + kPeerPrefetchDistance < n) prefetch_tie_peers(w, r + kPeerPrefetchDistance);
-    update_region(w, t, r);
+  for_each_range(n, w.parallel, w.grain, [&w, t](std::size_t begin, std::size_t end) {
+    update_regions_in(w, t, begin, end);
   });
   update_emulation_memory(w);
 }

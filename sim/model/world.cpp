@@ -363,6 +363,7 @@ void World::reset(std::uint64_t seed) {
   scratch.peer.assign(n, PeerRecord{});
   scratch.district_learning_sum.assign(fixed.district_count * kReformCount, 0.0);
   scratch.district_adopter_count.assign(fixed.district_count * kReformCount, 0.0);
+  scratch.district_emulation.assign(fixed.district_count, PerReform{});
   scratch.ngo_alive_count.assign(n, 0);
   scratch.ngo_closed.assign(fixed.ngo_count, 0);
   scratch.tie_gain.assign(tie_weight.size(), 0.0);

@@ -53,9 +53,16 @@ struct StaticWorld {
   /// The centre's slot of each district; kNoReference when it has none or it is a national centre.
   std::vector<std::uint32_t> district_reference_slot;
 
+  /// Calls visit(slot) for each emulation reference of the regions of district d, in order: the
+  /// references of every region there except the centres themselves.
+  template <class Visit>
+  void for_each_district_reference(std::size_t d, const Visit& visit) const;
   /// Calls visit(slot) for each emulation reference of region r, in order.
   template <class Visit>
   void for_each_reference(std::size_t r, const Visit& visit) const;
+  /// Whether r is a national centre or its district's centre, and so not emulating all of its
+  /// district's references.
+  bool is_reference_of_own_district(std::size_t r) const;
 
   std::vector<std::uint32_t> ngo_region;                       ///< region of each NGO
   std::vector<std::uint32_t> region_ngo_offsets, region_ngos;  ///< NGOs of each region, CSR
@@ -163,6 +170,9 @@ struct TickScratch {
   std::vector<PeerRecord> peer;                    ///< a, pi and rho of tick t, per region
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
+  /// The mean emulation memory of each district's references (for its regions that are not
+  /// references themselves), per reform; hazard mode with emulation only.
+  std::vector<PerReform> district_emulation;
   std::vector<std::uint32_t> ngo_alive_count;  ///< alive NGOs in the region at t
   std::vector<std::uint8_t> ngo_closed;        ///< 1 for an NGO that closed in this tick (rule 9)
   std::vector<double> tie_gain;                ///< gain of each NGO tie edge this tick
@@ -298,12 +308,24 @@ inline double series_value(const std::vector<double>& series, int tick) {
 }
 
 template <class Visit>
+void StaticWorld::for_each_district_reference(std::size_t d, const Visit& visit) const {
+  for (const std::uint32_t slot : national_reference_slots) visit(slot);
+  const std::uint32_t slot = district_reference_slot[d];
+  if (slot != kNoReference) visit(slot);
+}
+
+template <class Visit>
 void StaticWorld::for_each_reference(std::size_t r, const Visit& visit) const {
-  for (const std::uint32_t slot : national_reference_slots) {
+  for_each_district_reference(district[r], [&](std::uint32_t slot) {
     if (reference_regions[slot] != r) visit(slot);
-  }
-  const std::uint32_t slot = district_reference_slot[district[r]];
-  if (slot != kNoReference && reference_regions[slot] != r) visit(slot);
+  });
+}
+
+inline bool StaticWorld::is_reference_of_own_district(std::size_t r) const {
+  bool found = false;
+  for_each_district_reference(district[r],
+                              [&](std::uint32_t slot) { found |= reference_regions[slot] == r; });
+  return found;
 }
 
 template <class Value>

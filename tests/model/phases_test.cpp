@@ -105,7 +105,8 @@ TEST_CASE("the regional phase reads only the state of tick t", "[model][phases]"
   World backward = prepared.simulation.world();
   update_regions(forward, 24);
   prepare_peer_sums(backward, 24);
-  for (std::size_t r = backward.fixed.region_count; r-- > 0;) update_region(backward, 24, r);
+  for (std::size_t r = backward.fixed.region_count; r-- > 0;)
+    update_regions_in(backward, 24, r, r + 1);
   update_emulation_memory(backward);
   CHECK(same_regions(forward, backward));
 }

@@ -216,6 +216,20 @@ TEST_CASE("each region emulates the national centres, then its district centre, 
   CHECK(references(3) == List{0});
   CHECK(references(4) == List{0, 3});
   CHECK(references(5) == List{0, 3});
+  // A district's references are those of its regions that are not centres; only the centres
+  // leave themselves out.
+  auto district_references = [&fixed](std::size_t d) {
+    std::vector<std::uint32_t> regions;
+    fixed.for_each_district_reference(
+        d, [&](std::uint32_t slot) { regions.push_back(fixed.reference_regions[slot]); });
+    return regions;
+  };
+  CHECK(district_references(0) == List{0});
+  CHECK(district_references(1) == List{0, 3});
+  for (std::size_t r = 0; r < 6; ++r) {
+    CAPTURE(r);
+    CHECK(fixed.is_reference_of_own_district(r) == (r == 0 || r == 3));
+  }
 }
 
 TEST_CASE("land adjacency is row-normalised over each region's neighbours; repeats are refused",
