@@ -42,6 +42,37 @@
 #include "sim/store/results_database.hpp"
 
 namespace policysim::runner {
+// W_fd comes from district sums in the model and has no edges. The matrix is written row by row,
+// in column order, straight into its arrays: edge lists and per-layer matrices would take several
+// times its size for a moment (about 1.3 GB more at 10^7 regions).
+core::Network reference_network(const model::World& w) {
+  const std::size_t n = w.fixed.region_count;
+  const double w_geo = w.params.w_geo, w_ngo = w.params.w_ngo;
+  core::Network::Matrix matrix(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
+  matrix.reserve(static_cast<Eigen::Index>(w.fixed.geo.entry_count() + w.tie_neighbour.size()));
+  std::vector<std::pair<std::uint32_t, double>> row;  // (column, weight), merged per column
+  for (std::size_t r = 0; r < n; ++r) {
+    row.clear();
+    const double land_weight = w_geo * w.fixed.geo.neighbour_weight(r);
+    for (const std::uint32_t s : w.fixed.geo.neighbours(r)) row.emplace_back(s, land_weight);
+    for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
+      row.emplace_back(w.tie_neighbour[e], w_ngo);
+    }
+    std::sort(row.begin(), row.end(),
+              [](const auto& x, const auto& y) { return x.first < y.first; });
+    matrix.startVec(static_cast<Eigen::Index>(r));
+    for (std::size_t i = 0; i < row.size();) {
+      // A column given more than once (a land neighbour that is also tied) is one entry.
+      const std::uint32_t column = row[i].first;
+      double weight = 0.0;
+      for (; i < row.size() && row[i].first == column; ++i) weight += row[i].second;
+      matrix.insertBack(static_cast<Eigen::Index>(r), static_cast<Eigen::Index>(column)) = weight;
+    }
+  }
+  matrix.finalize();
+  return core::Network(std::move(matrix));
+}
+
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -104,30 +135,6 @@ class TemporaryDirectory {
  private:
   std::filesystem::path path_;
 };
-
-// W = w_geo W_geo + w_ngo (NGO-tie pattern), the layers the regional phase walks per region.
-// W_fd comes from district sums in the model and has no edges.
-// The reference is an ordinary weighted CSR matrix, whatever the model stores.
-core::Network combined_network(const model::World& w) {
-  const std::size_t n = w.fixed.region_count;
-  std::vector<core::WeightedEdge> land, ties;
-  land.reserve(w.fixed.geo.entry_count());
-  ties.reserve(w.tie_neighbour.size());
-  for (std::size_t r = 0; r < n; ++r) {
-    const auto from = static_cast<std::uint32_t>(r);
-    for (const std::uint32_t s : w.fixed.geo.neighbours(r)) {
-      land.push_back({from, s, w.fixed.geo.neighbour_weight(r)});
-    }
-    for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
-      ties.push_back({from, w.tie_neighbour[e], 1.0});
-    }
-  }
-  const core::Network land_layer = core::Network::from_edges(n, land);
-  const core::Network tie_layer = core::Network::from_edges(n, ties);
-  const std::array<std::pair<double, const core::Network*>, 2> layers = {
-      {{w.params.w_geo, &land_layer}, {w.params.w_ngo, &tie_layer}}};
-  return core::Network::combine(layers);
-}
 
 // The reference kernels, on buffers allocated once.
 class ReferenceKernels {
@@ -344,7 +351,7 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
     // The reference network: this scenario's, with the tie pattern of the first replicate.
     model::Simulation probe(scenario.config, country);
     probe.world().reset(replicate_seed(options.seed, 0));
-    ReferenceKernels kernels(combined_network(probe.world()), std::size_t{1} << 22);
+    ReferenceKernels kernels(reference_network(probe.world()), std::size_t{1} << 22);
     result.reference.spmm_nonzeros = kernels.nonzeros();
     result.reference.triad_doubles = kernels.triad_doubles();
 
@@ -440,7 +447,7 @@ TickResult run_tick_benchmark(const TickOptions& options) {
       model::step(w, 0);
       if (repeat == 0) {
         result.rss_model_bytes = current_rss_bytes() - result.rss_before_bytes;
-        kernels = std::make_unique<ReferenceKernels>(combined_network(w), options.regions);
+        kernels = std::make_unique<ReferenceKernels>(reference_network(w), options.regions);
         result.edges = kernels->nonzeros();
         result.reference.spmm_nonzeros = kernels->nonzeros();
         result.reference.triad_doubles = kernels->triad_doubles();

@@ -15,6 +15,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/core/network.hpp"
+#include "sim/model/world.hpp"
+
 namespace policysim::runner {
 
 /// Wall-clock seconds of repeated measurements.
@@ -43,6 +46,10 @@ class OutputHash {
 /// `pin`, each thread that enters the arena is pinned to one CPU of the process's affinity mask
 /// (slot i to the i-th CPU), and unpinned when it leaves.
 void run_in_arena(int threads, bool pin, const std::function<void()>& body);
+
+/// The reference kernels' network of a world: W = w_geo W_geo + w_ngo (NGO-tie pattern), the
+/// layers its regional phase walks per region, as an ordinary weighted CSR matrix.
+core::Network reference_network(const model::World& w);
 
 /// CPUs this process may run on.
 int available_cpus();

@@ -8,6 +8,9 @@
 #include <set>
 #include <vector>
 
+#include "../model/fixtures.hpp"
+#include "sim/model/simulation.hpp"
+
 using namespace policysim::runner;
 
 TEST_CASE("benchmark timings give the median and the range of their samples", "[runner][bench]") {
@@ -55,4 +58,49 @@ TEST_CASE("a benchmarked tick has the same hash at 1 and 2 threads",
   CHECK(one.hash == two.hash);
   CHECK(one.tick_seconds.seconds.size() == 4);
   CHECK(one.edges > one.regions * 6);
+}
+
+TEST_CASE("the reference network is w_geo W_geo plus w_ngo times the NGO-tie pattern",
+          "[runner][bench]") {
+  using namespace policysim;
+  const model::Country country = model::testing::ring_country(12);
+  model::Config config = model::testing::busy_config(country);
+  config.params.w_geo = 0.7;
+  config.params.w_ngo = 0.4;
+  model::Simulation simulation(config, country);
+  simulation.run(1);
+  const model::World& w = simulation.world();
+  REQUIRE(!w.tie_neighbour.empty());  // the conferences and exchanges tie some regions
+
+  // The serial twin: each layer as an edge list, combined by core::Network.
+  const std::size_t n = w.fixed.region_count;
+  std::vector<core::WeightedEdge> land, ties;
+  for (std::uint32_t r = 0; r < n; ++r) {
+    for (const std::uint32_t s : w.fixed.geo.neighbours(r)) {
+      land.push_back({r, s, w.fixed.geo.neighbour_weight(r)});
+    }
+    for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
+      ties.push_back({r, w.tie_neighbour[e], 1.0});
+    }
+  }
+  const core::Network land_layer = core::Network::from_edges(n, land);
+  const core::Network tie_layer = core::Network::from_edges(n, ties);
+  const std::array<std::pair<double, const core::Network*>, 2> layers = {
+      {{0.7, &land_layer}, {0.4, &tie_layer}}};
+  const core::Network expected = core::Network::combine(layers);
+
+  const core::Network reference = reference_network(w);
+  REQUIRE(reference.node_count() == n);
+  REQUIRE(reference.edge_count() == expected.edge_count());
+  CHECK(reference.edge_count() < land.size() + ties.size());  // some land neighbours are tied
+  for (std::size_t r = 0; r < n; ++r) {
+    CAPTURE(r);
+    const auto columns = reference.neighbours(r), expected_columns = expected.neighbours(r);
+    CHECK(std::vector<std::int32_t>(columns.begin(), columns.end()) ==
+          std::vector<std::int32_t>(expected_columns.begin(), expected_columns.end()));
+    const auto weights = reference.weights(r), expected_weights = expected.weights(r);
+    for (std::size_t i = 0; i < weights.size() && i < expected_weights.size(); ++i) {
+      CHECK(weights[i] == Approx(expected_weights[i]).epsilon(1e-15));
+    }
+  }
 }
