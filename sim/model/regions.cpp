@@ -196,12 +196,12 @@ void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
   const double exchange = instrument(Instrument::exchange);
   const double tour = instrument(Instrument::task_force_tour);
   const std::uint32_t own_district = w.fixed.district[r];
-  // Emulation: the mean memory of the region's references at t, all reforms in one pass (each sum
-  // still adds its terms in reference order).
+  // Emulation: the mean memory of the region's references at t, its district's unless it is a
+  // centre itself (each sum adds its terms in reference order).
   PerReform emulation{};
   if (hazard_mode && mechanisms.emulation) {
     emulation =
-        w.fixed.is_reference_of_own_district(r)
+        w.fixed.is_centre(r)
             ? mean_reference_memory(w, [&](auto visit) { w.fixed.for_each_reference(r, visit); })
             : s.district_emulation[own_district];
   }

@@ -60,9 +60,9 @@ struct StaticWorld {
   /// Calls visit(slot) for each emulation reference of region r, in order.
   template <class Visit>
   void for_each_reference(std::size_t r, const Visit& visit) const;
-  /// Whether r is a national centre or its district's centre, and so not emulating all of its
-  /// district's references.
-  bool is_reference_of_own_district(std::size_t r) const;
+  /// Whether r is a national centre or its district's centre: the one region of the district that
+  /// does not emulate all of the district's references.
+  bool is_centre(std::size_t r) const;
 
   std::vector<std::uint32_t> ngo_region;                       ///< region of each NGO
   std::vector<std::uint32_t> region_ngo_offsets, region_ngos;  ///< NGOs of each region, CSR
@@ -321,7 +321,7 @@ void StaticWorld::for_each_reference(std::size_t r, const Visit& visit) const {
   });
 }
 
-inline bool StaticWorld::is_reference_of_own_district(std::size_t r) const {
+inline bool StaticWorld::is_centre(std::size_t r) const {
   bool found = false;
   for_each_district_reference(district[r],
                               [&](std::uint32_t slot) { found |= reference_regions[slot] == r; });

@@ -42,6 +42,7 @@
 #include "sim/store/results_database.hpp"
 
 namespace policysim::runner {
+
 // W_fd comes from district sums in the model and has no edges. The matrix is written row by row,
 // in column order, straight into its arrays: edge lists and per-layer matrices would take several
 // times its size for a moment (about 1.3 GB more at 10^7 regions).

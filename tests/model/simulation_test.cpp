@@ -228,7 +228,7 @@ TEST_CASE("each region emulates the national centres, then its district centre, 
   CHECK(district_references(1) == List{0, 3});
   for (std::size_t r = 0; r < 6; ++r) {
     CAPTURE(r);
-    CHECK(fixed.is_reference_of_own_district(r) == (r == 0 || r == 3));
+    CHECK(fixed.is_centre(r) == (r == 0 || r == 3));
   }
 }
 
