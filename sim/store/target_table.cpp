@@ -14,7 +14,7 @@ void write_targets(const std::filesystem::path& database, const std::vector<Targ
       "share_met REAL, met INTEGER, source TEXT)");
   db.exec(
       "CREATE TABLE IF NOT EXISTS target_values (name TEXT, run_id INTEGER, value REAL, "
-      "PRIMARY KEY (name, run_id))");
+      "PRIMARY KEY (name, run_id)) WITHOUT ROWID");
   sqlite::Transaction transaction(db);
   db.exec("DELETE FROM targets");
   db.exec("DELETE FROM target_values");
