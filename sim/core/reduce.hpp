@@ -8,6 +8,8 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <cstdint>
+#include <functional>
 #include <span>
 #include <vector>
 
@@ -20,6 +22,10 @@ template <class Term>
 double deterministic_sum(std::size_t n, const Term& term, std::size_t grain = kDefaultGrain);
 /// Sum of values, deterministic.
 double deterministic_sum(std::span<const double> values, std::size_t grain = kDefaultGrain);
+/// sum_i term(i) for i in [0, n) of whole-number terms (counts), in parallel above one grain.
+/// Integer addition is exact, so any split of the range gives the same result.
+template <class Term>
+std::uint64_t integer_sum(std::size_t n, const Term& term, std::size_t grain = kDefaultGrain);
 /// Mean of values (0 for none), deterministic.
 double deterministic_mean(std::span<const double> values, std::size_t grain = kDefaultGrain);
 /// The p-quantile (0 <= p <= 1) with linear interpolation between order statistics (R type 7).
@@ -49,6 +55,21 @@ double deterministic_sum(std::size_t n, const Term& term, std::size_t grain) {
   return tbb::parallel_deterministic_reduce(tbb::blocked_range<std::size_t>(0, n, grain), 0.0,
                                             add_range,
                                             [](double left, double right) { return left + right; });
+}
+
+template <class Term>
+std::uint64_t integer_sum(std::size_t n, const Term& term, std::size_t grain) {
+  grain = std::max<std::size_t>(grain, 1);
+  const auto add_range = [&term](const tbb::blocked_range<std::size_t>& range,
+                                 std::uint64_t partial) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      partial += static_cast<std::uint64_t>(term(i));
+    }
+    return partial;
+  };
+  if (n <= grain) return add_range(tbb::blocked_range<std::size_t>(0, n, grain), 0);
+  return tbb::parallel_reduce(tbb::blocked_range<std::size_t>(0, n, grain), std::uint64_t{0},
+                              add_range, std::plus<>());
 }
 
 }  // namespace policysim::core

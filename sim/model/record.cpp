@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <span>
 
 #include "sim/core/reduce.hpp"
 #include "sim/model/metrics.hpp"
@@ -54,9 +55,12 @@ void record(World& w, Tick t) {
   auto set = [row](SeriesMetric metric, double value) { row[column(metric)] = value; };
   const double regions_count = static_cast<double>(n);
 
+  // Counts are exact in any order, so they are summed in parallel; sums of levels use the fixed
+  // tree of core::deterministic_sum, or a serial pass in region order.
   for (std::size_t k = 0; k < kReformCount; ++k) {
-    std::size_t adopters = 0;
-    for (double a : regions.reform(k)) adopters += a >= kAdoptedLevel ? 1 : 0;
+    const std::span<const double> levels = regions.reform(k);
+    const std::uint64_t adopters =
+        core::integer_sum(n, [levels](std::size_t r) { return levels[r] >= kAdoptedLevel; });
     row[column(SeriesMetric::adopted_law) + k] = static_cast<double>(adopters);
     row[column(SeriesMetric::share_adopted_law) + k] =
         static_cast<double>(adopters) / regions_count;
@@ -96,21 +100,19 @@ void record(World& w, Tick t) {
   set(SeriesMetric::Z1, nation.ngo_law ? 1.0 : 0.0);
   set(SeriesMetric::Z2, nation.foreign_agents_law ? 1.0 : 0.0);
 
-  double cases = 0.0, convictions = 0.0;
-  std::size_t with_cases = 0;
-  for (std::size_t r = 0; r < n; ++r) {  // counts: exact in any order
-    cases += regions.cases[r];
-    convictions += regions.convictions[r];
-    with_cases += regions.cases[r] > 0 ? 1 : 0;
-  }
-  set(SeriesMetric::cases, cases);
-  set(SeriesMetric::convictions, convictions);
+  const std::uint64_t cases = core::integer_sum(n, [&](std::size_t r) { return regions.cases[r]; });
+  const std::uint64_t convictions =
+      core::integer_sum(n, [&](std::size_t r) { return regions.convictions[r]; });
+  const std::uint64_t with_cases =
+      core::integer_sum(n, [&](std::size_t r) { return regions.cases[r] > 0; });
+  set(SeriesMetric::cases, static_cast<double>(cases));
+  set(SeriesMetric::convictions, static_cast<double>(convictions));
   set(SeriesMetric::regions_with_cases, static_cast<double>(with_cases));
   set(SeriesMetric::share_regions_with_cases, static_cast<double>(with_cases) / regions_count);
 
-  std::size_t alive = 0;
-  for (std::size_t i = 0; i < f.ngo_count; ++i) {
-    alive += ngos.alive[i];
+  const std::uint64_t alive =
+      core::integer_sum(f.ngo_count, [&](std::size_t i) { return ngos.alive[i]; });
+  for (std::size_t i = 0; i < f.ngo_count; ++i) {  // events in NGO order
     if (s.ngo_closed[i] != 0) {
       w.events.push_back(EventNote{t, EventKind::ngo_closed, false, static_cast<std::uint32_t>(i)});
     }

@@ -71,6 +71,22 @@ TEST_CASE("deterministic sums and means agree with exact arithmetic", "[core][re
         99990000.0);
 }
 
+TEST_CASE("an integer sum counts exactly, serially within a grain and in parallel above",
+          "[core][reduce]") {
+  // Multiples of 7 below n: ceil(n / 7) of them; i % 5 summed over [0, n) with n = 5m: 10m.
+  for (const int threads : {1, 2, 4}) {
+    CAPTURE(threads);
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
+    CHECK(integer_sum(
+              100000, [](std::size_t i) { return i % 7 == 0; }, 1000) == 14286);
+    CHECK(integer_sum(
+              100000, [](std::size_t i) { return i % 5; }, 1000) == 200000);
+    CHECK(integer_sum(83, [](std::size_t i) { return i % 7 == 0; }) == 12);
+    CHECK(integer_sum(0, [](std::size_t) { return 1; }) == 0);
+  }
+}
+
 TEST_CASE("quantiles interpolate between order statistics as R's type 7", "[core][reduce]") {
   const std::vector<double> values = {4.0, 1.0, 3.0, 2.0};
   // R: quantile(c(1,2,3,4), c(0, .25, .5, .95, 1)) = 1, 1.75, 2.5, 3.85, 4
