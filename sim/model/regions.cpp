@@ -321,14 +321,10 @@ void prepare_peer_sums(World& w, Tick t) {
 
 void update_regions_in(World& w, Tick t, std::size_t begin, std::size_t end) {
   const bool tie_sums = w.config.adoption_mode == AdoptionMode::hazard && w.params.w_ngo > 0.0;
-  std::array<TieSums, kTieBlock> ties;
+  std::array<TieSums, kTieBlock> ties{};  // all zero where the ties do not count
   for (std::size_t first = begin; first < end; first += kTieBlock) {
     const std::size_t last = std::min(end, first + kTieBlock);
-    if (tie_sums) {
-      gather_tie_sums(w, first, last, ties.data());
-    } else {
-      std::fill(ties.begin(), ties.end(), TieSums{});
-    }
+    if (tie_sums) gather_tie_sums(w, first, last, ties.data());
     for (std::size_t r = first; r < last; ++r) update_region(w, t, r, ties[r - first]);
   }
 }
