@@ -1,5 +1,8 @@
 #include "sim/core/quantile_selector.hpp"
 
+#include <tbb/blocked_range.h>
+#include <tbb/parallel_reduce.h>
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -15,6 +18,9 @@ constexpr std::size_t kBuckets = 1024;
 // rather than gathered: the gathered values stay a small fraction of the array.
 constexpr std::size_t kLeastGatherLimit = 1 << 14;
 constexpr std::uint32_t kNoSegment = std::numeric_limits<std::uint32_t>::max();
+// Values a task of the parallel passes takes at least. Counts, least and greatest values are
+// exact however the values are split, so those passes give the same result at any thread count.
+constexpr std::size_t kParallelGrain = 1 << 15;
 
 // Maps values in [low, high] (low < high) to buckets 0 .. kBuckets - 1. Monotone: a greater value
 // never falls in a lower bucket, so each bucket holds a run of the sorted values and the values of
@@ -31,6 +37,25 @@ struct BucketMap {
   }
 };
 
+// The least and greatest of values (not empty, no NaN), in parallel above one grain.
+std::pair<double, double> least_and_greatest(std::span<const double> values) {
+  using Range = tbb::blocked_range<std::size_t>;
+  const auto fold = [values](const Range& range, std::pair<double, double> bounds) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      bounds.first = std::min(bounds.first, values[i]);
+      bounds.second = std::max(bounds.second, values[i]);
+    }
+    return bounds;
+  };
+  const std::pair<double, double> none{values[0], values[0]};
+  if (values.size() <= kParallelGrain) return fold(Range(0, values.size()), none);
+  return tbb::parallel_reduce(
+      Range(0, values.size(), kParallelGrain), none, fold,
+      [](std::pair<double, double> a, std::pair<double, double> b) {
+        return std::pair{std::min(a.first, b.first), std::max(a.second, b.second)};
+      });
+}
+
 }  // namespace
 
 void QuantileSelector::select(std::span<const double> values, std::span<const double> ps,
@@ -39,8 +64,7 @@ void QuantileSelector::select(std::span<const double> values, std::span<const do
   for (const double p : ps) {
     if (!(p >= 0.0 && p <= 1.0)) throw std::invalid_argument("quantile probability outside [0,1]");
   }
-  const auto [least, greatest] = std::minmax_element(values.begin(), values.end());
-  const double low = *least, high = *greatest;
+  const auto [low, high] = least_and_greatest(values);
   const std::size_t last = values.size() - 1;
   // The two order statistics around each position h = p (n - 1).
   auto ranks_of = [last](double p) {
@@ -134,17 +158,35 @@ double QuantileSelector::order_statistic(std::span<const double> values, std::si
 }
 
 void QuantileSelector::Histogram::build(std::span<const double> values, double low, double high) {
+  using Range = tbb::blocked_range<std::size_t>;
   const BucketMap bucket(low, high);
+  const auto count = [values, low, high, &bucket](const Range& range, Histogram part) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      const double value = values[i];
+      if (value < low || value > high) continue;
+      const std::size_t b = bucket(value);
+      ++part.counts[b];
+      part.least[b] = std::min(part.least[b], value);
+      part.greatest[b] = std::max(part.greatest[b], value);
+    }
+    return part;
+  };
   counts.assign(kBuckets, 0);
   least.assign(kBuckets, std::numeric_limits<double>::infinity());
   greatest.assign(kBuckets, -std::numeric_limits<double>::infinity());
-  for (const double value : values) {
-    if (value < low || value > high) continue;
-    const std::size_t b = bucket(value);
-    ++counts[b];
-    least[b] = std::min(least[b], value);
-    greatest[b] = std::max(greatest[b], value);
+  if (values.size() <= kParallelGrain) {
+    *this = count(Range(0, values.size()), std::move(*this));
+    return;
   }
+  *this = tbb::parallel_reduce(Range(0, values.size(), kParallelGrain), *this, count,
+                               [](Histogram a, const Histogram& b) {
+                                 for (std::size_t i = 0; i < kBuckets; ++i) {
+                                   a.counts[i] += b.counts[i];
+                                   a.least[i] = std::min(a.least[i], b.least[i]);
+                                   a.greatest[i] = std::max(a.greatest[i], b.greatest[i]);
+                                 }
+                                 return a;
+                               });
 }
 
 std::pair<std::size_t, std::size_t> QuantileSelector::Histogram::locate(std::size_t rank) const {

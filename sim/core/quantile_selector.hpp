@@ -2,7 +2,9 @@
 // Exact quantiles of a large array without copying or reordering it. A histogram of the values
 // finds the buckets that hold the wanted order statistics; only those buckets' values are
 // gathered and selected among. That is three passes over the values, against a copy and several
-// partial selections, and a small buffer instead of one as large as the values.
+// partial selections, and a small buffer instead of one as large as the values. The range and the
+// histogram are found in parallel (with oneTBB); their counts and bounds are exact in any split,
+// so the result is the same at any thread count.
 
 #include <cstddef>
 #include <cstdint>
@@ -28,7 +30,7 @@ class QuantileSelector {
   struct Histogram {
     std::vector<std::uint32_t> counts;
     std::vector<double> least, greatest;
-    /// Counts the values in [low, high] (low < high, and the map usable).
+    /// Counts the values in [low, high] (low < high, and the map usable), in parallel.
     void build(std::span<const double> values, double low, double high);
     /// The bucket holding the value of `rank` among the counted values, and its rank within.
     std::pair<std::size_t, std::size_t> locate(std::size_t rank) const;
