@@ -20,7 +20,7 @@ void step(World& w, Tick t);
 void schedule_interventions(World& w, Tick t);
 /// Rule 2: foreign-pressure exposure F per region.
 void compute_exposure(World& w, Tick t);
-/// The packed peer records of tick t, the district sums that W_fd needs (serial), and the
+/// The packed peer records of tick t, the district sums that W_fd needs (in fixed blocks), and the
 /// quantities of rules 3-8 that every region shares this tick.
 void prepare_peer_sums(World& w, Tick t);
 /// Rules 3-8 for the regions [begin, end): writes only their state (and their scratch slots).

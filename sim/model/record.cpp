@@ -56,7 +56,7 @@ void record(World& w, Tick t) {
   const double regions_count = static_cast<double>(n);
 
   // Counts are exact in any order, so they are summed in parallel; sums of levels use the fixed
-  // tree of core::deterministic_sum, or a serial pass in region order.
+  // tree of core::deterministic_sum.
   for (std::size_t k = 0; k < kReformCount; ++k) {
     const std::span<const double> levels = regions.reform(k);
     const std::uint64_t adopters =
@@ -78,16 +78,16 @@ void record(World& w, Tick t) {
   set(SeriesMetric::resistance_q05, quantiles[0]);
   set(SeriesMetric::resistance_q50, quantiles[1]);
   set(SeriesMetric::resistance_q95, quantiles[2]);
-  double toured_sum = 0.0, other_sum = 0.0;
-  std::size_t toured = 0;
-  for (std::size_t r = 0; r < n; ++r) {  // serial, in region order: deterministic
-    if (w.ever_toured[r] != 0) {
-      toured_sum += regions.resistance[r];
-      ++toured;
-    } else {
-      other_sum += regions.resistance[r];
-    }
-  }
+  // Each sum adds 0 for the regions of the other group, which leaves its bits as a sum over its
+  // own.
+  const std::span<const std::uint8_t> ever_toured = w.ever_toured;
+  const std::span<const double> resistance = regions.resistance;
+  const std::size_t toured =
+      core::integer_sum(n, [ever_toured](std::size_t r) { return ever_toured[r] != 0; });
+  const double toured_sum = core::deterministic_sum(
+      n, [=](std::size_t r) { return ever_toured[r] != 0 ? resistance[r] : 0.0; });
+  const double other_sum = core::deterministic_sum(
+      n, [=](std::size_t r) { return ever_toured[r] != 0 ? 0.0 : resistance[r]; });
   set(SeriesMetric::resistance_toured_minus_other,
       toured > 0 && toured < n
           ? toured_sum / static_cast<double>(toured) - other_sum / static_cast<double>(n - toured)

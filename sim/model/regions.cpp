@@ -276,24 +276,40 @@ void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
 
 void prepare_peer_sums(World& w, Tick t) {
   const Params& p = w.params;
+  const StaticWorld& f = w.fixed;
   const RegionState& now = w.regions;
   TickScratch& s = w.scratch;
-  const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
-  for_each_index(n, w.parallel, w.grain, [&](std::size_t r) {
-    PeerRecord& peer = s.peer[r];
-    for (std::size_t k = 0; k < kReformCount; ++k) peer.a[k] = now.a(r, k);
-    peer.success = rules::observed_success(p, now.mean_cases[r], w.fixed.size[r]);
-    peer.resistance = now.resistance[r];
+  const std::size_t n = f.region_count, districts = f.district_count;
+  constexpr std::size_t kSums = 2 * kReformCount;  // a pi, then adopters, per reform
+
+  // The peer records, and each block's district sums, adding its regions in region order.
+  const std::size_t blocks = f.block_district_offsets.size() - 1;
+  for_each_index(blocks, w.parallel, 1, [&](std::size_t b) {
+    double* block_sums = &s.block_district_sums[f.block_district_offsets[b] * kSums];
+    std::fill(block_sums, &s.block_district_sums[f.block_district_offsets[b + 1] * kSums], 0.0);
+    const std::size_t end = std::min(n, (b + 1) * kDistrictSumBlock);
+    for (std::size_t r = b * kDistrictSumBlock; r < end; ++r) {
+      PeerRecord& peer = s.peer[r];
+      for (std::size_t k = 0; k < kReformCount; ++k) peer.a[k] = now.a(r, k);
+      peer.success = rules::observed_success(p, now.mean_cases[r], f.size[r]);
+      peer.resistance = now.resistance[r];
+      double* sums = block_sums + f.block_district_place[r] * kSums;
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        sums[k] += peer.a[k] * peer.success;
+        sums[kReformCount + k] += adopted(peer.a[k]) ? 1.0 : 0.0;
+      }
+    }
   });
+  // The blocks' sums, block after block: the bits depend on the blocks alone, not on the threads.
+  // (With one block, each sum is 0 plus the block's, a serial pass's bits.)
   std::fill(s.district_learning_sum.begin(), s.district_learning_sum.end(), 0.0);
   std::fill(s.district_adopter_count.begin(), s.district_adopter_count.end(), 0.0);
-  // A serial pass in region order: district sums are then the same at any thread count.
-  for (std::size_t r = 0; r < n; ++r) {
-    const PeerRecord& peer = s.peer[r];
-    const std::size_t d = w.fixed.district[r];
+  for (std::size_t e = 0; e < f.block_districts.size(); ++e) {
+    const std::size_t d = f.block_districts[e];
+    const double* sums = &s.block_district_sums[e * kSums];
     for (std::size_t k = 0; k < kReformCount; ++k) {
-      s.district_learning_sum[k * districts + d] += peer.a[k] * peer.success;
-      s.district_adopter_count[k * districts + d] += adopted(peer.a[k]) ? 1.0 : 0.0;
+      s.district_learning_sum[k * districts + d] += sums[k];
+      s.district_adopter_count[k * districts + d] += sums[kReformCount + k];
     }
   }
 

@@ -75,6 +75,26 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
   w.district = country.district;
   w.district_region_count.assign(district_count, 0);
   for (std::uint32_t d : country.district) ++w.district_region_count[d];
+  constexpr std::uint32_t kNotListed = UINT32_MAX;
+  std::vector<std::uint32_t> place(district_count, kNotListed);  // in the current block's list
+  w.block_district_offsets.push_back(0);
+  w.block_district_place.resize(n);
+  for (std::size_t begin = 0; begin < n; begin += kDistrictSumBlock) {
+    const std::size_t end = std::min(n, begin + kDistrictSumBlock);
+    const std::size_t first = w.block_districts.size();
+    for (std::size_t r = begin; r < end; ++r) {
+      const std::uint32_t d = country.district[r];
+      if (place[d] == kNotListed) {
+        place[d] = static_cast<std::uint32_t>(w.block_districts.size() - first);
+        w.block_districts.push_back(d);
+      }
+      w.block_district_place[r] = static_cast<std::uint16_t>(place[d]);
+    }
+    for (std::size_t e = first; e < w.block_districts.size(); ++e) {
+      place[w.block_districts[e]] = kNotListed;
+    }
+    w.block_district_offsets.push_back(static_cast<std::uint32_t>(w.block_districts.size()));
+  }
 
   // Land adjacency, row-normalised; regions without land neighbours keep an empty row.
   std::vector<core::UndirectedEdge> edges;
@@ -363,6 +383,7 @@ void World::reset(std::uint64_t seed) {
   scratch.peer.assign(n, PeerRecord{});
   scratch.district_learning_sum.assign(fixed.district_count * kReformCount, 0.0);
   scratch.district_adopter_count.assign(fixed.district_count * kReformCount, 0.0);
+  scratch.block_district_sums.assign(fixed.block_districts.size() * 2 * kReformCount, 0.0);
   scratch.district_emulation.assign(fixed.district_count, PerReform{});
   scratch.ngo_alive_count.assign(n, 0);
   scratch.ngo_closed.assign(fixed.ngo_count, 0);

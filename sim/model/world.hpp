@@ -36,6 +36,12 @@ enum class FederalEvent : std::size_t {
 };
 inline constexpr std::size_t kFederalEventCount = 5;
 
+/// Regions whose district sums are added together in a task. A country of at most this many has
+/// the sums of a serial pass in region order; a larger one has a sum per block, added in block
+/// order, which is the same at any thread count.
+inline constexpr std::size_t kDistrictSumBlock = 4096;
+static_assert(kDistrictSumBlock <= 65536, "a district's place in a block is 16 bits");
+
 /// Everything built from Config and Country that does not depend on the seed.
 struct StaticWorld {
   std::size_t region_count = 0, district_count = 0, ngo_count = 0, tick_count = 0;
@@ -43,8 +49,14 @@ struct StaticWorld {
   core::Adjacency geo;  ///< W_geo, row-normalised land adjacency; isolated regions have empty rows
   std::vector<std::uint32_t> district;               ///< district of each region
   std::vector<std::uint32_t> district_region_count;  ///< regions per district
-  std::vector<double> exposure;                      ///< x[r]
-  std::vector<double> size;                          ///< size[r]
+  // The district sums of each tick are added in fixed blocks of kDistrictSumBlock regions, then
+  // block after block (prepare_peer_sums). Each block lists the districts it holds, once each.
+  std::vector<std::uint32_t>
+      block_district_offsets;                       ///< block b's list: [offsets[b], offsets[b+1])
+  std::vector<std::uint32_t> block_districts;       ///< the lists, concatenated
+  std::vector<std::uint16_t> block_district_place;  ///< r's district's place in its block's list
+  std::vector<double> exposure;                     ///< x[r]
+  std::vector<double> size;                         ///< size[r]
   // Emulation references (rule 5): every region emulates the national centres, then its district
   // centre, leaving out itself and repeats. Few regions are centres, so each has a slot and the
   // references are stored per centre, not per region (for_each_reference lists them).
@@ -170,6 +182,9 @@ struct TickScratch {
   std::vector<PeerRecord> peer;                    ///< a, pi and rho of tick t, per region
   std::vector<double> district_learning_sum;   ///< sum over the district of a[s,k] pi[s]; k * D + d
   std::vector<double> district_adopter_count;  ///< adopters of k in the district; k * D + d
+  /// Each block's sums of a pi, then adopters, per reform, for each district of its list:
+  /// entry e of StaticWorld::block_districts at [e * 2 * kReformCount, (e + 1) * 2 * kReformCount).
+  std::vector<double> block_district_sums;
   /// The mean emulation memory of each district's references (for its regions that are not
   /// references themselves), per reform; hazard mode with emulation only.
   std::vector<PerReform> district_emulation;

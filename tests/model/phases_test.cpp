@@ -1,12 +1,15 @@
 // Each parallel phase gives the same bytes run serially and in parallel, from the same state.
 
+#include <tbb/global_control.h>
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <string>
+#include <vector>
 
 #include "fixtures.hpp"
 #include "sim/model/phases.hpp"
+#include "sim/model/rules.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/model/world.hpp"
 
@@ -109,6 +112,62 @@ TEST_CASE("the regional phase reads only the state of tick t", "[model][phases]"
     update_regions_in(backward, 24, r, r + 1);
   update_emulation_memory(backward);
   CHECK(same_regions(forward, backward));
+}
+
+TEST_CASE("district sums add each block of regions in order, then the blocks in order",
+          "[model][phases][determinism]") {
+  // Districts interleaved (r mod 7), so that every block holds every district; levels and cases
+  // that vary from region to region. The twin adds a pi and the adopters region by region within
+  // each block, then block after block; for one block that is a plain pass in region order.
+  const std::uint32_t regions = GENERATE(40U, 10000U);
+  CAPTURE(regions);
+  Country country = ring_country(regions);
+  constexpr std::uint32_t kDistricts = 7;
+  country.district_names.assign(kDistricts, "D");
+  country.district_centre.clear();
+  for (std::uint32_t d = 0; d < kDistricts; ++d) country.district_centre.push_back(d);
+  for (std::uint32_t r = 0; r < regions; ++r) country.district[r] = r % kDistricts;
+  const Config config = busy_config(country);
+  Simulation simulation(config, country);
+  World& w = simulation.world();
+  w.reset(5);
+  const std::size_t n = w.fixed.region_count;
+  for (std::size_t r = 0; r < n; ++r) {
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      w.regions.implementation[k * n + r] = static_cast<double>((r * 7 + k * 3) % 11) / 10.0;
+    }
+    w.regions.mean_cases[r] = static_cast<double>(r % 13) * 0.1 * w.params.case_rate;
+  }
+
+  std::vector<double> learning(kDistricts * kReformCount, 0.0);
+  std::vector<double> adopters(kDistricts * kReformCount, 0.0);
+  for (std::size_t begin = 0; begin < n; begin += kDistrictSumBlock) {
+    std::vector<double> block_learning(learning.size(), 0.0), block_adopters(learning.size(), 0.0);
+    for (std::size_t r = begin; r < std::min(n, begin + kDistrictSumBlock); ++r) {
+      const double success =
+          rules::observed_success(w.params, w.regions.mean_cases[r], w.fixed.size[r]);
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        const double a = w.regions.a(r, k);
+        block_learning[k * kDistricts + r % kDistricts] += a * success;
+        block_adopters[k * kDistricts + r % kDistricts] += a >= kAdoptedLevel ? 1.0 : 0.0;
+      }
+    }
+    for (std::size_t i = 0; i < learning.size(); ++i) {
+      learning[i] += block_learning[i];
+      adopters[i] += block_adopters[i];
+    }
+  }
+  REQUIRE(learning[0] > 0.0);
+
+  for (const int threads : {1, 2, 4}) {
+    CAPTURE(threads);
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
+    w.parallel = true;
+    prepare_peer_sums(w, 0);
+    CHECK(same_bytes(w.scratch.district_learning_sum, learning));
+    CHECK(w.scratch.district_adopter_count == adopters);
+  }
 }
 
 TEST_CASE("a reference's emulation memory decays and is 1 after an upward crossing",
