@@ -7,6 +7,7 @@
 #include <tbb/parallel_reduce.h>
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -17,6 +18,13 @@ namespace policysim::core {
 
 inline constexpr std::size_t kDefaultGrain = 2048;
 
+/// N sums at once, sum_i terms(i)[j] for i in [0, n), terms(i) an std::array<double, N>: each
+/// has the bits of deterministic_sum of its terms alone, in one pass over the data. Each leaf's
+/// additions form one dependent chain a sum, so N sums in one loop run side by side where
+/// separate sums would each wait on their chain.
+template <std::size_t N, class Terms>
+std::array<double, N> deterministic_sums(std::size_t n, const Terms& terms,
+                                         std::size_t grain = kDefaultGrain);
 /// sum_i term(i) for i in [0, n), deterministic; a sum of values (below) has the same bits.
 template <class Term>
 double deterministic_sum(std::size_t n, const Term& term, std::size_t grain = kDefaultGrain);
@@ -39,22 +47,36 @@ inline double type7_between(double low, double high, double h) {
   return low + (h - static_cast<double>(static_cast<std::size_t>(h))) * (high - low);
 }
 
-template <class Term>
-double deterministic_sum(std::size_t n, const Term& term, std::size_t grain) {
+template <std::size_t N, class Terms>
+std::array<double, N> deterministic_sums(std::size_t n, const Terms& terms, std::size_t grain) {
+  using Sums = std::array<double, N>;
   // A range of at most one grain is never split: the reduction is the body over the whole range
   // from the identity, which is this loop. Skipping the scheduler saves about a microsecond a call,
   // which small countries pay several times a tick.
   grain = std::max<std::size_t>(grain, 1);
-  const auto add_range = [&term](const tbb::blocked_range<std::size_t>& range, double partial) {
-    for (std::size_t i = range.begin(); i != range.end(); ++i) partial += term(i);
+  const auto add_range = [&terms](const tbb::blocked_range<std::size_t>& range, Sums partial) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      const Sums term = terms(i);
+      for (std::size_t j = 0; j < N; ++j) partial[j] += term[j];
+    }
     return partial;
   };
-  if (n <= grain) return add_range(tbb::blocked_range<std::size_t>(0, n, grain), 0.0);
+  if (n <= grain) return add_range(tbb::blocked_range<std::size_t>(0, n, grain), Sums{});
   // parallel_deterministic_reduce splits the range the same way whatever the thread count, so the
   // tree of partial sums, and hence the rounding, is fixed by n and grain alone.
-  return tbb::parallel_deterministic_reduce(tbb::blocked_range<std::size_t>(0, n, grain), 0.0,
-                                            add_range,
-                                            [](double left, double right) { return left + right; });
+  return tbb::parallel_deterministic_reduce(tbb::blocked_range<std::size_t>(0, n, grain), Sums{},
+                                            add_range, [](Sums left, const Sums& right) {
+                                              for (std::size_t j = 0; j < N; ++j) {
+                                                left[j] += right[j];
+                                              }
+                                              return left;
+                                            });
+}
+
+template <class Term>
+double deterministic_sum(std::size_t n, const Term& term, std::size_t grain) {
+  return deterministic_sums<1>(
+      n, [&term](std::size_t i) { return std::array<double, 1>{term(i)}; }, grain)[0];
 }
 
 template <class Term>

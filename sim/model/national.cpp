@@ -114,13 +114,12 @@ void update_nation(World& w, Tick t) {
   const std::size_t tick = static_cast<std::size_t>(t);
   const double tip = f.tip[tick], election = f.elections[tick], un = f.un[tick];
 
-  const double mean_exposure =
-      core::deterministic_sum(
-          f.region_count, [&w](std::size_t r) { return w.scratch.intensity(r).foreign_exposure; }) /
-      static_cast<double>(f.region_count);
-  const double mean_resistance = core::deterministic_mean(regions.resistance);
-  const double mean_a_law = core::deterministic_mean(regions.reform(index(Reform::law)));
-  const double mean_a_unit = core::deterministic_mean(regions.reform(index(Reform::unit)));
+  const RegionTotals& totals = w.scratch.region_totals;
+  const auto regions_count = static_cast<double>(f.region_count);
+  const double mean_exposure = totals.foreign_exposure / regions_count;
+  const double mean_resistance = totals.resistance / regions_count;
+  const double mean_a_law = totals.implementation[index(Reform::law)] / regions_count;
+  const double mean_a_unit = totals.implementation[index(Reform::unit)] / regions_count;
 
   // Federal stance.
   next.stance = rules::stance_next(p, now.stance, mean_exposure, tip, election, mean_resistance);
@@ -199,12 +198,8 @@ void update_nation(World& w, Tick t) {
   }
 
   // Norm cascade: latched once the adopted share of a reform reaches the tipping share.
-  const std::size_t n = f.region_count;
   for (std::size_t k = 0; k < kReformCount; ++k) {
-    if (next.cascade[k]) continue;
-    std::size_t adopters = 0;
-    for (double a : regions.reform(k)) adopters += a >= kAdoptedLevel ? 1 : 0;
-    next.cascade[k] = static_cast<double>(adopters) >= p.cascade_share * static_cast<double>(n);
+    next.cascade[k] = next.cascade[k] || totals.adopters[k] >= p.cascade_share * regions_count;
   }
 }
 

@@ -30,6 +30,9 @@ void update_regions_in(World& w, Tick t, std::size_t begin, std::size_t end);
 void update_emulation_memory(World& w);
 /// Rules 3-8 for every region (then the emulation memory), in parallel when w.parallel.
 void update_regions(World& w, Tick t);
+/// The sums over all regions that rules 10 and 12 read, in one deterministic pass after the
+/// regional phase.
+void sum_regions(World& w);
 /// Rule 9 (resources, foreign share, legitimacy, closure) for one NGO.
 void update_ngo(World& w, Tick t, std::size_t i);
 /// Rule 9 for every NGO, in parallel when w.parallel.

@@ -55,19 +55,14 @@ void record(World& w, Tick t) {
   auto set = [row](SeriesMetric metric, double value) { row[column(metric)] = value; };
   const double regions_count = static_cast<double>(n);
 
-  // Counts are exact in any order, so they are summed in parallel; sums of levels use the fixed
-  // tree of core::deterministic_sum.
+  const RegionTotals& totals = s.region_totals;
   for (std::size_t k = 0; k < kReformCount; ++k) {
-    const std::span<const double> levels = regions.reform(k);
-    const std::uint64_t adopters =
-        core::integer_sum(n, [levels](std::size_t r) { return levels[r] >= kAdoptedLevel; });
-    row[column(SeriesMetric::adopted_law) + k] = static_cast<double>(adopters);
-    row[column(SeriesMetric::share_adopted_law) + k] =
-        static_cast<double>(adopters) / regions_count;
-    row[column(SeriesMetric::mean_law) + k] = core::deterministic_mean(regions.reform(k));
+    row[column(SeriesMetric::adopted_law) + k] = totals.adopters[k];
+    row[column(SeriesMetric::share_adopted_law) + k] = totals.adopters[k] / regions_count;
+    row[column(SeriesMetric::mean_law) + k] = totals.implementation[k] / regions_count;
   }
 
-  set(SeriesMetric::resistance_mean, core::deterministic_mean(regions.resistance));
+  set(SeriesMetric::resistance_mean, totals.resistance / regions_count);
   constexpr std::array probabilities = {0.05, 0.50, 0.95};
   std::array<double, 3> quantiles{};
   if (!w.scratch.resistance_order.empty()) {
@@ -78,19 +73,10 @@ void record(World& w, Tick t) {
   set(SeriesMetric::resistance_q05, quantiles[0]);
   set(SeriesMetric::resistance_q50, quantiles[1]);
   set(SeriesMetric::resistance_q95, quantiles[2]);
-  // Each sum adds 0 for the regions of the other group, which leaves its bits as a sum over its
-  // own.
-  const std::span<const std::uint8_t> ever_toured = w.ever_toured;
-  const std::span<const double> resistance = regions.resistance;
-  const std::size_t toured =
-      core::integer_sum(n, [ever_toured](std::size_t r) { return ever_toured[r] != 0; });
-  const double toured_sum = core::deterministic_sum(
-      n, [=](std::size_t r) { return ever_toured[r] != 0 ? resistance[r] : 0.0; });
-  const double other_sum = core::deterministic_sum(
-      n, [=](std::size_t r) { return ever_toured[r] != 0 ? 0.0 : resistance[r]; });
   set(SeriesMetric::resistance_toured_minus_other,
-      toured > 0 && toured < n
-          ? toured_sum / static_cast<double>(toured) - other_sum / static_cast<double>(n - toured)
+      totals.toured > 0.0 && totals.toured < regions_count
+          ? totals.toured_resistance / totals.toured -
+                totals.other_resistance / (regions_count - totals.toured)
           : std::numeric_limits<double>::quiet_NaN());
 
   set(SeriesMetric::P, nation.stance);
@@ -100,15 +86,10 @@ void record(World& w, Tick t) {
   set(SeriesMetric::Z1, nation.ngo_law ? 1.0 : 0.0);
   set(SeriesMetric::Z2, nation.foreign_agents_law ? 1.0 : 0.0);
 
-  const std::uint64_t cases = core::integer_sum(n, [&](std::size_t r) { return regions.cases[r]; });
-  const std::uint64_t convictions =
-      core::integer_sum(n, [&](std::size_t r) { return regions.convictions[r]; });
-  const std::uint64_t with_cases =
-      core::integer_sum(n, [&](std::size_t r) { return regions.cases[r] > 0; });
-  set(SeriesMetric::cases, static_cast<double>(cases));
-  set(SeriesMetric::convictions, static_cast<double>(convictions));
-  set(SeriesMetric::regions_with_cases, static_cast<double>(with_cases));
-  set(SeriesMetric::share_regions_with_cases, static_cast<double>(with_cases) / regions_count);
+  set(SeriesMetric::cases, totals.cases);
+  set(SeriesMetric::convictions, totals.convictions);
+  set(SeriesMetric::regions_with_cases, totals.regions_with_cases);
+  set(SeriesMetric::share_regions_with_cases, totals.regions_with_cases / regions_count);
 
   const std::uint64_t alive =
       core::integer_sum(f.ngo_count, [&](std::size_t i) { return ngos.alive[i]; });

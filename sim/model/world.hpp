@@ -168,6 +168,20 @@ struct IntensityOrigin {
   std::uint32_t intervention = 0;
 };
 
+/// Sums over all regions at the end of the regional phase (and of F this tick), which rules 10
+/// and 12 read. Counts are sums of whole numbers, exact in any order.
+struct RegionTotals {
+  PerReform implementation{};      ///< sum of a[r,k]
+  PerReform adopters{};            ///< regions with a[r,k] >= kAdoptedLevel
+  double resistance = 0.0;         ///< sum of rho
+  double toured = 0.0;             ///< regions ever toured
+  double toured_resistance = 0.0;  ///< sum of rho over the regions ever toured
+  double other_resistance = 0.0;   ///< sum of rho over the others
+  double cases = 0.0, convictions = 0.0;
+  double regions_with_cases = 0.0;
+  double foreign_exposure = 0.0;  ///< sum of F
+};
+
 /// Per-tick quantities computed early in a tick and read by later phases (never state).
 struct TickScratch {
   std::vector<double> intervention_intensity;  ///< I_n = iota_n * b[j](t) when active, else 0
@@ -205,6 +219,7 @@ struct TickScratch {
   double foreign_authorship = 0.0;    ///< A, mean phi (1 - o) of active pushes and tours
   double foreign_total = 0.0;         ///< foreign intensity spent (B_total)
   double domestic_total = 0.0;        ///< domestic intensity spent
+  RegionTotals region_totals;         ///< after the regional phase
 
   /// I, the grant intensities, E and F of region r this tick.
   const RegionIntensity& intensity(std::size_t r) const {

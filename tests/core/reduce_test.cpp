@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <array>
 #include <cmath>
 #include <cstring>
 #include <vector>
@@ -56,6 +57,37 @@ TEST_CASE("a sum within one grain has the bits of the scheduler's reduction",
         },
         [](double left, double right) { return left + right; });
     CHECK(same_bits(deterministic_sum(values, 2048), scheduled));
+  }
+}
+
+TEST_CASE("several sums at once have the bits of each sum alone, at any thread count",
+          "[core][reduce][determinism]") {
+  // Each twin is the scheduler's deterministic reduction of one quantity over the same blocks.
+  const auto values = awkward_values(100003);
+  const auto term = [&values](std::size_t i, std::size_t j) {
+    return j == 0 ? values[i] : (j == 1 ? values[i] * values[i] : -values[i] / 3.0);
+  };
+  std::array<double, 3> twins{};
+  for (std::size_t j = 0; j < 3; ++j) {
+    twins[j] = tbb::parallel_deterministic_reduce(
+        tbb::blocked_range<std::size_t>(0, values.size(), 1000), 0.0,
+        [&](const tbb::blocked_range<std::size_t>& range, double partial) {
+          for (std::size_t i = range.begin(); i != range.end(); ++i) partial += term(i, j);
+          return partial;
+        },
+        [](double left, double right) { return left + right; });
+  }
+  for (const int threads : {1, 2, 4}) {
+    CAPTURE(threads);
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
+    const auto sums = deterministic_sums<3>(
+        values.size(),
+        [&](std::size_t i) {
+          return std::array<double, 3>{term(i, 0), term(i, 1), term(i, 2)};
+        },
+        1000);
+    for (std::size_t j = 0; j < 3; ++j) CHECK(same_bits(sums[j], twins[j]));
   }
 }
 

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "fixtures.hpp"
+#include "sim/core/reduce.hpp"
 #include "sim/model/phases.hpp"
 #include "sim/model/rules.hpp"
 #include "sim/model/simulation.hpp"
@@ -90,6 +91,8 @@ TEST_CASE("each parallel phase gives the same bytes serially and in parallel",
   CHECK(same_ngos(serial.ngos_now(), parallel.ngos_now()));
   CHECK(same_bytes(serial.scratch.ngo_closed, parallel.scratch.ngo_closed));
 
+  sum_regions(serial);
+  sum_regions(parallel);
   update_nation(serial, tick);
   update_nation(parallel, tick);
   update_ties(serial, tick);
@@ -167,6 +170,62 @@ TEST_CASE("district sums add each block of regions in order, then the blocks in 
     prepare_peer_sums(w, 0);
     CHECK(same_bytes(w.scratch.district_learning_sum, learning));
     CHECK(w.scratch.district_adopter_count == adopters);
+  }
+}
+
+TEST_CASE("each regional total is its quantity's own deterministic sum",
+          "[model][phases][determinism]") {
+  // Over 10 000 regions (several blocks of the fixed tree) and at 1, 2 and 4 threads; counts are
+  // checked against closed forms.
+  const std::uint32_t regions = 10000;
+  const Country country = ring_country(regions);
+  const Config config = busy_config(country);
+  Simulation simulation(config, country);
+  World& w = simulation.world();
+  w.reset(9);
+  schedule_interventions(w, 30);
+  compute_exposure(w, 30);
+  const std::size_t n = w.fixed.region_count;
+  for (std::size_t r = 0; r < n; ++r) {
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      w.regions.implementation[k * n + r] = std::sin(static_cast<double>(r * (k + 1))) * 0.5 + 0.5;
+    }
+    w.regions.resistance[r] = std::cos(static_cast<double>(r)) * 0.5 + 0.5;
+    w.ever_toured[r] = r % 3 == 0 ? 1 : 0;
+    w.regions.cases[r] = r % 5;
+    w.regions.convictions[r] = r % 2;
+  }
+  using policysim::core::deterministic_sum;
+  const double exposure =
+      deterministic_sum(n, [&w](std::size_t r) { return w.scratch.intensity(r).foreign_exposure; });
+  REQUIRE(exposure > 0.0);
+  for (const int threads : {1, 2, 4}) {
+    CAPTURE(threads);
+    tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
+                              static_cast<std::size_t>(threads));
+    sum_regions(w);
+    const RegionTotals& totals = w.scratch.region_totals;
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      CHECK(same_bytes(std::vector{totals.implementation[k]},
+                       std::vector{deterministic_sum(w.regions.reform(k))}));
+      const auto adopters = std::count_if(w.regions.reform(k).begin(), w.regions.reform(k).end(),
+                                          [](double a) { return a >= kAdoptedLevel; });
+      CHECK(totals.adopters[k] == static_cast<double>(adopters));
+    }
+    const auto resistance = [&w](bool toured) {
+      return deterministic_sum(w.fixed.region_count, [&w, toured](std::size_t r) {
+        return (w.ever_toured[r] != 0) == toured ? w.regions.resistance[r] : 0.0;
+      });
+    };
+    CHECK(same_bytes(std::vector{totals.resistance},
+                     std::vector{deterministic_sum(w.regions.resistance)}));
+    CHECK(same_bytes(std::vector{totals.toured_resistance}, std::vector{resistance(true)}));
+    CHECK(same_bytes(std::vector{totals.other_resistance}, std::vector{resistance(false)}));
+    CHECK(same_bytes(std::vector{totals.foreign_exposure}, std::vector{exposure}));
+    CHECK(totals.toured == 3334.0);              // r = 0, 3, ..., 9999
+    CHECK(totals.cases == 2000.0 * 10.0);        // 0 + 1 + 2 + 3 + 4 per five regions
+    CHECK(totals.convictions == 5000.0);         // odd regions
+    CHECK(totals.regions_with_cases == 8000.0);  // r mod 5 != 0
   }
 }
 
