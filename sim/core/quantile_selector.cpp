@@ -13,7 +13,7 @@
 namespace policysim::core {
 namespace {
 
-constexpr std::size_t kBuckets = 1024;
+constexpr std::size_t kBuckets = QuantileSelector::kBuckets;
 // A bucket with more values than this (or than 1/64 of all) is narrowed by further histograms
 // rather than gathered: the gathered values stay a small fraction of the array.
 constexpr std::size_t kLeastGatherLimit = 1 << 14;
@@ -171,9 +171,9 @@ void QuantileSelector::Histogram::build(std::span<const double> values, double l
     }
     return part;
   };
-  counts.assign(kBuckets, 0);
-  least.assign(kBuckets, std::numeric_limits<double>::infinity());
-  greatest.assign(kBuckets, -std::numeric_limits<double>::infinity());
+  counts.fill(0);
+  least.fill(std::numeric_limits<double>::infinity());
+  greatest.fill(-std::numeric_limits<double>::infinity());
   if (values.size() <= kParallelGrain) {
     *this = count(Range(0, values.size()), std::move(*this));
     return;

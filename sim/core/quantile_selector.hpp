@@ -6,6 +6,7 @@
 // histogram are found in parallel (with oneTBB); their counts and bounds are exact in any split,
 // so the result is the same at any thread count.
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <span>
@@ -16,6 +17,9 @@ namespace policysim::core {
 
 class QuantileSelector {
  public:
+  /// Buckets of each histogram.
+  static constexpr std::size_t kBuckets = 1024;
+
   /// Writes into `out` the type-7 quantiles (R's default, as core::quantiles) of `values` at the
   /// ascending probabilities `ps`, exactly. Values must not be NaN; throws std::invalid_argument
   /// for no values or probabilities outside [0,1]. The buffers are kept between calls.
@@ -27,9 +31,10 @@ class QuantileSelector {
   double order_statistic(std::span<const double> values, std::size_t rank, double low, double high);
 
   // How many values of [low, high] fall in each bucket, and each bucket's least and greatest.
+  // Fixed arrays: the parallel passes copy partial histograms without allocating.
   struct Histogram {
-    std::vector<std::uint32_t> counts;
-    std::vector<double> least, greatest;
+    std::array<std::uint32_t, kBuckets> counts;
+    std::array<double, kBuckets> least, greatest;
     /// Counts the values in [low, high] (low < high, and the map usable), in parallel.
     void build(std::span<const double> values, double low, double high);
     /// The bucket holding the value of `rank` among the counted values, and its rank within.

@@ -192,8 +192,8 @@ TEST_CASE("each regional total is its quantity's own deterministic sum",
     }
     w.regions.resistance[r] = std::cos(static_cast<double>(r)) * 0.5 + 0.5;
     w.ever_toured[r] = r % 3 == 0 ? 1 : 0;
-    w.regions.cases[r] = r % 5;
-    w.regions.convictions[r] = r % 2;
+    w.regions.cases[r] = static_cast<std::uint32_t>(r % 5);
+    w.regions.convictions[r] = static_cast<std::uint32_t>(r % 2);
   }
   using policysim::core::deterministic_sum;
   const double exposure =

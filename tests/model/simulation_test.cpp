@@ -270,6 +270,19 @@ TEST_CASE("a run allocates only to grow: the same run again allocates nothing",
   }
 }
 
+TEST_CASE("a large country's run allocates only to grow as well", "[model][simulation][memory]") {
+  // Above 2^15 regions the quantiles come from parallel histograms and the reductions split
+  // into many blocks: none of it may allocate. Two years keep the test short.
+  const Country country = ring_country(40000);
+  Simulation simulation(busy_config(country, {2003, 1}, {2004, 4}), country);
+  const RunOptions options{.region_series = false, .parallel = true};
+  RunOutput output;
+  simulation.run(1, options, output);
+  const std::size_t before = allocations.load();
+  simulation.run(1, options, output);
+  CHECK(allocations.load() - before == 0);
+}
+
 TEST_CASE("NGO names and initial state are made from the placement, not stored",
           "[model][simulation][ngos]") {
   const Country country = ring_country(6);
