@@ -19,9 +19,9 @@ namespace policysim::core {
 inline constexpr std::size_t kDefaultGrain = 2048;
 
 /// N sums at once, sum_i terms(i)[j] for i in [0, n), terms(i) an std::array<double, N>: each
-/// has the bits of deterministic_sum of its terms alone, in one pass over the data. Each leaf's
-/// additions form one dependent chain a sum, so N sums in one loop run side by side where
-/// separate sums would each wait on their chain.
+/// has the bits of deterministic_sum of its terms alone, in one pass over the data. A sum's
+/// additions are one dependent chain, so N chains in one loop proceed side by side, where N
+/// separate sums would each wait on the latency of its own.
 template <std::size_t N, class Terms>
 std::array<double, N> deterministic_sums(std::size_t n, const Terms& terms,
                                          std::size_t grain = kDefaultGrain);
