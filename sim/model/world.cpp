@@ -52,6 +52,31 @@ std::uint32_t intervention_draw_key(const std::string& name,
   return key;
 }
 
+// Each block of kDistrictSumBlock regions lists the districts it holds in the order they first
+// appear, and each region its district's place in that list.
+void list_districts_by_block(StaticWorld& w) {
+  constexpr std::uint32_t kNotListed = UINT32_MAX;
+  std::vector<std::uint32_t> place(w.district_count, kNotListed);  // in the current block's list
+  w.block_district_offsets.assign(1, 0);
+  w.block_district_place.resize(w.region_count);
+  for (std::size_t begin = 0; begin < w.region_count; begin += kDistrictSumBlock) {
+    const std::size_t end = std::min(w.region_count, begin + kDistrictSumBlock);
+    const std::size_t first = w.block_districts.size();
+    for (std::size_t r = begin; r < end; ++r) {
+      const std::uint32_t d = w.district[r];
+      if (place[d] == kNotListed) {
+        place[d] = static_cast<std::uint32_t>(w.block_districts.size() - first);
+        w.block_districts.push_back(d);
+      }
+      w.block_district_place[r] = static_cast<std::uint16_t>(place[d]);
+    }
+    for (std::size_t e = first; e < w.block_districts.size(); ++e) {
+      place[w.block_districts[e]] = kNotListed;
+    }
+    w.block_district_offsets.push_back(static_cast<std::uint32_t>(w.block_districts.size()));
+  }
+}
+
 }  // namespace
 
 StaticWorld build_static_world(const Config& config, const Country& country) {
@@ -75,26 +100,7 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
   w.district = country.district;
   w.district_region_count.assign(district_count, 0);
   for (std::uint32_t d : country.district) ++w.district_region_count[d];
-  constexpr std::uint32_t kNotListed = UINT32_MAX;
-  std::vector<std::uint32_t> place(district_count, kNotListed);  // in the current block's list
-  w.block_district_offsets.push_back(0);
-  w.block_district_place.resize(n);
-  for (std::size_t begin = 0; begin < n; begin += kDistrictSumBlock) {
-    const std::size_t end = std::min(n, begin + kDistrictSumBlock);
-    const std::size_t first = w.block_districts.size();
-    for (std::size_t r = begin; r < end; ++r) {
-      const std::uint32_t d = country.district[r];
-      if (place[d] == kNotListed) {
-        place[d] = static_cast<std::uint32_t>(w.block_districts.size() - first);
-        w.block_districts.push_back(d);
-      }
-      w.block_district_place[r] = static_cast<std::uint16_t>(place[d]);
-    }
-    for (std::size_t e = first; e < w.block_districts.size(); ++e) {
-      place[w.block_districts[e]] = kNotListed;
-    }
-    w.block_district_offsets.push_back(static_cast<std::uint32_t>(w.block_districts.size()));
-  }
+  list_districts_by_block(w);
 
   // Land adjacency, row-normalised; regions without land neighbours keep an empty row.
   std::vector<core::UndirectedEdge> edges;

@@ -51,12 +51,11 @@ struct StaticWorld {
   std::vector<std::uint32_t> district_region_count;  ///< regions per district
   // The district sums of each tick are added in fixed blocks of kDistrictSumBlock regions, then
   // block after block (prepare_peer_sums). Each block lists the districts it holds, once each.
-  std::vector<std::uint32_t>
-      block_district_offsets;                       ///< block b's list: [offsets[b], offsets[b+1])
-  std::vector<std::uint32_t> block_districts;       ///< the lists, concatenated
-  std::vector<std::uint16_t> block_district_place;  ///< r's district's place in its block's list
-  std::vector<double> exposure;                     ///< x[r]
-  std::vector<double> size;                         ///< size[r]
+  std::vector<std::uint32_t> block_district_offsets;  ///< block b's: [offsets[b], offsets[b+1])
+  std::vector<std::uint32_t> block_districts;         ///< the lists, concatenated
+  std::vector<std::uint16_t> block_district_place;    ///< r's district's place in its block's list
+  std::vector<double> exposure;                       ///< x[r]
+  std::vector<double> size;                           ///< size[r]
   // Emulation references (rule 5): every region emulates the national centres, then its district
   // centre, leaving out itself and repeats. Few regions are centres, so each has a slot and the
   // references are stored per centre, not per region (for_each_reference lists them).
