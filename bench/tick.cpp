@@ -1,7 +1,8 @@
 // One tick of synthetic countries (about two NGOs and six to ten land neighbours per region), in
 // region-ticks per second and nanoseconds per region-tick, next to an SpMM (5 columns) over the
 // same combined network and a STREAM triad over as many doubles as regions, measured in the same
-// process. Memory: the model's resident bytes per region (the country freed) and the peak.
+// process. Memory: the model's resident bytes per region (the country freed) and the peak. Under
+// each row, the mean time of each phase of a tick.
 // Usage: bench_tick [small|large|all|REGIONS] [threads] [ticks repeats]  (ticks and repeats for
 // profiles: fewer samples than the defaults)
 #include <CLI/CLI.hpp>
@@ -42,7 +43,7 @@ int main(int argc, char** argv) {
     options.ticks = ticks.value_or(regions <= 100000 ? 16 : (regions <= 1000000 ? 8 : 4));
     options.repeats = repeats.value_or(regions <= 100000 ? 5 : (regions <= 1000000 ? 2 : 1));
     const TickResult result = run_tick_benchmark(options);
-    std::printf("%s\n", tick_table_row(result).c_str());
+    std::printf("%s\n%s\n", tick_table_row(result).c_str(), tick_phase_line(result).c_str());
     std::fflush(stdout);
     if (!result.hash_stable) return 1;
   }

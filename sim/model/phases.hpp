@@ -4,6 +4,7 @@
 // or in parallel with the same bits (World::parallel).
 
 #include <cstddef>
+#include <span>
 
 #include "sim/model/world.hpp"
 
@@ -12,8 +13,16 @@ namespace policysim::model {
 /// Quarters since the start of the run.
 using Tick = int;
 
-/// One tick: the phases below in order, then the buffers swap.
-void step(World& w, Tick t);
+/// A phase of a tick, named for timing.
+struct TickPhase {
+  const char* name;
+  void (*run)(World& w, Tick t);
+};
+/// The phases of a tick in the order step() runs them.
+std::span<const TickPhase> tick_phases();
+/// One tick: the phases in order, then the buffers swap. Given `phase_seconds` (one slot a phase
+/// of tick_phases()), each phase's wall time is added to its slot; the results are the same.
+void step(World& w, Tick t, std::span<double> phase_seconds = {});
 
 /// Rule 1: which interventions are active, with what intensity in which region; the direct
 /// instrument effects E and the national quantities TF, I_push, A and intensity spent.
@@ -32,7 +41,7 @@ void update_emulation_memory(World& w);
 void update_regions(World& w, Tick t);
 /// The sums over all regions that rules 10 and 12 read, in one deterministic pass after the
 /// regional phase.
-void sum_regions(World& w);
+void sum_regions(World& w, Tick t);
 /// Rule 9 (resources, foreign share, legitimacy, closure) for one NGO.
 void update_ngo(World& w, Tick t, std::size_t i);
 /// Rule 9 for every NGO, in parallel when w.parallel.

@@ -11,7 +11,7 @@
 
 namespace policysim::model {
 
-void sum_regions(World& w) {
+void sum_regions(World& w, Tick /*t*/) {
   const RegionState& regions = w.regions;
   const TickScratch& s = w.scratch;
   const std::size_t n = w.fixed.region_count;

@@ -414,6 +414,11 @@ double TickResult::ratio_to_triad() const {
   return triad > 0.0 ? tick_seconds.median() / triad : 0.0;
 }
 
+double TickResult::phase_ms(std::size_t i) const {
+  const auto ticks = static_cast<double>(tick_seconds.seconds.size());
+  return ticks > 0.0 ? 1e3 * phase_seconds.at(i) / ticks : 0.0;
+}
+
 TickResult run_tick_benchmark(const TickOptions& options) {
   TickResult result;
   result.regions = options.regions;
@@ -442,6 +447,7 @@ TickResult run_tick_benchmark(const TickOptions& options) {
 
     std::unique_ptr<ReferenceKernels> kernels;
     std::uint64_t first_hash = 0;
+    result.phase_seconds.assign(model::tick_phases().size(), 0.0);
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
       w.reset(options.seed);
       w.events.clear();
@@ -455,7 +461,7 @@ TickResult run_tick_benchmark(const TickOptions& options) {
       }
       for (int t = 1; t < ticks; ++t) {
         const auto started = Clock::now();
-        model::step(w, t);
+        model::step(w, t, result.phase_seconds);
         result.tick_seconds.seconds.push_back(seconds_since(started));
         // The references right after each tick, under the same load.
         result.reference.spmm.seconds.push_back(kernels->spmm_seconds(1));
@@ -496,6 +502,15 @@ nlohmann::json timings_json(const Timings& timings) {
           {"samples", timings.seconds.size()}};
 }
 
+// Milliseconds a tick, by phase name.
+nlohmann::json phases_json(const TickResult& r) {
+  nlohmann::json phases = nlohmann::json::object();
+  for (std::size_t i = 0; i < r.phase_seconds.size(); ++i) {
+    phases[model::tick_phases()[i].name] = r.phase_ms(i);
+  }
+  return phases;
+}
+
 }  // namespace
 
 std::string ensemble_table_header() {
@@ -517,6 +532,14 @@ std::string tick_table_header() {
   return format("%9s %9s %10s %7s %10s %19s %8s %7s %9s %8s %8s %8s %9s %9s  %-16s", "regions",
                 "ngos", "edges", "threads", "median_ms", "range_ms", "Mrt/s", "ns/rt", "spmm_ms",
                 "tick/spmm", "GB/s", "t/triad", "B/region", "peak_MiB", "hash");
+}
+
+std::string tick_phase_line(const TickResult& r) {
+  std::string line = "  phases (ms a tick):";
+  for (std::size_t i = 0; i < r.phase_seconds.size(); ++i) {
+    line += format("  %s %.2f", model::tick_phases()[i].name, r.phase_ms(i));
+  }
+  return line;
 }
 
 std::string tick_table_row(const TickResult& r) {
@@ -545,6 +568,7 @@ nlohmann::json to_json(const EnsembleResult& r) {
           {"spmm_nonzeros", r.reference.spmm_nonzeros},
           {"triad_bytes_per_second", r.reference.triad_bytes_per_second()},
           {"run_over_spmm", r.ratio_to_spmm()},
+
           {"hash", hex64(r.hash)},
           {"hash_stable", r.hash_stable}};
 }
@@ -563,6 +587,7 @@ nlohmann::json to_json(const TickResult& r) {
           {"triad_bytes_per_second", r.reference.triad_bytes_per_second()},
           {"tick_over_spmm", r.ratio_to_spmm()},
           {"tick_over_triad", r.ratio_to_triad()},
+          {"phase_ms", phases_json(r)},
           {"model_rss_bytes", r.rss_model_bytes},
           {"peak_rss_bytes", r.peak_rss_bytes},
           {"hash", hex64(r.hash)},

@@ -107,6 +107,8 @@ struct TickResult {
   std::size_t regions = 0, ngos = 0, edges = 0;  ///< edges: nonzeros of the combined network
   int threads = 0;
   Timings tick_seconds;  ///< one sample per timed tick
+  /// Wall time of each phase of model::tick_phases(), summed over the timed ticks.
+  std::vector<double> phase_seconds;
   ReferenceTimings reference;
   std::uint64_t hash = 0;  ///< state after the last tick and every series row, last repeat
   bool hash_stable = true;
@@ -117,6 +119,8 @@ struct TickResult {
   double ns_per_region_tick() const;
   double ratio_to_spmm() const;   ///< median tick over median SpMM
   double ratio_to_triad() const;  ///< median tick over median triad of `regions` doubles
+  /// Milliseconds a timed tick spent in phase i, on average.
+  double phase_ms(std::size_t i) const;
 };
 TickResult run_tick_benchmark(const TickOptions& options);
 
@@ -128,6 +132,8 @@ std::string ensemble_table_header();
 std::string ensemble_table_row(const EnsembleResult& result);
 std::string tick_table_header();
 std::string tick_table_row(const TickResult& result);
+/// "  phases (ms a tick): schedule 0.61  exposure 0.00  regions 165.2 ...".
+std::string tick_phase_line(const TickResult& result);
 /// The machine-readable form of one result.
 nlohmann::json to_json(const EnsembleResult& result);
 nlohmann::json to_json(const TickResult& result);

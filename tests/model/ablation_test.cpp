@@ -77,7 +77,7 @@ TEST_CASE("with no donors and no coercion, foreign exposure F is zero everywhere
       CHECK(w.scratch.intensity(r).foreign_exposure == 0.0);
     }
     update_regions(w, t);
-    sum_regions(w);
+    sum_regions(w, t);
     update_ngos(w, t);
     update_nation(w, t);
     update_ties(w, t);

@@ -91,14 +91,34 @@ TEST_CASE("each parallel phase gives the same bytes serially and in parallel",
   CHECK(same_ngos(serial.ngos_now(), parallel.ngos_now()));
   CHECK(same_bytes(serial.scratch.ngo_closed, parallel.scratch.ngo_closed));
 
-  sum_regions(serial);
-  sum_regions(parallel);
+  sum_regions(serial, tick);
+  sum_regions(parallel, tick);
   update_nation(serial, tick);
   update_nation(parallel, tick);
   update_ties(serial, tick);
   update_ties(parallel, tick);
   CHECK(same_ngos(serial.ngos_now(), parallel.ngos_now()));
   CHECK(same_bytes(serial.tie_weight, parallel.tie_weight));
+}
+
+TEST_CASE("a timed tick times every phase and gives the same results", "[model][phases]") {
+  Prepared untimed(true, AdoptionMode::hazard, 0), timed(true, AdoptionMode::hazard, 0);
+  const auto phases = tick_phases();
+  REQUIRE(phases.size() == 8);
+  CHECK(std::string(phases.front().name) == "schedule");
+  CHECK(std::string(phases[2].name) == "regions");
+  CHECK(std::string(phases.back().name) == "record");
+  std::vector<double> seconds(phases.size(), 0.0);
+  for (Tick t = 0; t < 12; ++t) {
+    step(untimed.simulation.world(), t);
+    step(timed.simulation.world(), t, seconds);
+  }
+  CHECK(same_bytes(untimed.output.series, timed.output.series));
+  CHECK(same_regions(untimed.simulation.world(), timed.simulation.world()));
+  for (std::size_t i = 0; i < phases.size(); ++i) {
+    CAPTURE(phases[i].name);
+    CHECK(seconds[i] > 0.0);
+  }
 }
 
 TEST_CASE("the regional phase reads only the state of tick t", "[model][phases]") {
@@ -203,7 +223,7 @@ TEST_CASE("each regional total is its quantity's own deterministic sum",
     CAPTURE(threads);
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));
-    sum_regions(w);
+    sum_regions(w, 30);
     const RegionTotals& totals = w.scratch.region_totals;
     for (std::size_t k = 0; k < kReformCount; ++k) {
       CHECK(same_bytes(std::vector{totals.implementation[k]},

@@ -2,13 +2,16 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <bit>
 #include <cmath>
 #include <cstdint>
 #include <set>
+#include <string>
 #include <vector>
 
 #include "../model/fixtures.hpp"
+#include "sim/model/phases.hpp"
 #include "sim/model/simulation.hpp"
 
 using namespace policysim::runner;
@@ -58,6 +61,23 @@ TEST_CASE("a benchmarked tick has the same hash at 1 and 2 threads",
   CHECK(one.hash == two.hash);
   CHECK(one.tick_seconds.seconds.size() == 4);
   CHECK(one.edges > one.regions * 6);
+  // The phases' times lie within the ticks' (which add the buffer swap), and the regional phase
+  // takes the most.
+  REQUIRE(one.phase_seconds.size() == policysim::model::tick_phases().size());
+  double phases = 0.0, ticks = 0.0;
+  for (const double seconds : one.phase_seconds) phases += seconds;
+  for (const double seconds : one.tick_seconds.seconds) ticks += seconds;
+  CHECK(phases > 0.0);
+  CHECK(phases <= ticks);
+  const auto names = policysim::model::tick_phases();
+  const auto regions = static_cast<std::size_t>(
+      std::find_if(names.begin(), names.end(),
+                   [](const auto& phase) { return std::string(phase.name) == "regions"; }) -
+      names.begin());
+  REQUIRE(regions < names.size());
+  CHECK(one.phase_ms(regions) == Approx(1e3 * one.phase_seconds[regions] / 4));
+  CHECK(std::max_element(one.phase_seconds.begin(), one.phase_seconds.end()) ==
+        one.phase_seconds.begin() + static_cast<std::ptrdiff_t>(regions));
 }
 
 TEST_CASE("the reference network is w_geo W_geo plus w_ngo times the NGO-tie pattern",
