@@ -21,6 +21,8 @@ ROOT = HERE.parent.parent
 CASES = {
     "tiny": ("scenarios/smoke/tiny.yaml", 4, 1),
     "synthetic": ("scenarios/smoke/synthetic.yaml", 2, 2),
+    # Several blocks of the fixed tree of sums over regions: pins the bits of large countries'.
+    "synthetic_blocks": ("scenarios/smoke/synthetic_blocks.yaml", 2, 3),
 }
 
 
