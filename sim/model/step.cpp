@@ -26,7 +26,8 @@ std::span<const TickPhase> tick_phases() { return kPhases; }
 void step(World& w, Tick t, std::span<double> phase_seconds) {
   using Clock = std::chrono::steady_clock;
   // Unrolled, each call is to a known phase, which the compiler can inline as in a list of calls.
-#pragma GCC unroll 8
+  static_assert(kPhases.size() <= 16, "the unrolling below covers at most 16 phases");
+#pragma GCC unroll 16
   for (std::size_t i = 0; i < kPhases.size(); ++i) {
     if (phase_seconds.empty()) {
       kPhases[i].run(w, t);
