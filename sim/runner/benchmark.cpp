@@ -657,6 +657,34 @@ std::vector<ScalingRow> run_scaling_suite(const SuiteOptions& options,
   return rows;
 }
 
+namespace {
+
+// Each tick row's phases: milliseconds a tick and, above 1 thread, the speed-up over the same
+// workload at 1 thread, phase by phase: which phase stops scaling as threads are added.
+std::string phase_table(const std::vector<ScalingRow>& rows) {
+  std::string text;
+  for (const ScalingRow& row : rows) {
+    if (row.workload != "tick" || !row.detail.contains("phase_ms")) continue;
+    const auto first = std::find_if(rows.begin(), rows.end(), [&row](const ScalingRow& other) {
+      return other.workload == row.workload && other.size == row.size && other.threads == 1;
+    });
+    if (text.empty()) text = "\nphases of a tick: ms a tick (speed-up over 1 thread)\n";
+    text += format("%-12s %7d ", row.size.c_str(), row.threads);
+    for (const model::TickPhase& phase : model::tick_phases()) {
+      const double ms = row.detail["phase_ms"].value(phase.name, 0.0);
+      text += format("  %s %.3f", phase.name, ms);
+      if (row.threads > 1 && first != rows.end()) {
+        const double one_thread = first->detail["phase_ms"].value(phase.name, 0.0);
+        if (ms > 0.0 && one_thread > 0.0) text += format(" (%.2fx)", one_thread / ms);
+      }
+    }
+    text += "\n";
+  }
+  return text;
+}
+
+}  // namespace
+
 std::string scaling_table(const std::vector<ScalingRow>& rows) {
   std::string text =
       format("%-9s %-12s %7s %12s %25s %14s %-15s %8s %9s  %-16s %s\n", "workload", "size",
@@ -668,7 +696,7 @@ std::string scaling_table(const std::vector<ScalingRow>& rows) {
                    row.speedup, row.ratio_to_reference, hex64(row.hash).c_str(),
                    row.hash_matches ? "ok" : "MISMATCH");
   }
-  return text;
+  return text + phase_table(rows);
 }
 
 nlohmann::json scaling_json(const std::vector<ScalingRow>& rows) {

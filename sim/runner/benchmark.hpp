@@ -161,7 +161,8 @@ struct ScalingRow {
 /// Runs the suite; `progress` is told each row as it finishes (may be empty).
 std::vector<ScalingRow> run_scaling_suite(const SuiteOptions& options,
                                           const std::function<void(const ScalingRow&)>& progress);
-/// The scaling table as text, and as JSON (with the context of the machine).
+/// The scaling table as text (then each tick's phases: milliseconds and speed-up over 1 thread),
+/// and as JSON (with the context of the machine).
 std::string scaling_table(const std::vector<ScalingRow>& rows);
 nlohmann::json scaling_json(const std::vector<ScalingRow>& rows);
 

@@ -124,3 +124,33 @@ TEST_CASE("the reference network is w_geo W_geo plus w_ngo times the NGO-tie pat
     }
   }
 }
+
+TEST_CASE("the scaling table gives each tick's phases and their speed-up over 1 thread",
+          "[runner][bench]") {
+  // Two thread counts of one tick workload, every phase twice as fast at 2 threads except the
+  // schedule, which does not change; an ensemble row has no phases.
+  nlohmann::json one_thread, two_threads;
+  for (const auto& phase : policysim::model::tick_phases()) {
+    const bool schedule = std::string(phase.name) == "schedule";
+    one_thread[phase.name] = 4.0;
+    two_threads[phase.name] = schedule ? 4.0 : 2.0;
+  }
+  std::vector<ScalingRow> rows(3);
+  rows[0].workload = "ensemble";
+  rows[0].size = "200 runs";
+  rows[0].threads = 1;
+  rows[1].workload = rows[2].workload = "tick";
+  rows[1].size = rows[2].size = "1e5 regions";
+  rows[1].threads = 1;
+  rows[2].threads = 2;
+  rows[1].detail["phase_ms"] = one_thread;
+  rows[2].detail["phase_ms"] = two_threads;
+  const std::string text = scaling_table(rows);
+  const auto phases_at = text.find("phases of a tick");
+  REQUIRE(phases_at != std::string::npos);
+  const std::string phases = text.substr(phases_at);
+  CHECK(phases.find("200 runs") == std::string::npos);
+  CHECK(phases.find("regions 4.000  ") != std::string::npos);  // 1 thread: no speed-up
+  CHECK(phases.find("regions 2.000 (2.00x)") != std::string::npos);
+  CHECK(phases.find("schedule 4.000 (1.00x)") != std::string::npos);
+}
