@@ -35,9 +35,9 @@ void update_ties(World& w, Tick /*t*/) {
       gain[w.intervention_ties[e]] += p.tie_gain * intensity;
     }
   }
-  for (std::size_t e = 0; e < w.tie_weight.size(); ++e) {
+  for_each_index(w.tie_weight.size(), w.parallel, w.grain, [&](std::size_t e) {
     w.tie_weight[e] = rules::clip01(w.tie_weight[e] + gain[e] - p.tie_decay * w.tie_weight[e]);
-  }
+  });
 }
 
 }  // namespace policysim::model
