@@ -568,7 +568,6 @@ nlohmann::json to_json(const EnsembleResult& r) {
           {"spmm_nonzeros", r.reference.spmm_nonzeros},
           {"triad_bytes_per_second", r.reference.triad_bytes_per_second()},
           {"run_over_spmm", r.ratio_to_spmm()},
-
           {"hash", hex64(r.hash)},
           {"hash_stable", r.hash_stable}};
 }
