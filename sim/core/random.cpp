@@ -93,7 +93,9 @@ std::uint32_t Sequence::binomial(std::uint32_t n, double p) {
     // Inversion by the recurrence P(k+1) = P(k) (n-k)/(k+1) p/q.
     const double odds = p / q;
     double u = uniform();
-    double probability = std::pow(q, n_real);
+    // q^n; for one trial q itself (pow returns it exactly), without pow's cost: most calls of
+    // the model are for one case, and pow was a twentieth of its regional phase.
+    double probability = n == 1 ? q : std::pow(q, n_real);
     std::uint32_t k = 0;
     while (u > probability && k < n) {
       u -= probability;

@@ -182,6 +182,26 @@ TEST_CASE("binomial draws have mean np and variance np(1-p)", "[core][random]") 
   CHECK(s.binomial(10, 1.0) == 10);
 }
 
+TEST_CASE("a binomial draw of one trial is the first uniform against 1 - p", "[core][random]") {
+  // Inversion: P(0) = q = 1 - p, so the draw is 1 exactly when u > q; p above 1/2 is drawn as
+  // one minus the draw of 1 - p, that is 1 when u <= 1 - (1 - p).
+  const RandomStream stream(11, 3);
+  for (const double p : {0.01, 0.3, 0.5, 0.7, 0.99}) {
+    INFO("p " << p);
+    int successes = 0;
+    for (std::uint32_t agent = 0; agent < 2000; ++agent) {
+      const double u = stream.uniform(4, agent, 1);
+      const std::uint32_t expected =
+          p <= 0.5 ? (u > 1.0 - p ? 1 : 0) : (u > 1.0 - (1.0 - p) ? 0 : 1);
+      const std::uint32_t k = stream.sequence(4, agent, 1).binomial(1, p);
+      REQUIRE(k == expected);
+      successes += static_cast<int>(k);
+    }
+    CHECK(successes > 0);
+    CHECK(successes < 2000);
+  }
+}
+
 TEST_CASE("gamma draws have mean k*theta and variance k*theta^2", "[core][random]") {
   const RandomStream stream(8, 0);
   constexpr int kCount = 100000;
