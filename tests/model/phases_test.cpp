@@ -249,6 +249,26 @@ TEST_CASE("each regional total is its quantity's own deterministic sum",
   }
 }
 
+TEST_CASE("rule 12 reports each NGO that closed in the tick, in NGO order",
+          "[model][phases][outputs]") {
+  Prepared prepared(true, AdoptionMode::hazard, 3);
+  World& w = prepared.simulation.world();
+  sum_regions(w, 3);
+  const std::size_t ngos = w.fixed.ngo_count;
+  REQUIRE(ngos > 40);
+  std::fill(w.scratch.ngo_closed.begin(), w.scratch.ngo_closed.end(), 0);
+  const std::vector<std::uint32_t> closed = {0, 17, 18, static_cast<std::uint32_t>(ngos - 1)};
+  for (const std::uint32_t i : closed) w.scratch.ngo_closed[i] = 1;
+  w.events.clear();
+  record(w, 3);
+  std::vector<std::uint32_t> reported;
+  for (const EventNote& event : w.events) {
+    CHECK(event.tick == 3);
+    if (event.kind == EventKind::ngo_closed) reported.push_back(event.subject);
+  }
+  CHECK(reported == closed);
+}
+
 TEST_CASE("a reference's emulation memory decays and is 1 after an upward crossing",
           "[model][phases][emulation]") {
   Prepared prepared(false, AdoptionMode::hazard, 0);
