@@ -2,9 +2,11 @@
 
 #include <tbb/blocked_range.h>
 #include <tbb/parallel_reduce.h>
+#include <tbb/parallel_scan.h>
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <stdexcept>
 
@@ -17,7 +19,7 @@ constexpr std::size_t kBuckets = QuantileSelector::kBuckets;
 // A bucket with more values than this (or than 1/64 of all) is narrowed by further histograms
 // rather than gathered: the gathered values stay a small fraction of the array.
 constexpr std::size_t kLeastGatherLimit = 1 << 14;
-constexpr std::uint32_t kNoSegment = std::numeric_limits<std::uint32_t>::max();
+constexpr std::size_t kNotGathered = std::numeric_limits<std::size_t>::max();
 // Values a task of the parallel passes takes at least. Counts, least and greatest values are
 // exact however the values are split, so those passes give the same result at any thread count.
 constexpr std::size_t kParallelGrain = 1 << 15;
@@ -56,6 +58,29 @@ std::pair<double, double> least_and_greatest(std::span<const double> values) {
       });
 }
 
+// The values whose bucket has a start (not kNotGathered), in their order in `values`: a parallel
+// prefix count, each value's place being the number of gathered values before it, so the result
+// is the same in any split (and one pass, the final one, on one thread).
+void gather(std::span<const double> values, const BucketMap& bucket,
+            const std::vector<std::size_t>& start_of_bucket, std::vector<double>& gathered) {
+  using Range = tbb::blocked_range<std::size_t>;
+  const auto scan = [&](const Range& range, std::size_t before, bool is_final) {
+    for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      const double value = values[i];
+      if (start_of_bucket[bucket(value)] == kNotGathered) continue;
+      if (is_final) gathered[before] = value;
+      ++before;
+    }
+    return before;
+  };
+  if (values.size() <= kParallelGrain) {
+    scan(Range(0, values.size()), 0, true);
+    return;
+  }
+  tbb::parallel_scan(Range(0, values.size(), kParallelGrain), std::size_t{0}, scan,
+                     std::plus<std::size_t>());
+}
+
 }  // namespace
 
 void QuantileSelector::select(std::span<const double> values, std::span<const double> ps,
@@ -89,39 +114,39 @@ void QuantileSelector::select(std::span<const double> values, std::span<const do
   const auto& counts = histogram_.counts;
   const auto& least_in = histogram_.least;
   const auto& greatest_in = histogram_.greatest;
-  // Pass 2: the values of the wanted buckets that are small enough to gather, each bucket in a
-  // segment of its own.
+  // Pass 2: the values of the wanted buckets that are small enough to gather, in one array.
+  // Buckets hold disjoint runs of the sorted values, so the value of rank j in bucket b is the
+  // value of rank (b's start) + j among the gathered ones, b's start being the count of the
+  // gathered buckets below b.
   const std::size_t gather_limit = std::max(kLeastGatherLimit, values.size() / 64);
-  segment_.assign(kBuckets, kNoSegment);
-  segment_start_.clear();
-  std::size_t gathered = 0;
+  gathered_start_.assign(kBuckets, kNotGathered);
   for (const double p : ps) {
     const auto [below, above] = ranks_of(p);
     for (const std::size_t rank : {below, above}) {
       const std::size_t b = histogram_.locate(rank).first;
-      if (segment_[b] != kNoSegment || counts[b] > gather_limit) continue;
+      if (counts[b] > gather_limit) continue;
       if (least_in[b] == greatest_in[b]) continue;  // all equal: nothing to select
-      segment_[b] = static_cast<std::uint32_t>(segment_start_.size());
-      segment_start_.push_back(gathered);
-      gathered += counts[b];
+      gathered_start_[b] = 0;
     }
+  }
+  std::size_t gathered = 0;
+  for (std::size_t b = 0; b < kBuckets; ++b) {
+    if (gathered_start_[b] == kNotGathered) continue;
+    gathered_start_[b] = gathered;
+    gathered += counts[b];
   }
   if (gathered > 0) {
     gathered_.resize(gathered);
-    segment_fill_ = segment_start_;
-    for (const double value : values) {
-      const std::uint32_t segment = segment_[bucket(value)];
-      if (segment != kNoSegment) gathered_[segment_fill_[segment]++] = value;
-    }
+    gather(values, bucket, gathered_start_, gathered_);
   }
   auto value_of = [&](std::size_t rank) {
     const auto [b, rank_in_bucket] = histogram_.locate(rank);
     if (least_in[b] == greatest_in[b]) return least_in[b];
-    if (segment_[b] == kNoSegment)
+    if (gathered_start_[b] == kNotGathered)
       return order_statistic(values, rank, least_in[b], greatest_in[b]);
-    const auto start = gathered_.begin() + static_cast<std::ptrdiff_t>(segment_start_[segment_[b]]);
-    const auto nth = start + static_cast<std::ptrdiff_t>(rank_in_bucket);
-    std::nth_element(start, nth, start + static_cast<std::ptrdiff_t>(counts[b]));
+    const auto nth =
+        gathered_.begin() + static_cast<std::ptrdiff_t>(gathered_start_[b] + rank_in_bucket);
+    std::nth_element(gathered_.begin(), nth, gathered_.end());
     return *nth;
   };
   for (std::size_t i = 0; i < ps.size(); ++i) {

@@ -41,9 +41,8 @@ class QuantileSelector {
     std::pair<std::size_t, std::size_t> locate(std::size_t rank) const;
   };
 
-  Histogram histogram_, narrowing_;     // select's, and order_statistic's own
-  std::vector<std::uint32_t> segment_;  // each bucket's segment of gathered_, or none
-  std::vector<std::size_t> segment_start_, segment_fill_;
+  Histogram histogram_, narrowing_;          // select's, and order_statistic's own
+  std::vector<std::size_t> gathered_start_;  // each gathered bucket's start in gathered_
   std::vector<double> gathered_, inside_;
 };
 
