@@ -19,6 +19,8 @@ namespace policysim::store {
 namespace {
 
 using sqlite::Database;
+using sqlite::placeholders;
+using sqlite::RowInserter;
 using sqlite::Statement;
 using sqlite::Transaction;
 
@@ -96,12 +98,6 @@ std::string real_columns(const std::vector<std::string>& names) {
 std::string column_list(const std::vector<std::string>& names) {
   std::string sql;
   for (const auto& name : names) sql += ", " + quote(name);
-  return sql;
-}
-
-std::string placeholders(std::size_t count) {
-  std::string sql = "?";
-  for (std::size_t i = 1; i < count; ++i) sql += ", ?";
   return sql;
 }
 
@@ -284,54 +280,6 @@ std::uint64_t seed_from_text(const std::string& text) {
   }
   return seed;
 }
-
-// Rows of one table go in as multi-row INSERTs of up to `batch_rows` rows (as many as the
-// parameter limit allows), the rest one by one: a statement step costs about as much as a row,
-// so batches halve the time of writing series.
-class RowInserter {
- public:
-  /// `insert_into` is "INSERT INTO table(columns)"; each row has `width` values.
-  RowInserter(Database& db, const std::string& insert_into, std::size_t width,
-              std::size_t batch_rows)
-      : insert_into_(insert_into),
-        width_(width),
-        single_(db, insert_into + " VALUES (" + placeholders(width) + ")") {
-    const auto max_variables =
-        static_cast<std::size_t>(sqlite3_limit(db.handle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1));
-    batch_rows_ = std::min(batch_rows, max_variables / width);
-    if (batch_rows_ < 2) return;
-    std::string sql = insert_into + " VALUES ";
-    const std::string row = "(" + placeholders(width) + ")";
-    for (std::size_t i = 0; i < batch_rows_; ++i) sql += (i ? ", " : "") + row;
-    batch_.emplace(db, sql);
-  }
-  /// The same table and rows with batches of `batch_rows` rows.
-  RowInserter(Database& db, const RowInserter& other, std::size_t batch_rows)
-      : RowInserter(db, other.insert_into_, other.width_, batch_rows) {}
-
-  /// Inserts rows 0..rows-1; bind_row(statement, first parameter, row) binds one row's values.
-  template <class BindRow>
-  void insert(std::size_t rows, const BindRow& bind_row) {
-    std::size_t row = 0;
-    for (; batch_ && row + batch_rows_ <= rows; row += batch_rows_) {
-      for (std::size_t i = 0; i < batch_rows_; ++i) {
-        bind_row(*batch_, 1 + static_cast<int>(i * width_), row + i);
-      }
-      batch_->run();
-    }
-    for (; row < rows; ++row) {
-      bind_row(single_, 1, row);
-      single_.run();
-    }
-  }
-
- private:
-  std::string insert_into_;
-  std::size_t width_;
-  Statement single_;
-  std::optional<Statement> batch_;
-  std::size_t batch_rows_ = 0;
-};
 
 // Series rows per multi-row INSERT: a run's quarters go in a few statements.
 constexpr std::size_t kSeriesBatchRows = 16;
@@ -793,8 +741,12 @@ std::vector<RunSeries> ResultsDatabase::series_values(
   while (query.step()) {
     const std::int64_t run_id = query.column_int64(0);
     if (run_id != current) {
+      // Runs of an experiment have the same length: room for the last run's ticks at once.
+      const std::size_t ticks =
+          result.empty() || metrics.empty() ? 0 : result.back().values[0].size();
       result.push_back({query.column_text(1), static_cast<int>(query.column_int64(2)),
                         std::vector<std::vector<double>>(metrics.size())});
+      for (auto& series : result.back().values) series.reserve(ticks);
       current = run_id;
     }
     for (std::size_t m = 0; m < metrics.size(); ++m) {

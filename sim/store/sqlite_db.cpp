@@ -2,6 +2,7 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <limits>
@@ -201,6 +202,27 @@ std::string Statement::column_text(int index) const {
   const auto* text = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, index));
   if (text == nullptr) return {};
   return std::string(text, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, index)));
+}
+
+std::string placeholders(std::size_t count) {
+  std::string sql = "?";
+  for (std::size_t i = 1; i < count; ++i) sql += ", ?";
+  return sql;
+}
+
+RowInserter::RowInserter(Database& db, const std::string& insert_into, std::size_t width,
+                         std::size_t batch_rows)
+    : insert_into_(insert_into),
+      width_(width),
+      single_(db, insert_into + " VALUES (" + placeholders(width) + ")") {
+  const auto max_variables =
+      static_cast<std::size_t>(sqlite3_limit(db.handle(), SQLITE_LIMIT_VARIABLE_NUMBER, -1));
+  batch_rows_ = std::min(batch_rows, max_variables / width);
+  if (batch_rows_ < 2) return;
+  std::string sql = insert_into + " VALUES ";
+  const std::string row = "(" + placeholders(width) + ")";
+  for (std::size_t i = 0; i < batch_rows_; ++i) sql += (i ? ", " : "") + row;
+  batch_.emplace(db, sql);
 }
 
 Transaction::Transaction(Database& db) : db_(db) {

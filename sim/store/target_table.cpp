@@ -1,10 +1,13 @@
 #include "sim/store/target_table.hpp"
 
-#include <cmath>
-
 #include "sim/store/sqlite_db.hpp"
 
 namespace policysim::store {
+namespace {
+
+constexpr std::size_t kValueBatchRows = 64;
+
+}  // namespace
 
 void write_targets(const std::filesystem::path& database, const std::vector<TargetRow>& rows) {
   sqlite::Database db(database, sqlite::Database::Mode::read_write_create);
@@ -19,7 +22,8 @@ void write_targets(const std::filesystem::path& database, const std::vector<Targ
   db.exec("DELETE FROM targets");
   db.exec("DELETE FROM target_values");
   auto insert_target = db.prepare("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-  auto insert_value = db.prepare("INSERT INTO target_values VALUES (?,?,?)");
+  // A value a run and target: thousands of short rows, so many to a statement.
+  sqlite::RowInserter insert_values(db, "INSERT INTO target_values", 3, kValueBatchRows);
   for (const auto& row : rows) {
     insert_target.bind(1, row.name);
     insert_target.bind(2, row.metric);
@@ -33,16 +37,12 @@ void write_targets(const std::filesystem::path& database, const std::vector<Targ
     insert_target.bind(10, row.met ? 1 : 0);
     insert_target.bind(11, row.source);
     insert_target.run();
-    for (const auto& [run_id, value] : row.values) {
-      insert_value.bind(1, row.name);
-      insert_value.bind(2, run_id);
-      if (std::isnan(value)) {
-        insert_value.bind_null(3);
-      } else {
-        insert_value.bind(3, value);
-      }
-      insert_value.run();
-    }
+    insert_values.insert(row.values.size(),
+                         [&row](sqlite::Statement& insert, int first, std::size_t i) {
+                           insert.bind(first, row.name);
+                           insert.bind(first + 1, row.values[i].first);
+                           insert.bind(first + 2, row.values[i].second);  // NaN goes in as NULL
+                         });
   }
   transaction.commit();
 }

@@ -11,6 +11,7 @@
 
 using policysim::store::StoreError;
 using policysim::store::sqlite::Database;
+using policysim::store::sqlite::Statement;
 
 TEST_CASE("a full database says so, keeps what it held, and exits 74", "[store][sqlite]") {
   const auto dir = std::filesystem::temp_directory_path() /
@@ -40,5 +41,33 @@ TEST_CASE("a full database says so, keeps what it held, and exits 74", "[store][
   auto rows = db.prepare("SELECT count(*) FROM t");
   REQUIRE(rows.step());
   CHECK(rows.column_int64(0) == 1);
+  std::filesystem::remove_all(dir);
+}
+
+TEST_CASE("a row inserter writes every row once, in batches and one by one", "[store][sqlite]") {
+  const auto dir = std::filesystem::temp_directory_path() /
+                   ("policysim-sqlite-rows-" + std::to_string(::getpid()));
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  Database db(dir / "rows.sqlite", Database::Mode::read_write_create);
+  db.exec("CREATE TABLE t(k INTEGER, x REAL)");
+  policysim::store::sqlite::RowInserter insert(db, "INSERT INTO t(k, x)", 2, 4);
+  // Around the batch of 4: none, fewer, exactly one batch, a batch and one, several and a few.
+  for (const std::size_t rows : {0, 3, 4, 5, 14}) {
+    CAPTURE(rows);
+    db.exec("DELETE FROM t");
+    insert.insert(rows, [](Statement& statement, int first, std::size_t row) {
+      statement.bind(first, static_cast<std::int64_t>(row));
+      statement.bind(first + 1, 0.5 * static_cast<double>(row));
+    });
+    auto read = db.prepare("SELECT k, x FROM t ORDER BY rowid");
+    std::size_t expected = 0;
+    while (read.step()) {
+      CHECK(read.column_int64(0) == static_cast<std::int64_t>(expected));
+      CHECK(read.column_double(1) == 0.5 * static_cast<double>(expected));
+      ++expected;
+    }
+    CHECK(expected == rows);
+  }
   std::filesystem::remove_all(dir);
 }
