@@ -24,16 +24,19 @@ void update_ties(World& w, Tick /*t*/) {
                             intensity.instrument[index(Instrument::national_assembly)]);
   });
 
-  // Inter-regional ties are read only by the regional phase, which is over: update in place,
-  // each edge gaining from its active owners in intervention order.
-  const std::vector<double>& intervention_intensity = w.scratch.intervention_intensity;
-  for_each_index(w.tie_weight.size(), w.parallel, w.grain, [&](std::size_t e) {
-    double gain = 0.0;
-    for (std::uint32_t k = w.tie_owner_offsets[e]; k < w.tie_owner_offsets[e + 1]; ++k) {
-      const double owner_intensity = intervention_intensity[w.tie_owners[k]];
-      if (owner_intensity > 0.0) gain += p.tie_gain * owner_intensity;
+  // Inter-regional ties are read only by the regional phase, which is over: update in place.
+  std::vector<double>& gain = w.scratch.tie_gain;
+  std::fill(gain.begin(), gain.end(), 0.0);
+  for (std::size_t i = 0; i < w.config.interventions.size(); ++i) {
+    const double intensity = w.scratch.intervention_intensity[i];
+    if (!(intensity > 0.0)) continue;
+    for (std::uint32_t e = w.intervention_tie_offsets[i]; e < w.intervention_tie_offsets[i + 1];
+         ++e) {
+      gain[w.intervention_ties[e]] += p.tie_gain * intensity;
     }
-    w.tie_weight[e] = rules::clip01(w.tie_weight[e] + gain - p.tie_decay * w.tie_weight[e]);
+  }
+  for_each_index(w.tie_weight.size(), w.parallel, w.grain, [&](std::size_t e) {
+    w.tie_weight[e] = rules::clip01(w.tie_weight[e] + gain[e] - p.tie_decay * w.tie_weight[e]);
   });
 }
 

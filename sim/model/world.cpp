@@ -393,6 +393,7 @@ void World::reset(std::uint64_t seed) {
   scratch.district_emulation.assign(fixed.district_count, PerReform{});
   scratch.ngo_alive_count.assign(n, 0);
   scratch.ngo_closed.assign(fixed.ngo_count, 0);
+  scratch.tie_gain.assign(tie_weight.size(), 0.0);
   if (n <= kSortedQuantileRegions) {
     if (scratch.resistance_order.size() != n) {  // any order will do; the last run's is kept
       scratch.resistance_order.resize(n);
@@ -527,14 +528,15 @@ void World::draw_tie_pattern() {
   if (!tie_links_.empty()) ++edge_count;
   tie_weight.assign(edge_count, 0.0);
 
-  // The links are sorted by edge, then intervention: each edge's owners are a run, in order.
-  tie_owner_offsets.assign(edge_count + 1, 0);
-  tie_owners.resize(tie_links_.size());
+  intervention_tie_offsets.assign(count + 1, 0);
+  for (const auto& link : tie_links_) ++intervention_tie_offsets[link.intervention + 1];
+  for (std::size_t i = 0; i < count; ++i)
+    intervention_tie_offsets[i + 1] += intervention_tie_offsets[i];
+  intervention_ties.resize(tie_links_.size());
+  cursor_.assign(intervention_tie_offsets.begin(), intervention_tie_offsets.end() - 1);
   for (std::size_t k = 0; k < tie_links_.size(); ++k) {
-    ++tie_owner_offsets[link_edge[k] + 1];
-    tie_owners[k] = tie_links_[k].intervention;
+    intervention_ties[cursor_[tie_links_[k].intervention]++] = link_edge[k];
   }
-  for (std::size_t e = 0; e < edge_count; ++e) tie_owner_offsets[e + 1] += tie_owner_offsets[e];
 
   // Per-region rows: each edge once per endpoint, in edge order.
   tie_offsets.assign(n + 1, 0);

@@ -203,6 +203,7 @@ struct TickScratch {
   std::vector<PerReform> district_emulation;
   std::vector<std::uint32_t> ngo_alive_count;  ///< alive NGOs in the region at t
   std::vector<std::uint8_t> ngo_closed;        ///< 1 for an NGO that closed in this tick (rule 9)
+  std::vector<double> tie_gain;                ///< gain of each NGO tie edge this tick
   core::QuantileSelector quantile_selector;    ///< for quantiles (large countries)
   /// Regions by ascending resistance at the last record, kept across ticks and runs (countries
   /// of at most kSortedQuantileRegions regions; else empty).
@@ -295,12 +296,11 @@ struct World {
   double case_mean_keep = 0.0;         ///< 2^(-1/case_half_life_ticks)
 
   // Targets of each intervention this run (CSR), and the NGO tie pattern of §4: undirected edges
-  // with one weight each, listed per region (neighbour, edge), and per edge the interventions
-  // that own it, in intervention order (so rule 11 updates the edges in parallel).
+  // with one weight each, listed per region (neighbour, edge) and per intervention (edge).
   std::vector<std::uint32_t> target_offsets, targets;
   std::vector<std::uint32_t> tie_offsets, tie_neighbour, tie_edge;
   std::vector<double> tie_weight;
-  std::vector<std::uint32_t> tie_owner_offsets, tie_owners;
+  std::vector<std::uint32_t> intervention_tie_offsets, intervention_ties;
 
   TickScratch scratch;
   std::vector<std::uint8_t> ever_toured;  ///< ever targeted by an active task_force_tour

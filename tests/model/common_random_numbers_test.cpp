@@ -36,12 +36,10 @@ std::set<std::pair<std::uint32_t, std::uint32_t>> ties_of(const World& world, co
                                [&](const Intervention& iv) { return iv.name == name; });
   REQUIRE(it != config.interventions.end());
   const auto i = static_cast<std::size_t>(it - config.interventions.begin());
-  // Per region (neighbour, edge); each edge's owners are listed separately.
+  // Per region (neighbour, edge); the intervention's own edges are listed separately.
   std::vector<std::uint8_t> owned(world.tie_weight.size(), 0);
-  for (std::size_t e = 0; e < owned.size(); ++e) {
-    for (auto k = world.tie_owner_offsets[e]; k < world.tie_owner_offsets[e + 1]; ++k)
-      owned[e] = owned[e] != 0 || world.tie_owners[k] == i ? 1 : 0;
-  }
+  for (auto e = world.intervention_tie_offsets[i]; e < world.intervention_tie_offsets[i + 1]; ++e)
+    owned[world.intervention_ties[e]] = 1;
   std::set<std::pair<std::uint32_t, std::uint32_t>> pairs;
   for (std::uint32_t r = 0; r + 1 < world.tie_offsets.size(); ++r) {
     for (auto e = world.tie_offsets[r]; e < world.tie_offsets[r + 1]; ++e) {
