@@ -1,7 +1,7 @@
 #pragma once
-// A thin RAII layer over the sqlite3 C API: a connection, a prepared statement and a transaction.
-// Debian 12 packages no C++ SQLite library, and the store needs only these few operations. Every
-// failure throws StoreError naming the database file and the SQL that failed.
+// A thin RAII layer over the sqlite3 C API: a connection, a prepared statement, a transaction and
+// a multi-row inserter. Debian 12 packages no C++ SQLite library, and the store needs only these
+// few operations. Every failure throws StoreError naming the database file and the SQL that failed.
 
 #include <cstddef>
 #include <cstdint>
