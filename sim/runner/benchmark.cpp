@@ -26,6 +26,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <numeric>
 #include <optional>
 #include <stdexcept>
 
@@ -329,6 +330,11 @@ double EnsembleResult::runs_per_second() const {
   return median_seconds > 0.0 ? replications / median_seconds : 0.0;
 }
 
+double EnsembleResult::write_share() const {
+  const double worker_seconds = seconds.median() * threads;
+  return worker_seconds > 0.0 ? write_seconds.median() / worker_seconds : 0.0;
+}
+
 double EnsembleResult::ratio_to_spmm() const {
   // Core-seconds of one run over the seconds of one SpMM per tick on the same network.
   const double per_run = seconds.median() * threads / replications;
@@ -366,6 +372,7 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
       // One Simulation (one network, one set of buffers) per worker, reused across its runs.
       tbb::enumerable_thread_specific<std::unique_ptr<model::Simulation>> pool(
           [&] { return std::make_unique<model::Simulation>(scenario.config, country); });
+      tbb::enumerable_thread_specific<double> writing(0.0);  // each worker's seconds in write_run
       const model::RunOptions run_options{false, false};
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, reps, 1), [&](const auto& range) {
         for (std::size_t i = range.begin(); i != range.end(); ++i) {
@@ -374,15 +381,21 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
           const auto run_started = Clock::now();
           auto output = pool.local()->run(seed, run_options);
           hashes[i] = run_hash(output);
-          db->write_run(to_record(std::move(output), "base", replicate, seed,
-                                  seconds_since(run_started), quarters));
+          auto record = to_record(std::move(output), "base", replicate, seed,
+                                  seconds_since(run_started), quarters);
+          const auto write_started = Clock::now();
+          db->write_run(record);
+          writing.local() += seconds_since(write_started);
         }
       });
       // Committing the last runs and closing (which checkpoints the log into the database file)
       // are part of writing the results.
+      const auto closing = Clock::now();
       db->flush();
       db.reset();
       result.seconds.seconds.push_back(seconds_since(started));
+      result.write_seconds.seconds.push_back(seconds_since(closing) +
+                                             std::accumulate(writing.begin(), writing.end(), 0.0));
       OutputHash folded;
       for (std::uint64_t h : hashes) folded.add(h);
       if (repeat > 0 && folded.value() != result.hash) result.hash_stable = false;
@@ -514,18 +527,20 @@ nlohmann::json phases_json(const TickResult& r) {
 }  // namespace
 
 std::string ensemble_table_header() {
-  return format("%8s %7s %9s %19s %9s %11s %9s %9s %9s  %-16s", "runs", "threads", "median_s",
-                "range_s", "runs/s", "ms/run/core", "spmm_us", "run/spmm", "triad_GB/s", "hash");
+  return format("%8s %7s %9s %19s %9s %11s %8s %9s %9s %9s  %-16s", "runs", "threads", "median_s",
+                "range_s", "runs/s", "ms/run/core", "write_%", "spmm_us", "run/spmm", "triad_GB/s",
+                "hash");
 }
 
 std::string ensemble_table_row(const EnsembleResult& r) {
   const double ms_per_run_core =
       1e3 * r.seconds.median() * r.threads / static_cast<double>(r.replications);
-  return format("%8d %7d %9.3f %9.3f-%-9.3f %9.1f %11.3f %9.2f %9.0f %9.2f  %s%s", r.replications,
-                r.threads, r.seconds.median(), r.seconds.min(), r.seconds.max(),
-                r.runs_per_second(), ms_per_run_core, 1e6 * r.reference.spmm.median(),
-                r.ratio_to_spmm(), r.reference.triad_bytes_per_second() / 1e9,
-                hex64(r.hash).c_str(), r.hash_stable ? "" : " UNSTABLE");
+  return format("%8d %7d %9.3f %9.3f-%-9.3f %9.1f %11.3f %8.1f %9.2f %9.0f %9.2f  %s%s",
+                r.replications, r.threads, r.seconds.median(), r.seconds.min(), r.seconds.max(),
+                r.runs_per_second(), ms_per_run_core, 100.0 * r.write_share(),
+                1e6 * r.reference.spmm.median(), r.ratio_to_spmm(),
+                r.reference.triad_bytes_per_second() / 1e9, hex64(r.hash).c_str(),
+                r.hash_stable ? "" : " UNSTABLE");
 }
 
 std::string tick_table_header() {
@@ -564,6 +579,8 @@ nlohmann::json to_json(const EnsembleResult& r) {
           {"threads", r.threads},
           {"seconds", timings_json(r.seconds)},
           {"runs_per_second", r.runs_per_second()},
+          {"write_seconds", timings_json(r.write_seconds)},
+          {"write_share", r.write_share()},
           {"spmm_seconds", timings_json(r.reference.spmm)},
           {"spmm_nonzeros", r.reference.spmm_nonzeros},
           {"triad_bytes_per_second", r.reference.triad_bytes_per_second()},
@@ -682,6 +699,26 @@ std::string phase_table(const std::vector<ScalingRow>& rows) {
   return text;
 }
 
+// Each ensemble row's share of the workers' time spent writing results. Runs are written by one
+// writer at a time, so the share at 1 thread tells how many workers that writer keeps up with
+// (its inverse), and a share that grows with the threads shows workers waiting for it.
+std::string writer_table(const std::vector<ScalingRow>& rows) {
+  std::string text;
+  for (const ScalingRow& row : rows) {
+    if (row.workload != "ensemble" || !row.detail.contains("write_share")) continue;
+    const double share = row.detail["write_share"].get<double>();
+    if (text.empty()) {
+      text = "\nresults writer: share of the workers' time spent writing runs (waits included)\n";
+    }
+    text += format("%-12s %7d   %.1f %%", row.size.c_str(), row.threads, 100.0 * share);
+    if (row.threads == 1 && share > 0.0) {
+      text += format("  (one writer keeps up with about %.0f workers)", 1.0 / share);
+    }
+    text += "\n";
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string scaling_table(const std::vector<ScalingRow>& rows) {
@@ -695,7 +732,7 @@ std::string scaling_table(const std::vector<ScalingRow>& rows) {
                    row.speedup, row.ratio_to_reference, hex64(row.hash).c_str(),
                    row.hash_matches ? "ok" : "MISMATCH");
   }
-  return text + phase_table(rows);
+  return text + writer_table(rows) + phase_table(rows);
 }
 
 nlohmann::json scaling_json(const std::vector<ScalingRow>& rows) {

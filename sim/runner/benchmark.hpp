@@ -82,13 +82,19 @@ struct EnsembleOptions {
 struct EnsembleResult {
   int replications = 0, threads = 0, ticks = 0;
   std::size_t regions = 0;
-  Timings seconds;             ///< the whole ensemble, database writes included
+  Timings seconds;  ///< the whole ensemble, database writes included
+  /// Per repeat, the workers' seconds in writing runs (their waits for the one writer included)
+  /// and the final commit and close.
+  Timings write_seconds;
   ReferenceTimings reference;  ///< SpMM on the scenario's network, triad of 2^22 doubles
   std::uint64_t hash = 0;      ///< series and outcomes of every run, in replicate order
   bool hash_stable = true;     ///< every repeat gave the same hash
   double runs_per_second() const;
   /// Median seconds of one run over the median of `ticks` SpMMs on the same network.
   double ratio_to_spmm() const;
+  /// The share of the workers' time (wall time × threads) spent writing, medians. Writes are
+  /// serialised, so at 1 thread its inverse is about how many workers one writer keeps up with.
+  double write_share() const;
 };
 EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options);
 

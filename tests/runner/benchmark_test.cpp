@@ -154,3 +154,43 @@ TEST_CASE("the scaling table gives each tick's phases and their speed-up over 1 
   CHECK(phases.find("regions 2.000 (2.00x)") != std::string::npos);
   CHECK(phases.find("schedule 4.000 (1.00x)") != std::string::npos);
 }
+
+TEST_CASE(
+    "the scaling table gives the ensemble's share of time spent writing, and the workers "
+    "one writer keeps up with",
+    "[runner][bench]") {
+  std::vector<ScalingRow> rows(3);
+  rows[0].workload = rows[1].workload = "ensemble";
+  rows[0].size = rows[1].size = "200 runs";
+  rows[0].threads = 1;
+  rows[1].threads = 2;
+  rows[0].detail["write_share"] = 0.075;  // 1 / 0.075 = 13.3 workers
+  rows[1].detail["write_share"] = 0.125;  // waits for the writer raise the share
+  rows[2].workload = "tick";
+  rows[2].size = "1e5 regions";
+  rows[2].threads = 1;
+  const std::string text = scaling_table(rows);
+  const auto writer_at = text.find("results writer");
+  REQUIRE(writer_at != std::string::npos);
+  const std::string writer = text.substr(writer_at);
+  CHECK(writer.find("200 runs           1   7.5 %  (one writer keeps up with about 13 workers)") !=
+        std::string::npos);
+  CHECK(writer.find("200 runs           2   12.5 %\n") != std::string::npos);
+  CHECK(writer.find("1e5 regions") == std::string::npos);
+}
+
+TEST_CASE("a benchmarked ensemble counts its writing within its workers' time", "[runner][bench]") {
+  EnsembleOptions options;
+  options.scenario_file = std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios/baseline.yaml";
+  options.replications = 8;
+  options.repeats = 2;
+  options.pin = false;
+  const EnsembleResult result = run_ensemble_benchmark(options);
+  REQUIRE(result.write_seconds.seconds.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(result.write_seconds.seconds[i] > 0.0);
+    CHECK(result.write_seconds.seconds[i] < result.seconds.seconds[i]);  // one thread
+  }
+  CHECK(result.write_share() > 0.0);
+  CHECK(result.write_share() < 1.0);
+}
