@@ -2,9 +2,10 @@
 // Exact quantiles of a large array without copying or reordering it. A histogram of the values
 // finds the buckets that hold the wanted order statistics; only those buckets' values are
 // gathered and selected among. That is three passes over the values, against a copy and several
-// partial selections, and a small buffer instead of one as large as the values. The range and the
-// histogram are found in parallel (with oneTBB); their counts and bounds are exact in any split,
-// so the result is the same at any thread count.
+// partial selections, and a small buffer instead of one as large as the values. All three passes
+// run in parallel (with oneTBB): the range's bounds and the histogram's counts are exact in any
+// split, and the gather places each value by a prefix count, so the result is the same at any
+// thread count.
 
 #include <array>
 #include <cstddef>

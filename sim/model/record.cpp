@@ -7,7 +7,6 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
-#include <span>
 
 #include "sim/core/reduce.hpp"
 #include "sim/model/metrics.hpp"
