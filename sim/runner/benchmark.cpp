@@ -36,6 +36,7 @@
 #include "sim/model/simulation.hpp"
 #include "sim/model/world.hpp"
 #include "sim/runner/build_info.hpp"
+#include "sim/runner/manifest.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -617,6 +618,7 @@ std::string benchmark_context(std::string_view workload, int threads) {
   line.append(workload);
   line.append(format("  commit %s  threads %d  cpus %d  load %.2f %.2f %.2f", POLICYSIM_GIT_COMMIT,
                      threads, available_cpus(), load[0], load[1], load[2]));
+  line.append("  cpu " + cpu_model());
   return line;
 }
 
@@ -751,11 +753,9 @@ nlohmann::json scaling_json(const std::vector<ScalingRow>& rows) {
   }
   double load[3] = {0.0, 0.0, 0.0};
   if (getloadavg(load, 3) < 0) load[0] = load[1] = load[2] = -1.0;
-  return {{"commit", POLICYSIM_GIT_COMMIT},
-          {"cpus", available_cpus()},
-          {"load_average", {load[0], load[1], load[2]}},
-          {"deterministic", deterministic},
-          {"results", std::move(results)}};
+  return {{"commit", POLICYSIM_GIT_COMMIT}, {"cpu_model", cpu_model()},
+          {"cpus", available_cpus()},       {"load_average", {load[0], load[1], load[2]}},
+          {"deterministic", deterministic}, {"results", std::move(results)}};
 }
 
 }  // namespace policysim::runner

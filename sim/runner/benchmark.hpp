@@ -172,7 +172,7 @@ std::vector<ScalingRow> run_scaling_suite(const SuiteOptions& options,
 std::string scaling_table(const std::vector<ScalingRow>& rows);
 nlohmann::json scaling_json(const std::vector<ScalingRow>& rows);
 
-/// Commit, host, CPUs and load average: the context every benchmark prints first.
+/// Commit, threads, CPUs, load average and processor: the context every benchmark prints first.
 std::string benchmark_context(std::string_view workload, int threads);
 
 }  // namespace policysim::runner

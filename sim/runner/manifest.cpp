@@ -5,6 +5,7 @@
 
 #include <array>
 #include <ctime>
+#include <fstream>
 #include <utility>
 
 #include "sim/runner/build_info.hpp"
@@ -43,6 +44,25 @@ std::string host_name() {
   std::array<char, 256> name{};
   if (gethostname(name.data(), name.size() - 1) != 0) return "unknown";
   return name.data();
+}
+
+std::string cpu_model() {
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  return cpu_model_from(cpuinfo);
+}
+
+std::string cpu_model_from(std::istream& cpuinfo) {
+  constexpr std::string_view kKey = "model name";
+  std::string line;
+  while (std::getline(cpuinfo, line)) {
+    if (!line.starts_with(kKey)) continue;
+    const std::size_t colon = line.find(':');
+    if (colon == std::string::npos) continue;
+    const std::size_t begin = line.find_first_not_of(" \t", colon + 1);
+    if (begin == std::string::npos) continue;
+    return line.substr(begin, line.find_last_not_of(" \t") + 1 - begin);
+  }
+  return "unknown";
 }
 
 std::string utc_now() {

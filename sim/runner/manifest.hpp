@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include <istream>
 #include <string>
 #include <string_view>
 
@@ -16,6 +17,13 @@ std::string sha256_hex(std::string_view text);
 
 /// The host name, or "unknown".
 std::string host_name();
+
+/// The processor's model name (the first `model name` of /proc/cpuinfo), or "unknown". Results
+/// and speeds differ between processors (libm picks its exp and log by the CPU's features), so
+/// manifests and benchmarks name it.
+std::string cpu_model();
+/// The first `model name` in text laid out as /proc/cpuinfo, or "unknown".
+std::string cpu_model_from(std::istream& cpuinfo);
 
 /// The current UTC time as ISO 8601 (2026-11-28T17:36:18Z).
 std::string utc_now();

@@ -95,6 +95,7 @@ nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const std
   manifest["seed"] = std::to_string(seed);
   manifest["threads"] = threads;
   manifest["host"] = host_name();
+  manifest["cpu"] = cpu_model();
   manifest["started_at"] = utc_now();
   return manifest;
 }

@@ -221,7 +221,7 @@ def build_fixture(path: str | Path, n_runs: int = 8, seed: int = 7, arms: tuple[
 
     manifest = {"scenario_name": "fixture", "scenario_sha256": "0" * 64, "scenario_yaml": SCENARIO_YAML.format(runs=n_runs),
                 "start_quarter": quarters[0], "end_quarter": quarters[-1], "policysim_version": "fixture",
-                "git_commit": "fixture", "compiler": "none", "threads": "1", "host": "fixture",
+                "git_commit": "fixture", "compiler": "none", "threads": "1", "host": "fixture", "cpu": "fixture",
                 "started_at": "2000-01-01T00:00:00Z", "finished_at": "2000-01-01T00:00:01Z"}
     db.executemany("INSERT INTO manifest VALUES (?, ?)",
                    list(manifest.items()) + [("manifest_json", json.dumps(manifest))])

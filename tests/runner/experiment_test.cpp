@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "sim/model/metrics.hpp"
+#include "sim/runner/manifest.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
 
@@ -204,6 +205,16 @@ TEST_CASE("the summary lists every outcome and the targets", "[runner][summary]"
     CHECK(summary.find(row_start) != std::string::npos);
   }
   CHECK(summary.find("targets met") != std::string::npos);
+}
+
+TEST_CASE("the manifest names the machine the runs were made on", "[runner][manifest]") {
+  TempDir dir("machine");
+  const auto result = run(tiny_options(dir.path, 1, 1));
+  const auto manifest = [&](const std::string& key) {
+    return query_values(result.database, "SELECT value FROM manifest WHERE key = '" + key + "'");
+  };
+  CHECK(manifest("host") == std::vector<std::string>{runner::host_name()});
+  CHECK(manifest("cpu") == std::vector<std::string>{runner::cpu_model()});
 }
 
 TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry-run]") {
