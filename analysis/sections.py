@@ -110,8 +110,8 @@ def scenario_section(results: Results, context: ReportContext) -> str:
 
 MANIFEST_KEY_ORDER = ("scenario_name", "scenario_file", "scenario_sha256", "scenario_summary", "start_quarter",
                       "end_quarter", "replications", "seed", "policysim_version", "git_commit", "build_type",
-                      "compiler", "cxx_flags", "libraries", "rng", "threads", "host", "cpu", "started_at",
-                      "finished_at")
+                      "compiler", "cxx_flags", "libraries", "rng", "elementary_functions", "threads", "host", "cpu",
+                      "started_at", "finished_at")
 """Provenance keys shown first, in this order; any others follow alphabetically."""
 
 

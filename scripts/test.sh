@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the C++ suite, the command-line checks, clang-format and the analysis tests on the
-# Release build, then the C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer.
+# Release build, then the C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer, in
+# a build with the portable elementary functions (POLICYSIM_PORTABLE_MATH), so both kinds are tested.
 # Under CI (CI=true) warnings are errors.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,6 +16,6 @@ scripts/build.sh build -DPOLICYSIM_WERROR=$werror
 
 # python, clang-format and the command-line scripts do not change under the sanitizers: skip them.
 scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DPOLICYSIM_SANITIZE=ON -DPOLICYSIM_BENCH=OFF \
-  -DPOLICYSIM_WERROR=$werror
+  -DPOLICYSIM_PORTABLE_MATH=ON -DPOLICYSIM_WERROR=$werror
 (cd build-asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   LSAN_OPTIONS="suppressions=$root/tests/lsan.supp" ctest --output-on-failure --parallel "$(nproc)" --label-exclude nosan)

@@ -19,7 +19,9 @@ void add_version_command(CLI::App& app, Action& action) {
                 << "compiler: " << info.at("compiler").get<std::string>() << "\n"
                 << "build: " << info.at("build_type").get<std::string>() << ", flags "
                 << info.at("cxx_flags").get<std::string>() << "\n"
-                << "rng: " << info.at("rng").get<std::string>() << "\n";
+                << "rng: " << info.at("rng").get<std::string>() << "\n"
+                << "elementary functions: " << info.at("elementary_functions").get<std::string>()
+                << "\n";
       for (const auto& [name, version] : info.at("libraries").items()) {
         std::cout << name << ": " << version.get<std::string>() << '\n';
       }

@@ -5,6 +5,8 @@
 #include <cmath>
 #include <numbers>
 
+#include "sim/core/elementary.hpp"
+
 namespace policysim::core {
 namespace {
 
@@ -16,7 +18,7 @@ std::uint64_t splitmix64(std::uint64_t x) {
   return x ^ (x >> 31);
 }
 
-double log_factorial(double k) { return std::lgamma(k + 1.0); }
+double log_factorial(double k) { return core::lgamma(k + 1.0); }
 
 }  // namespace
 
@@ -42,8 +44,8 @@ Sequence::Sequence(const RandomStream& stream, std::uint32_t tick, std::uint32_t
 double Sequence::normal() {
   // Box-Muller, keeping only the cosine branch so that each normal is one pair of uniforms and
   // no hidden state carries over between calls.
-  const double radius = std::sqrt(-2.0 * std::log(uniform()));
-  return radius * std::cos(2.0 * std::numbers::pi * uniform());
+  const double radius = std::sqrt(-2.0 * core::log(uniform()));
+  return radius * core::cos(2.0 * std::numbers::pi * uniform());
 }
 
 std::uint32_t Sequence::poisson(double mean) {
@@ -51,7 +53,7 @@ std::uint32_t Sequence::poisson(double mean) {
   if (mean < 10.0) {
     // Inversion: walk the CDF. The bound guards against rounding leaving the CDF short of u.
     const double u = uniform();
-    double probability = std::exp(-mean);
+    double probability = core::exp(-mean);
     double cumulative = probability;
     std::uint32_t k = 0;
     while (u > cumulative && k < 1000) {
@@ -64,7 +66,7 @@ std::uint32_t Sequence::poisson(double mean) {
   // PTRS: Hormann (1993), "The transformed rejection method for generating Poisson random
   // variables", Insurance: Mathematics and Economics 12, 39-45.
   const double slam = std::sqrt(mean);
-  const double log_mean = std::log(mean);
+  const double log_mean = core::log(mean);
   const double b = 0.931 + 2.53 * slam;
   const double a = -0.059 + 0.02483 * b;
   const double inv_alpha = 1.1239 + 1.1328 / (b - 3.4);
@@ -76,7 +78,7 @@ std::uint32_t Sequence::poisson(double mean) {
     const double k = std::floor((2.0 * a / us + b) * u + mean + 0.43);
     if (us >= 0.07 && v <= v_r) return static_cast<std::uint32_t>(k);
     if (k < 0.0 || (us < 0.013 && v > us)) continue;
-    if (std::log(v) + std::log(inv_alpha) - std::log(a / (us * us) + b) <=
+    if (core::log(v) + core::log(inv_alpha) - core::log(a / (us * us) + b) <=
         -mean + k * log_mean - log_factorial(k)) {
       return static_cast<std::uint32_t>(k);
     }
@@ -95,7 +97,7 @@ std::uint32_t Sequence::binomial(std::uint32_t n, double p) {
     double u = uniform();
     // q^n; for one trial q itself (pow returns it exactly), without pow's cost: most calls of
     // the model are for one case, and pow was a twentieth of its regional phase.
-    double probability = n == 1 ? q : std::pow(q, n_real);
+    double probability = n == 1 ? q : core::pow(q, n_real);
     std::uint32_t k = 0;
     while (u > probability && k < n) {
       u -= probability;
@@ -112,7 +114,7 @@ std::uint32_t Sequence::binomial(std::uint32_t n, double p) {
   const double c = n_real * p + 0.5;
   const double v_r = 0.92 - 4.2 / b;
   const double alpha = (2.83 + 5.1 / b) * spq;
-  const double log_odds = std::log(p / q);
+  const double log_odds = core::log(p / q);
   const double mode = std::floor((n_real + 1.0) * p);
   const double h = log_factorial(mode) + log_factorial(n_real - mode);
   for (;;) {
@@ -122,7 +124,7 @@ std::uint32_t Sequence::binomial(std::uint32_t n, double p) {
     const double k = std::floor((2.0 * a / us + b) * u + c);
     if (k < 0.0 || k > n_real) continue;
     if (us >= 0.07 && v <= v_r) return static_cast<std::uint32_t>(k);
-    v = std::log(v * alpha / (a / (us * us) + b));
+    v = core::log(v * alpha / (a / (us * us) + b));
     if (v <= h - log_factorial(k) - log_factorial(n_real - k) + (k - mode) * log_odds) {
       return static_cast<std::uint32_t>(k);
     }
@@ -133,7 +135,7 @@ double Sequence::gamma(double shape, double scale) {
   if (shape < 1.0) {
     // Boost to shape + 1, then scale back by u^(1/shape) (Marsaglia and Tsang, section 6).
     const double boosted = gamma(shape + 1.0, scale);
-    return boosted * std::pow(uniform(), 1.0 / shape);
+    return boosted * core::pow(uniform(), 1.0 / shape);
   }
   // Marsaglia and Tsang (2000), "A simple method for generating gamma variables", ACM TOMS 26.
   const double d = shape - 1.0 / 3.0;
@@ -145,7 +147,7 @@ double Sequence::gamma(double shape, double scale) {
     v = v * v * v;
     const double u = uniform();
     if (u < 1.0 - 0.0331 * x * x * x * x) return d * v * scale;
-    if (std::log(u) < 0.5 * x * x + d * (1.0 - v + std::log(v))) return d * v * scale;
+    if (core::log(u) < 0.5 * x * x + d * (1.0 - v + core::log(v))) return d * v * scale;
   }
 }
 

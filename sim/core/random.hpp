@@ -2,7 +2,8 @@
 // Counter-based random numbers: every draw is a pure function of (seed, stream) and its coordinates
 // (tick, agent, purpose, draw number), on Philox4x32-10. Results therefore do not depend on the
 // number of threads or on the order in which agents are updated. The transforms to uniform, normal,
-// Poisson, binomial and gamma are our own, so they are the same with every standard library.
+// Poisson, binomial and gamma are our own, so they are the same with every standard library; the
+// exp, log and pow they call are elementary.hpp's, the same on every machine in a portable build.
 
 #include <Random123/philox.h>
 

@@ -3,6 +3,7 @@
 
 #include <cmath>
 
+#include "sim/core/elementary.hpp"
 #include "sim/model/rules.hpp"
 
 namespace policysim::model::rules {
@@ -19,9 +20,9 @@ double restrictive_clock_increment(const Params& p, double foreign_total, double
   // H = 1 - exp(-exp(lin)) a year and p = 1 - (1 - H)^(1/4) a quarter, so the quarter's
   // cumulative hazard -ln(1 - p) is exactly exp(lin) / 4; computing it directly avoids the
   // cancellation in 1 - (1 - H)^(1/4) when H is small.
-  const double linear = p.chi0 + p.chi1 * std::log1p(std::max(0.0, foreign_total)) +
+  const double linear = p.chi0 + p.chi1 * core::log1p(std::max(0.0, foreign_total)) +
                         p.chi2 * election + p.chi3 * stance;
-  return 0.25 * std::exp(linear);
+  return 0.25 * core::exp(linear);
 }
 
 double legislation_logit(const Params& p, double tip, bool task_force, double mean_a_law, double un,

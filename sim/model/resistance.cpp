@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "sim/core/elementary.hpp"
 #include "sim/model/rules.hpp"
 
 namespace policysim::model::rules {
@@ -15,7 +16,7 @@ double resistance_next(const Params& p, double rho, double eta, double foreign_e
 }
 
 double sanction_probability(const Params& p, double directive_law) {
-  return 1.0 - std::exp(-p.k_s * directive_law);
+  return 1.0 - core::exp(-p.k_s * directive_law);
 }
 
 bool obstructs(const Params& p, double rho, double mean_legitimacy, double risk_aversion,

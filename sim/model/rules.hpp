@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <numbers>
 
+#include "sim/core/elementary.hpp"
 #include "sim/model/params.hpp"
 
 namespace policysim::model::rules {
@@ -17,7 +18,7 @@ namespace policysim::model::rules {
 /// x clipped to [0,1].
 inline double clip01(double x) { return std::clamp(x, 0.0, 1.0); }
 /// The logistic function sigma.
-inline double logistic(double x) { return 1.0 / (1.0 + std::exp(-x)); }
+inline double logistic(double x) { return 1.0 / (1.0 + core::exp(-x)); }
 /// Whether an event of probability sigma(x) happens on the uniform draw u: exactly
 /// `u < logistic(x)`, without the exp when the draw is far above the probability.
 inline bool happens(double u, double x) {
@@ -36,7 +37,7 @@ inline bool happens(double u, double x) {
   return u < logistic(x);
 }
 /// -ln(1 - sigma(x)) = ln(1 + e^x), the cumulative hazard of a quarter with probability sigma(x).
-inline double softplus(double x) { return x > 30.0 ? x : std::log1p(std::exp(x)); }
+inline double softplus(double x) { return x > 30.0 ? x : core::log1p(core::exp(x)); }
 
 // Rule 3: resistance and obstruction.
 /// rho(t+1) from rho, eta, foreign exposure F, federal stance P and the W_geo mean of rho.

@@ -10,6 +10,7 @@
 #include <string>
 #include <string_view>
 
+#include "sim/core/elementary.hpp"
 #include "sim/model/phases.hpp"
 #include "sim/model/purpose.hpp"
 #include "sim/model/rules.hpp"
@@ -377,8 +378,8 @@ void World::reset(std::uint64_t seed) {
   }
   draw_targets();
   draw_tie_pattern();
-  emulation_memory_keep = std::exp2(-1.0 / p.emulation_half_life_ticks);
-  case_mean_keep = std::exp2(-1.0 / p.case_half_life_ticks);
+  emulation_memory_keep = core::exp2(-1.0 / p.emulation_half_life_ticks);
+  case_mean_keep = core::exp2(-1.0 / p.case_half_life_ticks);
 
   // Scratch, sized once; later runs reuse the capacity.
   scratch.intervention_intensity.assign(config.interventions.size(), 0.0);

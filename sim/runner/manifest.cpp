@@ -8,6 +8,7 @@
 #include <fstream>
 #include <utility>
 
+#include "sim/core/elementary.hpp"
 #include "sim/runner/build_info.hpp"
 
 namespace policysim::runner {
@@ -23,6 +24,7 @@ nlohmann::json build_description() {
       {"build_type", POLICYSIM_BUILD_TYPE},
       {"cxx_flags", POLICYSIM_CXX_FLAGS},
       {"rng", "Philox4x32-10 (Random123), counter (tick, agent, purpose, draw)"},
+      {"elementary_functions", core::kElementaryFunctions},
       {"libraries", libraries},
   };
 }

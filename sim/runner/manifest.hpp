@@ -9,7 +9,8 @@
 
 namespace policysim::runner {
 
-/// Version, git commit, compiler, flags, library versions and RNG of this binary.
+/// Version, git commit, compiler, flags, library versions, RNG and elementary functions of this
+/// binary.
 nlohmann::json build_description();
 
 /// SHA-256 of `text` as 64 lowercase hex digits.

@@ -4,7 +4,14 @@
 
 #include <sstream>
 
+#include "sim/core/elementary.hpp"
+
 namespace policysim::runner {
+
+TEST_CASE("the build description names the elementary functions the model uses",
+          "[runner][manifest]") {
+  CHECK(build_description().at("elementary_functions") == core::kElementaryFunctions);
+}
 
 TEST_CASE("sha256_hex gives the FIPS 180-2 digest of \"abc\"", "[runner][manifest]") {
   CHECK(sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
