@@ -1,7 +1,7 @@
 // Rule 10: the scalar formulas of the national phase (federal stance, hazards of federal events,
 // law content). The event clocks and their effects are in national.cpp.
 
-#include <cmath>
+#include <algorithm>
 
 #include "sim/core/elementary.hpp"
 #include "sim/model/rules.hpp"

@@ -1,7 +1,5 @@
 // Rule 3: resistance ("norm immunisation") and Epstein's obstruction.
 
-#include <cmath>
-
 #include "sim/core/elementary.hpp"
 #include "sim/model/rules.hpp"
 
