@@ -1,7 +1,9 @@
 #include "sim/runner/experiment.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <ostream>
@@ -34,10 +36,40 @@ std::vector<store::StoredRun> base_runs(const store::ResultsDatabase& db) {
   return runs;
 }
 
-std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
-                                           const store::ResultsDatabase& db,
-                                           const std::vector<store::StoredRun>& runs, int reps) {
-  // Every series the targets read, in one pass over the stored series.
+// A run's statistic for each target, in the scenario's order: NaN for an outcome target (those
+// are read from the runs table), else the statistic of `series_of(metric)`, its series.
+template <class SeriesOf>
+std::vector<double> target_statistics(const scenario::Scenario& scenario,
+                                      const SeriesOf& series_of) {
+  std::vector<double> statistics;
+  for (const auto& target : scenario.targets) {
+    statistics.push_back(
+        target.stat == scenario::TargetStat::outcome
+            ? std::numeric_limits<double>::quiet_NaN()
+            : target_statistic(target, series_of(target.metric), scenario.config.start));
+  }
+  return statistics;
+}
+
+// The statistics of a run in memory, whose series are tick-major, a column per schema metric.
+std::vector<double> target_statistics(const scenario::Scenario& scenario,
+                                      const store::Schema& schema, const store::RunRecord& run) {
+  const std::vector<std::string>& metrics = schema.series_metrics;
+  const std::size_t width = metrics.size(), ticks = run.quarters.size();
+  return target_statistics(scenario, [&](const std::string& metric) {
+    const auto m = static_cast<std::size_t>(std::find(metrics.begin(), metrics.end(), metric) -
+                                            metrics.begin());
+    std::vector<double> column(ticks);
+    for (std::size_t tick = 0; tick < ticks; ++tick) column[tick] = run.series[tick * width + m];
+    return column;
+  });
+}
+
+// The statistics of every stored run of the base arm below `reps`, from its series read back in
+// one pass.
+std::vector<std::vector<double>> stored_target_statistics(const scenario::Scenario& scenario,
+                                                          const store::ResultsDatabase& db,
+                                                          int reps) {
   std::vector<std::string> metrics;
   for (const auto& target : scenario.targets) {
     if (target.stat != scenario::TargetStat::outcome &&
@@ -49,9 +81,38 @@ std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
   std::erase_if(series, [reps](const store::RunSeries& run) {
     return run.arm != kArm || run.replicate >= reps;
   });
+  std::vector<std::vector<double>> statistics;
+  for (const auto& run : series) {
+    statistics.push_back(target_statistics(scenario, [&](const std::string& metric) {
+      return run.values[static_cast<std::size_t>(std::find(metrics.begin(), metrics.end(), metric) -
+                                                 metrics.begin())];
+    }));
+  }
+  return statistics;
+}
+
+// The targets over `runs`. Each run's statistics are `computed[replicate]` when every run was
+// made by this command, or else are read back from the stored series: reading back gives a
+// run's series bit for bit, so both give the same values, and memory spares the reading.
+std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
+                                           const store::ResultsDatabase& db,
+                                           const std::vector<store::StoredRun>& runs, int reps,
+                                           const std::vector<std::vector<double>>& computed) {
+  const auto computed_now = [&](const store::StoredRun& run) {
+    return !computed[static_cast<std::size_t>(run.replicate)].empty();
+  };
+  std::vector<std::vector<double>> statistics;
+  if (std::all_of(runs.begin(), runs.end(), computed_now)) {
+    for (const auto& run : runs) {
+      statistics.push_back(computed[static_cast<std::size_t>(run.replicate)]);
+    }
+  } else {
+    statistics = stored_target_statistics(scenario, db, reps);
+  }
 
   std::vector<TargetResult> results;
-  for (const auto& target : scenario.targets) {
+  for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
+    const auto& target = scenario.targets[t];
     std::vector<double> values;
     if (target.stat == scenario::TargetStat::outcome) {
       const auto& names = db.schema().outcomes;
@@ -59,11 +120,7 @@ std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
           std::find(names.begin(), names.end(), target.metric) - names.begin());
       for (const auto& run : runs) values.push_back(run.outcomes.at(column));
     } else {
-      const auto metric = static_cast<std::size_t>(
-          std::find(metrics.begin(), metrics.end(), target.metric) - metrics.begin());
-      for (const auto& run : series) {
-        values.push_back(target_statistic(target, run.values[metric], scenario.config.start));
-      }
+      for (const auto& run : statistics) values.push_back(run[t]);
     }
     results.push_back(judge(target, std::move(values)));
   }
@@ -147,7 +204,15 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
     log << "policysim: the scenario declares " << scenario.arms.size()
         << " arms; `run` runs the base alone, `policysim compare` runs them all\n";
   }
-  const BatchResult batch = runner.run(pending, options.quiet, log);
+  // The targets' statistics of each run made now, from its series in memory: reading them back
+  // was most of the time spent after the runs.
+  std::vector<std::vector<double>> statistics(static_cast<std::size_t>(reps));
+  const BatchResult batch =
+      runner.run(pending, options.quiet, log, [&](const Job& job, const store::RunRecord& run) {
+        if (scenario.targets.empty()) return;
+        statistics[static_cast<std::size_t>(job.replicate)] =
+            target_statistics(scenario, db.schema(), run);
+      });
   result.runs_written = batch.written;
   result.runs_failed = batch.failed;
   db.set_manifest("finished_at", utc_now());
@@ -169,7 +234,7 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
       << " regions, " << scenario.config.start.str() << ".." << scenario.config.end.str() << "\n\n";
   print_summary(out, summarise_outcomes(model::kOutcomeNames, outcomes));
   if (!scenario.targets.empty()) {
-    const auto targets = evaluate_targets(scenario, db, runs, reps);
+    const auto targets = evaluate_targets(scenario, db, runs, reps, statistics);
     store::write_targets(result.database, target_rows(targets, runs));
     out << "\nStylised-fact targets\n";
     print_targets(out, targets);

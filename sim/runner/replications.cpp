@@ -187,7 +187,8 @@ std::vector<Job> ReplicationRunner::missing_jobs(int replicates) const {
   return jobs;
 }
 
-BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::ostream& log) {
+BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::ostream& log,
+                                   const RunStored& stored) {
   std::unique_ptr<core::Progress> progress;
   if (!quiet) progress = std::make_unique<core::Progress>("runs", jobs.size());
   std::atomic<int> failed{0};
@@ -209,8 +210,10 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
             [&simulation, run_seed, this] { return simulation->run(run_seed, run_options_); });
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        database_.write_run(to_record(std::move(output), arm.name, job.replicate, run_seed, seconds,
-                                      quarters_[job.arm]));
+        const store::RunRecord record = to_record(std::move(output), arm.name, job.replicate,
+                                                  run_seed, seconds, quarters_[job.arm]);
+        database_.write_run(record);
+        if (stored) stored(job, record);
       } catch (const store::StoreError&) {
         throw;  // the results cannot be written: stop rather than lose more runs
       } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <iosfwd>
 #include <memory>
 #include <span>
@@ -95,10 +96,15 @@ class ReplicationRunner {
   /// (so an interrupted batch leaves whole replicates done across arms).
   std::vector<Job> missing_jobs(int replicates) const;
 
-  /// Runs `jobs` in parallel and stores each run as it finishes; a failed run is logged and
-  /// counted. Progress goes to stderr unless `quiet`. Throws StoreError when results cannot be
-  /// written.
-  BatchResult run(std::span<const Job> jobs, bool quiet, std::ostream& log);
+  /// Called, by the worker that ran it, with each run once it is stored: for what is cheaper to
+  /// take from memory than to read back. It must not throw.
+  using RunStored = std::function<void(const Job&, const store::RunRecord&)>;
+
+  /// Runs `jobs` in parallel and stores each run as it finishes (then tells `stored`, if given);
+  /// a failed run is logged and counted. Progress goes to stderr unless `quiet`. Throws
+  /// StoreError when results cannot be written.
+  BatchResult run(std::span<const Job> jobs, bool quiet, std::ostream& log,
+                  const RunStored& stored = {});
 
   /// The arms, in the order given.
   const std::vector<ArmConfig>& arms() const { return arms_; }

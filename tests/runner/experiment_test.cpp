@@ -160,6 +160,22 @@ TEST_CASE("re-running an interrupted experiment reuses stored runs and ends iden
   CHECK(everything(whole.database) == everything(resumed.database));
 }
 
+TEST_CASE("targets from the runs in memory equal those read back from the database",
+          "[runner][resume][targets]") {
+  // The first command takes each run's target statistics from its series in memory; the same
+  // command again reuses every run and reads their series back.
+  TempDir dir("targets");
+  const auto first = run(tiny_options(dir.path, 2, 5));
+  const std::string query =
+      "SELECT r.replicate, t.* FROM target_values t JOIN runs r USING (run_id) "
+      "ORDER BY r.replicate, t.name";
+  const auto from_memory = query_values(first.database, query);
+  const auto again = run(tiny_options(dir.path, 2, 5));
+  REQUIRE(again.runs_reused == 5);
+  CHECK(from_memory.size() > 5);
+  CHECK(query_values(again.database, query) == from_memory);
+}
+
 TEST_CASE("the summary and targets cover the replicates asked for, not all those stored",
           "[runner][resume][summary]") {
   TempDir dir("fewer");
