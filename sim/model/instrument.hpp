@@ -25,6 +25,13 @@ inline constexpr std::array<std::string_view, kInstrumentCount> kInstrumentNames
 
 constexpr std::size_t index(Instrument m) { return static_cast<std::size_t>(m); }
 
+/// Whether an intervention with this instrument builds inter-regional NGO ties among its targets
+/// (MODEL.md §4).
+constexpr bool builds_ties(Instrument m) {
+  return m == Instrument::conference || m == Instrument::national_assembly ||
+         m == Instrument::exchange;
+}
+
 /// One value per instrument, indexed by Instrument.
 using PerInstrument = std::array<double, kInstrumentCount>;
 

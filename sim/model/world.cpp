@@ -33,11 +33,6 @@ void to_csr(const std::vector<std::vector<std::uint32_t>>& rows,
   }
 }
 
-bool builds_ties(Instrument instrument) {
-  return instrument == Instrument::conference || instrument == Instrument::national_assembly ||
-         instrument == Instrument::exchange;
-}
-
 // The random-number key of an intervention: a hash of its name (FNV-1a), not its position, so that
 // an arm adding, removing or reordering interventions leaves the draws of the others unchanged
 // (common random numbers, docs/compare.md). Names are unique within a scenario; in the unlikely

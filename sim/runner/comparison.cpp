@@ -264,8 +264,11 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
   const int most_reps = options.precision ? options.max_replications : reps;
+  std::vector<const model::Config*> arm_configs;
+  for (const auto& arm : arms) arm_configs.push_back(&arm.config);
   const MemoryEstimate memory = estimate_memory(
       scenario.region_count, scenario.country.mean_degree,
+      model_contents(arm_configs, scenario.region_count, scenario.country.districts),
       static_cast<std::size_t>(scenario.config.tick_count()), arms.size(),
       arms.size() * static_cast<std::size_t>(most_reps), threads, options.region_series);
   check_memory(memory, log);

@@ -16,11 +16,60 @@ namespace {
 
 // Bytes a region, measured with `policysim run` and `compare` on a synthetic country of 10^6
 // regions with 8 neighbours (peak resident memory at 1 and 2 threads, 1 and 2 arms): the country
-// about 190, each Simulation about 370-390. Each neighbour costs 4 bytes in either (an adjacency
-// entry, half an undirected edge).
+// about 190, each Simulation about 370-390 with the default 2.05 NGOs a region, of which the
+// NGOs take 94. Each neighbour costs 4 bytes in either (an adjacency entry, half an undirected
+// edge).
 constexpr double kCountryBytesPerRegion = 150.0;
-constexpr double kModelBytesPerRegion = 350.0;
+constexpr double kModelBytesPerRegion = 256.0;
 constexpr double kBytesPerNeighbour = 4.0;
+// Measured at 3 x 10^5 regions by adding NGOs (ngo_count_base) and links (ngo_links_per_target):
+// an NGO 46 bytes (its state, its place in two lists), an NGO-tie link 52 (both directions of the
+// edge, its weight and gain, the drawn pair). A target is 4 bytes, held twice while the lists are
+// built.
+constexpr double kBytesPerNgo = 46.0;
+constexpr double kBytesPerTieLink = 52.0;
+constexpr double kBytesPerTarget = 8.0;
+
+// Regions an intervention targets, at most: a district at its mean size when the count is known.
+double target_count(const model::Targets& targets, std::size_t regions, std::size_t districts) {
+  const auto n = static_cast<double>(regions);
+  switch (targets.kind) {
+    case model::Targets::Kind::regions:
+      return std::min(n, static_cast<double>(targets.regions.size()));
+    case model::Targets::Kind::district:
+      return districts > 0 ? std::ceil(n / static_cast<double>(districts)) : n;
+    case model::Targets::Kind::all:
+      return n;
+    case model::Targets::Kind::most_exposed:
+    case model::Targets::Kind::random:
+      return std::min(n, static_cast<double>(targets.count));
+  }
+  return n;
+}
+
+ModelContents contents_of(const model::Config& config, std::size_t regions, std::size_t districts) {
+  const model::Params& p = config.params;
+  ModelContents contents;
+  if (config.default_ngos) {
+    // As World builds them: max(0, round(base) + round(per_exposure x)) at either exposure.
+    double most = 0.0;
+    for (const double exposure : {p.exposure_high, p.exposure_low}) {
+      most = std::max(
+          most, std::round(p.ngo_count_base) + std::round(p.ngo_count_per_exposure * exposure));
+    }
+    contents.ngos = most * static_cast<double>(regions);
+  }
+  contents.ngos += static_cast<double>(config.named_ngos.size());
+  const double links = std::max(0.0, std::round(p.ngo_links_per_target));
+  for (const model::Intervention& intervention : config.interventions) {
+    const double targets = target_count(intervention.targets, regions, districts);
+    contents.targets += targets;
+    if (model::builds_ties(intervention.instrument)) {
+      contents.tie_links += targets * std::min(links, std::max(0.0, targets - 1.0));
+    }
+  }
+  return contents;
+}
 
 std::size_t bytes(double regions, double per_region) {
   return static_cast<std::size_t>(std::ceil(regions * per_region));
@@ -49,15 +98,31 @@ std::optional<std::size_t> cgroup_limit_bytes(const char* path) {
 
 }  // namespace
 
-MemoryEstimate estimate_memory(std::size_t regions, double mean_degree, std::size_t ticks,
-                               std::size_t arms, std::size_t jobs, int threads,
-                               bool region_series) {
+ModelContents model_contents(std::span<const model::Config* const> configs, std::size_t regions,
+                             std::size_t districts) {
+  ModelContents most;
+  for (const model::Config* config : configs) {
+    const ModelContents contents = contents_of(*config, regions, districts);
+    most.ngos = std::max(most.ngos, contents.ngos);
+    most.targets = std::max(most.targets, contents.targets);
+    most.tie_links = std::max(most.tie_links, contents.tie_links);
+  }
+  return most;
+}
+
+MemoryEstimate estimate_memory(std::size_t regions, double mean_degree,
+                               const ModelContents& contents, std::size_t ticks, std::size_t arms,
+                               std::size_t jobs, int threads, bool region_series) {
   MemoryEstimate estimate;
   estimate.regions = regions;
   const auto n = static_cast<double>(regions);
   const double neighbour_bytes = kBytesPerNeighbour * mean_degree;
   estimate.country_bytes = bytes(n, kCountryBytesPerRegion + neighbour_bytes);
-  estimate.model_bytes = bytes(n, kModelBytesPerRegion + neighbour_bytes);
+  estimate.contents = contents;
+  estimate.contents_bytes = bytes(contents.ngos, kBytesPerNgo) +
+                            bytes(contents.targets, kBytesPerTarget) +
+                            bytes(contents.tie_links, kBytesPerTieLink);
+  estimate.model_bytes = bytes(n, kModelBytesPerRegion + neighbour_bytes) + estimate.contents_bytes;
   // A worker builds one Simulation per arm it runs, and there are never more than jobs.
   estimate.runs_at_once = std::min(static_cast<std::size_t>(std::max(threads, 1)), jobs);
   estimate.models = std::min(estimate.runs_at_once * arms, jobs);
@@ -91,6 +156,14 @@ std::string memory_breakdown(const MemoryEstimate& estimate) {
          << " models (one for each worker thread and arm) about ";
   }
   text << format_bytes(estimate.model_bytes);
+  // Named only when they outweigh the regions: then they are what to change.
+  if (2 * estimate.contents_bytes > estimate.model_bytes) {
+    text << ", " << format_bytes(estimate.contents_bytes) << " of it for its "
+         << static_cast<std::size_t>(estimate.contents.ngos) << " NGOs, "
+         << static_cast<std::size_t>(estimate.contents.targets) << " intervention targets and "
+         << static_cast<std::size_t>(estimate.contents.tie_links)
+         << " NGO-tie links (ngo_count_base, ngo_count_per_exposure, ngo_links_per_target)";
+  }
   if (estimate.region_series_bytes > 0) {
     if (estimate.runs_at_once == 1) {
       text << "; the run keeps its regional series (--regions), about ";

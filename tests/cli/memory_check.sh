@@ -42,4 +42,22 @@ check run "$work/huge.yaml" -j 1 --dry-run
 check run "$work/huge.yaml" -j 2 --regions
 check compare "$work/huge.yaml" -j 1
 
+# NGOs that outweigh the regions are counted and named with the parameters that set them, in the
+# scenario or in one arm only.
+sed 's/parameters: {gamma: 0.2}/parameters: {ngo_count_base: 100}/' "$work/huge.yaml" >"$work/ngos.yaml"
+printf 'parameters: {ngo_count_base: 100}\n' >>"$work/huge.yaml"
+check_ngos() {
+  local output
+  output=$(timeout 60 "$exe" "$@" -o "$work/out" 2>&1)
+  if grep -qE "[0-9.]+ GiB of it for its 40800000000[0-9]* NGOs, .*\(ngo_count_base, " <<<"$output"; then
+    echo "ok   $*: names the NGOs"
+  else
+    echo "FAIL $*: the NGOs are not named: $output"
+    failures=$((failures + 1))
+  fi
+}
+check run "$work/huge.yaml" -j 1
+check_ngos run "$work/huge.yaml" -j 1
+check_ngos compare "$work/ngos.yaml" -j 1
+
 [ "$failures" -eq 0 ]
