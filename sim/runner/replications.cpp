@@ -213,7 +213,17 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
         const store::RunRecord record = to_record(std::move(output), arm.name, job.replicate,
                                                   run_seed, seconds, quarters_[job.arm]);
         database_.write_run(record);
-        if (stored) stored(job, record);
+        if (stored) {
+          // The run is stored whatever the hook does: a hook that throws loses only what it
+          // would have kept, which its caller can read back from the database.
+          try {
+            stored(job, record);
+          } catch (const std::exception& e) {
+            std::lock_guard lock(log_mutex);
+            log << "policysim: arm " << arm.name << " replicate " << job.replicate
+                << " is stored, but what is kept of it in memory was lost: " << e.what() << '\n';
+          }
+        }
       } catch (const store::StoreError&) {
         throw;  // the results cannot be written: stop rather than lose more runs
       } catch (const std::exception& e) {

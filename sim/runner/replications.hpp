@@ -97,7 +97,8 @@ class ReplicationRunner {
   std::vector<Job> missing_jobs(int replicates) const;
 
   /// Called, by the worker that ran it, with each run once it is stored: for what is cheaper to
-  /// take from memory than to read back. It must not throw.
+  /// take from memory than to read back. If it throws, the run still counts as stored and the
+  /// error is logged: the caller reads back what the hook did not keep.
   using RunStored = std::function<void(const Job&, const store::RunRecord&)>;
 
   /// Runs `jobs` in parallel and stores each run as it finishes (then tells `stored`, if given);
