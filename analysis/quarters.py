@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 
+import numpy as np
 import pandas as pd
 
 _QUARTER_PATTERN = re.compile(r"^\s*(\d{4})\s*[Qq]([1-4])\s*$")
@@ -31,8 +32,14 @@ def year_to_quarter(year: float) -> str:
 
 
 def quarters_to_years(quarters: pd.Series) -> pd.Series:
-    """Vectorised quarter_to_year for a column of quarter labels."""
-    parts = quarters.astype("string").str.extract(r"(\d{4})\s*[Qq]([1-4])")
-    years = pd.to_numeric(parts[0], errors="coerce") + (pd.to_numeric(parts[1], errors="coerce") - 1) / 4.0
-    return years.astype(float).set_axis(quarters.index)
+    """Vectorised quarter_to_year for a column of quarter labels.
+
+    A run's tables repeat the same few labels (64 quarters over hundreds of thousands of rows), so
+    each distinct label is parsed once and the years are gathered by code.
+    """
+    codes, labels = pd.factorize(quarters)
+    parts = pd.Series(labels, dtype="string").str.extract(r"(\d{4})\s*[Qq]([1-4])")
+    label_years = pd.to_numeric(parts[0], errors="coerce") + (pd.to_numeric(parts[1], errors="coerce") - 1) / 4.0
+    years = np.append(label_years.to_numpy(dtype=float), np.nan)[codes]  # code -1 (missing) -> NaN
+    return pd.Series(years, index=quarters.index, dtype=float)
 

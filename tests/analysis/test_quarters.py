@@ -20,3 +20,13 @@ def test_decimal_years_round_trip_to_quarter_labels():
 def test_a_column_of_quarters_converts_elementwise():
     years = quarters_to_years(pd.Series(["1997Q1", "1997Q2", None]))
     assert years.iloc[0] == 1997.0 and years.iloc[1] == 1997.25 and math.isnan(years.iloc[2])
+
+
+def test_repeated_labels_keep_their_rows_and_index():
+    labels = ["2003Q4", "1997Q1", "bad", None, "2003Q4", "1997Q1"] * 3
+    column = pd.Series(labels, index=range(100, 100 + 3 * len(labels), 3))
+    years = quarters_to_years(column)
+    assert list(years.index) == list(column.index)
+    expected = [quarter_to_year(label) for label in labels]
+    assert all((math.isnan(a) and math.isnan(b)) or a == b for a, b in zip(years, expected))
+    assert quarters_to_years(pd.Series([], dtype=object)).empty
