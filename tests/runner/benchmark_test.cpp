@@ -61,8 +61,8 @@ TEST_CASE("a benchmarked tick has the same hash at 1 and 2 threads",
   CHECK(one.hash == two.hash);
   CHECK(one.tick_seconds.seconds.size() == 4);
   CHECK(one.edges > one.regions * 6);
-  // The phases' times lie within the ticks' (which add the buffer swap), and the regional phase
-  // takes the most.
+  // The phases' times lie within the ticks' (which add the buffer swap). Which phase takes the
+  // most is a measurement, for bench/, not a property to test: a preempted small phase can win.
   REQUIRE(one.phase_seconds.size() == policysim::model::tick_phases().size());
   double phases = 0.0, ticks = 0.0;
   for (const double seconds : one.phase_seconds) phases += seconds;
@@ -76,8 +76,7 @@ TEST_CASE("a benchmarked tick has the same hash at 1 and 2 threads",
       names.begin());
   REQUIRE(regions < names.size());
   CHECK(one.phase_ms(regions) == Approx(1e3 * one.phase_seconds[regions] / 4));
-  CHECK(std::max_element(one.phase_seconds.begin(), one.phase_seconds.end()) ==
-        one.phase_seconds.begin() + static_cast<std::ptrdiff_t>(regions));
+  for (const double seconds : one.phase_seconds) CHECK(seconds >= 0.0);
 }
 
 TEST_CASE("the reference network is w_geo W_geo plus w_ngo times the NGO-tie pattern",
