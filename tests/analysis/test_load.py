@@ -1,3 +1,5 @@
+import sqlite3
+
 import numpy as np
 import pytest
 
@@ -26,6 +28,50 @@ def test_region_series_events_and_regions_match_their_tables(results, database_p
         assert len(getattr(results, name)) == count, name
     if not results.events.empty:
         assert "year" in results.events
+
+
+def test_region_series_holds_every_stored_value_with_its_quarter(results, database_path):
+    columns = [row[1] for row in query(database_path, "PRAGMA table_info(region_series)")]
+    stored = query(database_path, f"SELECT {', '.join(columns)} FROM region_series ORDER BY run_id, tick, region")
+    assert list(results.region_series.columns) == columns + ["year"]
+    loaded = results.region_series
+    assert len(loaded) == len(stored)
+    for position, column in enumerate(columns):
+        values = [row[position] for row in stored]
+        if column == "quarter":
+            assert list(loaded[column]) == values
+        else:
+            np.testing.assert_array_equal(loaded[column].to_numpy(dtype=float),
+                                          np.array(values, dtype=float), err_msg=column)
+    for key in ("run_id", "tick", "region"):
+        assert loaded[key].dtype == np.int64
+
+
+def test_a_tick_stored_with_two_quarter_labels_keeps_both(tmp_path, database_path):
+    copy = tmp_path / "results.sqlite"
+    copy.write_bytes(database_path.read_bytes())
+    with sqlite3.connect(copy) as db:
+        (run_id,) = db.execute("SELECT MIN(run_id) FROM region_series").fetchone()
+        db.execute("UPDATE region_series SET quarter = 'odd' WHERE run_id = ? AND tick = 0", (run_id,))
+    loaded = load(copy).region_series
+    first_tick = loaded[loaded["tick"] == 0]
+    assert set(first_tick.loc[first_tick["run_id"] == run_id, "quarter"]) == {"odd"}
+    assert "odd" not in set(first_tick.loc[first_tick["run_id"] != run_id, "quarter"])
+
+
+def test_a_hand_made_region_series_without_a_region_still_loads(tmp_path, database_path):
+    copy = tmp_path / "results.sqlite"
+    copy.write_bytes(database_path.read_bytes())
+    with sqlite3.connect(copy) as db:
+        # The engine's table forbids it; a copy without the constraints does not.
+        db.executescript("CREATE TABLE loose AS SELECT * FROM region_series; DROP TABLE region_series; "
+                         "ALTER TABLE loose RENAME TO region_series;")
+        db.execute("UPDATE region_series SET region = NULL "
+                   "WHERE run_id = (SELECT MIN(run_id) FROM region_series) AND tick = 0 AND region = 0")
+        (count,) = db.execute("SELECT COUNT(*) FROM region_series").fetchone()
+    loaded = load(copy).region_series
+    assert len(loaded) == count
+    assert loaded["region"].isna().sum() == 1
 
 
 def test_manifest_is_a_dict_of_its_rows(results, database_path):
