@@ -1,7 +1,5 @@
 #include "sim/runner/comparison.hpp"
 
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -19,24 +17,15 @@
 #include "sim/store/comparison_table.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policysim;
+using policysim::runner::testing::TempDir;
 
 namespace {
 
 const fs::path kSource = POLICYSIM_SOURCE_DIR;
-
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() /
-             ("policysim-compare-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 /// A comparison scenario on the small smoke scenario: an arm identical to the base, one that
 /// replaces an intervention and adds one with random targets, and one with other parameters.

@@ -1,7 +1,5 @@
 #include "sim/runner/experiment.hpp"
 
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 
 #include <cstring>
@@ -15,23 +13,15 @@
 #include "sim/runner/manifest.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policysim;
+using policysim::runner::testing::TempDir;
 
 namespace {
 
 const fs::path kSource = POLICYSIM_SOURCE_DIR;
-
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() /
-             ("policysim-runner-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 runner::ExperimentOptions tiny_options(const fs::path& out, int threads, int reps) {
   runner::ExperimentOptions options;
@@ -235,7 +225,8 @@ TEST_CASE("the manifest names the machine the runs were made on", "[runner][mani
 
 TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry-run]") {
   TempDir dir("dry");
-  auto options = tiny_options(dir.path, 1, 7);
+  const fs::path out = dir.path / "out";
+  auto options = tiny_options(out, 1, 7);
   options.dry_run = true;
   std::string text;
   run(options, &text);
@@ -244,7 +235,7 @@ TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry
   CHECK(text.find(" s on 1 thread\n") != std::string::npos);  // -j 1, whatever the machine's cores
   CHECK(text.find("memory: about 1 MiB beyond the program itself: the 83 regions take about 1 MiB, "
                   "and the model about 1 MiB") != std::string::npos);
-  CHECK_FALSE(fs::exists(dir.path));
+  CHECK_FALSE(fs::exists(out));
 }
 
 TEST_CASE("resuming with another seed is refused and loses nothing", "[runner][store][resume]") {

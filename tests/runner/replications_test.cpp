@@ -1,7 +1,5 @@
 #include "sim/runner/replications.hpp"
 
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -13,25 +11,16 @@
 #include <vector>
 
 #include "sim/scenario/scenario.hpp"
+#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policysim;
 using Catch::Matchers::Contains;
+using policysim::runner::testing::TempDir;
 
 namespace {
 
 const fs::path kSource = POLICYSIM_SOURCE_DIR;
-
-struct TempDir {
-  fs::path path;
-  explicit TempDir(const std::string& name)
-      : path(fs::temp_directory_path() /
-             ("policysim-replications-" + name + "-" + std::to_string(::getpid()))) {
-    fs::remove_all(path);
-    fs::create_directories(path);
-  }
-  ~TempDir() { fs::remove_all(path); }
-};
 
 }  // namespace
 
