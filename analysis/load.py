@@ -174,7 +174,7 @@ def _read_region_series(connection: sqlite3.Connection, present: list[str]) -> p
             filled = end
     except (TypeError, ValueError):
         return _read_table(connection, name, present)
-    # One block of metrics and one of keys, each wrapped rather than copied.
+    # The metrics' array is wrapped, not copied, and each key column is a view of the keys' array.
     frame = pd.DataFrame(metric_values[:filled], columns=metrics, copy=False)
     ticks = pd.Series(key_values[:filled, keys.index("tick")])
     for position, column in enumerate(columns):  # in table order, so each lands at its place
