@@ -16,7 +16,7 @@ from pathlib import Path
 from . import compare_figures  # noqa: F401  (registers the "Arms compared" section)
 from .html_render import escape, page
 from .load import NotAResultsDatabase, Results, load
-from .sections import ReportContext, ordered_sections
+from .sections import REGION_METRICS, ReportContext, ordered_sections
 
 
 def render_report(results: Results, context: ReportContext | None = None) -> str:
@@ -40,7 +40,7 @@ def render_report(results: Results, context: ReportContext | None = None) -> str
 def write_report(database: str | Path, out_path: str | Path | None = None, figures_dir: str | Path | None = None,
                  map_year: int = 2007) -> Path:
     """Load a database, write its report (default: report.html beside the database) and return the path."""
-    results = load(database)
+    results = load(database, region_metrics=REGION_METRICS)
     out_path = Path(out_path) if out_path else results.path.with_name("report.html")
     context = ReportContext(figures_dir=Path(figures_dir) if figures_dir else None, map_year=map_year)
     html_text = render_report(results, context)

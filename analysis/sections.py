@@ -271,6 +271,10 @@ def events_section(results: Results, context: ReportContext) -> str:
                            lambda fig: context.figure(fig, "fig-events", caption, "Timing of national events"))
 
 
+REGION_METRICS = ("a_law", "rho")
+"""The regional metrics the report draws (maps and heatmap): all it loads of the regional series."""
+
+
 @register_section("map", "Regional pattern", 80)
 def map_section(results: Results, context: ReportContext) -> str:
     """Maps of law implementation and of resistance at the end of the map year."""

@@ -47,6 +47,12 @@ def test_region_series_holds_every_stored_value_with_its_quarter(results, databa
         assert loaded[key].dtype == np.int64
 
 
+def test_region_series_can_be_limited_to_some_metrics(results, database_path):
+    limited = load(database_path, region_metrics=["rho", "a_law", "no_such_metric"]).region_series
+    assert list(limited.columns) == ["run_id", "tick", "quarter", "region", "a_law", "rho", "year"]
+    assert limited.equals(results.region_series[list(limited.columns)])
+
+
 def test_a_tick_stored_with_two_quarter_labels_keeps_both(tmp_path, database_path):
     copy = tmp_path / "results.sqlite"
     copy.write_bytes(database_path.read_bytes())
@@ -54,6 +60,8 @@ def test_a_tick_stored_with_two_quarter_labels_keeps_both(tmp_path, database_pat
         (run_id,) = db.execute("SELECT MIN(run_id) FROM region_series").fetchone()
         db.execute("UPDATE region_series SET quarter = 'odd' WHERE run_id = ? AND tick = 0", (run_id,))
     loaded = load(copy).region_series
+    assert list(load(copy, region_metrics=["rho"]).region_series.columns) == [
+        "run_id", "tick", "quarter", "region", "rho", "year"]
     first_tick = loaded[loaded["tick"] == 0]
     assert set(first_tick.loc[first_tick["run_id"] == run_id, "quarter"]) == {"odd"}
     assert "odd" not in set(first_tick.loc[first_tick["run_id"] != run_id, "quarter"])
