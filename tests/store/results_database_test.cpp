@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <cstdint>
-#include <ctime>
 #include <string>
 #include <thread>
 #include <vector>
@@ -516,53 +515,6 @@ TEST_CASE("regions are written once and must match on resume", "[store]") {
                     Catch::Contains("different list of regions"));
   CHECK_THROWS_AS(db.write_regions({"MOW"}, {}, {}), StoreError);
   CHECK(count(path, "SELECT count(*) FROM regions") == 3);
-}
-
-TEST_CASE("writing a run takes well under a millisecond", "[store][.timing]") {
-  TempDir dir;
-  Schema schema;
-  for (int m = 0; m < 30; ++m) schema.series_metrics.push_back("metric_" + std::to_string(m));
-  for (int m = 0; m < 8; ++m) schema.region_metrics.push_back("regional_" + std::to_string(m));
-  schema.parameters = {"p0", "p1", "p2"};
-  schema.outcomes = {"o0", "o1", "o2", "o3"};
-  auto db = ResultsDatabase::open(dir / "results.sqlite", schema, "timing", "t");
-  constexpr std::size_t ticks = 64, regions = 83;
-  db.write_regions(std::vector<std::string>(regions, "R"), std::vector<std::string>(regions, "N"),
-                   std::vector<std::string>(regions, "D"));
-  RunRecord run;
-  run.status = "ok";
-  run.parameters = {1, 2, 3};
-  run.outcomes = {1, 2, 3, 4};
-  for (std::size_t t = 0; t < ticks; ++t) run.quarters.push_back("2000Q1");
-  for (std::size_t i = 0; i < ticks * 30; ++i) run.series.push_back(1.0 / double(i + 1));
-  run.events = {{1, "law_passed", 2, "x"}};
-
-  // Wall time suffers when other processes share the cores; CPU time of this process does not.
-  struct PerRun {
-    double wall_ms, cpu_ms;
-  };
-  const auto time_runs = [&](const std::string& arm, int count_of_runs) {
-    const auto start = std::chrono::steady_clock::now();
-    const std::clock_t cpu_start = std::clock();
-    for (int i = 0; i < count_of_runs; ++i) {
-      run.arm = arm;
-      run.replicate = i;
-      db.write_run(run);
-    }
-    const double cpu_ms = 1000.0 * static_cast<double>(std::clock() - cpu_start) / CLOCKS_PER_SEC;
-    const double wall_ms =
-        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
-    return PerRun{wall_ms / count_of_runs, cpu_ms / count_of_runs};
-  };
-  const PerRun national = time_runs("national", 500);
-  for (std::size_t i = 0; i < ticks * regions * 8; ++i) {
-    run.region_series.push_back(0.5 * static_cast<double>(i));
-  }
-  const PerRun regional = time_runs("regional", 50);
-  WARN("per run, 64 x 30 series: " << national.wall_ms << " ms wall, " << national.cpu_ms
-                                   << " ms CPU; adding 64 x 83 x 8 region series: "
-                                   << regional.wall_ms << " ms wall, " << regional.cpu_ms
-                                   << " ms CPU");
 }
 
 TEST_CASE("region series round-trip with a single region, written row by row", "[store]") {
