@@ -261,6 +261,14 @@ std::uint64_t state_hash(const model::World& w, const model::RunOutput& output) 
   return hash.value();
 }
 
+// Counts below one would leave a benchmark without a sample (or without its reference kernels).
+void require_at_least_one(long long count, const char* what) {
+  if (count < 1) {
+    throw std::invalid_argument(std::string("a benchmark needs at least one ") + what + ", got " +
+                                std::to_string(count));
+  }
+}
+
 }  // namespace
 
 double Timings::median() const {
@@ -287,7 +295,7 @@ void OutputHash::add(const std::vector<double>& values) {
 }
 
 void run_in_arena(int threads, bool pin, const std::function<void()>& body) {
-  if (threads < 1) throw std::invalid_argument("a benchmark needs at least one thread");
+  require_at_least_one(threads, "thread");
   const auto count = static_cast<std::size_t>(threads);
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism, count);
   tbb::task_arena arena(threads);
@@ -344,6 +352,8 @@ double EnsembleResult::ratio_to_spmm() const {
 }
 
 EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
+  require_at_least_one(options.replications, "replication");
+  require_at_least_one(options.repeats, "repeat");
   const scenario::Scenario scenario = scenario::load_scenario(options.scenario_file);
   const model::Country country = scenario::load_country(scenario);
   const std::vector<std::string> quarters = quarter_labels(scenario.config);
@@ -434,6 +444,9 @@ double TickResult::phase_ms(std::size_t i) const {
 }
 
 TickResult run_tick_benchmark(const TickOptions& options) {
+  require_at_least_one(static_cast<long long>(options.regions), "region");
+  require_at_least_one(options.ticks, "timed tick");
+  require_at_least_one(options.repeats, "repeat");
   TickResult result;
   result.regions = options.regions;
   result.threads = options.threads;

@@ -193,3 +193,28 @@ TEST_CASE("a benchmarked ensemble counts its writing within its workers' time", 
   CHECK(result.write_share() > 0.0);
   CHECK(result.write_share() < 1.0);
 }
+
+TEST_CASE("a benchmark without a sample is refused before it runs", "[runner][bench]") {
+  EnsembleOptions ensemble;
+  ensemble.scenario_file = std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios/baseline.yaml";
+  ensemble.repeats = 0;
+  CHECK_THROWS_WITH(run_ensemble_benchmark(ensemble),
+                    "a benchmark needs at least one repeat, got 0");
+  ensemble.repeats = 1;
+  ensemble.replications = 0;
+  CHECK_THROWS_WITH(run_ensemble_benchmark(ensemble),
+                    "a benchmark needs at least one replication, got 0");
+
+  TickOptions tick;
+  tick.repeats = 0;
+  CHECK_THROWS_WITH(run_tick_benchmark(tick), "a benchmark needs at least one repeat, got 0");
+  tick.repeats = 1;
+  tick.ticks = -2;
+  CHECK_THROWS_WITH(run_tick_benchmark(tick), "a benchmark needs at least one timed tick, got -2");
+  tick.ticks = 1;
+  tick.regions = 0;
+  CHECK_THROWS_WITH(run_tick_benchmark(tick), "a benchmark needs at least one region, got 0");
+  tick.regions = 10;
+  tick.threads = 0;
+  CHECK_THROWS_WITH(run_tick_benchmark(tick), "a benchmark needs at least one thread, got 0");
+}
