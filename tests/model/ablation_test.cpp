@@ -107,7 +107,7 @@ TEST_CASE("with legislation off the law never passes, however strong the push",
   CHECK(count_events(on, "law_passed") == 1);
 }
 
-TEST_CASE("with the federal unit off U stays 0; with restrictive laws off Z1 and Z2 stay 0",
+TEST_CASE("with the federal unit off U stays 0, and with restrictive laws off Z1 and Z2 stay 0",
           "[model][ablation]") {
   const Country country = ring_country(6);
   Config config = busy_config(country);

@@ -232,7 +232,7 @@ TEST_CASE("each region emulates the national centres, then its district centre, 
   }
 }
 
-TEST_CASE("land adjacency is row-normalised over each region's neighbours; repeats are refused",
+TEST_CASE("land adjacency is row-normalised over each region's neighbours, and repeats are refused",
           "[model][simulation]") {
   Country country = ring_country(6, /*isolated_last=*/true);
   country.land_edges.push_back({1, 3});
