@@ -23,6 +23,8 @@ CASES = {
     "synthetic": ("scenarios/smoke/synthetic.yaml", 2, 2),
     # Several blocks of the fixed tree of sums over regions: pins the bits of large countries'.
     "synthetic_blocks": ("scenarios/smoke/synthetic_blocks.yaml", 2, 3),
+    # TIP, the law, the federal unit, courts and obstruction: the rules the others never reach.
+    "pressure": ("scenarios/smoke/pressure.yaml", 4, 20031201),
 }
 
 

@@ -1,0 +1,171 @@
+// The rules of MODEL.md §5 that rules_test.cpp does not reach, each against a hand computation
+// from the spec's formula. Parameters are set to distinct values where the defaults coincide
+// (several are 1 or 0.05), so that a term with the wrong coefficient or input changes the result.
+// tests/mutation/mutate.sh checks that a one-line change to any of these formulas fails a test.
+
+#include <catch2/catch.hpp>
+#include <cmath>
+
+#include "fixtures.hpp"
+#include "sim/model/phases.hpp"
+#include "sim/model/purpose.hpp"
+#include "sim/model/rules.hpp"
+#include "sim/model/simulation.hpp"
+#include "sim/model/world.hpp"
+
+using namespace policysim::model;
+using policysim::core::Quarter;
+using policysim::model::testing::ring_country;
+
+TEST_CASE("rule 10: the federal stance moves as computed by hand", "[model][rules][national]") {
+  Params p;
+  p.mu_F = 0.05, p.mu_T = 0.03, p.mu_E = 0.07, p.mu_R = 0.11, p.mu_d = 0.13, p.P0 = 0.3;
+  // P + mu_F F (1-P) + mu_T TIP (1-P) + mu_E E + mu_R (rho - P) - mu_d (P - P0)
+  // = 0.4 + 0.05*0.2*0.6 + 0.03*0.6*0.6 + 0.07*1 + 0.11*(0.6-0.4) - 0.13*(0.4-0.3)
+  // = 0.4 + 0.006 + 0.0108 + 0.07 + 0.022 - 0.013 = 0.4958
+  CHECK(rules::stance_next(p, 0.4, 0.2, 0.6, 1.0, 0.6) == Approx(0.4958).epsilon(1e-12));
+  // Without an election: 0.4258.
+  CHECK(rules::stance_next(p, 0.4, 0.2, 0.6, 0.0, 0.6) == Approx(0.4258).epsilon(1e-12));
+  // Clipped to [0, 1].
+  CHECK(rules::stance_next(p, 1.0, 1.0, 1.0, 10.0, 1.0) == 1.0);
+}
+
+TEST_CASE("rule 10: the legislation logit has every term of the spec", "[model][rules][national]") {
+  Params p;
+  p.psi0 = -7.5, p.psi_T = 1.5, p.psi_TF = 0.9, p.psi_A = 2.0, p.psi_UN = 1.3, p.psi_LP = 0.7;
+  // psi0 + psi_T TIP + psi_TF TF + psi_A a_law + psi_UN UN + psi_LP I_push
+  // = -7.5 + 1.5*0.6 + 0.9 + 2*0.25 + 1.3*1 + 0.7*0.5 = -3.55
+  CHECK(rules::legislation_logit(p, 0.6, true, 0.25, 1.0, 0.5) == Approx(-3.55).epsilon(1e-12));
+  // No task force and no UN protocol: -3.55 - 0.9 - 1.3 = -5.75.
+  CHECK(rules::legislation_logit(p, 0.6, false, 0.25, 0.0, 0.5) == Approx(-5.75).epsilon(1e-12));
+}
+
+TEST_CASE("rule 10: the unit logit takes its own intercept per step and the TIP term",
+          "[model][rules][national]") {
+  Params p;
+  p.upsilon0 = {-3.5, -5.75};
+  p.upsilon1 = 3.0, p.upsilon2 = 1.5, p.upsilon3 = 2.0;
+  // First step: -3.5 + 3*0.2 + 1.5*1 + 2*0.6 = -0.2; second: -5.75 + 3.3 = -2.45.
+  CHECK(rules::unit_logit(p, 0, 0.2, 1.0, 0.6) == Approx(-0.2).epsilon(1e-12));
+  CHECK(rules::unit_logit(p, 1, 0.2, 1.0, 0.6) == Approx(-2.45).epsilon(1e-12));
+  // Without TIP the first step's logit falls by upsilon3 * 0.6 = 1.2.
+  CHECK(rules::unit_logit(p, 0, 0.2, 1.0, 0.0) == Approx(-1.4).epsilon(1e-12));
+}
+
+TEST_CASE("rule 10: the law's content falls with its foreign authorship",
+          "[model][rules][national]") {
+  Params p;  // lambda0 0.8, lambda_fall 0.75
+  // lambda0 (1 - lambda_fall A): 0.8 (1 - 0.75*0.4) = 0.56; a domestic law keeps lambda0.
+  CHECK(rules::law_content(p, 0.4) == Approx(0.56).epsilon(1e-12));
+  CHECK(rules::law_content(p, 0.0) == Approx(0.8).epsilon(1e-12));
+}
+
+TEST_CASE("rule 9: foreign share, legitimacy and tie as computed by hand", "[model][rules][ngos]") {
+  Params p;  // foreign_share_weight 0.25, R* 0.5, nu1 0.1, nu2 0.2, tie gain 0.1, decay 0.02
+  // f: 0.75 f + 0.25 B_f / (B_f + B_d) = 0.75*0.4 + 0.25*0.1/0.4 = 0.3625; with no income the
+  // quarter's share is 0: 0.3.
+  CHECK(rules::foreign_share_next(p, 0.4, 0.1, 0.3) == Approx(0.3625).epsilon(1e-12));
+  CHECK(rules::foreign_share_next(p, 0.4, 0.0, 0.0) == Approx(0.3).epsilon(1e-12));
+  // g + nu1 (min(1, R/R*) - g) - nu2 f P g = 0.5 + 0.1*(0.8-0.5) - 0.2*0.4*0.5*0.5 = 0.51
+  CHECK(rules::legitimacy_next(p, 0.5, 0.4, 0.4, 0.5) == Approx(0.51).epsilon(1e-12));
+  // R above R* counts as full effectiveness: 0.5 + 0.1*(1-0.5) - 0.02 = 0.53.
+  CHECK(rules::legitimacy_next(p, 0.5, 1.0, 0.4, 0.5) == Approx(0.53).epsilon(1e-12));
+  // tie + 0.1 conference + 0.1 assembly - 0.02 tie = 0.3 + 0.05 + 0.025 - 0.006 = 0.369
+  p.ngo_tie_gain = 0.1;
+  CHECK(rules::ngo_tie_next(p, 0.3, 0.5, 0.25) == Approx(0.369).epsilon(1e-12));
+  CHECK(rules::ngo_tie_next(p, 0.3, 0.0, 0.0) == Approx(0.294).epsilon(1e-12));
+}
+
+TEST_CASE("rule 3: obstruction is Epstein's rule with the sanction 1 - exp(-k_s D)",
+          "[model][rules][resistance]") {
+  Params p;  // T_obs 0.1, k_s 2.3
+  // 1 - exp(-2.3 * 0.5) = 1 - exp(-1.15) = 0.6833632...
+  CHECK(rules::sanction_probability(p, 0.5) == Approx(0.68336323).epsilon(1e-8));
+  CHECK(rules::sanction_probability(p, 0.0) == 0.0);
+  // rho (1 - l) - riskaversion p_sanction > T_obs, on both sides of the threshold:
+  // 0.5*0.5 - 0.25*0.5 = 0.125 > 0.1 obstructs; 0.5*0.5 - 0.35*0.5 = 0.075 does not.
+  CHECK(rules::obstructs(p, 0.5, 0.5, 0.25, 0.5));
+  CHECK_FALSE(rules::obstructs(p, 0.5, 0.5, 0.35, 0.5));
+  // Legitimacy discounts grievance: 0.5*0.8 - 0.25*0.5 = 0.275 obstructs, 0.5*0.2 - 0 = 0.1 not
+  // (the inequality is strict).
+  CHECK(rules::obstructs(p, 0.5, 0.2, 0.25, 0.5));
+  CHECK_FALSE(rules::obstructs(p, 0.5, 0.8, 0.0, 0.5));
+}
+
+TEST_CASE("rule 6: the threshold falls with coercion and capacity", "[model][rules][adoption]") {
+  Params p;
+  p.theta_relief = 0.2;
+  // theta - theta_relief (C + c) = 0.3 - 0.2*(0.2 + 0.1) = 0.24
+  CHECK(rules::adoption_threshold(p, 0.3, 0.2, 0.1) == Approx(0.24).epsilon(1e-12));
+  CHECK(rules::adoption_threshold(p, 0.3, 0.0, 0.0) == Approx(0.3).epsilon(1e-12));
+}
+
+TEST_CASE("rule 7: cases and convictions are the spec's Poisson and binomial draws",
+          "[model][rules][courts]") {
+  // Four regions of different sizes and implementation, the law in force: each region's cases
+  // must be Poisson(case_rate size a_law) and its convictions Binomial(cases, aJ p_conv), drawn
+  // on the region's own streams (purposes `cases` and `convictions`) at tick 0.
+  Country country = ring_country(4);
+  country.size = {0.5, 1.5, 2.0, 1.0};
+  Config config;
+  config.start = Quarter{2004, 1};
+  config.end = Quarter{2004, 4};
+  config.default_ngos = false;
+  config.params.case_rate = 9.0;
+  config.params.p_conv = 0.4;
+  Simulation simulation(config, country);
+  World& w = simulation.world();
+  constexpr std::uint64_t seed = 77;
+  w.reset(seed);
+  const std::size_t law = index(Reform::law);
+  const double a_law[] = {0.9, 0.6, 0.8, 0.3};
+  const double judicial_use[] = {0.5, 0.9, 0.25, 1.0};
+  for (std::size_t r = 0; r < 4; ++r) {
+    w.regions.implementation[law * 4 + r] = a_law[r];
+    w.regions.judicial_use[r] = judicial_use[r];
+  }
+  w.nation.law_in_force[law] = 1.0;
+
+  schedule_interventions(w, 0);
+  compute_exposure(w, 0);
+  update_regions(w, 0);
+
+  const policysim::core::RandomStream stream(seed, kModelStream);
+  std::uint32_t total_cases = 0;
+  for (std::uint32_t r = 0; r < 4; ++r) {
+    auto case_draws = stream.sequence(0, r, word(Purpose::cases));
+    const std::uint32_t cases = case_draws.poisson(9.0 * country.size[r] * a_law[r]);
+    auto conviction_draws = stream.sequence(0, r, word(Purpose::convictions));
+    const std::uint32_t convictions =
+        cases == 0 ? 0 : conviction_draws.binomial(cases, judicial_use[r] * 0.4);
+    INFO("region " << r);
+    CHECK(w.regions_now().cases[r] == cases);
+    CHECK(w.regions_now().convictions[r] == convictions);
+    total_cases += cases;
+  }
+  // The draws are not degenerate: the expected total is 9 (0.45 + 0.9 + 1.6 + 0.3) = 29.25.
+  CHECK(total_cases > 0);
+}
+
+TEST_CASE("rule 7: the law in force raises the courts' uptake of Art. 127.1",
+          "[model][rules][courts]") {
+  Params p;  // gamma_J 0.1, betaJ0 -4, betaJ1 2, betaJ2 2, betaJ3 1.5, betaJR 3, delta_J 0.01
+  // Without the law: aJ + gamma_J sigma(-4 + 2*0.5 + 2*0.4 + 1.5*0 - 3*0.2) (1 - aJ) - delta_J aJ
+  // = 0.1 + 0.1 sigma(-2.8) 0.9 - 0.001; with it the logit is -1.3.
+  const auto sigma = [](double x) { return 1.0 / (1.0 + std::exp(-x)); };
+  CHECK(rules::judicial_use_next(p, 0.1, 0.5, 0.4, 0.0, 0.2) ==
+        Approx(0.1 + 0.09 * sigma(-2.8) - 0.001).epsilon(1e-12));
+  CHECK(rules::judicial_use_next(p, 0.1, 0.5, 0.4, 1.0, 0.2) ==
+        Approx(0.1 + 0.09 * sigma(-1.3) - 0.001).epsilon(1e-12));
+}
+
+TEST_CASE("rule 10: an election multiplies the restrictive-law hazard by exp(chi2)",
+          "[model][rules][national]") {
+  Params p;  // chi0 -5.4, chi1 ln 1.067, chi2 ln 1.11, chi3 5
+  // exp(chi0 + chi1 ln(1 + B) + chi2 E + chi3 P) / 4 with B = 3, E = 1, P = 0.5.
+  const double expected =
+      0.25 * std::exp(-5.4 + std::log(1.067) * std::log(4.0) + std::log(1.11) + 2.5);
+  CHECK(rules::restrictive_clock_increment(p, 3.0, 1.0, 0.5) == Approx(expected).epsilon(1e-12));
+  CHECK(rules::restrictive_clock_increment(p, 3.0, 0.0, 0.5) ==
+        Approx(expected / 1.11).epsilon(1e-12));
+}
