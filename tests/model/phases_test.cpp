@@ -101,7 +101,9 @@ TEST_CASE("each parallel phase gives the same bytes serially and in parallel",
   CHECK(same_bytes(serial.tie_weight, parallel.tie_weight));
 }
 
-TEST_CASE("a timed tick times every phase and gives the same results", "[model][phases]") {
+// What each phase costs is measured in bench/ (policysim bench); here only that timing a tick
+// changes nothing.
+TEST_CASE("a timed tick gives the same results as an untimed one", "[model][phases]") {
   Prepared untimed(true, AdoptionMode::hazard, 0), timed(true, AdoptionMode::hazard, 0);
   const auto phases = tick_phases();
   REQUIRE(phases.size() == 8);
@@ -115,10 +117,6 @@ TEST_CASE("a timed tick times every phase and gives the same results", "[model][
   }
   CHECK(same_bytes(untimed.output.series, timed.output.series));
   CHECK(same_regions(untimed.simulation.world(), timed.simulation.world()));
-  for (std::size_t i = 0; i < phases.size(); ++i) {
-    CAPTURE(phases[i].name);
-    CHECK(seconds[i] > 0.0);
-  }
 }
 
 TEST_CASE("the regional phase reads only the state of tick t", "[model][phases]") {
