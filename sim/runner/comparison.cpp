@@ -270,7 +270,7 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
       scenario.region_count, scenario.country.mean_degree,
       model_contents(arm_configs, scenario.region_count, scenario.country.districts),
       static_cast<std::size_t>(scenario.config.tick_count()), arms.size(),
-      arms.size() * static_cast<std::size_t>(most_reps), threads, options.region_series);
+      arms.size() * static_cast<std::size_t>(most_reps), 0, threads, options.region_series);
   check_memory(memory, log);
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {

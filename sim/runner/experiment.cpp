@@ -184,7 +184,7 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
       scenario.region_count, scenario.country.mean_degree,
       model_contents({&config, 1}, scenario.region_count, scenario.country.districts),
       static_cast<std::size_t>(scenario.config.tick_count()), 1, static_cast<std::size_t>(reps),
-      threads, options.region_series);
+      scenario.targets.size(), threads, options.region_series);
   check_memory(memory, log);
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {

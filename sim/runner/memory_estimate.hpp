@@ -31,9 +31,12 @@ struct MemoryEstimate {
   std::size_t models = 0;               ///< Simulations built: one per worker thread and arm
   std::size_t region_series_bytes = 0;  ///< one run's regional series (--regions), else 0
   std::size_t runs_at_once = 0;         ///< runs in flight, each holding its regional series
+  std::size_t runs = 0;                 ///< runs kept for the summary, targets and comparisons
+  std::size_t run_bytes = 0;            ///< what each of them keeps: its row, outcomes, targets
 
   std::size_t total_bytes() const {
-    return country_bytes + models * model_bytes + runs_at_once * region_series_bytes;
+    return country_bytes + models * model_bytes + runs_at_once * region_series_bytes +
+           runs * run_bytes;
   }
 };
 
@@ -45,10 +48,11 @@ ModelContents model_contents(std::span<const model::Config* const> configs, std:
 
 /// The estimate for `jobs` runs over `arms` arms on `threads` threads, for a country of `regions`
 /// regions with about `mean_degree` land neighbours each, over `ticks` quarters, each model
-/// holding `contents`.
+/// holding `contents`, and a scenario of `targets` stylised-fact targets.
 MemoryEstimate estimate_memory(std::size_t regions, double mean_degree,
                                const ModelContents& contents, std::size_t ticks, std::size_t arms,
-                               std::size_t jobs, int threads, bool region_series);
+                               std::size_t jobs, std::size_t targets, int threads,
+                               bool region_series);
 
 /// The memory this process may use: the smaller of the physical memory and its control group's
 /// limit; nothing when neither can be read.
