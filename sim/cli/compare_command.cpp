@@ -10,6 +10,7 @@
 #include "sim/cli/experiment_options.hpp"
 #include "sim/cli/number_checks.hpp"
 #include "sim/runner/comparison.hpp"
+#include "sim/runner/stop_signals.hpp"
 
 namespace policysim::cli {
 
@@ -44,7 +45,9 @@ void add_compare_command(CLI::App& app, Action& action) {
   command->callback([&action, options] {
     action = [options]() -> int {
       try {
+        const runner::StopOnSignals stop_on_signals;
         const auto result = runner::run_comparison(*options, std::cout, std::cerr);
+        if (result.stop_signal != 0) return runner::stopped_exit_code(result.stop_signal);
         return result.runs_failed == 0 ? kOk : kInternal;
       } catch (const runner::UsageError& e) {
         std::cerr << "policysim compare: " << e.what() << '\n';

@@ -3,10 +3,12 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <string>
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/store/csv_export.hpp"
+#include "sim/store/sqlite_db.hpp"
 
 namespace policysim::cli {
 namespace {
@@ -17,6 +19,30 @@ struct ExportOptions {
   bool gzip = false;
   bool overwrite = false;
 };
+
+// What an export of an unfinished database must say, or "": the manifest's `complete` is false
+// from the moment `run` or `compare` starts its runs until it has written their targets or
+// comparisons, so a command that was interrupted, killed or is still running left it false.
+std::string unfinished_note(const std::filesystem::path& database) {
+  store::sqlite::Database db(database, store::sqlite::Database::Mode::read_only);
+  if (!db.has_table("manifest")) return {};
+  const auto manifest_value = [&db](const char* key) {
+    store::sqlite::Statement query(db, "SELECT value FROM manifest WHERE key = ?");
+    query.bind(1, key);
+    return query.step() ? query.column_text(0) : std::string();
+  };
+  if (manifest_value("complete") != "false") return {};
+  const std::string signal = manifest_value("interrupted_by");
+  const std::string how =
+      signal.empty() ? "was not finished (its command was stopped, or is "
+                       "still running)"
+                     : "was interrupted by " + signal + " at " + manifest_value("interrupted_at");
+  return "policysim: note: " + database.string() + " " + how +
+         " before all its runs were stored: the runs it holds are exported, but its targets and "
+         "comparisons are not yet computed (targets.csv, comparisons.csv are empty or from an "
+         "earlier command). To finish it, rerun the same `policysim run` or `policysim compare` "
+         "command, then export again.";
+}
 
 int export_results(const ExportOptions& options) {
   // Accept the experiment directory as well as the database file itself.
@@ -30,6 +56,7 @@ int export_results(const ExportOptions& options) {
   const auto out_dir = options.out_dir.empty() ? database.parent_path() / "csv" : options.out_dir;
   const auto files = store::export_csv(database, out_dir, options.gzip, options.overwrite);
   for (const auto& file : files) std::cout << file.string() << '\n';
+  if (const std::string note = unfinished_note(database); !note.empty()) std::cerr << note << '\n';
   return kOk;
 }
 

@@ -7,6 +7,7 @@
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/experiment_options.hpp"
 #include "sim/runner/experiment.hpp"
+#include "sim/runner/stop_signals.hpp"
 
 namespace policysim::cli {
 
@@ -17,8 +18,10 @@ void add_run_command(CLI::App& app, Action& action) {
                          "Replications (default: the scenario's)",
                          "Print the resolved scenario, the number of runs and a time estimate");
   command->callback([&action, options] {
-    action = [options] {
+    action = [options]() -> int {
+      const runner::StopOnSignals stop_on_signals;
       const auto result = runner::run_experiment(*options, std::cout, std::cerr);
+      if (result.stop_signal != 0) return runner::stopped_exit_code(result.stop_signal);
       return result.runs_failed == 0 ? kOk : kInternal;
     };
   });

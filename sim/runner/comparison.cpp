@@ -16,6 +16,7 @@
 #include "sim/runner/paired_statistics.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
+#include "sim/runner/stop_signals.hpp"
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -291,6 +292,8 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   std::vector<double> half_widths;
   double worst = kNaN;
   int covered = 0;  // replicates whose jobs have been looked at
+  // Until the comparisons are written, an export of this database must say they are not made.
+  db.set_manifest("complete", false);
   while (true) {
     const auto jobs = runner.missing_jobs(reps);
     const int new_jobs = static_cast<int>(arms.size()) * (reps - covered);
@@ -299,6 +302,15 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
     const BatchResult batch = runner.run(jobs, options.quiet, log);
     result.runs_written += batch.written;
     result.runs_failed += batch.failed;
+    if (const int signal = stop_signal()) {
+      const std::size_t asked = arms.size() * static_cast<std::size_t>(reps);
+      const std::size_t missing = jobs.size() - static_cast<std::size_t>(batch.written);
+      mark_interrupted(db, signal);
+      log << "policysim: interrupted: " << asked - missing << " of " << asked
+          << " runs stored; rerun the same command to resume\n";
+      result.stop_signal = signal;
+      return result;
+    }
     if (!options.precision) break;
     const auto table = read_outcomes(db, arms, reps, seed);
     worst = worst_half_width(table, precision_outcome, half_widths);
@@ -325,6 +337,7 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   const auto table = read_outcomes(db, arms, reps, seed);
   result.rows = compare_all(table, arms, reps, seed, options.bootstrap_resamples);
   store::write_comparisons(result.database, result.rows);
+  db.set_manifest("complete", true);
 
   out << '\n'
       << scenario.name << ": " << arms.size() << " arms x " << reps

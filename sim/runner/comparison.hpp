@@ -37,6 +37,7 @@ struct CompareResult {
   int runs_reused = 0;
   int runs_failed = 0;
   bool precision_reached = false;  ///< adaptive only: every arm's half-width <= precision
+  int stop_signal = 0;             ///< the signal that stopped it before every run was stored, or 0
   std::vector<store::ComparisonRow> rows;
 };
 

@@ -15,6 +15,7 @@
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/replications.hpp"
+#include "sim/runner/stop_signals.hpp"
 #include "sim/runner/summary.hpp"
 #include "sim/runner/targets.hpp"
 #include "sim/runner/thread_limit.hpp"
@@ -209,6 +210,8 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   // The targets' statistics of each run made now, from its series in memory: reading them back
   // was most of the time spent after the runs.
   std::vector<std::vector<double>> statistics(static_cast<std::size_t>(reps));
+  // Until the targets are written, an export of this database must say they are not computed.
+  db.set_manifest("complete", false);
   const BatchResult batch =
       runner.run(pending, options.quiet, log, [&](const Job& job, const store::RunRecord& run) {
         if (scenario.targets.empty()) return;
@@ -217,6 +220,14 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
       });
   result.runs_written = batch.written;
   result.runs_failed = batch.failed;
+  if (const int signal = stop_signal()) {
+    const int stored_now = result.runs_reused + batch.written;
+    mark_interrupted(db, signal);
+    log << "policysim: interrupted: " << stored_now << " of " << reps
+        << " runs stored; rerun the same command to resume\n";
+    result.stop_signal = signal;
+    return result;
+  }
   db.set_manifest("finished_at", utc_now());
 
   // The summary and targets are of the replicates asked for, [0, reps), as in `compare`; an
@@ -241,6 +252,7 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
     out << "\nStylised-fact targets\n";
     print_targets(out, targets);
   }
+  db.set_manifest("complete", true);
   out << "\nresults: " << result.database.string() << '\n';
   if (result.runs_failed > 0) {
     log << "policysim: " << result.runs_failed << " of " << pending.size()

@@ -28,11 +28,13 @@ struct ExperimentResult {
   int runs_written = 0;
   int runs_reused = 0;  ///< already in the database from an earlier, interrupted invocation
   int runs_failed = 0;
+  int stop_signal = 0;  ///< the signal that stopped it before every run was stored, or 0
 };
 
 /// Runs (or, with dry_run, describes) the experiment. The summary and target tables go to `out`,
-/// progress and notes to `log`. Throws ScenarioError for a bad scenario and StoreError for results
-/// that cannot be written.
+/// progress and notes to `log`. Once a signal asks to stop (stop_signals.hpp), it stores the
+/// runs in flight, marks the database interrupted and returns without summary or targets. Throws
+/// ScenarioError for a bad scenario and StoreError for results that cannot be written.
 ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& out,
                                 std::ostream& log);
 

@@ -16,6 +16,7 @@
 #include "sim/model/metrics.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/seeds.hpp"
+#include "sim/runner/stop_signals.hpp"
 #include "sim/store/store_error.hpp"
 
 namespace policysim::runner {
@@ -140,6 +141,12 @@ store::ResultsDatabase open_experiment_database(const std::filesystem::path& dat
   return db;
 }
 
+void mark_interrupted(store::ResultsDatabase& database, int signal) {
+  database.set_manifest("complete", false);
+  database.set_manifest("interrupted_by", signal_name(signal));
+  database.set_manifest("interrupted_at", utc_now());
+}
+
 void print_estimates(std::ostream& out, const model::Config& config, const model::Country& country,
                      std::uint64_t seed, std::size_t runs, int threads,
                      const MemoryEstimate& memory) {
@@ -191,10 +198,14 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
                                    const RunStored& stored) {
   std::unique_ptr<core::Progress> progress;
   if (!quiet) progress = std::make_unique<core::Progress>("runs", jobs.size());
-  std::atomic<int> failed{0};
+  std::atomic<int> failed{0}, dropped{0};
   std::mutex log_mutex;
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, jobs.size(), 1), [&](const auto& range) {
     for (std::size_t i = range.begin(); i != range.end(); ++i) {
+      if (stop_signal() != 0) {
+        ++dropped;
+        continue;
+      }
       const Job job = jobs[i];
       const ArmConfig& arm = arms_[job.arm];
       // Common random numbers: the seed depends on the replicate only, never on the arm.
@@ -237,7 +248,8 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
   });
   database_.flush();  // the batch's runs are stored when it returns
   if (progress) progress->finish();
-  return {static_cast<int>(jobs.size()) - failed.load(), failed.load()};
+  return {static_cast<int>(jobs.size()) - failed.load() - dropped.load(), failed.load(),
+          dropped.load()};
 }
 
 }  // namespace policysim::runner

@@ -56,6 +56,10 @@ store::ResultsDatabase open_experiment_database(const std::filesystem::path& dat
                                                 int replications, std::uint64_t seed, int threads,
                                                 bool region_series);
 
+/// Marks `database` as stopped by `signal` before its runs were all stored: the manifest's
+/// `interrupted_by` (the signal's name) and `interrupted_at` (UTC), with `complete` left false.
+void mark_interrupted(store::ResultsDatabase& database, int signal);
+
 /// The last lines of a dry run: one run of `config` timed to estimate `runs` on `threads`
 /// threads, and the memory estimate that run and compare check.
 void print_estimates(std::ostream& out, const model::Config& config, const model::Country& country,
@@ -78,6 +82,7 @@ struct Job {
 struct BatchResult {
   int written = 0;  ///< runs stored
   int failed = 0;   ///< runs that threw (reported on the log); the others are stored
+  int dropped = 0;  ///< runs not started because a signal asked to stop (stop_signals.hpp)
 };
 
 /// Runs jobs of several arms on one country into one database. Keep one for an experiment: its
@@ -102,8 +107,9 @@ class ReplicationRunner {
   using RunStored = std::function<void(const Job&, const store::RunRecord&)>;
 
   /// Runs `jobs` in parallel and stores each run as it finishes (then tells `stored`, if given);
-  /// a failed run is logged and counted. Progress goes to stderr unless `quiet`. Throws
-  /// StoreError when results cannot be written.
+  /// a failed run is logged and counted. Once a signal asks to stop (stop_signal()), no job
+  /// starts: those in flight finish and are stored, the others are dropped. Progress goes to
+  /// stderr unless `quiet`. Throws StoreError when results cannot be written.
   BatchResult run(std::span<const Job> jobs, bool quiet, std::ostream& log,
                   const RunStored& stored = {});
 

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <csignal>
 #include <filesystem>
 #include <mutex>
 #include <set>
@@ -10,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/runner/stop_signals.hpp"
+#include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "temp_dir.hpp"
 
@@ -52,4 +55,34 @@ TEST_CASE("a run whose stored hook throws is still stored and counted as written
   CHECK(runner.missing_jobs(4).empty());
   CHECK_THAT(log.str(), Contains("arm base replicate 2 is stored, but what is kept of it in "
                                  "memory was lost: no memory for the statistics"));
+}
+
+TEST_CASE("once a signal asks to stop no run starts, and the run in flight is stored whole",
+          "[runner][replications][signals]") {
+  const TempDir dir("stop");
+  const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
+  const model::Country country = scenario::load_country(scenario);
+  auto db = store::ResultsDatabase::open(dir.path / "results.sqlite", runner::results_schema(),
+                                         scenario.name, "sha");
+  db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
+  runner::ReplicationRunner runner({{"base", scenario.config}}, country, db, 7, false);
+  const std::vector<runner::Job> jobs = runner.missing_jobs(6);
+  REQUIRE(jobs.size() == 6);
+
+  // One worker: the signal arrives while the first run is being stored, so that run is kept and
+  // the other five are dropped.
+  const runner::ThreadLimit one_thread(1);
+  const runner::StopOnSignals stop_on_signals;
+  std::ostringstream log;
+  const runner::BatchResult batch = runner.run(
+      jobs, true, log, [](const runner::Job&, const store::RunRecord&) { std::raise(SIGTERM); });
+  CHECK(runner::stop_signal() == SIGTERM);
+  CHECK(batch.written == 1);
+  CHECK(batch.dropped == 5);
+  CHECK(batch.failed == 0);
+  REQUIRE(db.runs().size() == 1);
+  CHECK(db.runs().front().replicate == jobs.front().replicate);
+  CHECK(db.read_run("base", jobs.front().replicate).series.size() ==
+        static_cast<std::size_t>(scenario.config.tick_count()) * db.schema().series_metrics.size());
+  CHECK(runner.missing_jobs(6).size() == 5);
 }
