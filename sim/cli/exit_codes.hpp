@@ -9,6 +9,7 @@ enum ExitCode : int {
   kBadScenario = 65,   ///< the scenario file is wrong
   kMissingInput = 66,  ///< an input file does not exist
   kInternal = 70,      ///< a bug: please report it
+  kOutOfMemory = 71,   ///< the system could not give the memory asked for (EX_OSERR)
   kCannotCreate = 73,  ///< output cannot be created
   kIoError = 74,       ///< reading or writing failed
 };

@@ -4,6 +4,7 @@
 #include <cstdint>
 
 #include "sim/cli/number_checks.hpp"
+#include "sim/cli/path_checks.hpp"
 
 namespace policysim::cli {
 
@@ -18,8 +19,10 @@ void add_experiment_options(CLI::App& command, runner::ExperimentOptions& option
       ->check(whole_number(0, UINT64_MAX));
   command.add_option("-j,--threads", options.threads, "Worker threads (default: all cores)")
       ->check(whole_number(0, kMostThreads, "0: all cores"));
-  command.add_option("-o,--out", options.out_dir,
-                     "Output directory (default: results/<scenario name>)");
+  command
+      .add_option("-o,--out", options.out_dir,
+                  "Output directory (default: results/<scenario name>)")
+      ->check(non_empty_path());
   command.add_flag("--regions", options.region_series, "Also write the per-region series");
   command.add_flag("--dry-run", options.dry_run, dry_run_help);
   command.add_flag("-q,--quiet", options.quiet, "No progress on stderr");

@@ -7,6 +7,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/path_checks.hpp"
 #include "sim/store/csv_export.hpp"
 #include "sim/store/sqlite_db.hpp"
 
@@ -67,9 +68,10 @@ void add_export_command(CLI::App& app, Action& action) {
   auto options = std::make_shared<ExportOptions>();
   command->add_option("results", options->results, "Results directory or results.sqlite")
       ->required();
-  command->add_option("-o,--out", options->out_dir,
-                      "Directory for the CSV files (default: csv/ "
-                      "beside the database)");
+  command
+      ->add_option("-o,--out", options->out_dir,
+                   "Directory for the CSV files (default: csv/ beside the database)")
+      ->check(non_empty_path());
   command->add_flag("--gzip", options->gzip, "Write .csv.gz");
   command->add_flag("--overwrite", options->overwrite, "Replace CSV files that exist");
   command->callback(

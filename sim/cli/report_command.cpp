@@ -12,6 +12,7 @@
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
+#include "sim/cli/path_checks.hpp"
 #include "sim/runner/build_info.hpp"
 
 extern char** environ;
@@ -62,7 +63,8 @@ void add_report_command(CLI::App& app, Action& action) {
   command->add_option("results", *results, "Results directory or results.sqlite")
       ->required()
       ->check(CLI::ExistingPath);
-  command->add_option("-o,--out", *output, "Report file (default: report.html beside the results)");
+  command->add_option("-o,--out", *output, "Report file (default: report.html beside the results)")
+      ->check(non_empty_path());
   command->callback([&action, results, output] {
     action = [results, output] { return run_python_report(*results, *output); };
   });

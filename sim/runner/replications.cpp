@@ -5,13 +5,16 @@
 #include <tbb/parallel_for.h>
 #include <tbb/task_arena.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <fstream>
 #include <mutex>
+#include <new>
 #include <ostream>
 #include <sstream>
 
+#include "sim/core/duration_text.hpp"
 #include "sim/core/progress.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/runner/manifest.hpp"
@@ -155,9 +158,17 @@ void print_estimates(std::ostream& out, const model::Config& config, const model
   simulation.run(replicate_seed(seed, 0), {});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  out << "estimate: " << seconds * 1000 << " ms per run, about "
-      << seconds * static_cast<double>(runs) / threads << " s on " << threads
-      << (threads == 1 ? " thread" : " threads") << '\n';
+  // A thread runs whole runs, and threads beyond the runs have none to do.
+  const std::size_t busy =
+      std::max<std::size_t>(1, std::min(static_cast<std::size_t>(std::max(threads, 1)), runs));
+  const std::size_t rounds = (runs + busy - 1) / busy;
+  out << "estimate: " << core::duration_text(seconds) << " per run, about "
+      << core::duration_text(seconds * static_cast<double>(rounds)) << " on " << busy
+      << (busy == 1 ? " thread" : " threads");
+  if (busy < static_cast<std::size_t>(threads)) {
+    out << " (of the " << threads << " asked for, the others would have no run to do)";
+  }
+  out << '\n';
   out << "memory: about " << format_bytes(memory.total_bytes())
       << " beyond the program itself: " << memory_breakdown(memory) << '\n';
 }
@@ -237,6 +248,8 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
         }
       } catch (const store::StoreError&) {
         throw;  // the results cannot be written: stop rather than lose more runs
+      } catch (const std::bad_alloc&) {
+        throw;  // out of memory: every other run would fail the same way
       } catch (const std::exception& e) {
         ++failed;
         std::lock_guard lock(log_mutex);

@@ -272,7 +272,7 @@ TEST_CASE("a dry run lists the arms and writes nothing", "[runner][compare][dry-
         std::string::npos);
   CHECK(text.find("arm more_training: 2 donors, 4 interventions") != std::string::npos);
   CHECK(text.find("runs: 4 arms x 7 replicates = 28 runs") != std::string::npos);
-  CHECK(text.find(" s on 1 thread\n") != std::string::npos);
+  CHECK(text.find(" on 1 thread\n") != std::string::npos);
   CHECK(text.find("each of the 4 models (one for each worker thread and arm)") !=
         std::string::npos);
   CHECK_FALSE(fs::exists(dir.path / "out"));

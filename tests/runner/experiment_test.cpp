@@ -223,6 +223,19 @@ TEST_CASE("the manifest names the machine the runs were made on", "[runner][mani
   CHECK(manifest("cpu") == std::vector<std::string>{runner::cpu_model()});
 }
 
+TEST_CASE("a dry run's estimate counts only the threads that have a run to do",
+          "[runner][dry-run]") {
+  TempDir dir("dry-threads");
+  auto options = tiny_options(dir.path / "out", 4096, 7);
+  options.dry_run = true;
+  std::string text;
+  run(options, &text);
+  // 7 runs keep 7 threads busy for one run's time each; the time is in ms or s, never "e-07 s".
+  CHECK(text.find(" on 7 threads (of the 4096 asked for, the others would have no run to do)\n") !=
+        std::string::npos);
+  CHECK(text.find("e-0") == std::string::npos);
+}
+
 TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry-run]") {
   TempDir dir("dry");
   const fs::path out = dir.path / "out";
@@ -232,7 +245,7 @@ TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry
   run(options, &text);
   CHECK(text.find("runs: 7 replications from seed 11") != std::string::npos);
   CHECK(text.find("estimate:") != std::string::npos);
-  CHECK(text.find(" s on 1 thread\n") != std::string::npos);  // -j 1, whatever the machine's cores
+  CHECK(text.find(" on 1 thread\n") != std::string::npos);  // -j 1, whatever the machine's cores
   CHECK(text.find("memory: about 1 MiB beyond the program itself: the 83 regions take about 1 MiB, "
                   "and the model about 1 MiB") != std::string::npos);
   CHECK_FALSE(fs::exists(out));
