@@ -96,7 +96,7 @@ std::uint32_t Sequence::binomial(std::uint32_t n, double p) {
     const double odds = p / q;
     double u = uniform();
     // q^n; for one trial q itself (pow returns it exactly), without pow's cost: most calls of
-    // the model are for one case, and pow was a twentieth of its regional phase.
+    // the model are for one case.
     double probability = n == 1 ? q : core::pow(q, n_real);
     std::uint32_t k = 0;
     while (u > probability && k < n) {

@@ -94,7 +94,7 @@ void record(World& w, Tick t) {
   const std::uint64_t alive =
       core::integer_sum(f.ngo_count, [&](std::size_t i) { return ngos.alive[i]; });
   // Events in NGO order. Closures are rare, and this scan is serial: memchr looks for the flags
-  // many bytes at a time (0.02 against 0.48 ms over 2 million NGOs byte by byte).
+  // many bytes at a time.
   const std::uint8_t* const closed = s.ngo_closed.data();
   for (std::size_t i = 0; i < s.ngo_closed.size(); ++i) {
     const void* next = std::memchr(closed + i, 1, s.ngo_closed.size() - i);

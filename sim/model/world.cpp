@@ -326,18 +326,6 @@ void World::swap_buffers() {
   nation = nation_next;  // regions, NGOs and the emulation memory are updated in place
 }
 
-double World::geo_mean(std::size_t r, std::span<const double> values) const {
-  if (fixed.geo.neighbours(r).empty()) return values[r];
-  return fixed.geo.row_mean(r, values);
-}
-
-double World::tie_row_sum(std::size_t r) const {
-  double sum = 0.0;
-  for (std::uint32_t e = tie_offsets[r]; e < tie_offsets[r + 1]; ++e)
-    sum += tie_weight[tie_edge[e]];
-  return sum;
-}
-
 void World::reset(std::uint64_t seed) {
   const Params& p = params;
   const std::size_t n = fixed.region_count;

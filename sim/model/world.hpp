@@ -256,10 +256,6 @@ struct World {
   /// same quantity. A region with no peers at all falls back to its own value.
   template <class Value>
   double peer_mean(std::size_t r, const Value& value, double district_total) const;
-  /// Sum over s of W_geo[r,s] values[s]; its own value for a region without land neighbours.
-  double geo_mean(std::size_t r, std::span<const double> values) const;
-  /// Raw NGO-tie row sum of region r.
-  double tie_row_sum(std::size_t r) const;
   /// Which layers of W region r has this tick and their total weight, from its raw NGO-tie row
   /// sum. The same for every quantity averaged over r's peers, so computed once per region.
   PeerLayers peer_layers(std::size_t r, double tie_row_sum) const;
@@ -328,13 +324,6 @@ struct World {
 /// The event `note` of world `w` as a run reports it, written into `event` (whose strings keep
 /// their capacity, so that naming the events of a reused output allocates only for longer names).
 void name_event(const World& w, const EventNote& note, Event& event);
-
-/// Quarters since the start at which a value of a per-tick series is read; 0 beyond its end.
-inline double series_value(const std::vector<double>& series, int tick) {
-  return tick >= 0 && static_cast<std::size_t>(tick) < series.size()
-             ? series[static_cast<std::size_t>(tick)]
-             : 0.0;
-}
 
 template <class Visit>
 void StaticWorld::for_each_district_reference(std::size_t d, const Visit& visit) const {
