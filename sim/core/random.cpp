@@ -6,23 +6,17 @@
 #include <numbers>
 
 #include "sim/core/elementary.hpp"
+#include "sim/core/hashing.hpp"
 
 namespace policysim::core {
 namespace {
-
-// SplitMix64 finaliser: spreads nearby seeds (1, 2, 3, ...) over the whole key space.
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9E3779B97F4A7C15ULL;
-  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
-  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
-  return x ^ (x >> 31);
-}
 
 double log_factorial(double k) { return core::lgamma(k + 1.0); }
 
 }  // namespace
 
 RandomStream::RandomStream(std::uint64_t seed, std::uint32_t stream) {
+  // SplitMix64 spreads nearby seeds (1, 2, 3, ...) over the whole key space.
   const std::uint64_t key = splitmix64(seed ^ splitmix64(0xA0761D6478BD642FULL + stream));
   key_ = {static_cast<std::uint32_t>(key), static_cast<std::uint32_t>(key >> 32)};
 }

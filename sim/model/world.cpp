@@ -11,6 +11,7 @@
 #include <string_view>
 
 #include "sim/core/elementary.hpp"
+#include "sim/core/hashing.hpp"
 #include "sim/model/phases.hpp"
 #include "sim/model/purpose.hpp"
 #include "sim/model/rules.hpp"
@@ -39,11 +40,7 @@ void to_csr(const std::vector<std::vector<std::uint32_t>>& rows,
 // case that two hash alike, the later one takes the next free key.
 std::uint32_t intervention_draw_key(const std::string& name,
                                     const std::vector<std::uint32_t>& taken) {
-  std::uint32_t key = 2166136261u;
-  for (const char c : name) {
-    key ^= static_cast<std::uint8_t>(c);
-    key *= 16777619u;
-  }
+  std::uint32_t key = core::fnv1a_32(name);
   while (std::find(taken.begin(), taken.end(), key) != taken.end()) ++key;
   return key;
 }

@@ -286,7 +286,7 @@ double Timings::max() const {
 }
 
 void OutputHash::add(std::uint64_t word) {
-  hash_ = (hash_ ^ word) * 1099511628211ULL;
+  hash_ = (hash_ ^ word) * core::kFnv1a64Prime;
   hash_ ^= hash_ >> 32;
 }
 void OutputHash::add(double value) { add(std::bit_cast<std::uint64_t>(value)); }

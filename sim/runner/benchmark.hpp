@@ -15,6 +15,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "sim/core/hashing.hpp"
 #include "sim/core/network.hpp"
 #include "sim/model/world.hpp"
 
@@ -39,7 +40,7 @@ class OutputHash {
   std::uint64_t value() const { return hash_; }
 
  private:
-  std::uint64_t hash_ = 14695981039346656037ULL;
+  std::uint64_t hash_ = core::kFnv1a64Offset;
 };
 
 /// Runs `body` inside a task arena of `threads` threads (and a global_control of as many); when

@@ -9,6 +9,7 @@
 #include <map>
 #include <ostream>
 
+#include "sim/core/hashing.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/manifest.hpp"
@@ -27,14 +28,6 @@ namespace policysim::runner {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
-
-std::uint64_t fnv1a(const std::string& text, std::uint64_t hash) {
-  for (const char c : text) {
-    hash ^= static_cast<std::uint8_t>(c);
-    hash *= 0x100000001B3ULL;
-  }
-  return hash;
-}
 
 /// The arms to run, the reference first, with their configurations.
 std::vector<ArmConfig> chosen_arms(const scenario::Scenario& scenario,
@@ -226,10 +219,10 @@ const std::vector<std::string>& key_outcomes() {
 
 std::uint64_t comparison_seed(std::uint64_t base_seed, const std::string& arm,
                               const std::string& reference, const std::string& outcome) {
-  std::uint64_t hash = 0xCBF29CE484222325ULL ^ base_seed;
-  hash = fnv1a(arm, hash);
-  hash = fnv1a("\x1f" + reference, hash);
-  hash = fnv1a("\x1f" + outcome, hash);
+  std::uint64_t hash = core::kFnv1a64Offset ^ base_seed;
+  hash = core::fnv1a_64(arm, hash);
+  hash = core::fnv1a_64("\x1f" + reference, hash);
+  hash = core::fnv1a_64("\x1f" + outcome, hash);
   return replicate_seed(hash, 0);  // a final mix
 }
 
