@@ -12,7 +12,6 @@ Importing this module registers the report section "Arms compared".
 
 from __future__ import annotations
 
-import json
 import textwrap
 from collections.abc import Sequence
 
@@ -22,23 +21,15 @@ from matplotlib.figure import Figure
 
 from .figures import _band_legend_note, _draw_band, _year_axis
 from .html_render import escape, table_block
-from .labels import outcome_label
+from .arms import arm_colours, arm_order
+from .labels import COMPARISON_COLUMN_LABELS, axis_label, outcome_label
 from .load import Results
 from .sections import ReportContext, _figure_or_note, _generic_table_section, register_section
 from .stats import series_band
-from .style import FULL_WIDTH_INCHES, arm_colour, new_figure, styled
+from .style import FULL_WIDTH_INCHES, new_figure, styled
 
 TRAJECTORY_METRICS = ("share_adopted_law", "share_adopted_victim", "resistance_mean", "P")
 """National series drawn per arm by default."""
-
-TRAJECTORY_LABELS = {
-    "share_adopted_law": "Law reform adopted (share of regions)",
-    "share_adopted_victim": "Victim procedure adopted (share)",
-    "share_adopted_multi": "Multi-agency work adopted (share)",
-    "share_adopted_unit": "Specialised unit adopted (share)",
-    "resistance_mean": "Mean nationalist resistance ρ",
-    "P": "Federal nationalist stance P",
-}
 
 FOREST_OUTCOMES = ("final_adopted_law", "final_adopted_victim", "final_adopted_multi", "final_resistance",
                    "peak_resistance", "z1_year", "total_cases")
@@ -63,28 +54,6 @@ def comparison_table(results: Results) -> pd.DataFrame:
     return table
 
 
-def arm_order(results: Results) -> list[str]:
-    """Arms in the order `policysim compare` ran them (manifest `compare_arms`, the reference first);
-    without it, the reference first and then the order of first appearance in `runs`."""
-    arms = list(results.arms)
-    listed = results.manifest.get("compare_arms")
-    if isinstance(listed, str):
-        try:
-            listed = json.loads(listed)
-        except ValueError:
-            listed = None
-    if isinstance(listed, list):
-        ordered = [str(a) for a in listed if a in arms]
-        return ordered + [a for a in arms if a not in ordered]
-    table = results.table("comparisons")
-    if table is not None and "reference" in table and not table.empty:
-        reference = str(table["reference"].iloc[0])
-        if reference in arms:
-            arms.remove(reference)
-            arms.insert(0, reference)
-    return arms
-
-
 def trajectory_data(results: Results, metrics: Sequence[str] = TRAJECTORY_METRICS,
                     quantiles: Sequence[float] = TRAJECTORY_QUANTILES) -> pd.DataFrame:
     """Per metric, arm and tick: q_low, median, q_high across the arm's runs (and n_runs)."""
@@ -100,6 +69,7 @@ def trajectories_figure(results: Results, metrics: Sequence[str] = TRAJECTORY_ME
     data = trajectory_data(results, metrics, quantiles)
     shown = list(pd.unique(data["metric"]))
     arms = [a for a in arm_order(results) if a in set(data["arm"])]
+    colours = arm_colours(results)
     columns = 2 if len(shown) > 1 else 1
     rows = int(np.ceil(len(shown) / columns))
     figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 2.9 * rows + 0.6, nrows=rows, ncols=columns, sharex=True,
@@ -110,10 +80,11 @@ def trajectories_figure(results: Results, metrics: Sequence[str] = TRAJECTORY_ME
                 axes.set_visible(False)
                 continue
             metric = shown[index]
-            for arm_index, arm in enumerate(arms):
+            scale = 100.0 if metric.startswith("share_adopted_") else 1.0  # shares drawn as % of regions
+            for arm in arms:
                 subset = data[(data["metric"] == metric) & (data["arm"] == arm)]
-                _draw_band(axes, subset, arm_colour(arm_index), arm or None)
-            axes.set_title(TRAJECTORY_LABELS.get(metric, metric), loc="left")
+                _draw_band(axes, subset, colours[arm], arm or None, scale=scale, overlapping=len(arms) > 1)
+            axes.set_title(axis_label(metric), loc="left", fontsize=9.5)
             _year_axis(axes, results, label=index >= len(shown) - columns)
         axes_grid.flat[0].legend(title="Arm", frameon=False, fontsize=8)
         figure.suptitle("Trajectories per arm (same seeds in every arm)")
@@ -151,6 +122,7 @@ def forest_figure(results: Results, outcomes: Sequence[str] | None = None) -> tu
     figure, axes_grid = new_figure(FULL_WIDTH_INCHES, (0.28 * len(arms) + 0.9) * rows + 0.7, nrows=rows,
                                    ncols=columns, squeeze=False)
     positions = np.arange(len(arms))[::-1]
+    colours = arm_colours(results)
     with styled():
         for index, axes in enumerate(axes_grid.flat):
             if index >= len(shown):
@@ -159,9 +131,9 @@ def forest_figure(results: Results, outcomes: Sequence[str] | None = None) -> tu
             outcome = shown[index]
             subset = data[data["outcome"] == outcome].set_index("arm").reindex(arms)
             axes.axvline(0.0, color="#888888", linewidth=0.8)
-            for arm_index, (arm, position) in enumerate(zip(arms, positions)):
+            for arm, position in zip(arms, positions):
                 row = subset.loc[arm]
-                colour = arm_colour(arm_index + 1)
+                colour = colours.get(arm, "#555555")
                 if np.isfinite(row["t_low"]):
                     axes.plot([row["t_low"], row["t_high"]], [position, position], color=colour, linewidth=3.2,
                               solid_capstyle="butt")
@@ -184,13 +156,31 @@ def forest_figure(results: Results, outcomes: Sequence[str] | None = None) -> tu
 
 
 def _effects_table(results: Results) -> str:
+    """The forest plot's rows as a table: outcomes by their labels, values in their units, headers
+    in words (COMPARISON_COLUMN_LABELS), "–" where a value is undefined."""
     data = forest_data(results)
     table = comparison_table(results)
     extra = [c for c in ("ratio", "effect_dz", "vrf") if c in table]
     shown = data.merge(table[["arm", "outcome"] + extra], on=["arm", "outcome"], how="left")
-    shown = shown.drop(columns=["reference"]).round(4)
-    numeric = tuple(c for c in shown.columns if pd.api.types.is_numeric_dtype(shown[c]))
-    return table_block(shown, numeric_columns=numeric)
+    rows = []
+    for record in shown.to_dict("records"):
+        label, unit = outcome_label(record["outcome"])
+        unit = "years" if unit == "year" else unit  # a difference of years is a duration
+        row = {"arm": record["arm"], "outcome": label, "unit": unit, "pairs": record["pairs"]}
+        for column in ("mean_diff", "t_low", "t_high", "boot_low", "boot_high"):
+            row[column] = _plain_number(record[column])
+        for column in extra:
+            row[column] = _plain_number(record[column])
+        rows.append(row)
+    frame = pd.DataFrame(rows).rename(columns=COMPARISON_COLUMN_LABELS)
+    numeric = tuple(COMPARISON_COLUMN_LABELS.get(c, c) for c in ("pairs", "mean_diff", "t_low", "t_high",
+                                                                  "boot_low", "boot_high", *extra))
+    return table_block(frame, numeric_columns=numeric)
+
+
+def _plain_number(value: float) -> str:
+    """Three significant figures (a difference of years in years), "–" where undefined."""
+    return "–" if value is None or not np.isfinite(value) else f"{value:.3g}"
 
 
 _plain_comparisons = _generic_table_section("comparisons", "Differences between arms, as recorded by the engine.")

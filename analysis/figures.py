@@ -14,47 +14,34 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
-from matplotlib.collections import PolyCollection
-from matplotlib.colors import Normalize
 from matplotlib.figure import Figure
-from matplotlib.patches import Patch
 from matplotlib.ticker import MaxNLocator
 
-from . import geo
+from .arms import arm_colours, reference_arm
 from .events import EVENT_LABELS, event_years
+from .labels import LEVEL_METRICS, axis_label, metric_label
 from .load import REFORMS, Results
+from .maps import DEFAULT_COLOURMAP, REGION_METRIC_COLOURMAPS, region_frame
 from .quarters import quarter_to_year
+from .scales import fitted_limits
 from .stats import BAND_QUANTILES, series_band, with_arm
-from .style import (BAND_ALPHA, FULL_WIDTH_INCHES, NEUTRAL_COLOUR, REFORM_COLOURS, REFORM_LABELS,
-                    arm_colour, new_figure, styled)
+from .style import (BAND_ALPHA, EXPORT_DPI, FULL_WIDTH_INCHES, NEUTRAL_COLOUR, OVERLAPPING_BAND_ALPHA,
+                    REFORM_COLOURS, REFORM_LABELS, new_figure, styled)
 
-REGION_METRIC_LABELS = {
-    "a_law": "implementation of the law reform (0–1)",
-    "a_victim": "implementation of victim-centred procedure (0–1)",
-    "a_multi": "implementation of multi-agency cooperation (0–1)",
-    "a_unit": "implementation of a specialised unit (0–1)",
-    "c": "trained police capacity (0–1)",
-    "cJ": "judicial capacity (0–1)",
-    "aJ": "use of Art. 127.1 by prosecutors and courts (0–1)",
-    "rho": "nationalist resistance ρ (0–1)",
-    "s": "regional executive support (0–1)",
-    "cases": "cases opened per quarter",
-}
-
-REGION_METRIC_COLOURMAPS = {"rho": "OrRd", "cases": "Purples"}
-DEFAULT_COLOURMAP = "YlGnBu"
 HEATMAP_MAX_LABELLED_REGIONS = 120
 """Above this many regions the heatmap drops the region names and keeps its height."""
 
 
-def save_figure(figure: Figure, path_stem: str | Path, formats: Sequence[str] = ("png", "svg")) -> list[Path]:
-    """Write the figure as <path_stem>.png and <path_stem>.svg; returns the written paths."""
+def save_figure(figure: Figure, path_stem: str | Path, formats: Sequence[str] = ("png", "svg"),
+                dpi: int = EXPORT_DPI) -> list[Path]:
+    """Write the figure as <path_stem>.png (at `dpi`, 300 by default) and <path_stem>.svg; returns the
+    written paths."""
     path_stem = Path(path_stem)
     path_stem.parent.mkdir(parents=True, exist_ok=True)
     written = []
     for extension in formats:
         target = path_stem.with_suffix(f".{extension}")
-        figure.savefig(target, format=extension)
+        figure.savefig(target, format=extension, dpi=dpi, facecolor="white")
         written.append(target)
     return written
 
@@ -76,17 +63,36 @@ def _band_legend_note(quantiles: Sequence[float]) -> str:
     return f"line: median across runs; band: {low:.0%}–{high:.0%} of runs"
 
 
-def _draw_band(axes, band: pd.DataFrame, colour: str, label: str | None, scale: float = 1.0) -> None:
-    axes.fill_between(band["year"], band["q_low"] * scale, band["q_high"] * scale, color=colour,
-                      alpha=BAND_ALPHA, linewidth=0, step=None)
+def _draw_band(axes, band: pd.DataFrame, colour: str, label: str | None, scale: float = 1.0,
+               overlapping: bool = False) -> None:
+    """Median line and quantile band; bands that overlap others get a pale fill and edge lines."""
+    low, high = band["q_low"] * scale, band["q_high"] * scale
+    axes.fill_between(band["year"], low, high, color=colour, alpha=OVERLAPPING_BAND_ALPHA if overlapping else BAND_ALPHA,
+                      linewidth=0, step=None)
+    if overlapping:
+        for edge in (low, high):
+            axes.plot(band["year"], edge, color=colour, linewidth=0.6, alpha=0.8)
     axes.plot(band["year"], band["median"] * scale, color=colour, linewidth=1.8, label=label)
 
 
-def adoption_figure(results: Results, quantiles: Sequence[float] = BAND_QUANTILES) -> tuple[Figure, pd.DataFrame]:
+def _arms_in_order(results: Results, data: pd.DataFrame) -> list[str]:
+    colours = arm_colours(results)
+    present = list(pd.unique(data["arm"]))
+    return [a for a in colours if a in present] + [a for a in present if a not in colours]
+
+
+def _band_colour(results: Results, arm: str, single_arm_colour: str, several: bool) -> str:
+    """The arm's colour when several arms share a panel, else the panel's own colour."""
+    return arm_colours(results).get(arm, single_arm_colour) if several else single_arm_colour
+
+
+def adoption_figure(results: Results, quantiles: Sequence[float] = BAND_QUANTILES,
+                    fixed_scale: bool = False) -> tuple[Figure, pd.DataFrame]:
     """Share of regions that adopted each reform over time: median and band across runs, per arm.
 
-    Data: one row per reform, arm and tick with q_low, median, q_high of `share_adopted_<reform>`
-    (a share in [0, 1]; drawn as per cent of regions).
+    Each panel's axis is fitted to its band (from 0 % up to a round number above the highest
+    value); `fixed_scale` draws every panel on 0–100 %. Data: one row per reform, arm and tick with
+    q_low, median, q_high of `share_adopted_<reform>` (a share in [0, 1]; drawn as per cent of regions).
     """
     bands = []
     for reform in REFORMS:
@@ -94,46 +100,54 @@ def adoption_figure(results: Results, quantiles: Sequence[float] = BAND_QUANTILE
         band.insert(0, "reform", reform)
         bands.append(band)
     data = pd.concat(bands, ignore_index=True)
-    arms = list(pd.unique(data["arm"]))
-    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 5.6, nrows=2, ncols=2, sharex=True, sharey=True)
+    arms = _arms_in_order(results, data)
+    several = len(arms) > 1
+    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 5.6, nrows=2, ncols=2, sharex=True)
     with styled():
         for axes, reform in zip(axes_grid.flat, REFORMS):
-            for arm_index, arm in enumerate(arms):
-                colour = REFORM_COLOURS[reform] if len(arms) == 1 else arm_colour(arm_index)
-                subset = data[(data["reform"] == reform) & (data["arm"] == arm)]
-                _draw_band(axes, subset, colour, arm or None, scale=100.0)
+            in_panel = data[data["reform"] == reform]
+            for arm in arms:
+                subset = in_panel[in_panel["arm"] == arm]
+                _draw_band(axes, subset, _band_colour(results, arm, REFORM_COLOURS[reform], several), arm or None,
+                           scale=100.0, overlapping=several)
             axes.set_title(REFORM_LABELS[reform], loc="left")
-            axes.set_ylim(0, 100)
+            values = pd.concat([in_panel["q_low"], in_panel["q_high"], in_panel["median"]]) * 100.0
+            axes.set_ylim(*fitted_limits(values, (0.0, 100.0), fixed=fixed_scale, from_zero=True))
             _year_axis(axes, results, label=axes in axes_grid[-1])
         for axes in axes_grid[:, 0]:
             axes.set_ylabel("Regions adopted (% of regions)")
         if len(arms) > 1:
             axes_grid.flat[0].legend(title="Arm", frameon=False)
+        scale_words = "" if fixed_scale else "; each panel's axis fitted to its values"
         figure.suptitle("National adoption of each reform (implementation ≥ 0.5)")
         figure.tight_layout(rect=(0, 0.035, 1, 1))
-        figure.text(0.5, 0.008, _band_legend_note(quantiles), ha="center", fontsize=8.5, color="#555555")
+        figure.text(0.5, 0.008, _band_legend_note(quantiles) + scale_words, ha="center", fontsize=8.5,
+                    color="#555555")
     return figure, data
 
 
-def resistance_figure(results: Results, quantiles: Sequence[float] = BAND_QUANTILES) -> tuple[Figure, pd.DataFrame]:
+def resistance_figure(results: Results, quantiles: Sequence[float] = BAND_QUANTILES,
+                      fixed_scale: bool = False) -> tuple[Figure, pd.DataFrame]:
     """Mean regional resistance and federal nationalist stance P over time (median and band across runs).
 
-    Data: one row per metric (`resistance_mean`, `P`), arm and tick with q_low, median, q_high.
+    Each axis is fitted to its band; `fixed_scale` draws both on 0–1. Data: one row per metric
+    (`resistance_mean`, `P`), arm and tick with q_low, median, q_high.
     """
-    metrics = [("resistance_mean", "Mean regional resistance ρ", "Resistance (0–1)", "#b8461b"),
-               ("P", "Federal nationalist–sovereigntist stance P", "Stance P (0–1)", "#37474f")]
-    data = pd.concat([series_band(results, metric, quantiles) for metric, *_ in metrics], ignore_index=True)
-    arms = list(pd.unique(data["arm"]))
+    metrics = [("resistance_mean", "#b8461b"), ("P", "#37474f")]
+    data = pd.concat([series_band(results, metric, quantiles) for metric, _ in metrics], ignore_index=True)
+    arms = _arms_in_order(results, data)
+    several = len(arms) > 1
     figure, axes_pair = new_figure(FULL_WIDTH_INCHES, 5.2, nrows=2, ncols=1, sharex=True)
     with styled():
-        for axes, (metric, title, y_label, colour) in zip(axes_pair, metrics):
-            for arm_index, arm in enumerate(arms):
-                subset = data[(data["metric"] == metric) & (data["arm"] == arm)]
-                _draw_band(axes, subset, colour if len(arms) == 1 else arm_colour(arm_index), arm or None)
-            axes.set_title(title, loc="left")
-            axes.set_ylabel(y_label)
-            top = float(data.loc[data["metric"] == metric, "q_high"].max())
-            axes.set_ylim(0, min(1.0, max(0.1, top * 1.15)) if np.isfinite(top) else 1.0)
+        for axes, (metric, colour) in zip(axes_pair, metrics):
+            in_panel = data[data["metric"] == metric]
+            for arm in arms:
+                _draw_band(axes, in_panel[in_panel["arm"] == arm], _band_colour(results, arm, colour, several),
+                           arm or None, overlapping=several)
+            axes.set_title(metric_label(metric)[0], loc="left")
+            axes.set_ylabel(axis_label(metric).replace("Federal nationalist–sovereigntist stance", "Stance"))
+            values = pd.concat([in_panel["q_low"], in_panel["q_high"]])
+            axes.set_ylim(*fitted_limits(values, (0.0, 1.0), fixed=fixed_scale))
             _year_axis(axes, results, label=axes is axes_pair[-1])
         if len(arms) > 1:
             axes_pair[0].legend(title="Arm", frameon=False)
@@ -186,116 +200,17 @@ def event_timing_figure(results: Results) -> tuple[Figure, pd.DataFrame]:
     return figure, data
 
 
-def _region_frame(results: Results, metric: str) -> pd.DataFrame:
-    if results.region_series.empty:
-        raise ValueError("region_series is empty: run the engine with --regions to record it")
-    if metric not in results.region_series:
-        raise KeyError(f"region_series has no column {metric!r}")
-    return results.region_series
-
-
-def _quarter_for_year(region_series: pd.DataFrame, year: int | None) -> str:
-    """The last recorded quarter of `year` (or of the whole run when year is None)."""
-    calendar = region_series[["quarter", "year"]].drop_duplicates().sort_values("year")
-    if year is not None:
-        in_year = calendar[np.floor(calendar["year"]) <= year]
-        if not in_year.empty:
-            return str(in_year["quarter"].iloc[-1])
-    return str(calendar["quarter"].iloc[-1])
-
-
-def region_values(results: Results, metric: str = "a_law", quarter: str | None = None,
-                  year: int | None = None, arm: str | None = None) -> pd.DataFrame:
-    """Median across runs of a region_series metric in one quarter, one row per region."""
-    frame = _region_frame(results, metric)
-    quarter = quarter or _quarter_for_year(frame, year)
-    selected = frame[frame["quarter"] == quarter]
-    if arm is not None:
-        selected = with_arm(results, selected)
-        selected = selected[selected["arm"] == arm]
-    values = selected.groupby("region")[metric].median().rename("value").reset_index()
-    data = results.regions.merge(values, on="region", how="left")
-    data.insert(len(data.columns) - 1, "quarter", quarter)
-    data.insert(len(data.columns) - 1, "metric", metric)
-    return data
-
-
-def map_figure(results: Results, metric: str = "a_law", year: int | None = 2007, arm: str | None = None,
-               boundaries: Path | None = None) -> tuple[Figure, pd.DataFrame]:
-    """Map of the regions coloured by the median across runs of a regional metric at the end of a year.
-
-    Data: one row per region (region, code, name, district, quarter, metric, value) and `on_map`,
-    whether its outline was found in the boundary file.
-    """
-    data = region_values(results, metric, year=year, arm=arm)
-    all_shapes = geo.load_shapes(boundaries)
-    shapes = geo.match_shapes(results.regions, all_shapes, geo.load_region_table())
-    if not shapes:
-        raise ValueError("no region of this database has an outline in the boundary file "
-                         "(a synthetic country has no map)")
-    data["on_map"] = data["region"].isin(list(shapes))
-    is_level = metric != "cases"
-    norm = Normalize(0.0, 1.0) if is_level else Normalize(0.0, max(1.0, float(np.nanmax(data["value"]))))
-    colourmap = plt.get_cmap(REGION_METRIC_COLOURMAPS.get(metric, DEFAULT_COLOURMAP))
-    values_by_region = dict(zip(data["region"], data["value"]))
-    drawn = sorted(shapes.items(), key=lambda item: -item[1].area)  # enclaves (Moscow) drawn on top
-    polygons, colours = [], []
-    for region, shape in drawn:
-        value = values_by_region.get(region, np.nan)
-        colour = "#e0e0e0" if np.isnan(value) else colourmap(norm(value))
-        for ring in shape.rings_projected:
-            polygons.append(ring)
-            colours.append(colour)
-    quarter = str(data["quarter"].iloc[0]) if not data.empty else ""
-    figure, axes = new_figure(FULL_WIDTH_INCHES, 3.9)
-    with styled():
-        axes.set_position((0.0, 0.07, 0.64, 0.8))
-        zoom_axes = figure.add_axes((0.655, 0.11, 0.24, 0.72))
-        x_min, x_max, y_min, y_max = geo.european_russia_bounds(all_shapes)
-        for target, line_width in ((axes, 0.25), (zoom_axes, 0.4)):
-            target.add_collection(PolyCollection(polygons, facecolors=colours, edgecolors="white",
-                                                 linewidths=line_width))
-            target.set_aspect("equal", adjustable="datalim")
-            target.axis("off")
-        axes.autoscale_view()
-        zoom_axes.set_xlim(x_min, x_max)
-        zoom_axes.set_ylim(y_min, y_max)
-        zoom_axes.set_anchor("W")
-        zoom_axes.axis("on")
-        zoom_axes.set_xticks([])
-        zoom_axes.set_yticks([])
-        zoom_axes.grid(False)
-        for spine in zoom_axes.spines.values():
-            spine.set_visible(True)
-            spine.set_edgecolor("#555555")
-            spine.set_linestyle("--")
-            spine.set_linewidth(0.7)
-        zoom_axes.set_title("European Russia (enlarged)", fontsize=8, loc="left", fontweight="normal")
-        axes.add_patch(plt.Rectangle((x_min, y_min), x_max - x_min, y_max - y_min, fill=False,
-                                     edgecolor="#555555", linewidth=0.7, linestyle="--"))
-        colourbar_axes = figure.add_axes((0.925, 0.2, 0.018, 0.58))
-        mappable = plt.cm.ScalarMappable(norm=norm, cmap=colourmap)
-        colourbar = figure.colorbar(mappable, cax=colourbar_axes, orientation="vertical")
-        colourbar.set_label("Median across runs" + (" (0–1)" if is_level else ""), fontsize=8.5)
-        figure.suptitle(f"{REGION_METRIC_LABELS.get(metric, metric).split(' (')[0].capitalize()}, {quarter}",
-                        x=0.02, ha="left", y=0.98)
-        if data["value"].isna().any():
-            axes.legend(handles=[Patch(color="#e0e0e0", label="no data")], loc="lower left", frameon=False)
-        figure.text(0.02, 0.015, "Boundaries © OpenStreetMap contributors (ODbL), via GIS-Lab; "
-                    "Albers equal-area projection", fontsize=6.5, color="#777777")
-    return figure, data
-
-
-def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = None) -> tuple[Figure, pd.DataFrame]:
-    """Region × time heatmap of the median across runs of a regional metric.
+def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = None,
+                   fixed_scale: bool = False) -> tuple[Figure, pd.DataFrame]:
+    """Region × time heatmap of the median across one arm's runs (the reference arm unless named) of
+    a regional metric; the colour scale fitted to the values (`fixed_scale`: 0–1 for levels).
 
     Data: a wide frame, one row per region (index: district, name; sorted by district, then name),
     one column per quarter, values the median across runs.
     """
-    frame = _region_frame(results, metric)
-    if arm is not None:
-        frame = with_arm(results, frame)
-        frame = frame[frame["arm"] == arm]
+    frame = region_frame(results, metric)
+    arm = reference_arm(results, arm)
+    frame = frame[frame["arm"] == arm]
     medians = frame.groupby(["region", "quarter"])[metric].median().rename("value").reset_index()
     medians = medians.merge(results.regions, on="region", how="left")
     medians["district"] = medians["district"].fillna("(unknown)")
@@ -305,13 +220,15 @@ def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = No
     data = data.reindex(columns=quarters).sort_index(level=["district", "name"])
     years = np.array([quarter_to_year(q) for q in quarters])
     n_regions = len(data)
-    is_level = metric != "cases"
+    values = data.to_numpy(dtype=float)
+    finite_top = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
+    bounds = (0.0, 1.0) if metric in LEVEL_METRICS else (0.0, max(1.0, finite_top))
+    low, high = fitted_limits(values.ravel(), bounds, fixed=fixed_scale, from_zero=metric not in LEVEL_METRICS)
     labelled = n_regions <= HEATMAP_MAX_LABELLED_REGIONS
     figure, axes = new_figure(FULL_WIDTH_INCHES, max(4.0, 0.12 * min(n_regions, HEATMAP_MAX_LABELLED_REGIONS) + 1.6))
     with styled():
-        image = axes.imshow(data.to_numpy(dtype=float), aspect="auto", interpolation="nearest",
-                            cmap=REGION_METRIC_COLOURMAPS.get(metric, DEFAULT_COLOURMAP),
-                            vmin=0.0, vmax=1.0 if is_level else None,
+        image = axes.imshow(values, aspect="auto", interpolation="nearest",
+                            cmap=REGION_METRIC_COLOURMAPS.get(metric, DEFAULT_COLOURMAP), vmin=low, vmax=high,
                             extent=(years[0], years[-1] + 0.25, n_regions, 0))
         axes.grid(False)
         if labelled:
@@ -332,12 +249,12 @@ def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = No
         step = 2 if years[-1] - years[0] > 8 else 1
         axes.set_xticks(np.arange(np.ceil(years[0]), np.floor(years[-1]) + 1, step))
         axes.set_xlabel("Year (quarterly ticks)")
-        label = REGION_METRIC_LABELS.get(metric, metric).split(" (")[0]
-        figure.suptitle(f"{label[0].upper()}{label[1:]} by region and quarter (median across runs)",
+        arm_words = f", arm {arm}" if len(results.arms) > 1 else ""
+        figure.suptitle(f"{metric_label(metric)[0]} by region and quarter (median across runs{arm_words})",
                         x=0.01, ha="left")
         colourbar = figure.colorbar(image, ax=axes, orientation="horizontal", fraction=0.025, pad=0.06,
                                     shrink=0.5)
-        colourbar.set_label(f"Median across runs: {REGION_METRIC_LABELS.get(metric, metric)}")
+        colourbar.set_label(f"Median across runs: {axis_label(metric)}")
         for spine in axes.spines.values():
             spine.set_visible(False)
         figure.tight_layout(rect=(0, 0, 1, 1 - 0.15 / figure.get_figheight()))
@@ -374,6 +291,12 @@ def target_table(results: Results) -> pd.DataFrame:
         rows.append({"share_in_range": _target_share(values, low, high), "n_runs": int(len(values)),
                      "n_missing": int(values.isna().sum())})
     return pd.concat([targets.reset_index(drop=True), pd.DataFrame(rows)], axis=1).reindex(columns=columns)
+
+
+def _target_axis_label(metric: str, stat: str) -> str:
+    """"Label (unit)" of a target's metric, with the statistic when it is not the value itself."""
+    label = axis_label(metric)
+    return label if stat in ("outcome", "year", "value", "None", "") else f"{label}, {stat} over the window"
 
 
 def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataFrame]:
@@ -420,7 +343,7 @@ def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataF
                 axes.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             axes.text(0.01, 0.97, f"{mark} {target.share_in_range:.0%} in range (≥ {required}){missing}",
                       transform=axes.transAxes, fontsize=7.5, color=colour, fontweight="bold", va="top")
-            axes.set_xlabel(f"{target.metric} ({target.stat})", fontsize=8)
+            axes.set_xlabel(_target_axis_label(str(target.metric), str(target.stat)), fontsize=8)
             axes.spines["left"].set_visible(False)
         for axes in list(axes_grid.flat)[n_targets:]:
             axes.axis("off")

@@ -1,9 +1,11 @@
 """Write one self-contained HTML report of a results database.
 
     /usr/bin/python3 -m analysis.report RESULTS_DB_OR_DIR [-o report.html] [--figures DIR]
+        [--map-year YEAR] [--arms A,B] [--reference ARM] [--fixed-scales]
 
 Figures are embedded as base64 PNG; the CSS is inlined; the page references no other file.
-The path of the written report is printed on stdout.
+The path of the written report is printed on stdout. Exit codes: 0 written, 64 a bad option (an
+arm the database lacks), 66 no results database.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ from pathlib import Path
 
 from . import compare_figures  # noqa: F401  (registers the "Arms compared" section)
 from .html_render import escape, page
+from .arms import reference_arm, selected_arms
 from .load import NotAResultsDatabase, Results, load
 from .sections import REGION_METRICS, ReportContext, ordered_sections
 
@@ -38,11 +41,18 @@ def render_report(results: Results, context: ReportContext | None = None) -> str
 
 
 def write_report(database: str | Path, out_path: str | Path | None = None, figures_dir: str | Path | None = None,
-                 map_year: int = 2007) -> Path:
-    """Load a database, write its report (default: report.html beside the database) and return the path."""
+                 map_year: int | None = None, arms: list[str] | None = None, reference: str | None = None,
+                 fixed_scales: bool = False) -> Path:
+    """Load a database, write its report (default: report.html beside the database) and return the path.
+
+    ValueError, before anything is written, when `arms` or `reference` names an arm the database lacks.
+    """
     results = load(database, region_metrics=REGION_METRICS)
+    selected_arms(results, arms)
+    reference_arm(results, reference)
     out_path = Path(out_path) if out_path else results.path.with_name("report.html")
-    context = ReportContext(figures_dir=Path(figures_dir) if figures_dir else None, map_year=map_year)
+    context = ReportContext(figures_dir=Path(figures_dir) if figures_dir else None, map_year=map_year, arms=arms,
+                            reference=reference, fixed_scales=fixed_scales)
     html_text = render_report(results, context)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(html_text, encoding="utf-8")
@@ -54,14 +64,24 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python3 -m analysis.report", description=__doc__.splitlines()[0])
     parser.add_argument("database", help="results.sqlite, or the experiment folder holding it")
     parser.add_argument("-o", "--out", help="report file (default: report.html beside the database)")
-    parser.add_argument("--figures", help="also save every figure as PNG and SVG in this folder")
-    parser.add_argument("--map-year", type=int, default=2007, help="year whose last quarter the maps show")
+    parser.add_argument("--figures", help="also save every figure as PNG (300 dpi) and SVG in this folder")
+    parser.add_argument("--map-year", type=int, default=None,
+                        help="year whose last quarter the maps show (default: the last quarter of the run)")
+    parser.add_argument("--arms", type=lambda text: [a.strip() for a in text.split(",") if a.strip()],
+                        help="comma-separated arms to map (default: every arm)")
+    parser.add_argument("--reference", help="arm the difference maps subtract (default: the comparisons' reference)")
+    parser.add_argument("--fixed-scales", action="store_true",
+                        help="draw levels on 0–1 (adoption on 0–100 %%) instead of scales fitted to the data")
     args = parser.parse_args(argv)
     try:
-        path = write_report(args.database, args.out, args.figures, args.map_year)
+        path = write_report(args.database, args.out, args.figures, args.map_year, args.arms, args.reference,
+                            args.fixed_scales)
     except (FileNotFoundError, NotAResultsDatabase) as error:
         print(f"error: {error}", file=sys.stderr)
         return 66
+    except ValueError as error:
+        print(f"error: {error}; see --arms and --reference", file=sys.stderr)
+        return 64
     print(path)
     return 0
 

@@ -15,7 +15,8 @@ from pathlib import Path
 import pandas as pd
 from matplotlib.figure import Figure
 
-from . import figures
+from . import figures, maps
+from .arms import reference_arm, selected_arms
 from .figures import save_figure
 from .html_render import Markup, escape, figure_block, note_block, table_block
 from .labels import format_value, outcome_label, reform_measure
@@ -36,7 +37,14 @@ class ReportContext:
 
     figures_dir: Path | None = None
     dpi: int = 130
-    map_year: int = 2007
+    map_year: int | None = None
+    """Year whose last quarter the maps show; None: the last quarter of the run."""
+    fixed_scales: bool = False
+    """Draw levels on their natural 0–1 (0–100 %) scales instead of scales fitted to the data."""
+    arms: list[str] | None = None
+    """Arms the maps show (all when None)."""
+    reference: str | None = None
+    """Arm the difference maps subtract (the comparisons' reference when None)."""
     quantiles: tuple[float, float, float] = BAND_QUANTILES
     saved_figures: list[Path] = field(default_factory=list)
 
@@ -247,7 +255,7 @@ def adoption_section(results: Results, context: ReportContext) -> str:
     """National adoption of each reform over time."""
     caption = ("<strong>National adoption.</strong> Share of regions in which each reform is adopted "
                f"(implementation at least 0.5), per quarter; {_band_words(context)}.")
-    return _figure_or_note(lambda: figures.adoption_figure(results, context.quantiles),
+    return _figure_or_note(lambda: figures.adoption_figure(results, context.quantiles, context.fixed_scales),
                            lambda fig: context.figure(fig, "fig-adoption", caption, "Adoption of each reform over time"))
 
 
@@ -255,9 +263,9 @@ def adoption_section(results: Results, context: ReportContext) -> str:
 def resistance_section(results: Results, context: ReportContext) -> str:
     """Mean regional resistance and the federal stance P over time."""
     caption = ("<strong>Resistance and federal stance.</strong> Top: mean nationalist resistance ρ over the "
-               "regions. Bottom: the federal centre's nationalist–sovereigntist stance P. Both on 0–1 scales; "
+               "regions. Bottom: the federal centre's nationalist–sovereigntist stance P. Both are 0–1 quantities; "
                f"{_band_words(context)}.")
-    return _figure_or_note(lambda: figures.resistance_figure(results, context.quantiles),
+    return _figure_or_note(lambda: figures.resistance_figure(results, context.quantiles, context.fixed_scales),
                            lambda fig: context.figure(fig, "fig-resistance", caption, "Resistance and stance P"))
 
 
@@ -275,34 +283,86 @@ REGION_METRICS = ("a_law", "rho")
 """The regional metrics the report draws (maps and heatmap): all it loads of the regional series."""
 
 
-@register_section("map", "Regional pattern", 80)
-def map_section(results: Results, context: ReportContext) -> str:
-    """Maps of law implementation and of resistance at the end of the map year."""
-    if results.region_series.empty:
-        return note_block("No regional series in this database (run the engine with --regions).")
+MAP_METRICS = (("a_law", "implementation of the law reform"), ("rho", "nationalist resistance ρ"))
+
+
+def _scale_words(context: ReportContext) -> str:
+    return ("the colour scale is fixed at 0–1" if context.fixed_scales
+            else "the colour scale is fitted to the values shown")
+
+
+def _map_when_words(context: ReportContext) -> str:
+    return (f"the last recorded quarter up to the end of {context.map_year}" if context.map_year is not None
+            else "the last quarter of the run")
+
+
+def _one_arm_maps(results: Results, context: ReportContext) -> list[str]:
     parts = []
-    for metric, what in (("a_law", "implementation of the law reform"), ("rho", "nationalist resistance ρ")):
+    for metric, what in MAP_METRICS:
         try:
-            figure, data = figures.map_figure(results, metric=metric, year=context.map_year)
+            figure, data = maps.map_figure(results, metric=metric, year=context.map_year,
+                                           fixed_scale=context.fixed_scales)
         except DATA_ABSENT_ERRORS as error:
             parts.append(note_block(f"Not available for this database: {error}"))
             continue
-        quarter = data["quarter"].iloc[0] if not data.empty else "?"
         caption = (f"<strong>Map: {what}.</strong> Each region coloured by the median across runs of its "
-                   f"{what} in {escape(quarter)} (0–1; the last recorded quarter up to the end of "
-                   f"{context.map_year}). The dashed box marks the enlarged panel of European Russia.")
+                   f"{what} in {escape(data['quarter'].iloc[0])} ({_map_when_words(context)}); "
+                   f"{_scale_words(context)}. The dashed box marks the enlarged panel of European Russia.")
         parts.append(context.figure(figure, f"fig-map-{metric}", caption, f"Map of {what}"))
-    return "".join(parts)
+    return parts
+
+
+def _arm_and_difference_maps(results: Results, context: ReportContext) -> list[str]:
+    reference = reference_arm(results, context.reference)
+    arms = selected_arms(results, context.arms)
+    parts = [f"<p>Each arm is mapped on its own (never pooled), all arms on one colour scale; the "
+             f"difference maps subtract the reference arm <strong>{escape(reference)}</strong> replicate by "
+             "replicate (same seeds) and outline in black the regions whose 95 % t interval of the mean "
+             "difference excludes zero.</p>"]
+    for metric, what in MAP_METRICS:
+        try:
+            figure, data = maps.arm_maps_figure(results, metric, year=context.map_year, arms=arms,
+                                                fixed_scale=context.fixed_scales)
+            caption = (f"<strong>Map per arm: {what}.</strong> Median across each arm's runs in "
+                       f"{escape(data['quarter'].iloc[0])} ({_map_when_words(context)}); "
+                       f"{_scale_words(context)}.")
+            parts.append(context.figure(figure, f"fig-map-arms-{metric}", caption, f"Maps of {what} per arm"))
+            figure, data = maps.difference_map_figure(results, metric, year=context.map_year, reference=reference,
+                                                      arms=arms, fixed_scale=context.fixed_scales)
+            caption = (f"<strong>Difference from {escape(reference)}: {what}.</strong> Mean over replicates of "
+                       f"arm − {escape(reference)} in {escape(data['quarter'].iloc[0])}; red: higher in the arm, "
+                       "blue: lower; outlined: the 95 % interval excludes zero.")
+            parts.append(context.figure(figure, f"fig-map-difference-{metric}", caption,
+                                        f"Maps of the difference in {what} from {reference}"))
+        except DATA_ABSENT_ERRORS as error:
+            parts.append(note_block(f"Not available for this database: {error}"))
+    return parts
+
+
+@register_section("map", "Regional pattern", 80)
+def map_section(results: Results, context: ReportContext) -> str:
+    """Maps of law implementation and of resistance: one arm, or every arm and its difference from
+    the reference."""
+    if results.region_series.empty:
+        return note_block("No regional series in this database (run the engine with --regions).")
+    several = len(results.arms) > 1
+    return "".join(_arm_and_difference_maps(results, context) if several else _one_arm_maps(results, context))
 
 
 @register_section("heatmap", "Regions over time", 90)
 def heatmap_section(results: Results, context: ReportContext) -> str:
-    """Region × quarter heatmap of law implementation."""
+    """Region × quarter heatmap of law implementation (of the reference arm when there are several)."""
     if results.region_series.empty:
         return note_block("No regional series in this database (run the engine with --regions).")
+    arm_words = ""
+    if len(results.arms) > 1:
+        arm_words = (f" Arm <strong>{escape(reference_arm(results, context.reference))}</strong> only: the arms "
+                     "are not pooled; the difference maps above compare them.")
     caption = ("<strong>Regions over time.</strong> Median across runs of each region's implementation of the "
-               "law reform (0–1) per quarter; regions grouped by federal district (2000s), then sorted by name.")
-    return _figure_or_note(lambda: figures.heatmap_figure(results, "a_law"),
+               "law reform (0–1) per quarter; regions grouped by federal district (2000s), then sorted by name; "
+               f"{_scale_words(context)}.{arm_words}")
+    return _figure_or_note(lambda: figures.heatmap_figure(results, "a_law", arm=context.reference,
+                                                          fixed_scale=context.fixed_scales),
                            lambda fig: context.figure(fig, "fig-heatmap", caption, "Region by quarter heatmap"))
 
 

@@ -19,10 +19,16 @@ REFORM_LABELS = {
 }
 
 ARM_COLOURS = ["#1f4e79", "#b8461b", "#2e7d32", "#6a3d9a", "#8c6d1f", "#00838f", "#ad1457", "#455a64"]
-"""Colours for arms (cycled), used when a database holds several arms."""
+"""Colours for arms, in `arms.arm_order` (cycled); `arms.arm_colours` maps each arm to its colour."""
 
 NEUTRAL_COLOUR = "#1f4e79"
 BAND_ALPHA = 0.22
+OVERLAPPING_BAND_ALPHA = 0.10
+"""Fill of a band when several arms' bands overlap: light enough that mixed fills stay pale, with
+the band's edges drawn as thin lines of the arm's colour so that each band stays readable."""
+
+EXPORT_DPI = 300
+"""Resolution of the PNG files written for papers (SVG is resolution-free)."""
 
 FULL_WIDTH_INCHES = 7.5
 """Width of a figure that spans an A4 or letter text block."""
@@ -60,8 +66,3 @@ def new_figure(width_inches: float = FULL_WIDTH_INCHES, height_inches: float = 4
 def styled():
     """Context manager applying the shared style (for drawing text and artists)."""
     return plt.rc_context(RC_PARAMS)
-
-
-def arm_colour(arm_index: int) -> str:
-    """Colour of the arm at this position."""
-    return ARM_COLOURS[arm_index % len(ARM_COLOURS)]

@@ -1,4 +1,6 @@
-// `policysim report RESULTS`: the HTML report, written by the Python package in analysis/.
+// `policysim report RESULTS`: the HTML report, written by the Python package in analysis/. The
+// options are passed through to `python3 -m analysis.report`, which checks them against the
+// database.
 
 #include <spawn.h>
 #include <sys/wait.h>
@@ -7,6 +9,7 @@
 #include <filesystem>
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,7 +29,33 @@ std::filesystem::path project_root() {
   return POLICYSIM_SOURCE_DIR;
 }
 
-int run_python_report(const std::filesystem::path& results, const std::string& output) {
+// What `policysim report` hands to the analysis package; empty strings are left out.
+struct ReportOptions {
+  std::filesystem::path results;
+  std::string output;
+  std::string figures_dir;
+  std::string arms;
+  std::string reference;
+  std::optional<int> map_year;
+  bool fixed_scales = false;
+};
+
+std::vector<std::string> python_arguments(const ReportOptions& options) {
+  std::vector<std::string> args = {"/usr/bin/python3", "-m", "analysis.report",
+                                   options.results.string()};
+  const auto add = [&args](const char* flag, const std::string& value) {
+    if (!value.empty()) args.insert(args.end(), {flag, value});
+  };
+  add("-o", options.output);
+  add("--figures", options.figures_dir);
+  add("--arms", options.arms);
+  add("--reference", options.reference);
+  if (options.map_year) add("--map-year", std::to_string(*options.map_year));
+  if (options.fixed_scales) args.emplace_back("--fixed-scales");
+  return args;
+}
+
+int run_python_report(const ReportOptions& options) {
   const auto root = project_root();
   if (!std::filesystem::is_directory(root / "analysis")) {
     std::cerr << "policysim: the analysis package is not at " << (root / "analysis").string()
@@ -34,8 +63,7 @@ int run_python_report(const std::filesystem::path& results, const std::string& o
     return kMissingInput;
   }
   // Debian's python3 carries pandas and matplotlib; another python3 on PATH may not.
-  std::vector<std::string> args = {"/usr/bin/python3", "-m", "analysis.report", results.string()};
-  if (!output.empty()) args.insert(args.end(), {"-o", output});
+  std::vector<std::string> args = python_arguments(options);
   std::vector<char*> argv;
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
@@ -58,16 +86,27 @@ int run_python_report(const std::filesystem::path& results, const std::string& o
 void add_report_command(CLI::App& app, Action& action) {
   auto* command = app.add_subcommand(
       "report", "Write the HTML report (figures, summary, targets) of a results database");
-  auto results = std::make_shared<std::filesystem::path>();
-  auto output = std::make_shared<std::string>();
-  command->add_option("results", *results, "Results directory or results.sqlite")
+  auto options = std::make_shared<ReportOptions>();
+  command->add_option("results", options->results, "Results directory or results.sqlite")
       ->required()
       ->check(CLI::ExistingPath);
-  command->add_option("-o,--out", *output, "Report file (default: report.html beside the results)")
+  command
+      ->add_option("-o,--out", options->output,
+                   "Report file (default: report.html beside the results)")
       ->check(non_empty_path());
-  command->callback([&action, results, output] {
-    action = [results, output] { return run_python_report(*results, *output); };
-  });
+  command
+      ->add_option("--figures", options->figures_dir,
+                   "Also save every figure as PNG (300 dpi) and SVG in this folder")
+      ->check(non_empty_path());
+  command->add_option("--map-year", options->map_year,
+                      "Year whose last quarter the maps show (default: the run's last quarter)");
+  command->add_option("--arms", options->arms, "Comma-separated arms to map (default: all)");
+  command->add_option("--reference", options->reference,
+                      "Arm the difference maps subtract (default: the comparisons' reference)");
+  command->add_flag("--fixed-scales", options->fixed_scales,
+                    "Levels on 0-1 (adoption on 0-100 %) instead of scales fitted to the data");
+  command->callback(
+      [&action, options] { action = [options] { return run_python_report(*options); }; });
 }
 
 }  // namespace policysim::cli

@@ -4,7 +4,7 @@ import sqlite3
 
 import pytest
 
-from analysis import figures, load
+from analysis import figures, load, maps
 from analysis.report import render_report
 from make_fixture import build_fixture
 
@@ -50,7 +50,7 @@ def test_a_synthetic_country_gets_a_note_instead_of_a_map(tmp_path):
     connection.close()
     results = load(path)
     with pytest.raises(ValueError, match="no region"):
-        figures.map_figure(results)
+        maps.map_figure(results)
     assert "Not available for this database: no region" in render_report(results)
     _, heatmap = figures.heatmap_figure(results)
     assert len(heatmap) == len(results.regions)

@@ -11,36 +11,17 @@ import pytest
 from analysis import compare_figures, load
 from analysis.report import render_report
 from conftest import REPO_ROOT, engine_executable
+from helpers import add_engine_comparisons
 from make_fixture import build_fixture
 
 OUTCOMES = ("final_adopted_law", "final_resistance", "z1_year")
-
-
-def _add_comparisons(path: Path) -> None:
-    """An engine-layout comparisons table: nordic against baseline, with a missing interval."""
-    connection = sqlite3.connect(path)
-    connection.executescript("""
-        CREATE TABLE comparisons (arm TEXT, reference TEXT, outcome TEXT, replicates INTEGER, pairs INTEGER,
-            mean_arm REAL, mean_ref REAL, mean_diff REAL, sd_diff REAL, t_low REAL, t_high REAL,
-            boot_low REAL, boot_high REAL, ratio REAL, effect_dz REAL, cohens_d REAL, vrf REAL,
-            PRIMARY KEY (arm, reference, outcome));
-        INSERT INTO comparisons VALUES
-            ('nordic', 'baseline', 'final_adopted_law', 3, 3, 5, 2, 3, 1, 0.5, 5.5, 1, 4.8, 2.5, 3, 1.1, 4),
-            ('nordic', 'baseline', 'final_resistance', 3, 3, 0.4, 0.5, -0.1, 0.01, -0.12, -0.08, -0.11, -0.09,
-             0.8, -10, -2, 30),
-            ('nordic', 'baseline', 'z1_year', 3, 1, 2007, 2006, 1, NULL, NULL, NULL, NULL, NULL, 1.0005, NULL,
-             NULL, NULL),
-            ('nordic', 'baseline', 'ngos_closed', 3, 3, 0, 0, 0, 0, 0, 0, 0, 0, NULL, NULL, NULL, NULL);
-    """)
-    connection.commit()
-    connection.close()
 
 
 @pytest.fixture(scope="module")
 def fixture_database(tmp_path_factory) -> Path:
     path = build_fixture(tmp_path_factory.mktemp("compare") / "results.sqlite", n_runs=6,
                          arms=("baseline", "nordic"))
-    _add_comparisons(path)
+    add_engine_comparisons(path)
     return path
 
 
@@ -102,7 +83,7 @@ def test_the_report_shows_both_figures_and_the_effects(fixture_database):
     assert '<section id="comparisons"><h2>Arms compared</h2>' in html_text
     assert 'id="fig-compare-trajectories"' in html_text
     assert 'id="fig-compare-forest"' in html_text
-    assert "vrf" in html_text
+    assert "<th class=\"num\">variance reduction by pairing (×)</th>" in html_text
 
 
 def test_a_database_without_comparisons_has_no_forest_plot(tmp_path):

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import figures
+from analysis import figures, maps
 from analysis.events import RUN_COLUMNS
 from analysis.load import REFORMS
 from analysis.paths import boundaries_path
@@ -80,7 +80,7 @@ def test_map_colours_equal_per_region_medians(results, database_path):
     if not boundaries_path().is_file():
         pytest.skip("scenarios/data has no boundary file")
     for metric in ("a_law", "rho"):
-        figure, data = figures.map_figure(results, metric=metric, year=2007)
+        figure, data = maps.map_figure(results, metric=metric, year=2007)
         assert isinstance(figure, Figure)
         quarter = data["quarter"].iloc[0]
         direct = grouped_values(query(database_path, f"SELECT region, {metric} FROM region_series WHERE quarter = ?",
@@ -97,7 +97,7 @@ def test_map_shows_the_last_quarter_of_the_chosen_year(results):
         pytest.skip("scenarios/data has no boundary file")
     quarters = sorted(set(results.region_series["quarter"]))
     chosen_year = int(quarters[len(quarters) // 2][:4])
-    _, data = figures.map_figure(results, year=chosen_year)
+    _, data = maps.map_figure(results, year=chosen_year)
     expected = max(q for q in quarters if int(q[:4]) <= chosen_year)
     assert data["quarter"].iloc[0] == expected
 
@@ -106,7 +106,7 @@ def test_every_region_of_the_83_is_drawn_on_the_map(results):
     _needs_region_series(results)
     if len(results.regions) != 83 or not boundaries_path().is_file():
         pytest.skip("not the 83 federal subjects")
-    _, data = figures.map_figure(results)
+    _, data = maps.map_figure(results)
     assert data["on_map"].all()
 
 
