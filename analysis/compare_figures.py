@@ -22,7 +22,7 @@ from matplotlib.figure import Figure
 from .figures import _band_legend_note, _draw_band, _year_axis
 from .html_render import escape, table_block
 from .arms import arm_colours, arm_order
-from .labels import COMPARISON_COLUMN_LABELS, axis_label, outcome_label
+from .labels import COMPARISON_COLUMN_LABELS, metric_label, outcome_label
 from .load import Results
 from .sections import ReportContext, _figure_or_note, _generic_table_section, register_section
 from .stats import series_band
@@ -84,7 +84,9 @@ def trajectories_figure(results: Results, metrics: Sequence[str] = TRAJECTORY_ME
             for arm in arms:
                 subset = data[(data["metric"] == metric) & (data["arm"] == arm)]
                 _draw_band(axes, subset, colours[arm], arm or None, scale=scale, overlapping=len(arms) > 1)
-            axes.set_title(axis_label(metric), loc="left", fontsize=9.5)
+            label, unit = metric_label(metric)
+            axes.set_title(label, loc="left", fontsize=9.5)
+            axes.set_ylabel(unit)
             _year_axis(axes, results, label=index >= len(shown) - columns)
         axes_grid.flat[0].legend(title="Arm", frameon=False, fontsize=8)
         figure.suptitle("Trajectories per arm (same seeds in every arm)")

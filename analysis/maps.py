@@ -131,12 +131,19 @@ def difference_values(results: Results, metric: str = "a_law", quarter: str | No
 
 
 def _shapes(results: Results, boundaries: Path | None) -> tuple[dict, dict]:
-    all_shapes = geo.load_shapes(boundaries)
-    shapes = geo.match_shapes(results.regions, all_shapes, geo.load_region_table())
+    all_shapes = geo.load_shapes(boundaries)  # full detail, for the enlarged panel's box
+    shapes = geo.match_shapes(results.regions, geo.drawing_shapes(boundaries), geo.load_region_table())
     if not shapes:
         raise ValueError("no region of this database has an outline in the boundary file "
                          "(a synthetic country has no map)")
     return all_shapes, shapes
+
+
+def _overlaps(shape: geo.RegionShape, box: tuple[float, float, float, float]) -> bool:
+    """Whether the outline's bounding box meets the box (x_min, x_max, y_min, y_max)."""
+    points = np.concatenate(shape.rings_projected)
+    (left, bottom), (right, top) = points.min(axis=0), points.max(axis=0)
+    return left <= box[1] and right >= box[0] and bottom <= box[3] and top >= box[2]
 
 
 def _draw_map_row(figure: Figure, bottom: float, height: float, all_shapes: dict, shapes: dict,
@@ -147,11 +154,12 @@ def _draw_map_row(figure: Figure, bottom: float, height: float, all_shapes: dict
     zoom_axes = figure.add_axes((0.655, bottom + 0.04 * height, 0.24, 0.78 * height))
     x_min, x_max, y_min, y_max = geo.european_russia_bounds(all_shapes)
     drawn = sorted(shapes.items(), key=lambda item: -item[1].area)  # enclaves (Moscow) drawn on top
-    for target, line_width in ((axes, 0.25), (zoom_axes, 0.4)):
+    in_box = [(region, shape) for region, shape in drawn if _overlaps(shape, (x_min, x_max, y_min, y_max))]
+    for target, line_width, regions in ((axes, 0.25, drawn), (zoom_axes, 0.4, in_box)):
         for emphasised in (False, True):  # outlined regions last, so no neighbour covers their edge
-            polygons = [ring for region, shape in drawn if (region in outlined) == emphasised
+            polygons = [ring for region, shape in regions if (region in outlined) == emphasised
                         for ring in shape.rings_projected]
-            faces = [colours.get(region, NO_DATA_COLOUR) for region, shape in drawn
+            faces = [colours.get(region, NO_DATA_COLOUR) for region, shape in regions
                      if (region in outlined) == emphasised for _ in shape.rings_projected]
             if polygons:
                 target.add_collection(PolyCollection(

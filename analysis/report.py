@@ -4,7 +4,8 @@
         [--map-year YEAR] [--arms A,B] [--reference ARM] [--fixed-scales]
 
 Figures are embedded as base64 PNG; the CSS is inlined; the page references no other file.
-The path of the written report is printed on stdout. Exit codes: 0 written, 64 a bad option (an
+With the regional series, the interactive page explore.html is written beside the report
+(analysis/explorer.py). The path of the written report is printed on stdout. Exit codes: 0 written, 64 a bad option (an
 arm the database lacks), 66 no results database.
 """
 
@@ -18,6 +19,7 @@ from pathlib import Path
 from . import compare_figures  # noqa: F401  (registers the "Arms compared" section)
 from .html_render import escape, page
 from .arms import reference_arm, selected_arms
+from .explorer import EXPLORER_METRICS, write_explorer
 from .load import NotAResultsDatabase, Results, load
 from .sections import REGION_METRICS, ReportContext, ordered_sections
 
@@ -47,7 +49,7 @@ def write_report(database: str | Path, out_path: str | Path | None = None, figur
 
     ValueError, before anything is written, when `arms` or `reference` names an arm the database lacks.
     """
-    results = load(database, region_metrics=REGION_METRICS)
+    results = load(database, region_metrics=sorted(set(REGION_METRICS) | set(EXPLORER_METRICS)))
     selected_arms(results, arms)
     reference_arm(results, reference)
     out_path = Path(out_path) if out_path else results.path.with_name("report.html")
@@ -56,6 +58,11 @@ def write_report(database: str | Path, out_path: str | Path | None = None, figur
     html_text = render_report(results, context)
     out_path.parent.mkdir(parents=True, exist_ok=True)
     out_path.write_text(html_text, encoding="utf-8")
+    if not results.region_series.empty:
+        try:
+            write_explorer(results, out_path.with_name("explore.html"))
+        except (KeyError, ValueError):
+            pass  # no outlines (a synthetic country): the report's map section says so
     return out_path
 
 

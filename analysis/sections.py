@@ -346,7 +346,10 @@ def map_section(results: Results, context: ReportContext) -> str:
     if results.region_series.empty:
         return note_block("No regional series in this database (run the engine with --regions).")
     several = len(results.arms) > 1
-    return "".join(_arm_and_difference_maps(results, context) if several else _one_arm_maps(results, context))
+    explorer_note = ("<p>The page <code>explore.html</code>, written beside this report, shows these maps for any "
+                     "arm, outcome and quarter, with the trajectories of every arm.</p>")
+    return explorer_note + "".join(_arm_and_difference_maps(results, context) if several
+                                   else _one_arm_maps(results, context))
 
 
 @register_section("heatmap", "Regions over time", 90)

@@ -8,6 +8,7 @@ packages=(
   libfmt-dev libspdlog-dev nlohmann-json3-dev libssl-dev libsqlite3-dev sqlite3 zlib1g-dev
   libsleef-dev
   python3 python3-pandas python3-matplotlib python3-scipy python3-pytest
+  chromium  # headless, for the test of the interactive report page
 )
 
 missing=()

@@ -60,6 +60,11 @@ def two_arms(two_arm_path):
     return load(two_arm_path)
 
 
+@pytest.fixture(scope="module")
+def two_arm_report(two_arms) -> str:
+    return render_report(two_arms)
+
+
 def test_limits_round_out_to_steps_of_one_two_or_five():
     assert fitted_limits([0.4213, 0.5187], (0.0, 1.0)) == pytest.approx((0.42, 0.52))
     assert fitted_limits([0.0, 4.3], (0.0, 100.0), from_zero=True) == pytest.approx((0.0, 5.0))
@@ -173,19 +178,19 @@ def test_overlapping_bands_keep_their_arm_colour_at_the_edges(two_arms):
     assert fills and all(fill.get_alpha() <= 0.1 for fill in fills)
 
 
-def test_labels_are_words_with_units_not_column_names(two_arms):
+def test_labels_are_words_with_units_not_column_names(two_arms, two_arm_report):
     figure, _ = figures.targets_figure(two_arms)
     labels = [axes.get_xlabel() for axes in figure.axes if axes.get_xlabel()]
     assert "NGO law (Z1) (year)" in labels
     assert not any("_" in label for label in labels)
-    html_text = render_report(two_arms)
+    html_text = two_arm_report
     for raw in ("effect_dz", "<th class=\"num\">vrf</th>", "final_adopted_law</td>"):
         assert raw not in html_text
     assert "<td class=\"\">Regions adopted at the end: law</td>" in html_text
 
 
-def test_a_comparison_report_maps_each_arm_and_the_difference_and_names_the_heatmap_arm(two_arms):
-    html_text = render_report(two_arms)
+def test_a_comparison_report_maps_each_arm_and_the_difference_and_names_the_heatmap_arm(two_arm_report):
+    html_text = two_arm_report
     for figure_id in ("fig-map-arms-a_law", "fig-map-difference-a_law", "fig-map-arms-rho", "fig-map-difference-rho"):
         assert f'id="{figure_id}"' in html_text
     assert 'id="fig-map-a_law"' not in html_text  # no pooled map
