@@ -147,7 +147,7 @@ def forest_figure(results: Results, outcomes: Sequence[str] | None = None) -> tu
                               markersize=5)
             label, unit = outcome_label(outcome)
             axes.set_title(textwrap.fill(label, 40), loc="left", fontsize=8.5)
-            axes.set_xlabel(f"difference, {unit}")
+            axes.set_xlabel(f"difference, {'years' if unit == 'year' else unit}")
             axes.set_yticks(positions)
             axes.set_yticklabels(arms if index % columns == 0 else [""] * len(arms))
             axes.set_ylim(-0.8, len(arms) - 0.4)

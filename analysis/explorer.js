@@ -86,7 +86,7 @@ function drawLegend(info) {
   bar.style.background = "linear-gradient(to right," + gradient + ")";
   const low = document.createElement("span"), high = document.createElement("span");
   low.textContent = info.map_limits[0];
-  high.textContent = info.map_limits[1] + " " + info.unit;
+  high.textContent = info.map_limits[1] + (info.unit ? " (" + info.unit + ")" : "");
   legend.append(low, bar, high);
 }
 

@@ -61,7 +61,9 @@ def region_paths(results: Results) -> tuple[list[dict], list[float], list[float]
     if not shapes:
         raise ValueError("no region of this database has an outline in the boundary file "
                          "(a synthetic country has no map)")
-    stacked = np.concatenate([ring for shape in shapes.values() for ring in shape.rings_projected])
+    west, east, south, north = geo.european_russia_bounds(all_shapes)
+    stacked = np.concatenate([ring for shape in shapes.values() for ring in shape.rings_projected]
+                             + [np.array([[west, south], [east, north]])])  # the map holds the box too
     x_min, y_min = stacked.min(axis=0)
     x_max, y_max = stacked.max(axis=0)
     scale = MAP_WIDTH / (x_max - x_min)
@@ -81,7 +83,6 @@ def region_paths(results: Results) -> tuple[list[dict], list[float], list[float]
             commands.append(f"M{points[0, 0]} {points[0, 1]}l" + " ".join(f"{dx} {dy}" for dx, dy in steps) + "z")
         if commands:
             paths.append({"region": int(region), "d": "".join(commands)})
-    west, east, south, north = geo.european_russia_bounds(all_shapes)
     europe = [(west - x_min) * scale, (y_max - north) * scale, (east - west) * scale, (north - south) * scale]
     return paths, [0.0, 0.0, MAP_WIDTH, height], [round(v, 1) for v in europe]
 

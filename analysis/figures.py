@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .arms import arm_colours, reference_arm
 from .events import EVENT_LABELS, event_years
-from .labels import LEVEL_METRICS, axis_label, metric_label
+from .labels import LEVEL_METRICS, axis_label, metric_label, target_label
 from .load import REFORMS, Results
 from .maps import DEFAULT_COLOURMAP, REGION_METRIC_COLOURMAPS, region_frame
 from .quarters import quarter_to_year
@@ -293,12 +293,6 @@ def target_table(results: Results) -> pd.DataFrame:
     return pd.concat([targets.reset_index(drop=True), pd.DataFrame(rows)], axis=1).reindex(columns=columns)
 
 
-def _target_axis_label(metric: str, stat: str) -> str:
-    """"Label (unit)" of a target's metric, with the statistic when it is not the value itself."""
-    label = axis_label(metric)
-    return label if stat in ("outcome", "year", "value", "None", "") else f"{label}, {stat} over the window"
-
-
 def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataFrame]:
     """Simulated value of each stylised-fact target across runs against its target range.
 
@@ -343,7 +337,7 @@ def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataF
                 axes.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             axes.text(0.01, 0.97, f"{mark} {target.share_in_range:.0%} in range (≥ {required}){missing}",
                       transform=axes.transAxes, fontsize=7.5, color=colour, fontweight="bold", va="top")
-            axes.set_xlabel(_target_axis_label(str(target.metric), str(target.stat)), fontsize=8)
+            axes.set_xlabel(target_label(str(target.metric), str(target.stat)), fontsize=8)
             axes.spines["left"].set_visible(False)
         for axes in list(axes_grid.flat)[n_targets:]:
             axes.axis("off")

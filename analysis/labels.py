@@ -109,6 +109,13 @@ def axis_label(name: str) -> str:
     return f"{label} ({unit})" if unit else label
 
 
+def target_label(metric: str, stat: str) -> str:
+    """A stylised-fact target's quantity: "Label (unit)", with the statistic over the target's window
+    when it is not the value itself, e.g. "Mean nationalist resistance ρ (0–1), mean over the window"."""
+    label = axis_label(metric)
+    return label if stat in ("outcome", "year", "value", "None", "") else f"{label}, {stat} over the window"
+
+
 def reform_measure(column: str) -> tuple[str, str, str] | None:
     """(measure label, unit, reform) of a per-reform outcome column, None for a national one."""
     for prefix, (label, unit) in _PREFIX_LABELS.items():

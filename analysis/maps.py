@@ -22,7 +22,7 @@ from scipy import stats as scipy_stats
 
 from . import geo
 from .arms import reference_arm, selected_arms
-from .labels import LEVEL_METRICS, axis_label, metric_label
+from .labels import LEVEL_METRICS, metric_label
 from .load import Results
 from .scales import fitted_limits, symmetric_limits
 from .style import FULL_WIDTH_INCHES, new_figure, styled
@@ -248,7 +248,7 @@ def map_figure(results: Results, metric: str = "a_law", year: int | None = None,
     label, _ = metric_label(metric)
     arm_words = f", arm {shown_arm}" if len(results.arms) > 1 else ""
     figure = _arm_rows_figure(results, [("", _colours_of(data["value"], data["region"], norm, colourmap), set())],
-                              norm, colourmap, f"Median across runs: {axis_label(metric)}",
+                              norm, colourmap, f"Median across runs ({metric_label(metric)[1]})",
                               f"{label}, {quarter}{arm_words}", boundaries)
     if data["value"].isna().any():
         figure.axes[0].legend(handles=[Patch(color=NO_DATA_COLOUR, label="no data")], loc="lower left",
@@ -269,7 +269,7 @@ def arm_maps_figure(results: Results, metric: str = "a_law", year: int | None = 
     rows = [(f"Arm {arm}", _colours_of(part["value"], part["region"], norm, colourmap), set())
             for arm, part in data.groupby("arm", sort=False)]
     label, _ = metric_label(metric)
-    figure = _arm_rows_figure(results, rows, norm, colourmap, f"Median across runs: {axis_label(metric)}",
+    figure = _arm_rows_figure(results, rows, norm, colourmap, f"Median across runs ({metric_label(metric)[1]})",
                               f"{label}, {data['quarter'].iloc[0]}, per arm (one colour scale)", boundaries)
     return figure, data
 

@@ -19,7 +19,7 @@ from . import figures, maps
 from .arms import reference_arm, selected_arms
 from .figures import save_figure
 from .html_render import Markup, escape, figure_block, note_block, table_block
-from .labels import format_value, outcome_label, reform_measure
+from .labels import format_value, outcome_label, reform_measure, target_label
 from .load import Results
 from .scenario import scenario_summary
 from .stats import BAND_QUANTILES, outcome_summary
@@ -229,7 +229,7 @@ def targets_section(results: Results, context: ReportContext) -> str | None:
         high = "" if pd.isna(target.high) else f"{target.high:g}"
         rows.append({
             "target": target.name,
-            "metric (stat)": f"{target.metric} ({target.stat})",
+            "quantity": target_label(str(target.metric), str(target.stat)),
             "window": window,
             "range": f"{low} – {high}" if low != high else low,
             "share in range": f"{target.share_met:.0%}" if pd.notna(target.share_met) else "—",

@@ -187,6 +187,8 @@ def test_labels_are_words_with_units_not_column_names(two_arms, two_arm_report):
     for raw in ("effect_dz", "<th class=\"num\">vrf</th>", "final_adopted_law</td>"):
         assert raw not in html_text
     assert "<td class=\"\">Regions adopted at the end: law</td>" in html_text
+    assert "<td class=\"\">Cases opened (cases per quarter), sum over the window</td>" in html_text  # target
+    assert "z1_year (year)" not in html_text
 
 
 def test_a_comparison_report_maps_each_arm_and_the_difference_and_names_the_heatmap_arm(two_arm_report):
