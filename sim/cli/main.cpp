@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   Action action;
   add_run_command(app, action);
   add_compare_command(app, action);
+  add_reproduce_command(app, action);
   add_validate_command(app, action);
   add_export_command(app, action);
   add_report_command(app, action);

@@ -1,10 +1,8 @@
 #include "sim/runner/manifest.hpp"
 
 #include <openssl/evp.h>
-#include <unistd.h>
 
 #include <array>
-#include <ctime>
 #include <fstream>
 #include <utility>
 
@@ -42,12 +40,6 @@ std::string sha256_hex(std::string_view text) {
   return hex;
 }
 
-std::string host_name() {
-  std::array<char, 256> name{};
-  if (gethostname(name.data(), name.size() - 1) != 0) return "unknown";
-  return name.data();
-}
-
 std::string cpu_model() {
   std::ifstream cpuinfo("/proc/cpuinfo");
   return cpu_model_from(cpuinfo);
@@ -65,15 +57,6 @@ std::string cpu_model_from(std::istream& cpuinfo) {
     return line.substr(begin, line.find_last_not_of(" \t") + 1 - begin);
   }
   return "unknown";
-}
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm utc{};
-  gmtime_r(&now, &utc);
-  std::array<char, 32> text{};
-  std::strftime(text.data(), text.size(), "%Y-%m-%dT%H:%M:%SZ", &utc);
-  return text.data();
 }
 
 }  // namespace policysim::runner

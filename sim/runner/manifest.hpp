@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "sim/core/process_info.hpp"
+
 namespace policysim::runner {
 
 /// Version, git commit, compiler, flags, library versions, RNG and elementary functions of this
@@ -16,8 +18,7 @@ nlohmann::json build_description();
 /// SHA-256 of `text` as 64 lowercase hex digits.
 std::string sha256_hex(std::string_view text);
 
-/// The host name, or "unknown".
-std::string host_name();
+using core::host_name;
 
 /// The processor's model name (the first `model name` of /proc/cpuinfo), or "unknown". Results
 /// and speeds differ between processors (libm picks its exp and log by the CPU's features), so
@@ -26,7 +27,6 @@ std::string cpu_model();
 /// The first `model name` in text laid out as /proc/cpuinfo, or "unknown".
 std::string cpu_model_from(std::istream& cpuinfo);
 
-/// The current UTC time as ISO 8601 (2026-11-28T17:36:18Z).
-std::string utc_now();
+using core::utc_now;
 
 }  // namespace policysim::runner

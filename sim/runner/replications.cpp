@@ -84,14 +84,15 @@ std::string read_text_file(const std::filesystem::path& file) {
   return text.str();
 }
 
-nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const std::string& text,
-                                   const std::string& sha256, int replications, std::uint64_t seed,
-                                   int threads) {
+nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const Provenance& provenance,
+                                   int replications, std::uint64_t seed, int threads) {
   nlohmann::json manifest = build_description();
+  manifest["command"] = core::command_line();
   manifest["scenario_name"] = scenario.name;
   manifest["scenario_file"] = scenario.file.string();
-  manifest["scenario_sha256"] = sha256;
-  manifest["scenario_yaml"] = text;
+  manifest["scenario_sha256"] = sha256_hex(provenance.resolved_yaml);
+  manifest["scenario_yaml"] = read_text_file(scenario.file);
+  manifest.update(provenance_manifest(provenance));
   manifest["scenario_summary"] = scenario::describe(scenario);
   manifest["start_quarter"] = scenario.config.start.str();
   manifest["end_quarter"] = scenario.config.end.str();
@@ -110,35 +111,37 @@ store::ResultsDatabase open_experiment_database(const std::filesystem::path& dat
                                                 const nlohmann::json& manifest_extra,
                                                 int replications, std::uint64_t seed, int threads,
                                                 bool region_series) {
-  const std::string text = read_text_file(scenario.file);
-  const std::string sha256 = sha256_hex(text);
-  auto db = store::ResultsDatabase::open(database, results_schema(), scenario.name, sha256);
-  auto manifest = experiment_manifest(scenario, text, sha256, replications, seed, threads);
+  const Provenance provenance = scenario_provenance(scenario);
+  const nlohmann::json inputs = fingerprint(provenance, seed, region_series);
+  auto db = store::ResultsDatabase::open(database, results_schema(), scenario.name, inputs);
+  auto manifest = experiment_manifest(scenario, provenance, replications, seed, threads);
   manifest["region_series"] = region_series;
+  manifest["fingerprint"] = inputs;
   if (manifest_extra.is_object()) manifest.update(manifest_extra);
   if (db.run_count() == 0) {
     db.write_manifest(manifest);
   } else {
-    // Runs are resumed by (arm, replicate): those stored must come from the same base seed.
-    const std::string stored_seed = db.manifest().value("seed", std::to_string(seed));
-    if (stored_seed != std::to_string(seed)) {
-      throw store::StoreError(database.string() + " holds " + std::to_string(db.run_count()) +
-                                  " runs from seed " + stored_seed + ", not " +
-                                  std::to_string(seed) + "; to add runs to it, run again with " +
-                                  "--seed " + stored_seed +
-                                  ", or write to a new directory with -o DIR",
-                              store::StoreError::cannot_create_output);
-    }
-    const auto stored = db.manifest().value("region_series", region_series);
-    if (stored != region_series) {
-      const char* with = stored ? "with" : "without";
-      throw store::StoreError(database.string() + " holds " + std::to_string(db.run_count()) +
-                                  " runs written " + with +
-                                  " --regions; to add runs to it, run again " + with +
-                                  " --regions, or write to a new directory with -o DIR",
-                              store::StoreError::cannot_create_output);
+    // The fingerprint matched; the runs themselves must agree with it too, or the file was
+    // written by something else than its manifest says.
+    for (const auto& run : db.completed_runs()) {
+      const std::uint64_t expected = replicate_seed(seed, run.replicate);
+      if (run.seed != expected) {
+        throw store::StoreError(
+            database.string() + " holds a run (arm " + run.arm + ", replicate " +
+                std::to_string(run.replicate) + ") made with seed " + std::to_string(run.seed) +
+                ", but its manifest's base seed " + std::to_string(seed) +
+                " gives that replicate seed " + std::to_string(expected) +
+                ": its runs and its manifest disagree, so none of its runs are reused. Write "
+                "to a new directory with -o DIR",
+            store::StoreError::cannot_create_output);
+      }
     }
     db.set_manifest("resumed_at", manifest["started_at"]);
+    // The manifest says how many replicates were asked for, so that the database can be made
+    // again whole (`policysim reproduce`).
+    if (replications > db.manifest().value("replications", 0)) {
+      db.set_manifest("replications", replications);
+    }
   }
   db.write_regions(country.codes, country.names, district_of_each_region(country));
   return db;

@@ -18,6 +18,7 @@
 #include "sim/model/config.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/memory_estimate.hpp"
+#include "sim/runner/provenance.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
 
@@ -37,18 +38,19 @@ store::RunRecord to_record(model::RunOutput output, const std::string& arm, int 
                            std::uint64_t seed, double wall_seconds,
                            const std::vector<std::string>& quarters);
 
-/// The text of a file (the scenario, for its sha256 and the manifest).
+/// The bytes of a file (a scenario or a data file, for its sha256 and the manifest).
 std::string read_text_file(const std::filesystem::path& file);
 
-/// The manifest of an experiment on `scenario` (file text `text`): build, scenario, seed, threads.
-nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const std::string& text,
-                                   const std::string& sha256, int replications, std::uint64_t seed,
-                                   int threads);
+/// The manifest of an experiment on `scenario`: build, command, scenario as written and
+/// resolved, its data files (provenance_manifest), seed, threads.
+nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const Provenance& provenance,
+                                   int replications, std::uint64_t seed, int threads);
 
 /// Opens (or creates) the database of an experiment on `scenario`, writes the manifest on first
-/// use (a `resumed_at` time otherwise) and the region table. Resuming with per-region series
-/// switched the other way is refused (StoreError), since the stored runs would silently lack
-/// them or the new ones have them alone.
+/// use (a `resumed_at` time otherwise) and the region table. A database holding runs is resumed
+/// only if they were made from the same inputs (the fingerprint: resolved scenario, data files,
+/// seed, per-region series switched the same way, engine) and each stored run's seed is the one
+/// this experiment gives its replicate; otherwise StoreError (73), the file left as it was.
 store::ResultsDatabase open_experiment_database(const std::filesystem::path& database,
                                                 const scenario::Scenario& scenario,
                                                 const model::Country& country,

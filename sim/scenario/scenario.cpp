@@ -14,6 +14,7 @@
 #include "sim/scenario/target_reader.hpp"
 #include "sim/scenario/value_reader.hpp"
 #include "sim/scenario/yaml_reader.hpp"
+#include "sim/scenario/yaml_writer.hpp"
 
 namespace policysim::scenario {
 namespace detail {
@@ -177,8 +178,10 @@ void merge_maps(YamlNode& parent, const YamlNode& child, bool deep) {
 
 /// The file's tree with any `extends:` chain resolved. The parent is loaded (and so checked) as a
 /// scenario of its own first, so its own errors name its own file.
-YamlNode read_with_extends(const std::filesystem::path& file, int depth) {
+YamlNode read_with_extends(const std::filesystem::path& file, int depth,
+                           std::vector<std::filesystem::path>& files_read) {
   YamlNode root = read_yaml_file(file);
+  files_read.push_back(file);
   auto it = std::find_if(root.entries.begin(), root.entries.end(),
                          [](const auto& entry) { return entry.first.text == "extends"; });
   if (it == root.entries.end()) return root;
@@ -196,7 +199,7 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth) {
   const std::filesystem::path parent_file = file.parent_path() / extends.text;
   load_scenario_at_depth(parent_file,
                          depth + 1);  // reports the parent's own problems against the parent file
-  YamlNode merged = read_with_extends(parent_file, depth + 1);
+  YamlNode merged = read_with_extends(parent_file, depth + 1, files_read);
   // The parent's data folder is found relative to the parent; keep it unless the child sets one.
   const bool child_sets_data =
       std::any_of(root.entries.begin(), root.entries.end(),
@@ -244,9 +247,9 @@ Scenario load_scenario(const std::filesystem::path& file) {
 
 Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int depth) {
   using namespace detail;
-  const YamlNode root = detail::read_with_extends(file, depth);
-  Diagnostics diagnostics(file.string());
   Scenario scenario;
+  const YamlNode root = detail::read_with_extends(file, depth, scenario.source_files);
+  Diagnostics diagnostics(file.string());
   scenario.file = file;
   const MapReader top(
       root, diagnostics, "scenario",
@@ -304,6 +307,11 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
                                       "` needs seeds: list regions under `initial_adopters:`");
   }
   diagnostics.throw_if_any();
+
+  // Where the data came from is recorded by the data files' contents, not by a path.
+  YamlNode resolved = root;
+  std::erase_if(resolved.entries, [](const auto& entry) { return entry.first.text == "data_dir"; });
+  scenario.resolved_yaml = write_yaml(resolved);
   return scenario;
 }
 
@@ -313,6 +321,11 @@ model::Country load_country(const Scenario& scenario, const std::filesystem::pat
                                   scenario.country.seed, scenario.country.mean_degree);
   }
   return load_russia_regions(data_dir, scenario.country.include_edges);
+}
+
+std::vector<std::filesystem::path> data_files(const Scenario& scenario) {
+  if (scenario.country.kind == CountrySource::Kind::synthetic) return {};
+  return {scenario.data_dir / kRegionsFile, scenario.data_dir / kAdjacencyFile};
 }
 
 model::Country load_country(const Scenario& scenario) {

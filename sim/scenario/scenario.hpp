@@ -73,7 +73,15 @@ struct Scenario {
   std::vector<Target> targets;
   std::vector<Arm> arms;           ///< besides the base, which is arm `base`
   std::string reference = "base";  ///< the arm the others are compared with
+  /// The scenario with its `extends:` chain resolved, as one self-contained YAML document; its
+  /// `data_dir` is left out (data_files names the files it stands for).
+  std::string resolved_yaml;
+  /// The scenario files read for it: `file`, then each file it extends, nearest first.
+  std::vector<std::filesystem::path> source_files;
 };
+
+/// The region data files the scenario's country is built from (none for a synthetic country).
+std::vector<std::filesystem::path> data_files(const Scenario& scenario);
 
 /// Reads and checks a scenario; throws ScenarioError listing every problem found.
 Scenario load_scenario(const std::filesystem::path& file);

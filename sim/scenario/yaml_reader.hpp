@@ -1,8 +1,8 @@
 #pragma once
-// Strict, bounded YAML reading. yaml-cpp stays inside yaml_reader.cpp: the rest of the scenario
-// layer sees only this small tree, so every value keeps the 1-based line and column it came from,
-// and pathological inputs (binary files, a lone ",", absurd nesting, alias bombs) end in a clear
-// ScenarioError instead of a hang or a crash.
+// Strict, bounded YAML reading. yaml-cpp stays inside yaml_reader.cpp (and yaml_writer.cpp, its
+// reverse): the rest of the scenario layer sees only this small tree, so every value keeps the
+// 1-based line and column it came from, and pathological inputs (binary files, a lone ",", absurd
+// nesting, alias bombs) end in a clear ScenarioError instead of a hang or a crash.
 
 #include <cstddef>
 #include <filesystem>

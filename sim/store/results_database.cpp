@@ -11,6 +11,7 @@
 #include <system_error>
 #include <utility>
 
+#include "sim/store/folder_lock.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
 
@@ -31,7 +32,7 @@ constexpr const char* store_format = "1";
 constexpr const char* key_format = "store_format";
 constexpr const char* key_schema = "store_schema";
 constexpr const char* key_scenario_name = "scenario_name";
-constexpr const char* key_scenario_sha256 = "scenario_sha256";
+constexpr const char* key_fingerprint = "fingerprint";
 constexpr const char* key_manifest_json = "manifest_json";
 
 // Columns the store defines itself; a model column of the same name would collide.
@@ -161,8 +162,32 @@ struct Existing {
   bool schema_changed = false;  // true only when no runs are stored (else refused)
 };
 
+// A fingerprint's value as a message shows it.
+std::string fingerprint_text(const nlohmann::json& value) {
+  if (value.is_null()) return "none";
+  return value.is_string() ? value.get<std::string>() : value.dump();
+}
+
+// One line per part of the fingerprint that differs ("\n  seed: 11 there, 12 now").
+std::string fingerprint_difference(const nlohmann::json& stored, const nlohmann::json& now) {
+  const auto line = [](const std::string& part, const nlohmann::json& a, const nlohmann::json& b) {
+    return "\n  " + part + ": " + fingerprint_text(a) + " there, " + fingerprint_text(b) + " now";
+  };
+  if (!stored.is_object() || !now.is_object()) return line("fingerprint", stored, now);
+  std::string text;
+  for (const auto& [part, value] : stored.items()) {
+    const auto it = now.find(part);
+    const nlohmann::json other = it == now.end() ? nlohmann::json() : *it;
+    if (value != other) text += line(part, value, other);
+  }
+  for (const auto& [part, value] : now.items()) {
+    if (!stored.contains(part)) text += line(part, nullptr, value);
+  }
+  return text;
+}
+
 Existing inspect_existing(Database& db, const Schema& schema, const std::string& scenario_name,
-                          const std::string& scenario_sha256) {
+                          const nlohmann::json& fingerprint) {
   Existing existing;
   const std::filesystem::path& path = db.path();
   if (!db.has_table("manifest")) {
@@ -191,13 +216,27 @@ Existing inspect_existing(Database& db, const Schema& schema, const std::string&
   }
   const std::int64_t stored_runs = count_rows(db, "runs");
   const std::string stored_name = manifest_value(db, key_scenario_name).value_or("?");
-  const std::string stored_sha = manifest_value(db, key_scenario_sha256).value_or("");
-  if (stored_sha != scenario_sha256 && stored_runs > 0) {
-    throw StoreError(path.string() + " holds " + std::to_string(stored_runs) +
-                         " runs of scenario '" + stored_name + "' (sha256 " + stored_sha +
-                         "), not of scenario '" + scenario_name + "' (sha256 " + scenario_sha256 +
-                         "); " + remedy(path),
-                     StoreError::cannot_create_output);
+  if (stored_runs > 0) {
+    const auto stored_text = manifest_value(db, key_fingerprint);
+    if (!stored_text) {
+      throw StoreError(path.string() + " holds " + std::to_string(stored_runs) +
+                           " runs but no fingerprint of the inputs that made them (an older "
+                           "policysim wrote it), so they cannot be checked against this "
+                           "command's; " +
+                           remedy(path),
+                       StoreError::cannot_create_output);
+    }
+    const auto stored = nlohmann::json::parse(*stored_text, nullptr, false);
+    if (stored != fingerprint) {
+      const std::string now_name =
+          stored_name == scenario_name ? "" : " (this command's: '" + scenario_name + "')";
+      throw StoreError(path.string() + " holds " + std::to_string(stored_runs) +
+                           " runs of scenario '" + stored_name + "'" + now_name +
+                           " made from other inputs than this command's:" +
+                           fingerprint_difference(stored, fingerprint) +
+                           "\nReusing them would mix results of different inputs: " + remedy(path),
+                       StoreError::cannot_create_output);
+    }
   }
   Schema stored_schema;
   try {
@@ -218,6 +257,36 @@ Existing inspect_existing(Database& db, const Schema& schema, const std::string&
     existing.schema_changed = true;
   }
   return existing;
+}
+
+// Refuses a damaged file before anything is written to it: appending runs to a file with corrupt
+// pages can only spread the damage. integrity_check reads every page and also checks each index
+// against its table (resume finds stored runs through the index on (arm, replicate)); it costs
+// little more than quick_check, which skips the indexes, since both read the whole file.
+void check_integrity(Database& db) {
+  const std::filesystem::path& path = db.path();
+  const auto refuse = [&](const std::string& what) {
+    throw StoreError(path.string() + " is damaged (" + what +
+                         "), so no runs are added to it. Its runs cannot be trusted: write to a "
+                         "new directory with -o DIR, or delete " +
+                         (path.has_parent_path() ? path.parent_path() : ".").string() +
+                         " to start over",
+                     StoreError::cannot_create_output);
+  };
+  std::string problems;
+  try {
+    Statement check(db, "PRAGMA integrity_check(5)");
+    while (check.step()) {
+      const std::string line = check.column_text(0);
+      if (line != "ok") problems += (problems.empty() ? "" : "; ") + line;
+    }
+  } catch (const StoreError& error) {
+    const std::string message = error.what();
+    // A file that is not SQLite at all already has its own message.
+    if (message.find("is not an SQLite database") != std::string::npos) throw;
+    refuse(message);
+  }
+  if (!problems.empty()) refuse("SQLite's integrity_check: " + problems);
 }
 
 void create_tables(Database& db, const Schema& schema) {
@@ -268,6 +337,22 @@ std::string run_name(const std::string& arm, int replicate) {
 
 }  // namespace
 
+nlohmann::json read_manifest(const std::filesystem::path& path) {
+  std::error_code error;
+  if (!std::filesystem::is_regular_file(path, error)) {
+    throw StoreError("no results database at " + path.string() +
+                         " (give a directory written by `policysim run`, or its results.sqlite)",
+                     StoreError::missing_input);
+  }
+  Database db(path, Database::Mode::read_only);
+  const auto text = db.has_table("manifest") ? manifest_value(db, key_manifest_json) : std::nullopt;
+  if (!text) {
+    throw StoreError(path.string() + " is not a policysim results database (it has no manifest)",
+                     StoreError::missing_input);
+  }
+  return nlohmann::json::parse(*text);
+}
+
 std::string seed_to_text(std::uint64_t seed) { return std::to_string(seed); }
 
 std::uint64_t seed_from_text(const std::string& text) {
@@ -293,11 +378,13 @@ constexpr std::size_t kGroupRuns = 32;
 constexpr double kGroupSeconds = 1.0;
 
 struct ResultsDatabase::Impl {
-  Impl(Database database, Schema schema_in, std::string name, std::string sha256)
-      : db(std::move(database)),
+  Impl(FolderLock folder_lock, Database database, Schema schema_in, std::string name,
+       nlohmann::json fingerprint_in)
+      : lock(std::move(folder_lock)),
+        db(std::move(database)),
         schema(std::move(schema_in)),
         scenario_name(std::move(name)),
-        scenario_sha256(std::move(sha256)),
+        fingerprint(std::move(fingerprint_in)),
         insert_run(
             db, "INSERT INTO runs(arm, replicate, seed, status, wall_seconds" +
                     column_list(schema.parameters) + column_list(schema.outcomes) + ") VALUES (" +
@@ -444,10 +531,10 @@ struct ResultsDatabase::Impl {
       throw StoreError("manifest key '" + key + "' is reserved by the results store",
                        StoreError::internal_error);
     }
-    if (key == key_scenario_sha256 && manifest_text(value) != scenario_sha256) {
-      throw StoreError("manifest scenario_sha256 " + manifest_text(value) +
-                           " differs from the scenario this database was opened for (" +
-                           scenario_sha256 + ")",
+    if (key == key_fingerprint && value != fingerprint) {
+      throw StoreError("manifest fingerprint " + fingerprint_text(value) +
+                           " differs from the one this database was opened with (" +
+                           fingerprint_text(fingerprint) + ")",
                        StoreError::internal_error);
     }
   }
@@ -457,10 +544,11 @@ struct ResultsDatabase::Impl {
     return text ? nlohmann::json::parse(*text) : nlohmann::json::object();
   }
 
+  FolderLock lock;  // declared first, so released after the connection is closed
   Database db;
   Schema schema;
   std::string scenario_name;
-  std::string scenario_sha256;
+  nlohmann::json fingerprint;
   // One connection, one writer: every use of db and the statements holds this lock.
   mutable std::mutex mutex;
   std::size_t region_count = 0;
@@ -482,19 +570,33 @@ ResultsDatabase& ResultsDatabase::operator=(ResultsDatabase&&) noexcept = defaul
 
 ResultsDatabase ResultsDatabase::open(const std::filesystem::path& path, const Schema& schema,
                                       const std::string& scenario_name,
-                                      const std::string& scenario_sha256) {
+                                      const nlohmann::json& fingerprint) {
   validate_schema(schema);
-  if (path.has_parent_path()) {
-    std::error_code error;
-    std::filesystem::create_directories(path.parent_path(), error);
-    if (error) {
-      throw StoreError(
-          "cannot create directory " + path.parent_path().string() + ": " + error.message(),
-          StoreError::cannot_create_output);
-    }
+  const std::filesystem::path folder = path.has_parent_path() ? path.parent_path() : ".";
+  std::error_code error;
+  if (std::filesystem::exists(folder, error) && !std::filesystem::is_directory(folder, error)) {
+    throw StoreError("the output directory " + folder.string() +
+                         " is a file, not a directory; give a directory with -o DIR",
+                     StoreError::cannot_create_output);
   }
+  std::filesystem::create_directories(folder, error);
+  if (error) {
+    throw StoreError("cannot create directory " + folder.string() + ": " + error.message() +
+                         "; give another directory with -o DIR",
+                     StoreError::cannot_create_output);
+  }
+  // Taken before the file is even opened: from here on this process is its only writer.
+  FolderLock lock = FolderLock::acquire(folder);
+  const bool existed = std::filesystem::file_size(path, error) > 0 && !error;
   Database db(path, Database::Mode::read_write_create);
-  const Existing existing = inspect_existing(db, schema, scenario_name, scenario_sha256);
+  if (sqlite3_db_readonly(db.handle(), "main") == 1) {
+    throw StoreError(path.string() +
+                         " is read-only for you, so no runs can be added to it; write the "
+                         "results elsewhere with -o DIR (or make it writable)",
+                     StoreError::cannot_create_output);
+  }
+  if (existed) check_integrity(db);
+  const Existing existing = inspect_existing(db, schema, scenario_name, fingerprint);
 
   // Only now, with the file accepted, is anything written.
   db.exec("PRAGMA journal_mode = WAL");
@@ -516,11 +618,11 @@ ResultsDatabase ResultsDatabase::open(const std::filesystem::path& path, const S
     upsert_manifest(upsert, key_format, store_format);
     upsert_manifest(upsert, key_schema, schema_to_json(schema).dump());
     upsert_manifest(upsert, key_scenario_name, scenario_name);
-    upsert_manifest(upsert, key_scenario_sha256, scenario_sha256);
+    upsert_manifest(upsert, key_fingerprint, fingerprint.dump());
     transaction.commit();
   }
   return ResultsDatabase(
-      std::make_unique<Impl>(std::move(db), schema, scenario_name, scenario_sha256));
+      std::make_unique<Impl>(std::move(lock), std::move(db), schema, scenario_name, fingerprint));
 }
 
 void ResultsDatabase::write_manifest(const nlohmann::json& manifest) {

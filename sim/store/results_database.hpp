@@ -79,10 +79,14 @@ struct RunSeries {
 /// The results database of one experiment. All members are safe to call from many threads.
 class ResultsDatabase {
  public:
-  /// Creates `path` (and its directory) or opens it; refuses, leaving the file untouched, a
-  /// database holding runs of another scenario or written with another schema.
+  /// Creates `path` (and its directory) or opens it for writing. Takes the folder's lock first
+  /// (FolderLock: one writer per folder, held until destruction) and checks an existing file's
+  /// integrity before anything is written. Refuses (StoreError, the file left untouched) a
+  /// damaged or read-only file, a database holding runs made with another `fingerprint` (a
+  /// JSON object of named parts: whatever changes a run's results; the message lists the parts
+  /// that differ), or written with another schema.
   static ResultsDatabase open(const std::filesystem::path& path, const Schema& schema,
-                              const std::string& scenario_name, const std::string& scenario_sha256);
+                              const std::string& scenario_name, const nlohmann::json& fingerprint);
 
   ~ResultsDatabase();
   ResultsDatabase(ResultsDatabase&&) noexcept;
@@ -136,6 +140,10 @@ class ResultsDatabase {
   explicit ResultsDatabase(std::unique_ptr<Impl> impl);
   std::unique_ptr<Impl> impl_;
 };
+
+/// The manifest (`manifest_json`) of the results database at `path`, opened read-only; throws
+/// StoreError (66) when there is none there.
+nlohmann::json read_manifest(const std::filesystem::path& path);
 
 /// The seed as stored in `runs.seed`: the unsigned decimal text, lossless in every reader.
 std::string seed_to_text(std::uint64_t seed);

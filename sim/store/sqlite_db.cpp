@@ -113,6 +113,29 @@ void Database::fail(int rc, std::string_view sql) const {
         "free some space, or write elsewhere with -o, and run the same command again";
     throw StoreError(message, StoreError::io_error);
   }
+  if ((rc & 0xff) == SQLITE_IOERR) {
+    throw StoreError("cannot write " + path_.string() + ": " +
+                         (db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc)) +
+                         " (a full disk, a file-size limit or a failing disk?). What was stored "
+                         "before is kept: fix the cause, or write elsewhere with -o DIR, and run "
+                         "the same command again",
+                     exit_code_for(rc));
+  }
+  if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED) {
+    // policysim's own writers exclude each other by the folder's lock before they get here, so
+    // the holder is another program.
+    throw StoreError(path_.string() +
+                         " is locked by another program holding it open for writing (an sqlite3 "
+                         "shell or a script with an open transaction?): close it and run again, "
+                         "or write to another directory with -o DIR",
+                     exit_code_for(rc));
+  }
+  if ((rc & 0xff) == SQLITE_READONLY) {
+    throw StoreError(path_.string() +
+                         " cannot be written: it or its folder is read-only for you. Write the "
+                         "results elsewhere with -o DIR (or make them writable)",
+                     exit_code_for(rc));
+  }
   std::string message = "SQLite error in " + path_.string() + ": ";
   message += db_ != nullptr ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
   message += " (code " + std::to_string(rc) + ")";

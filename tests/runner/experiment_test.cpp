@@ -11,6 +11,7 @@
 
 #include "sim/model/metrics.hpp"
 #include "sim/runner/manifest.hpp"
+#include "sim/store/results_database.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
 #include "temp_dir.hpp"
@@ -264,8 +265,9 @@ TEST_CASE("resuming with another seed is refused and loses nothing", "[runner][s
     FAIL("expected a StoreError");
   } catch (const store::StoreError& e) {
     CHECK(e.exit_code() == store::StoreError::cannot_create_output);
-    CHECK_THAT(e.what(), Catch::Contains("holds 2 runs from seed 11, not 12"));
-    CHECK_THAT(e.what(), Catch::Contains("--seed 11"));
+    CHECK_THAT(e.what(), Catch::Contains("holds 2 runs of scenario 'tiny'"));
+    CHECK_THAT(e.what(), Catch::Contains("\n  seed: 11 there, 12 now"));
+    CHECK_THAT(e.what(), !Catch::Contains("scenario (resolved"));
   }
   CHECK(everything(first.database) == before);
   first_options.replications = 3;  // the same seed resumes
@@ -285,10 +287,124 @@ TEST_CASE("resuming with --regions switched the other way is refused and loses n
     run(with);
     FAIL("expected a StoreError");
   } catch (const store::StoreError& e) {
-    CHECK_THAT(e.what(), Catch::Contains("holds 2 runs written without --regions"));
+    CHECK_THAT(e.what(),
+               Catch::Contains("regional series: without --regions there, with --regions now"));
     CHECK_THAT(e.what(), Catch::Contains("-o DIR"));
   }
   CHECK(everything(first.database) == before);
   without.replications = 3;  // the same flags resume
   CHECK(run(without).runs_reused == 2);
+}
+
+namespace {
+
+void write_file(const fs::path& path, const std::string& text) {
+  std::ofstream out(path);
+  out << text;
+}
+
+std::string read_file(const fs::path& path) {
+  std::ifstream in(path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+// tiny.yaml as a base file in `folder`, with its data folder named, and a variant extending it.
+fs::path write_extends_pair(const fs::path& folder, const std::string& beta0_law) {
+  std::string base = read_file(kSource / "scenarios/smoke/tiny.yaml");
+  const std::string law = "beta0: {law: -3.5";
+  base.replace(base.find(law), law.size(), "beta0: {law: " + beta0_law);
+  base += "data_dir: " + (kSource / "scenarios/data").string() + "\n";
+  write_file(folder / "b2.yaml", base);
+  write_file(folder / "v2.yaml", "extends: b2.yaml\nname: v2\n");
+  return folder / "v2.yaml";
+}
+
+}  // namespace
+
+TEST_CASE("runs are not reused once a file the scenario extends has changed",
+          "[runner][store][resume]") {
+  TempDir dir("extends");
+  auto options = tiny_options(dir.path / "out", 1, 2);
+  options.scenario_file = write_extends_pair(dir.path, "-3.5");
+  const auto first = run(options);
+  const auto before = everything(first.database);
+  write_extends_pair(dir.path, "-1.0");  // the variant's own file is unchanged
+  try {
+    run(options);
+    FAIL("runs of the old base were reused");
+  } catch (const store::StoreError& e) {
+    CHECK(e.exit_code() == store::StoreError::cannot_create_output);
+    CHECK_THAT(e.what(), Catch::Contains("made from other inputs than this command's") &&
+                             Catch::Contains("scenario (resolved, sha256)") &&
+                             Catch::Contains("-o DIR") && !Catch::Contains("seed:"));
+  }
+  CHECK(everything(first.database) == before);
+  // A fresh folder shows the change does change the runs.
+  options.out_dir = dir.path / "fresh";
+  CHECK(everything(run(options).database) != before);
+}
+
+TEST_CASE("the manifest holds the resolved scenario and its data files by hash and content",
+          "[runner][manifest]") {
+  TempDir dir("provenance");
+  auto options = tiny_options(dir.path / "out", 1, 1);
+  options.scenario_file = write_extends_pair(dir.path, "-3.5");
+  const auto manifest = store::read_manifest(run(options).database);
+  const std::string resolved = manifest.at("scenario_resolved");
+  CHECK(resolved.find("extends") == std::string::npos);
+  CHECK(resolved.find("name: v2") != std::string::npos);
+  CHECK(resolved.find("law: -3.5") != std::string::npos);
+  CHECK(resolved.find("data_dir") == std::string::npos);
+  CHECK(manifest.at("scenario_files").size() == 2);
+  const auto& data = manifest.at("data_files");
+  REQUIRE(data.size() == 2);
+  const std::string regions = read_file(kSource / "scenarios/data/russia_regions_83.csv");
+  CHECK(data[0].at("name") == "russia_regions_83.csv");
+  CHECK(data[0].at("content") == regions);
+  CHECK(data[0].at("sha256") == runner::sha256_hex(regions));
+  CHECK(manifest.at("fingerprint").at("data file russia_regions_83.csv (sha256)") ==
+        runner::sha256_hex(regions));
+}
+
+TEST_CASE("a stored run whose seed disagrees with the manifest is refused, not reused",
+          "[runner][store][resume]") {
+  TempDir dir("disagree");
+  auto options = tiny_options(dir.path, 1, 3);
+  const auto first = run(options);
+  {
+    store::sqlite::Database db(first.database, store::sqlite::Database::Mode::read_write_create);
+    db.exec("UPDATE runs SET seed = '12345' WHERE replicate = 1");
+  }
+  options.replications = 4;
+  CHECK_THROWS_WITH(run(options), Catch::Contains("replicate 1) made with seed 12345") &&
+                                      Catch::Contains("its runs and its manifest disagree"));
+}
+
+TEST_CASE("a database's runs are made again, identical, from its manifest alone",
+          "[runner][manifest][reproduce]") {
+  TempDir dir("reproduce");
+  auto options = tiny_options(dir.path / "original", 2, 3);
+  options.scenario_file = write_extends_pair(dir.path, "-2.0");
+  const auto original = run(options);
+  auto resumed = options;  // the manifest remembers a resumed experiment's larger count
+  resumed.replications = 4;
+  run(resumed);
+  // The scenario's files are gone: only the database is left to say what was run.
+  fs::remove(dir.path / "b2.yaml");
+  fs::remove(dir.path / "v2.yaml");
+  auto again = runner::options_from_manifest(dir.path / "original", dir.path / "again");
+  again.quiet = true;
+  CHECK(again.replications == 4);
+  CHECK(again.seed == 11);
+  CHECK(again.region_series);
+  const auto remade = run(again);
+  CHECK(remade.runs_written == 4);
+  CHECK(everything(remade.database) == everything(original.database));
+  // The same inputs give the same fingerprint, so the copy resumes as the original would.
+  CHECK(store::read_manifest(remade.database).at("fingerprint") ==
+        store::read_manifest(original.database).at("fingerprint"));
+  CHECK_THROWS_WITH(runner::options_from_manifest(dir.path / "original", dir.path / "original"),
+                    Catch::Contains("another directory"));
 }

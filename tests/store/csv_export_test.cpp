@@ -157,7 +157,7 @@ TEST_CASE("CSV export writes every table, and its values parse back to what was 
     manifest[line[0]] = line[1];
   }
   CHECK(manifest["scenario_text"] == "name: \"x, y\"\nreps: 2\n");
-  CHECK(manifest["scenario_sha256"] == "abc123");
+  CHECK(manifest["fingerprint"] == "\"abc123\"");
 
   const Rows regions = parse_csv(read_bytes(dir / "csv/regions.csv"));
   REQUIRE(regions.size() == 4);

@@ -11,6 +11,7 @@
 #include <thread>
 #include <vector>
 
+#include "sim/store/folder_lock.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
 #include "tests/store/store_test_support.hpp"
@@ -496,7 +497,7 @@ TEST_CASE("the manifest keeps each key and the whole JSON, and takes later updat
   CHECK(db.manifest() == expected);
 
   CHECK_THROWS_WITH(db.set_manifest("manifest_json", "x"), Catch::Contains("reserved"));
-  CHECK_THROWS_WITH(db.write_manifest({{"scenario_sha256", sha_b}}), Catch::Contains(sha_b));
+  CHECK_THROWS_WITH(db.write_manifest({{"fingerprint", sha_b}}), Catch::Contains(sha_b));
   CHECK_THROWS_AS(db.write_manifest(nlohmann::json::array()), StoreError);
 }
 
@@ -525,4 +526,119 @@ TEST_CASE("region series round-trip with a single region, written row by row", "
   written.events.clear();
   db.write_run(written);
   CHECK(same_values(db.read_run("a", 0).region_series, written.region_series));
+}
+
+TEST_CASE("a second writer on the folder is refused at once, naming the holder", "[store][lock]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  {
+    auto db = open_sample(path);
+    try {
+      open_sample(dir / "other.sqlite");  // the lock is the folder's, whatever the file
+      FAIL("a second writer was let in");
+    } catch (const StoreError& error) {
+      CHECK(error.exit_code() == StoreError::cannot_create_output);
+      CHECK_THAT(std::string(error.what()),
+                 Catch::Contains("is in use by another policysim process (pid " +
+                                 std::to_string(::getpid()) + " on ") &&
+                     Catch::Contains("-o DIR"));
+    }
+  }
+  CHECK_NOTHROW(open_sample(path));  // released with the first
+}
+
+TEST_CASE("the lock of a writer killed with SIGKILL is released by the kernel",
+          "[store][lock][crash]") {
+  TempDir dir;
+  int ready[2];
+  REQUIRE(pipe(ready) == 0);
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    auto lock = FolderLock::acquire(dir.path());
+    const char byte = 1;
+    [[maybe_unused]] const auto written = write(ready[1], &byte, 1);
+    pause();
+    _exit(0);
+  }
+  char byte = 0;
+  REQUIRE(read(ready[0], &byte, 1) == 1);
+  CHECK_THROWS_WITH(FolderLock::acquire(dir.path()),
+                    Catch::Contains("(pid " + std::to_string(child) + " on "));
+  kill(child, SIGKILL);
+  waitpid(child, nullptr, 0);
+  CHECK_NOTHROW(FolderLock::acquire(dir.path()));
+  close(ready[0]);
+  close(ready[1]);
+}
+
+TEST_CASE("a database with corrupt pages is refused before anything is written",
+          "[store][integrity]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  {
+    auto db = open_sample(path);
+    write_sample_regions(db);
+    for (int replicate = 0; replicate < 40; ++replicate) {
+      db.write_run(sample_run("baseline", replicate, 7));
+    }
+  }
+  std::string bytes = read_bytes(path);
+  REQUIRE(bytes.size() > 8 * 4096);
+  // Overwrite a page in the middle of the file with a pattern no page holds.
+  const std::size_t page = bytes.size() / 4096 / 2;
+  for (std::size_t i = 0; i < 4096; ++i) bytes[page * 4096 + i] = static_cast<char>(i * 7 + 3);
+  {
+    std::ofstream out(path, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  try {
+    auto db = open_sample(path);
+    db.write_run(sample_run("baseline", 40, 7));
+    FAIL("a damaged database was written to");
+  } catch (const StoreError& error) {
+    CHECK(error.exit_code() == StoreError::cannot_create_output);
+    CHECK_THAT(std::string(error.what()),
+               Catch::Contains("is damaged") && Catch::Contains("-o DIR"));
+  }
+  CHECK(read_bytes(path) == bytes);
+}
+
+TEST_CASE("a changed fingerprint names the parts that changed", "[store][resume]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  const nlohmann::json first = {{"scenario", "abc"}, {"seed", "1"}, {"engine", "C library"}};
+  {
+    auto db = ResultsDatabase::open(path, sample_schema(), "s", first);
+    write_sample_regions(db);
+    db.write_run(sample_run("baseline", 0, 7));
+  }
+  nlohmann::json second = first;
+  second["seed"] = "2";
+  second["data file"] = "d00d";
+  try {
+    ResultsDatabase::open(path, sample_schema(), "s", second);
+    FAIL("runs of other inputs were accepted");
+  } catch (const StoreError& error) {
+    const std::string message = error.what();
+    CHECK_THAT(message, Catch::Contains("\n  seed: 1 there, 2 now") &&
+                            Catch::Contains("\n  data file: none there, d00d now") &&
+                            !Catch::Contains("scenario:") && !Catch::Contains("engine:"));
+  }
+  CHECK(ResultsDatabase::open(path, sample_schema(), "s", first).run_count() == 1);
+
+  // A database that records no fingerprint cannot be checked, so it is not resumed.
+  {
+    sqlite::Database raw(path, sqlite::Database::Mode::read_write_create);
+    raw.exec("DELETE FROM manifest WHERE key = 'fingerprint'");
+  }
+  CHECK_THROWS_WITH(ResultsDatabase::open(path, sample_schema(), "s", first),
+                    Catch::Contains("no fingerprint"));
+}
+
+TEST_CASE("an output path that is a file is refused with a message saying so", "[store]") {
+  TempDir dir;
+  { std::ofstream(dir / "file") << "x"; }
+  CHECK_THROWS_WITH(open_sample(dir / "file" / "results.sqlite"),
+                    Catch::Contains("is a file, not a directory"));
 }

@@ -1,0 +1,18 @@
+#pragma once
+// Who and when: the host, this process's command line and the time, as manifests and the results
+// folder's lock record them.
+
+#include <string>
+
+namespace policysim::core {
+
+/// The host name, or "unknown".
+std::string host_name();
+
+/// This process's command line, its arguments joined by spaces.
+std::string command_line();
+
+/// The current UTC time as ISO 8601 (2026-11-28T17:36:18Z).
+std::string utc_now();
+
+}  // namespace policysim::core
