@@ -7,7 +7,7 @@
 namespace policysim::scenario {
 
 MapReader::MapReader(const YamlNode& node, Diagnostics& diagnostics, std::string context,
-                     std::initializer_list<std::string_view> valid_keys)
+                     std::span<const std::string_view> valid_keys)
     : node_(&node),
       diagnostics_(&diagnostics),
       context_(std::move(context)),

@@ -3,8 +3,10 @@
 // keys and the closest one; a missing required key is an error at the map.
 
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "sim/scenario/scenario_error.hpp"
@@ -18,7 +20,11 @@ class MapReader {
   /// Records an error unless `node` is a map, and one for each key not in `valid_keys`.
   /// `context` names the map in messages ("parameters", "donor `US government`").
   MapReader(const YamlNode& node, Diagnostics& diagnostics, std::string context,
-            std::initializer_list<std::string_view> valid_keys);
+            std::span<const std::string_view> valid_keys);
+  MapReader(const YamlNode& node, Diagnostics& diagnostics, std::string context,
+            std::initializer_list<std::string_view> valid_keys)
+      : MapReader(node, diagnostics, std::move(context),
+                  std::span<const std::string_view>(valid_keys.begin(), valid_keys.size())) {}
 
   /// True when the node was a map (possibly empty).
   bool is_map() const { return node_->is_map(); }

@@ -154,10 +154,9 @@ void read_mechanisms(const YamlNode& node, Diagnostics& diagnostics,
       {"legislation", &model::Mechanisms::legislation},
       {"federal_unit", &model::Mechanisms::federal_unit},
   }};
-  const MapReader map(
-      node, diagnostics, "mechanisms",
-      {"learning", "emulation", "competition", "coercion", "ngo_push", "direct_effects",
-       "resistance", "obstruction", "restrictive_laws", "legislation", "federal_unit"});
+  std::array<std::string_view, switches.size()> names;
+  for (std::size_t i = 0; i < switches.size(); ++i) names[i] = switches[i].first;
+  const MapReader map(node, diagnostics, "mechanisms", names);
   for (const auto& [name, field] : switches) {
     if (const YamlNode* value = map.get(name)) {
       if (auto on = read_bool(*value, diagnostics, "mechanism `" + std::string(name) + "`")) {
