@@ -1,0 +1,194 @@
+// The engine against the reference tick (reference_tick.hpp): both run from the same initial
+// state with the same random draws, and every state variable is compared after every tick, on
+// the baseline, a synthetic country, each shipped scenario and the adoption modes and mechanisms
+// no shipped scenario uses.
+
+#include <catch2/catch.hpp>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "engine_view.hpp"
+#include "reference_tick.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "state_comparison.hpp"
+
+using namespace policysim;
+using oracle::ReferenceState;
+
+namespace {
+
+const std::filesystem::path kScenarios = std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios";
+
+// What happened over a run, from the reference's states: so that a case that agrees also shows
+// that it reached the rules it is meant to check.
+struct Activity {
+  bool adoption_step = false;  // some a rose
+  bool cases = false, convictions = false, obstruction = false;
+  bool law = false, unit = false, restrictive_law = false, cascade = false;
+  bool ngo_closed = false, donor_cut = false, ties = false;
+
+  void note(const ReferenceState& before, const ReferenceState& after) {
+    for (std::size_t r = 0; r < after.implementation.size(); ++r) {
+      for (std::size_t k = 0; k < model::kReformCount; ++k) {
+        adoption_step |= after.implementation[r][k] > before.implementation[r][k];
+      }
+      cases |= after.cases[r] > 0;
+      convictions |= after.convictions[r] > 0;
+      obstruction |= after.obstructing[r] != 0;
+    }
+    law |= after.law_in_force[0] == 1.0 && before.law_in_force[0] < 1.0;
+    unit |= after.unit_level > before.unit_level;
+    restrictive_law |= after.ngo_law != before.ngo_law;
+    for (bool c : after.cascade) cascade |= c;
+    for (std::uint8_t alive : after.alive) ngo_closed |= alive == 0;
+    for (std::uint8_t cut : after.cut_for_resistance) donor_cut |= cut != 0;
+    for (double w : after.tie_weight) ties |= w > 0.0;
+  }
+  void add(const Activity& other) {
+    adoption_step |= other.adoption_step;
+    cases |= other.cases;
+    convictions |= other.convictions;
+    obstruction |= other.obstruction;
+    law |= other.law;
+    unit |= other.unit;
+    restrictive_law |= other.restrictive_law;
+    cascade |= other.cascade;
+    ngo_closed |= other.ngo_closed;
+    donor_cut |= other.donor_cut;
+    ties |= other.ties;
+  }
+};
+
+// Runs the engine and the reference side by side for one seed. Returns the differences at the
+// first tick where there are any ("initial state" and "draws" before the first tick), empty when
+// every tick agrees; `activity` collects what the run went through.
+std::vector<std::string> disagreement(const model::Config& config, const model::Country& country,
+                                      std::uint64_t seed, Activity& activity) {
+  oracle::EngineView engine(config, country);
+  oracle::ReferenceModel reference(config, country);
+  engine.reset(seed);
+  reference.reset(seed, engine.pattern());
+  auto found = oracle::differences(engine.draws(), reference.draws());
+  if (!found.empty()) {
+    found.insert(found.begin(), "per-run draws:");
+    return found;
+  }
+  found = oracle::differences(engine.state(), reference.state());
+  if (!found.empty()) {
+    found.insert(found.begin(), "initial state:");
+    return found;
+  }
+  for (int t = 0; t < config.tick_count(); ++t) {
+    const ReferenceState before = reference.state();
+    engine.step(t);
+    reference.step(t);
+    activity.note(before, reference.state());
+    found = oracle::differences(engine.state(), reference.state());
+    if (!found.empty()) {
+      found.insert(found.begin(),
+                   "tick " + std::to_string(t) + " (" + (config.start + t).str() + "):");
+      return found;
+    }
+  }
+  return {};
+}
+
+std::string joined(const std::vector<std::string>& lines) {
+  std::string text;
+  for (const std::string& line : lines) text += line + "\n";
+  return text;
+}
+
+// Checks `replicates` seeds of one configuration; returns the activity of them all.
+Activity check_agreement(const std::string& name, const model::Config& config,
+                         const model::Country& country, std::uint64_t first_seed, int replicates) {
+  Activity activity;
+  for (int i = 0; i < replicates; ++i) {
+    const std::uint64_t seed = first_seed + static_cast<std::uint64_t>(i);
+    INFO(name << ", seed " << seed);
+    const auto found = disagreement(config, country, seed, activity);
+    INFO(joined(found));
+    CHECK(found.empty());
+  }
+  return activity;
+}
+
+struct Loaded {
+  scenario::Scenario scenario;
+  model::Country country;
+};
+
+Loaded load(const std::string& file) {
+  Loaded loaded{scenario::load_scenario(kScenarios / file), {}};
+  loaded.country = scenario::load_country(loaded.scenario);
+  return loaded;
+}
+
+}  // namespace
+
+TEST_CASE("the engine agrees with the reference tick on every shipped scenario", "[oracle]") {
+  const std::string file =
+      GENERATE("baseline.yaml", "backlash_sensitive.yaml", "compare_interventions.yaml",
+               "domestic_ngo_led.yaml", "funding_withdrawal.yaml", "historical_replay.yaml",
+               "no_tip_coercion.yaml", "nordic_network.yaml", "us_style.yaml");
+  const Loaded loaded = load(file);
+  const Activity activity =
+      check_agreement(file, loaded.scenario.config, loaded.country, loaded.scenario.seed, 3);
+  // Each of these scenarios runs 1997-2012 with donors, TIP pressure and the federal rules on.
+  CHECK(activity.adoption_step);
+  CHECK(activity.law);
+  CHECK(activity.cases);
+  CHECK(activity.unit);
+  CHECK(activity.ties);
+}
+
+TEST_CASE("the engine agrees with the reference tick on a synthetic country and under pressure",
+          "[oracle]") {
+  SECTION("a synthetic country of 200 regions") {
+    const Loaded loaded = load("smoke/synthetic.yaml");
+    const Activity activity =
+        check_agreement("synthetic", loaded.scenario.config, loaded.country, 1, 3);
+    CHECK(activity.ties);
+  }
+  SECTION("federal pressure with obstruction") {
+    const Loaded loaded = load("smoke/pressure.yaml");
+    const Activity activity =
+        check_agreement("pressure", loaded.scenario.config, loaded.country, 1, 3);
+    CHECK(activity.obstruction);
+    CHECK(activity.cases);
+  }
+}
+
+TEST_CASE("the engine agrees with the reference tick in the threshold modes and with obstruction",
+          "[oracle]") {
+  const Loaded loaded = load("baseline.yaml");
+  model::Config config = loaded.scenario.config;
+  // Threshold modes need seeds: a few regions that have adopted every reform.
+  for (std::uint32_t r = 0; r < 83; r += 9)
+    config.initial_adopters.push_back({r, {0.9, 0.9, 0.9, 0.9}});
+
+  SECTION("threshold") {
+    config.adoption_mode = model::AdoptionMode::threshold;
+    const Activity activity = check_agreement("threshold", config, loaded.country, 1, 3);
+    CHECK(activity.adoption_step);
+  }
+  SECTION("complex contagion") {
+    config.adoption_mode = model::AdoptionMode::complex_contagion;
+    const Activity activity = check_agreement("complex contagion", config, loaded.country, 1, 3);
+    CHECK(activity.adoption_step);
+  }
+  SECTION("complex contagion without the district layer") {
+    config.adoption_mode = model::AdoptionMode::complex_contagion;
+    config.params.w_fd = 0.0;
+    const Activity activity =
+        check_agreement("complex contagion, w_fd = 0", config, loaded.country, 1, 3);
+    CHECK(activity.adoption_step);
+  }
+  SECTION("hazard mode with obstruction") {
+    config.mechanisms.obstruction = true;
+    const Activity activity = check_agreement("obstruction", config, loaded.country, 1, 3);
+    CHECK(activity.obstruction);
+  }
+}
