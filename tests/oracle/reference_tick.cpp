@@ -124,6 +124,38 @@ ReferenceModel::ReferenceModel(const model::Config& config, const model::Country
     ngo_initial_.push_back(ngo);
   }
 
+  // §6 targets: explicit regions, a federal district, all regions, the n most exposed
+  // (docs/model.md: ties keep region order); "n at random" is drawn per run.
+  using Kind = model::Targets::Kind;
+  for (const model::Intervention& iv : config.interventions) {
+    std::vector<std::uint32_t> targets;
+    switch (iv.targets.kind) {
+      case Kind::regions:
+        targets = iv.targets.regions;
+        break;
+      case Kind::district:
+        if (iv.targets.district < district_members_.size()) {
+          targets = district_members_[iv.targets.district];
+        }
+        break;
+      case Kind::all:
+        for (std::uint32_t r = 0; r < n_; ++r) targets.push_back(r);
+        break;
+      case Kind::most_exposed:
+        for (std::uint32_t r = 0; r < n_; ++r) targets.push_back(r);
+        std::stable_sort(targets.begin(), targets.end(), [this](std::uint32_t x, std::uint32_t y) {
+          return exposure_[x] > exposure_[y];
+        });
+        targets.resize(std::min<std::size_t>(iv.targets.count, n_));
+        break;
+      case Kind::random:
+        break;
+    }
+    std::sort(targets.begin(), targets.end());
+    targets.erase(std::unique(targets.begin(), targets.end()), targets.end());
+    fixed_targets_.push_back(std::move(targets));
+  }
+
   const auto ticks = static_cast<std::size_t>(config.tick_count());
   auto per_tick = [ticks](const model::Series& series) {
     std::vector<double> values(ticks, 0.0);
@@ -142,6 +174,12 @@ void ReferenceModel::reset(std::uint64_t seed, const InterventionPattern& patter
   pattern_ = pattern;
   if (pattern_.targets.size() != config_.interventions.size()) {
     throw std::invalid_argument("the intervention pattern does not match the configuration");
+  }
+  targets_ = fixed_targets_;
+  for (std::size_t i = 0; i < targets_.size(); ++i) {
+    if (config_.interventions[i].targets.kind != model::Targets::Kind::random) continue;
+    targets_[i] = pattern_.targets[i];
+    std::sort(targets_[i].begin(), targets_[i].end());
   }
 
   // Per-run draws.
@@ -323,6 +361,7 @@ void ReferenceModel::step(int t) {
 
   // Rule 1: schedule. I_n = ι_n b[j](t) while the window holds and b > 0.
   std::vector<double> intensity(interventions.size(), 0.0);
+  std::vector<std::uint8_t> active(interventions.size(), 0);
   std::vector<RegionInputs> inputs(n_);
   bool task_force = false;
   double push = 0.0, authorship_sum = 0.0, foreign_total = 0.0;
@@ -331,14 +370,15 @@ void ReferenceModel::step(int t) {
     const model::Intervention& iv = interventions[i];
     const model::Donor& donor = config_.donors[iv.donor];
     const double b = now.budget[iv.donor];
-    const bool active = iv.start - config_.start <= t && t <= iv.end - config_.start && b > 0.0;
-    if (!active) continue;
+    // Active when the window holds and b > 0, whatever its intensity.
+    active[i] = iv.start - config_.start <= t && t <= iv.end - config_.start && b > 0.0;
+    if (!active[i]) continue;
     intensity[i] = iv.intensity * b;
     const std::size_t m = model::index(iv.instrument);
     // Rule 2: F[r] = Σ v[m] φ[j] (1 − o[j]) I[n,r], φ the donor's current foreignness.
     const double visibility = iv.visibility ? *iv.visibility : p_.visibility[m];
     const double pressure = visibility * now.foreignness[iv.donor] * (1.0 - donor.local_ownership);
-    for (std::uint32_t r : pattern_.targets[i]) {
+    for (std::uint32_t r : targets_[i]) {
       RegionInputs& in = inputs[r];
       in.instrument[m] += intensity[i];
       if (iv.instrument == Instrument::ngo_grant) {
@@ -351,8 +391,7 @@ void ReferenceModel::step(int t) {
       if (iv.instrument == Instrument::task_force_tour) next.ever_toured[r] = 1;
     }
     // docs/model.md: the intensity spent is the uncapped sum over the targets.
-    if (donor.foreign)
-      foreign_total += intensity[i] * static_cast<double>(pattern_.targets[i].size());
+    if (donor.foreign) foreign_total += intensity[i] * static_cast<double>(targets_[i].size());
     if (iv.instrument == Instrument::task_force_tour ||
         iv.instrument == Instrument::legislation_push) {
       task_force = true;
@@ -652,8 +691,8 @@ void ReferenceModel::step(int t) {
       double sum = 0.0;
       std::size_t count = 0;
       for (std::size_t i = 0; i < interventions.size(); ++i) {
-        if (interventions[i].donor != j || !(intensity[i] > 0.0)) continue;
-        for (std::uint32_t r : pattern_.targets[i]) {
+        if (interventions[i].donor != j || active[i] == 0) continue;
+        for (std::uint32_t r : targets_[i]) {
           sum += next.resistance[r];
           ++count;
         }

@@ -9,8 +9,9 @@
 // The one thing taken from the engine is which random draw each rule uses: the counter-based
 // stream of sim/core/random.hpp keyed (seed, tick, agent, purpose, draw number), with the purposes
 // of sim/model/purpose.hpp (see reference_tick.cpp for the mapping), so that both make the same
-// draws; and the run's intervention targets and tie pattern, which are drawn once per run and come
-// in through InterventionPattern.
+// draws; and what a run draws once to resolve its interventions (the targets of "n at random" and
+// the pattern of possible NGO ties), which comes in through InterventionPattern. Every other kind
+// of target is resolved here from §6.
 
 #include <cstdint>
 #include <vector>
@@ -34,6 +35,8 @@ class ReferenceModel {
 
   const ReferenceState& state() const { return state_; }
   const RunDraws& draws() const { return draws_; }
+  /// The regions each intervention targets this run, ascending.
+  const std::vector<std::vector<std::uint32_t>>& targets() const { return targets_; }
 
  private:
   // The combined peer weight W of §4, row r, as a dense row (empty total: no peers).
@@ -57,10 +60,12 @@ class ReferenceModel {
   std::vector<std::uint32_t> ngo_region_;
   std::vector<model::NamedNgo> ngo_initial_;
   std::vector<double> tip_, elections_, un_;
+  std::vector<std::vector<std::uint32_t>> fixed_targets_;  ///< per intervention; random: empty
 
   core::RandomStream rng_{0, 0};
   RunDraws draws_;
   InterventionPattern pattern_;
+  std::vector<std::vector<std::uint32_t>> targets_;
   std::vector<std::vector<double>> tie_matrix_;  ///< scratch: tie weight of each pair at t
   ReferenceState state_;
 };
