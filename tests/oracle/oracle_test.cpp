@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <string>
@@ -64,6 +65,58 @@ struct Activity {
   }
 };
 
+// What §4 and §6 say of the draws the reference takes from the engine: "n at random" gives
+// min(n, regions) distinct regions; a tie-building intervention links each of its targets to up
+// to ngo_links_per_target other targets of its own (docs/model.md: as many as it has, when fewer),
+// and only tie-building interventions own ties. Returns what does not hold.
+std::vector<std::string> pattern_problems(const model::Config& config,
+                                          const model::Country& country,
+                                          const oracle::InterventionPattern& pattern) {
+  std::vector<std::string> problems;
+  const std::size_t n = country.region_count();
+  const auto links = static_cast<std::size_t>(std::lround(config.params.ngo_links_per_target));
+  std::vector<std::vector<std::size_t>> degree(config.interventions.size(),
+                                               std::vector<std::size_t>(n, 0));
+  for (const auto& tie : pattern.ties) {
+    for (std::uint32_t i : tie.owners) {
+      const auto& targets = pattern.targets[i];
+      const bool both = std::count(targets.begin(), targets.end(), tie.low) == 1 &&
+                        std::count(targets.begin(), targets.end(), tie.high) == 1;
+      if (!model::builds_ties(config.interventions[i].instrument) || !both || tie.low >= tie.high) {
+        problems.push_back("tie " + std::to_string(tie.low) + "-" + std::to_string(tie.high) +
+                           " is not between two targets of " + config.interventions[i].name);
+        continue;
+      }
+      ++degree[i][tie.low];
+      ++degree[i][tie.high];
+    }
+  }
+  for (std::size_t i = 0; i < config.interventions.size(); ++i) {
+    const model::Intervention& iv = config.interventions[i];
+    const auto& targets = pattern.targets[i];
+    if (iv.targets.kind == model::Targets::Kind::random) {
+      std::vector<std::uint32_t> distinct = targets;
+      std::sort(distinct.begin(), distinct.end());
+      distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
+      if (distinct.size() != std::min<std::size_t>(iv.targets.count, n) ||
+          distinct.size() != targets.size() || (!distinct.empty() && distinct.back() >= n)) {
+        problems.push_back(iv.name + " does not target " + std::to_string(iv.targets.count) +
+                           " distinct regions");
+      }
+    }
+    if (!model::builds_ties(iv.instrument) || targets.size() < 2) continue;
+    // Each target chose min(links, m - 1) partners; others may have chosen it too.
+    const std::size_t chosen = std::min(links, targets.size() - 1);
+    for (std::uint32_t r : targets) {
+      if (degree[i][r] < chosen || degree[i][r] > targets.size() - 1) {
+        problems.push_back(iv.name + " links region " + std::to_string(r) + " to " +
+                           std::to_string(degree[i][r]) + " targets");
+      }
+    }
+  }
+  return problems;
+}
+
 // Runs the engine and the reference side by side for one seed. Returns the differences at the
 // first tick where there are any ("initial state" and "draws" before the first tick), empty when
 // every tick agrees; `activity` collects what the run went through.
@@ -73,6 +126,11 @@ std::vector<std::string> disagreement(const model::Config& config, const model::
   oracle::ReferenceModel reference(config, country);
   engine.reset(seed);
   reference.reset(seed, engine.pattern());
+  auto problems = pattern_problems(config, country, engine.pattern());
+  if (!problems.empty()) {
+    problems.insert(problems.begin(), "the run's intervention pattern:");
+    return problems;
+  }
   // The targets the reference resolves from §6 (all but "n at random", which it takes from the
   // engine) against the engine's.
   const auto engine_targets = engine.pattern().targets;
@@ -147,8 +205,13 @@ TEST_CASE("the engine agrees with the reference tick on every shipped scenario",
                "domestic_ngo_led.yaml", "funding_withdrawal.yaml", "historical_replay.yaml",
                "no_tip_coercion.yaml", "nordic_network.yaml", "us_style.yaml");
   const Loaded loaded = load(file);
-  const Activity activity =
+  Activity activity =
       check_agreement(file, loaded.scenario.config, loaded.country, loaded.scenario.seed, 3);
+  // A scenario's arms (compare_interventions.yaml has them) are configurations of their own.
+  for (const scenario::Arm& arm : loaded.scenario.arms) {
+    activity.add(check_agreement(file + ", arm " + arm.name, arm.config, loaded.country,
+                                 loaded.scenario.seed, 1));
+  }
   // Each of these scenarios runs 1997-2012 with donors, TIP pressure and the federal rules on.
   CHECK(activity.adoption_step);
   CHECK(activity.law);
