@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <string>
 
 #include "sim/model/metrics.hpp"
+#include "sim/model/numeric_guard.hpp"
 #include "sim/model/phases.hpp"
 #include "sim/model/world.hpp"
 
@@ -135,11 +137,37 @@ void Simulation::run(std::uint64_t seed, const RunOptions& options, RunOutput& o
   w.output = &output;
   w.record_region_series = options.region_series;
   w.reset(seed);
-  for (Tick t = 0; t < ticks; ++t) step(w, t);
+  for (Tick t = 0; t < ticks; ++t) {
+    step(w, t);
+    if (!state_sum_is_finite(w) && find_non_finite(w)) throw_non_finite(seed, t);
+  }
   output.events.resize(w.events.size());
   for (std::size_t e = 0; e < w.events.size(); ++e) name_event(w, w.events[e], output.events[e]);
   compute_outcomes(w, output);
   w.output = nullptr;
+}
+
+void Simulation::throw_non_finite(std::uint64_t seed, int tick) {
+  // The run is a function of its seed: run it again to tick `tick`, then that tick one phase at a
+  // time, to find the phase after which the state is first not finite.
+  World& w = state_->world;
+  w.reset(seed);
+  for (Tick t = 0; t < tick; ++t) step(w, t);
+  std::string phase = "the end of the tick", found;
+  for (const TickPhase& each : tick_phases()) {
+    each.run(w, tick);
+    if (auto where = find_non_finite(w)) {
+      phase = each.name;
+      found = *where;
+      break;
+    }
+  }
+  if (found.empty()) found = find_non_finite(w).value_or("the state");
+  w.output = nullptr;
+  throw NonFiniteState(
+      "non-finite state at tick " + std::to_string(tick) + " (" + (w.config.start + tick).str() +
+      "), phase `" + phase + "`: " + found + "; seed " + std::to_string(seed) +
+      "; parameters not at their defaults: " + parameters_not_at_default(w.params));
 }
 
 double morans_i(const StaticWorld& world, std::span<const double> values) {

@@ -36,7 +36,8 @@ class Simulation {
   Simulation(const Simulation&) = delete;
   Simulation& operator=(const Simulation&) = delete;
 
-  /// Runs the model for one seed. The same seed gives the same bits at any thread count.
+  /// Runs the model for one seed. The same seed gives the same bits at any thread count. Throws
+  /// NonFiniteState (numeric_guard.hpp) when a number of the state becomes NaN or infinite.
   RunOutput run(std::uint64_t seed, const RunOptions& options = {});
   /// As run(), writing into `output` so that a caller can reuse its buffers.
   void run(std::uint64_t seed, const RunOptions& options, RunOutput& output);
@@ -52,6 +53,10 @@ class Simulation {
   const StaticWorld& static_world() const;
 
  private:
+  /// Repeats the run of `seed` to find where its state first became NaN or infinite at `tick`
+  /// and throws NonFiniteState saying so.
+  [[noreturn]] void throw_non_finite(std::uint64_t seed, int tick);
+
   struct State;
   std::unique_ptr<State> state_;
 };
