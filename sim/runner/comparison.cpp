@@ -297,7 +297,8 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
     result.runs_failed += batch.failed;
     if (const int signal = stop_signal()) {
       const std::size_t asked = arms.size() * static_cast<std::size_t>(reps);
-      const std::size_t missing = jobs.size() - static_cast<std::size_t>(batch.written);
+      const std::size_t missing =
+          jobs.size() - static_cast<std::size_t>(batch.written + batch.failed_stored);
       mark_interrupted(db, signal);
       log << "policysim: interrupted: " << asked - missing << " of " << asked
           << " runs stored; rerun the same command to resume\n";

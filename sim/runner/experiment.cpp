@@ -250,7 +250,7 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   result.runs_written = batch.written;
   result.runs_failed = batch.failed;
   if (const int signal = stop_signal()) {
-    const int stored_now = result.runs_reused + batch.written;
+    const int stored_now = result.runs_reused + batch.written + batch.failed_stored;
     mark_interrupted(db, signal);
     log << "policysim: interrupted: " << stored_now << " of " << reps
         << " runs stored; rerun the same command to resume\n";
@@ -264,9 +264,13 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   auto runs = base_runs(db);
   const std::size_t stored = runs.size();
   std::erase_if(runs, [reps](const store::StoredRun& run) { return run.replicate >= reps; });
+  // Runs stored as failed (a NaN or infinite state) have no results: counted, not summarised.
+  const auto failed_stored = std::erase_if(
+      runs, [](const store::StoredRun& run) { return run.status.rfind("failed", 0) == 0; });
+  result.runs_failed = batch.failed - batch.failed_stored + static_cast<int>(failed_stored);
   std::vector<std::vector<double>> outcomes;
   for (const auto& run : runs) outcomes.push_back(run.outcomes);
-  if (const std::size_t beyond = stored - runs.size(); beyond > 0) {
+  if (const std::size_t beyond = stored - runs.size() - failed_stored; beyond > 0) {
     log << "policysim: " << result.database.string() << " also holds " << beyond
         << " replicates from " << reps << " on, stored by an earlier command; the summary and "
         << "targets cover replicates 0 to " << reps - 1 << " (ask for more with --reps)\n";
@@ -283,8 +287,15 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   }
   db.set_manifest("complete", true);
   out << "\nresults: " << result.database.string() << '\n';
-  if (result.runs_failed > 0) {
-    log << "policysim: " << result.runs_failed << " of " << pending.size()
+  if (failed_stored > 0) {
+    log << "policysim: " << failed_stored << " of " << reps
+        << " runs stopped on a NaN or infinite state and are left out of the summary and "
+           "targets; each is stored as failed, with the tick, phase, agent and parameters in its "
+           "status: SELECT replicate, status FROM runs WHERE status != 'ok' in "
+        << result.database.string() << '\n';
+  }
+  if (const int retried = batch.failed - batch.failed_stored; retried > 0) {
+    log << "policysim: " << retried << " of " << pending.size()
         << " runs failed; the others are stored. Re-run the same command to retry them.\n";
   }
   return result;

@@ -9,6 +9,7 @@
 #include <atomic>
 #include <chrono>
 #include <fstream>
+#include <limits>
 #include <mutex>
 #include <new>
 #include <ostream>
@@ -17,6 +18,7 @@
 #include "sim/core/duration_text.hpp"
 #include "sim/core/progress.hpp"
 #include "sim/model/metrics.hpp"
+#include "sim/model/numeric_guard.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/runner/stop_signals.hpp"
@@ -176,6 +178,21 @@ void print_estimates(std::ostream& out, const model::Config& config, const model
       << " beyond the program itself: " << memory_breakdown(memory) << '\n';
 }
 
+store::RunRecord ReplicationRunner::failed_record(const std::string& arm, int replicate,
+                                                  std::uint64_t seed,
+                                                  const std::string& why) const {
+  store::RunRecord record;
+  record.arm = arm;
+  record.replicate = replicate;
+  record.seed = seed;
+  record.status = "failed: " + why;
+  record.wall_seconds = std::numeric_limits<double>::quiet_NaN();
+  // Outcomes NULL, no series: nothing of the run is a result.
+  record.outcomes.assign(database_.schema().outcomes.size(),
+                         std::numeric_limits<double>::quiet_NaN());
+  return record;
+}
+
 // Per-worker simulations, one per arm, built on first use: one network build and one set of
 // buffers per thread and arm, reused across runs and batches.
 struct ReplicationRunner::Pool {
@@ -212,7 +229,7 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
                                    const RunStored& stored) {
   std::unique_ptr<core::Progress> progress;
   if (!quiet) progress = std::make_unique<core::Progress>("runs", jobs.size());
-  std::atomic<int> failed{0}, dropped{0};
+  std::atomic<int> failed{0}, failed_stored{0}, dropped{0};
   std::mutex log_mutex;
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, jobs.size(), 1), [&](const auto& range) {
     for (std::size_t i = range.begin(); i != range.end(); ++i) {
@@ -253,6 +270,13 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
         throw;  // the results cannot be written: stop rather than lose more runs
       } catch (const std::bad_alloc&) {
         throw;  // out of memory: every other run would fail the same way
+      } catch (const model::NonFiniteState& e) {
+        database_.write_run(failed_record(arm.name, job.replicate, run_seed, e.what()));
+        ++failed;
+        ++failed_stored;
+        std::lock_guard lock(log_mutex);
+        log << "policysim: arm " << arm.name << " replicate " << job.replicate << " (seed "
+            << run_seed << ") failed, stored as failed: " << e.what() << '\n';
       } catch (const std::exception& e) {
         ++failed;
         std::lock_guard lock(log_mutex);
@@ -265,7 +289,7 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
   database_.flush();  // the batch's runs are stored when it returns
   if (progress) progress->finish();
   return {static_cast<int>(jobs.size()) - failed.load() - dropped.load(), failed.load(),
-          dropped.load()};
+          failed_stored.load(), dropped.load()};
 }
 
 }  // namespace policysim::runner

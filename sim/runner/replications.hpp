@@ -82,9 +82,10 @@ struct Job {
 
 /// What a batch of jobs did.
 struct BatchResult {
-  int written = 0;  ///< runs stored
-  int failed = 0;   ///< runs that threw (reported on the log); the others are stored
-  int dropped = 0;  ///< runs not started because a signal asked to stop (stop_signals.hpp)
+  int written = 0;        ///< runs stored
+  int failed = 0;         ///< runs that threw (reported on the log); the others are stored
+  int failed_stored = 0;  ///< of those, runs stored as failed: a NaN or infinite state
+  int dropped = 0;        ///< runs not started because a signal asked to stop (stop_signals.hpp)
 };
 
 /// Runs jobs of several arms on one country into one database. Keep one for an experiment: its
@@ -109,9 +110,11 @@ class ReplicationRunner {
   using RunStored = std::function<void(const Job&, const store::RunRecord&)>;
 
   /// Runs `jobs` in parallel and stores each run as it finishes (then tells `stored`, if given);
-  /// a failed run is logged and counted. Once a signal asks to stop (stop_signal()), no job
-  /// starts: those in flight finish and are stored, the others are dropped. Progress goes to
-  /// stderr unless `quiet`. Throws StoreError when results cannot be written.
+  /// a failed run is logged and counted, and one whose state became NaN or infinite is also
+  /// stored, with its status saying where and its outcomes NULL, since its seed fails again. Once a
+  /// signal asks to stop (stop_signal()), no job starts: those in flight finish and are stored, the
+  /// others are dropped. Progress goes to stderr unless `quiet`. Throws StoreError when results
+  /// cannot be written.
   BatchResult run(std::span<const Job> jobs, bool quiet, std::ostream& log,
                   const RunStored& stored = {});
 
@@ -119,6 +122,10 @@ class ReplicationRunner {
   const std::vector<ArmConfig>& arms() const { return arms_; }
 
  private:
+  /// The record of a run that failed for `why`: status "failed: why", outcomes NULL, no series.
+  store::RunRecord failed_record(const std::string& arm, int replicate, std::uint64_t seed,
+                                 const std::string& why) const;
+
   struct Pool;
   std::vector<ArmConfig> arms_;
   const model::Country& country_;

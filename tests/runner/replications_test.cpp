@@ -2,8 +2,11 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <filesystem>
+#include <limits>
 #include <mutex>
 #include <set>
 #include <sstream>
@@ -85,4 +88,43 @@ TEST_CASE("once a signal asks to stop no run starts, and the run in flight is st
   CHECK(db.read_run("base", jobs.front().replicate).series.size() ==
         static_cast<std::size_t>(scenario.config.tick_count()) * db.schema().series_metrics.size());
   CHECK(runner.missing_jobs(6).size() == 5);
+}
+
+TEST_CASE("a run whose state becomes NaN is stored as failed, and the others go on",
+          "[runner][replications][numeric]") {
+  const TempDir dir("non-finite");
+  const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
+  const model::Country country = scenario::load_country(scenario);
+  auto db = store::ResultsDatabase::open(dir.path / "results.sqlite", runner::results_schema(),
+                                         scenario.name, "sha");
+  db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
+  // An arm whose NGO foreign share turns NaN in the first tick's NGO phase (see
+  // tests/model/numeric_guard_test.cpp), beside the scenario as it is.
+  model::Config broken = scenario.config;
+  broken.params.foreign_share_weight = std::numeric_limits<double>::quiet_NaN();
+  runner::ReplicationRunner runner({{"base", scenario.config}, {"broken", broken}}, country, db, 7,
+                                   false);
+  const std::vector<runner::Job> jobs = runner.missing_jobs(3);
+  REQUIRE(jobs.size() == 6);
+
+  std::ostringstream log;
+  const runner::BatchResult batch = runner.run(jobs, true, log);
+  CHECK(batch.written == 3);
+  CHECK(batch.failed == 3);
+  CHECK(batch.failed_stored == 3);
+  // Stored, so a rerun does not repeat what the same seed fails again.
+  CHECK(runner.missing_jobs(3).empty());
+  for (const auto& run : db.runs()) {
+    if (run.arm == "base") {
+      CHECK(run.status == "ok");
+      continue;
+    }
+    CHECK_THAT(run.status, Contains("failed: non-finite state at tick 0 (1997Q1), phase `ngos`: "
+                                    "NGO 0 foreign share = nan; seed ") &&
+                               Contains("foreign_share_weight = nan"));
+    CHECK(std::all_of(run.outcomes.begin(), run.outcomes.end(),
+                      [](double value) { return std::isnan(value); }));
+  }
+  CHECK_THAT(log.str(), Contains("arm broken replicate 2 (seed ") &&
+                            Contains("failed, stored as failed: non-finite state at tick 0"));
 }
