@@ -97,7 +97,8 @@ def _figure_or_note(build: Callable[[], tuple[Figure, pd.DataFrame]], render: Ca
 @register_section("scenario", "Scenario", 10)
 def scenario_section(results: Results, context: ReportContext) -> str:
     """Scenario name, description, period and the resolved YAML (collapsed)."""
-    yaml_text = results.manifest.get("scenario_yaml")
+    # The scenario after `extends:` (databases before it was stored hold the file as written only).
+    yaml_text = results.manifest.get("scenario_resolved") or results.manifest.get("scenario_yaml")
     summary = scenario_summary(yaml_text)
     name = summary["name"] or results.scenario_name
     parts = [f'<p class="lead"><strong>{escape(name)}</strong>'
@@ -143,7 +144,7 @@ def _manifest_value_html(value: object) -> object:
 @register_section("manifest", "Run manifest", 95)
 def manifest_section(results: Results, context: ReportContext) -> str:
     """The manifest's keys and values (scenario text shown in the scenario section)."""
-    hidden = {"scenario_yaml", "manifest_json"}
+    hidden = {"scenario_yaml", "scenario_resolved", "manifest_json"}
     keys = [k for k in MANIFEST_KEY_ORDER if k in results.manifest]
     keys += sorted(k for k in results.manifest if k not in keys and k not in hidden)
     rows = [{"key": key, "value": _manifest_value_html(results.manifest[key])} for key in keys]

@@ -243,8 +243,14 @@ RowInserter::RowInserter(Database& db, const std::string& insert_into, std::size
   batch_rows_ = std::min(batch_rows, max_variables / width);
   if (batch_rows_ < 2) return;
   std::string sql = insert_into + " VALUES ";
-  const std::string row = "(" + placeholders(width) + ")";
-  for (std::size_t i = 0; i < batch_rows_; ++i) sql += (i ? ", " : "") + row;
+  // Appended piece by piece: GCC 12 warns (-Wrestrict, wrongly) about "(" + std::string&&.
+  std::string row = "(";
+  row += placeholders(width);
+  row += ")";
+  for (std::size_t i = 0; i < batch_rows_; ++i) {
+    if (i > 0) sql += ", ";
+    sql += row;
+  }
   batch_.emplace(db, sql);
 }
 
