@@ -11,9 +11,9 @@ namespace policysim::cli {
 void add_experiment_options(CLI::App& command, runner::ExperimentOptions& options,
                             const std::string& scenario_help, const std::string& reps_help,
                             const std::string& dry_run_help) {
-  command.add_option("scenario", options.scenario_file, scenario_help)
-      ->required()
-      ->check(CLI::ExistingFile);
+  // No CLI::ExistingFile check: that would exit 64 (usage), and a missing scenario is missing
+  // input (66), reported by the scenario reader like a missing `extends:` file.
+  command.add_option("scenario", options.scenario_file, scenario_help)->required();
   command.add_option("--reps", options.replications, reps_help)->check(whole_number(1, INT_MAX));
   command.add_option("--seed", options.seed, "Base seed (default: the scenario's)")
       ->check(whole_number(0, UINT64_MAX));

@@ -8,6 +8,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/path_checks.hpp"
+#include "sim/cli/results_database.hpp"
 #include "sim/store/csv_export.hpp"
 #include "sim/store/sqlite_db.hpp"
 
@@ -46,14 +47,9 @@ std::string unfinished_note(const std::filesystem::path& database) {
 }
 
 int export_results(const ExportOptions& options) {
-  // Accept the experiment directory as well as the database file itself.
-  auto database = options.results;
-  if (std::filesystem::is_directory(database)) database /= "results.sqlite";
-  if (!std::filesystem::is_regular_file(database)) {
-    std::cerr << "policysim: no results database at " << database.string()
-              << " (give a directory written by `policysim run`, or its results.sqlite)\n";
-    return kMissingInput;
-  }
+  const auto found = find_results_database(options.results, std::cerr);
+  if (!found) return kMissingInput;
+  const auto& database = *found;
   const auto out_dir = options.out_dir.empty() ? database.parent_path() / "csv" : options.out_dir;
   const auto files = store::export_csv(database, out_dir, options.gzip, options.overwrite);
   for (const auto& file : files) std::cout << file.string() << '\n';

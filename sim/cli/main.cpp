@@ -50,6 +50,9 @@ int main(int argc, char** argv) {
 
   try {
     return action();
+  } catch (const policysim::scenario::MissingInputError& e) {
+    std::cerr << e.what() << '\n';
+    return kMissingInput;
   } catch (const policysim::scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
     return kBadScenario;

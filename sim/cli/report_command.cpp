@@ -16,6 +16,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/path_checks.hpp"
+#include "sim/cli/results_database.hpp"
 #include "sim/runner/build_info.hpp"
 
 extern char** environ;
@@ -87,9 +88,9 @@ void add_report_command(CLI::App& app, Action& action) {
   auto* command = app.add_subcommand(
       "report", "Write the HTML report (figures, summary, targets) of a results database");
   auto options = std::make_shared<ReportOptions>();
+  // Checked when the command runs, not by CLI11: a missing database is missing input (66).
   command->add_option("results", options->results, "Results directory or results.sqlite")
-      ->required()
-      ->check(CLI::ExistingPath);
+      ->required();
   command
       ->add_option("-o,--out", options->output,
                    "Report file (default: report.html beside the results)")
@@ -105,8 +106,15 @@ void add_report_command(CLI::App& app, Action& action) {
                       "Arm the difference maps subtract (default: the comparisons' reference)");
   command->add_flag("--fixed-scales", options->fixed_scales,
                     "Levels on 0-1 (adoption on 0-100 %) instead of scales fitted to the data");
-  command->callback(
-      [&action, options] { action = [options] { return run_python_report(*options); }; });
+  command->callback([&action, options] {
+    action = [options] {
+      const auto database = find_results_database(options->results, std::cerr);
+      if (!database) return static_cast<int>(kMissingInput);
+      auto found = *options;
+      found.results = *database;
+      return run_python_report(found);
+    };
+  });
 }
 
 }  // namespace policysim::cli

@@ -19,21 +19,19 @@ void add_validate_command(CLI::App& app, Action& action) {
   command->add_option("scenario", *files, "Scenario YAML files")->required();
   command->callback([&action, files] {
     action = [files] {
+      // Every file is checked; the exit code is that of the first file that failed.
       int code = kOk;
       for (const auto& file : *files) {
-        if (!std::filesystem::is_regular_file(file)) {
-          std::cerr << file.string()
-                    << (std::filesystem::exists(file) ? ": not a regular file" : ": no such file")
-                    << " (give the path of a scenario YAML file)\n";
-          code = code == kOk ? kMissingInput : code;
-          continue;
-        }
         try {
           const auto loaded = scenario::load_scenario(file);
+          for (const auto& warning : loaded.warnings) std::cerr << warning.str() << '\n';
           std::cout << file.string() << ": ok: " << scenario::describe(loaded) << '\n';
+        } catch (const scenario::MissingInputError& e) {
+          std::cerr << e.what() << '\n';
+          code = code == kOk ? kMissingInput : code;
         } catch (const scenario::ScenarioError& e) {
           std::cerr << e.what() << '\n';
-          code = kBadScenario;
+          code = code == kOk ? kBadScenario : code;
         }
       }
       return code;

@@ -6,7 +6,7 @@
 namespace policysim::core {
 
 Quarter::Quarter(int year, int quarter) {
-  if (year < 1000 || year > 9999 || quarter < 1 || quarter > 4) {
+  if (year < kFirstYear || year > kLastYear || quarter < 1 || quarter > 4) {
     throw std::invalid_argument(
         "quarter out of range: year must be 1000..9999 and quarter 1..4, got " +
         std::to_string(year) + "Q" + std::to_string(quarter));
@@ -19,7 +19,7 @@ std::optional<Quarter> Quarter::try_parse(std::string_view text) {
   if (text.size() != 6 || (text[4] != 'Q' && text[4] != 'q')) return std::nullopt;
   int year = 0;
   auto [end, error] = std::from_chars(text.data(), text.data() + 4, year);
-  if (error != std::errc{} || end != text.data() + 4 || year < 1000) return std::nullopt;
+  if (error != std::errc{} || end != text.data() + 4 || year < kFirstYear) return std::nullopt;
   const char q = text[5];
   if (q < '1' || q > '4') return std::nullopt;
   return Quarter(year, q - '0');

@@ -11,6 +11,10 @@ namespace policysim::core {
 /// A calendar quarter such as 2003Q4.
 class Quarter {
  public:
+  /// The years a Quarter can hold: four digits, as written in YYYYQn.
+  static constexpr int kFirstYear = 1000;
+  static constexpr int kLastYear = 9999;
+
   constexpr Quarter() = default;
   /// Throws std::invalid_argument unless quarter is in 1..4 and year in 1000..9999.
   Quarter(int year, int quarter);

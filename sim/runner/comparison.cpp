@@ -228,6 +228,7 @@ std::uint64_t comparison_seed(std::uint64_t base_seed, const std::string& arm,
 
 CompareResult run_comparison(const CompareOptions& options, std::ostream& out, std::ostream& log) {
   const auto scenario = scenario::load_scenario(options.scenario_file);
+  for (const auto& warning : scenario.warnings) log << warning.str() << '\n';
   const auto arms = chosen_arms(scenario, options.arms);
   std::size_t precision_outcome = 0;
   if (options.precision) {

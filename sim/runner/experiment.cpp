@@ -201,6 +201,7 @@ ExperimentOptions options_from_manifest(const std::filesystem::path& results,
 ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& out,
                                 std::ostream& log) {
   const auto scenario = scenario::load_scenario(options.scenario_file);
+  for (const auto& warning : scenario.warnings) log << warning.str() << '\n';
   const int reps = options.replications.value_or(static_cast<int>(scenario.replications));
   const std::uint64_t seed = options.seed.value_or(scenario.seed);
   const auto out_dir = options.out_dir.value_or(std::filesystem::path("results") / scenario.name);

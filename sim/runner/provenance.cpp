@@ -63,7 +63,7 @@ nlohmann::json fingerprint(const Provenance& provenance, std::uint64_t seed, boo
   scenario::YamlNode runs_part =
       scenario::parse_yaml(provenance.resolved_yaml, "resolved scenario");
   std::erase_if(runs_part.entries, [](const auto& entry) {
-    return std::find(kKeysOutsideRuns.begin(), kKeysOutsideRuns.end(), entry.first.text) !=
+    return std::find(kKeysOutsideRuns.begin(), kKeysOutsideRuns.end(), entry.key.text) !=
            kKeysOutsideRuns.end();
   });
   nlohmann::json parts = {

@@ -160,9 +160,9 @@ void read_one_series(const YamlNode& node, Diagnostics& diagnostics, std::string
     }
     for (std::size_t i = 1; i < steps.size(); ++i) {
       if (steps[i].first <= steps[i - 1].first) {
-        diagnostics.error(node.entries[i].first.mark, "quarters in " + what + " must increase; " +
-                                                          steps[i].first.str() + " comes after " +
-                                                          steps[i - 1].first.str());
+        diagnostics.error(node.entries[i].key.mark, "quarters in " + what + " must increase; " +
+                                                        steps[i].first.str() + " comes after " +
+                                                        steps[i - 1].first.str());
         return;
       }
     }
@@ -309,6 +309,14 @@ void read_interventions(const YamlNode& node, Diagnostics& diagnostics,
     }
     if (start) intervention.start = *start;
     if (end) intervention.end = *end;
+    if (start && end && *start <= *end && period_known(config) &&
+        (*end < config.start || *start > config.end)) {
+      diagnostics.warning(item.mark,
+                          "intervention `" + name + "` runs " + start->str() + " to " + end->str() +
+                              ", entirely outside the run " + config.start.str() + " to " +
+                              config.end.str() +
+                              ", so it has no effect; move it into the run or remove it");
+    }
     if (const YamlNode* v = map.require("targets")) {
       if (auto targets = read_targets(*v, diagnostics, regions, name)) {
         intervention.targets = std::move(*targets);
@@ -357,7 +365,7 @@ void read_forced_events(const YamlNode& node, Diagnostics& diagnostics, model::C
     auto kind = read_choice(*event_node, diagnostics, "event", kinds);
     auto when = read_quarter(*quarter_node, diagnostics, "`quarter` of a forced event");
     if (!kind || !when) continue;
-    if (*when < config.start || *when > config.end) {
+    if (period_known(config) && (*when < config.start || *when > config.end)) {
       diagnostics.error(quarter_node->mark, "forced event `" + std::string(kinds[*kind]) + "` at " +
                                                 when->str() + " is outside the run " +
                                                 config.start.str() + " to " + config.end.str());

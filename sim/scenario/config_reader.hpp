@@ -9,11 +9,16 @@
 
 namespace policysim::scenario::detail {
 
+/// False when the scenario's `start` or `end` was missing or rejected: the config's period is then
+/// left empty (no valid scenario has one), and nothing is checked against it, since any claim
+/// about it would rest on a value the file did not give.
+inline bool period_known(const model::Config& config) { return config.tick_count() > 0; }
+
 /// `donors:` a list of {name, foreignness, local_ownership, foreign, frame, horizon}.
 void read_donors(const YamlNode& node, Diagnostics& diagnostics, model::Config& config);
 
 /// `interventions:` a list of {name, donor, instrument, start, end, targets, intensity,
-/// visibility}; donors must be read first.
+/// visibility}; donors must be read first. One entirely outside the run gets a warning.
 void read_interventions(const YamlNode& node, Diagnostics& diagnostics,
                         const RegionDirectory& regions, model::Config& config);
 

@@ -79,7 +79,15 @@ std::string unknown_name_message(std::string_view what, std::string_view name,
   if (!where.empty()) text += " in `" + std::string(where) + "`";
   const std::string suggestion = did_you_mean(name, candidates);
   text += suggestion.empty() ? ";" : suggestion;
-  return text + " valid " + std::string(plural) + ": " + join_names(candidates);
+  // Each name once, in the order given: a list may hold a name twice when its file repeats one
+  // (that repetition is reported where it happens).
+  std::vector<std::string> distinct;
+  for (const auto& candidate : candidates) {
+    if (std::find(distinct.begin(), distinct.end(), candidate) == distinct.end()) {
+      distinct.push_back(candidate);
+    }
+  }
+  return text + " valid " + std::string(plural) + ": " + join_names(distinct);
 }
 
 }  // namespace policysim::scenario

@@ -18,11 +18,15 @@ MapReader::MapReader(const YamlNode& node, Diagnostics& diagnostics, std::string
                                      "; valid keys: " + join_names(valid_keys_));
     return;
   }
+  std::size_t unknown_keys = 0;
   for (const auto& [key, value] : node.entries) {
-    if (std::find(valid_keys_.begin(), valid_keys_.end(), key.text) == valid_keys_.end()) {
-      diagnostics.error(key.mark,
-                        unknown_name_message("key", key.text, valid_keys_, "keys", context_));
-    }
+    if (std::find(valid_keys_.begin(), valid_keys_.end(), key.text) != valid_keys_.end()) continue;
+    // Past the first kMaxReportedProblems in this map a problem is never shown (the earlier ones
+    // come first), so it is only counted, without the cost of a suggestion.
+    diagnostics.error(key.mark,
+                      ++unknown_keys <= kMaxReportedProblems
+                          ? unknown_name_message("key", key.text, valid_keys_, "keys", context_)
+                          : "unknown key");
   }
 }
 

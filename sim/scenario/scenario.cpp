@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <climits>
 #include <sstream>
 
 #include "sim/scenario/arm_reader.hpp"
@@ -45,9 +46,14 @@ void read_name_and_window(const MapReader& top, Diagnostics& diagnostics, Scenar
       end.reset();
     }
   }
-  if (start) scenario.config.start = *start;
-  if (end) scenario.config.end = *end;
-  if (start && !end && scenario.config.end < *start) scenario.config.end = *start;
+  if (start && end) {
+    scenario.config.start = *start;
+    scenario.config.end = *end;
+  } else {
+    // The period is unknown; leave it empty so that nothing is checked against a period the
+    // file did not give (see period_known).
+    scenario.config.end = scenario.config.start - 1;
+  }
 }
 
 /// Reads `regions`/`include_edges` or `synthetic` and `data_dir`, and returns the directory of
@@ -163,15 +169,16 @@ constexpr int kMaxExtendsDepth = 8;
 /// `child` over `parent`: a top-level key of the child replaces the parent's, except
 /// `parameters` and `mechanisms`, whose entries merge key by key (the child's win).
 void merge_maps(YamlNode& parent, const YamlNode& child, bool deep) {
-  for (const auto& [key, value] : child.entries) {
+  // A loop variable, not a structured binding: clang 14 cannot capture a binding in a lambda.
+  for (const auto& entry : child.entries) {
     auto it = std::find_if(parent.entries.begin(), parent.entries.end(),
-                           [&](const auto& entry) { return entry.first.text == key.text; });
+                           [&](const auto& e) { return e.key.text == entry.key.text; });
     if (it == parent.entries.end()) {
-      parent.entries.emplace_back(key, value);
-    } else if (deep && it->second.is_map() && value.is_map()) {
-      merge_maps(it->second, value, true);
+      parent.entries.push_back(entry);
+    } else if (deep && it->value.is_map() && entry.value.is_map()) {
+      merge_maps(it->value, entry.value, true);
     } else {
-      it->second = value;
+      it->value = entry.value;
     }
   }
 }
@@ -183,9 +190,9 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth,
   YamlNode root = read_yaml_file(file);
   files_read.push_back(file);
   auto it = std::find_if(root.entries.begin(), root.entries.end(),
-                         [](const auto& entry) { return entry.first.text == "extends"; });
+                         [](const auto& entry) { return entry.key.text == "extends"; });
   if (it == root.entries.end()) return root;
-  const YamlNode extends = it->second;
+  const YamlNode extends = it->value;
   root.entries.erase(it);
   if (!extends.is_scalar() || extends.text.empty()) {
     throw ScenarioError(file.string(), extends.mark,
@@ -197,16 +204,24 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth,
         "`extends` chains more than " + std::to_string(kMaxExtendsDepth) + " files deep (a loop?)");
   }
   const std::filesystem::path parent_file = file.parent_path() / extends.text;
+  // Reported at the `extends` line, so the user sees which file asked for the missing one.
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(parent_file, ec)) {
+    throw MissingInputError(
+        file.string(), extends.mark,
+        "`extends` names " + parent_file.string() + ", which " +
+            (std::filesystem::exists(parent_file, ec) ? "is not a regular file"
+                                                      : "does not exist") +
+            "; give the path of a scenario file relative to this file's folder");
+  }
   load_scenario_at_depth(parent_file,
                          depth + 1);  // reports the parent's own problems against the parent file
   YamlNode merged = read_with_extends(parent_file, depth + 1, files_read);
   // The parent's data folder is found relative to the parent; keep it unless the child sets one.
-  const bool child_sets_data =
-      std::any_of(root.entries.begin(), root.entries.end(),
-                  [](const auto& e) { return e.first.text == "data_dir"; });
-  const bool parent_sets_data =
-      std::any_of(merged.entries.begin(), merged.entries.end(),
-                  [](const auto& e) { return e.first.text == "data_dir"; });
+  const bool child_sets_data = std::any_of(root.entries.begin(), root.entries.end(),
+                                           [](const auto& e) { return e.key.text == "data_dir"; });
+  const bool parent_sets_data = std::any_of(merged.entries.begin(), merged.entries.end(),
+                                            [](const auto& e) { return e.key.text == "data_dir"; });
   if (!child_sets_data && parent_sets_data) {
     for (auto& [key, value] : merged.entries) {
       if (key.text == "data_dir") {
@@ -217,7 +232,7 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth,
   for (const auto& [key, value] : root.entries) {
     YamlNode single;
     single.kind = YamlNode::Kind::map;
-    single.entries.emplace_back(key, value);
+    single.entries.push_back({key, value});
     merge_maps(merged, single, key.text == "parameters" || key.text == "mechanisms");
   }
   return merged;
@@ -262,7 +277,8 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
   model::Config& config = scenario.config;
 
   if (const YamlNode* v = top.get("replications")) {
-    scenario.replications = read_count(*v, diagnostics, "`replications`", 1).value_or(1);
+    // At most what `--reps` accepts: the runner counts replications in an int.
+    scenario.replications = read_count(*v, diagnostics, "`replications`", 1, INT_MAX).value_or(1);
   }
   if (const YamlNode* v = top.get("seed")) {
     scenario.seed = read_count(*v, diagnostics, "`seed`").value_or(1);
@@ -310,8 +326,9 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
 
   // Where the data came from is recorded by the data files' contents, not by a path.
   YamlNode resolved = root;
-  std::erase_if(resolved.entries, [](const auto& entry) { return entry.first.text == "data_dir"; });
+  std::erase_if(resolved.entries, [](const auto& entry) { return entry.key.text == "data_dir"; });
   scenario.resolved_yaml = write_yaml(resolved);
+  scenario.warnings = diagnostics.warnings();
   return scenario;
 }
 

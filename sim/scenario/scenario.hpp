@@ -14,6 +14,7 @@
 
 #include "sim/core/quarter.hpp"
 #include "sim/model/config.hpp"
+#include "sim/scenario/scenario_error.hpp"
 
 namespace policysim::scenario {
 
@@ -78,6 +79,9 @@ struct Scenario {
   std::string resolved_yaml;
   /// The scenario files read for it: `file`, then each file it extends, nearest first.
   std::vector<std::filesystem::path> source_files;
+  /// Things allowed but probably not meant (an intervention outside the run, ...), each
+  /// "file:line:column: warning: ..."; the commands print them on stderr.
+  std::vector<Diagnostic> warnings;
 };
 
 /// The region data files the scenario's country is built from (none for a synthetic country).

@@ -1,13 +1,19 @@
 #pragma once
 // Errors in scenario and region files. Each one names the file, the 1-based line and column, what
 // was expected and how to fix it. A file with several problems raises one ScenarioError that holds
-// all of them, so a user fixes a scenario in one pass rather than one error per run.
+// them, so a user fixes a scenario in one pass rather than one error per run. Only the first
+// kMaxReportedProblems are kept and shown, with a count of the rest: a generated file with a
+// hundred thousand bad keys must not produce megabytes of messages.
 
+#include <cstddef>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
 namespace policysim::scenario {
+
+/// At most this many problems of one file are reported; the rest are counted.
+inline constexpr std::size_t kMaxReportedProblems = 50;
 
 /// A 1-based position in a file; 0 means unknown (e.g. the file could not be read at all).
 struct Mark {
@@ -24,15 +30,18 @@ struct Diagnostic {
   std::string str() const;
 };
 
-/// A scenario or data file that cannot be used; what() lists every problem, one per line.
+/// A scenario or data file that cannot be used; what() lists the problems, one per line, then how
+/// many more there are when some were left out.
 class ScenarioError : public std::runtime_error {
  public:
-  /// Requires at least one diagnostic.
-  explicit ScenarioError(std::vector<Diagnostic> diagnostics);
+  /// `diagnostics` are the problems shown (at least one); `omitted` counts those left out.
+  explicit ScenarioError(std::vector<Diagnostic> diagnostics, std::size_t omitted = 0);
   ScenarioError(std::string file, Mark mark, std::string message);
 
-  /// Every problem found, in file order.
+  /// The problems shown, in file order: the first kMaxReportedProblems found.
   const std::vector<Diagnostic>& diagnostics() const { return diagnostics_; }
+  /// How many more problems the file has beyond those shown.
+  std::size_t omitted() const { return omitted_; }
   /// The first problem's file, line, column and message.
   const std::string& file() const { return diagnostics_.front().file; }
   int line() const { return diagnostics_.front().mark.line; }
@@ -41,6 +50,14 @@ class ScenarioError : public std::runtime_error {
 
  private:
   std::vector<Diagnostic> diagnostics_;
+  std::size_t omitted_ = 0;
+};
+
+/// An input file that does not exist or cannot be read (exit 66), as opposed to one that exists
+/// and is wrong (exit 65). The diagnostic names the missing file, or the line that refers to it.
+class MissingInputError : public ScenarioError {
+ public:
+  using ScenarioError::ScenarioError;
 };
 
 /// Collects the problems of one file so that reading can go on after the first.
@@ -50,16 +67,29 @@ class Diagnostics {
 
   /// Records a problem at `mark`.
   void error(Mark mark, std::string message);
+  /// Records something that is allowed but probably not meant (the file is still used); the
+  /// message is prefixed "warning: ". At most kMaxReportedProblems are kept.
+  void warning(Mark mark, std::string message);
+  /// The warnings recorded, in the order found.
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
   /// True when nothing has been recorded.
-  bool empty() const { return diagnostics_.empty(); }
-  std::size_t count() const { return diagnostics_.size(); }
+  bool empty() const { return count_ == 0; }
+  /// Problems recorded, including those that will not be shown.
+  std::size_t count() const { return count_; }
   const std::string& file() const { return file_; }
-  /// Throws one ScenarioError holding every recorded problem, sorted by position; no-op if none.
-  void throw_if_any() const;
+  /// Throws one ScenarioError holding the first kMaxReportedProblems problems by position and
+  /// the count of the rest; no-op if none.
+  void throw_if_any();
 
  private:
+  /// Sorts the kept problems by position and drops all but the first kMaxReportedProblems.
+  void keep_first();
+
   std::string file_;
-  std::vector<Diagnostic> diagnostics_;
+  /// The problems that may yet be shown: memory stays bounded however many are recorded.
+  std::vector<Diagnostic> kept_;
+  std::size_t count_ = 0;
+  std::vector<Diagnostic> warnings_;
 };
 
 }  // namespace policysim::scenario

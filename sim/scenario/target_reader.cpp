@@ -5,6 +5,7 @@
 #include <string>
 
 #include "sim/model/metrics.hpp"
+#include "sim/scenario/config_reader.hpp"
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/map_reader.hpp"
 #include "sim/scenario/value_reader.hpp"
@@ -122,7 +123,8 @@ std::vector<Target> read_targets(const YamlNode& node, Diagnostics& diagnostics,
                                   return read_quarter(n, diagnostics, "a quarter in `window`" + of);
                                 });
       if (quarters) {
-        if (quarters->first < config.start || quarters->second > config.end) {
+        if (period_known(config) &&
+            (quarters->first < config.start || quarters->second > config.end)) {
           diagnostics.error(window->mark, "`window`" + of + " " + quarters->first.str() + " to " +
                                               quarters->second.str() + " is outside the run " +
                                               config.start.str() + " to " + config.end.str());

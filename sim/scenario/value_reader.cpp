@@ -18,6 +18,21 @@ const std::string* scalar_text(const YamlNode& node, Diagnostics& diagnostics,
   return nullptr;
 }
 
+/// The year of text shaped like a quarter (digits, optionally signed, then Q1..Q4), as written;
+/// nothing for any other text.
+std::optional<std::string> year_of_quarter_form(std::string_view text) {
+  if (text.size() < 3) return std::nullopt;
+  const char q = text[text.size() - 2], n = text.back();
+  if ((q != 'Q' && q != 'q') || n < '1' || n > '4') return std::nullopt;
+  const std::string_view year = text.substr(0, text.size() - 2);
+  const std::string_view digits = year.front() == '-' ? year.substr(1) : year;
+  if (digits.empty() || digits.size() > 12) return std::nullopt;
+  for (char c : digits) {
+    if (c < '0' || c > '9') return std::nullopt;
+  }
+  return std::string(year);
+}
+
 std::string quoted(std::string_view text) {
   // Appended piecewise: "`" + std::string(...) trips a false -Wrestrict in GCC 12.
   std::string out = "`";
@@ -71,10 +86,14 @@ std::optional<double> read_probability(const YamlNode& node, Diagnostics& diagno
 }
 
 std::optional<std::uint64_t> read_count(const YamlNode& node, Diagnostics& diagnostics,
-                                        std::string_view what, std::uint64_t minimum) {
+                                        std::string_view what, std::uint64_t minimum,
+                                        std::uint64_t maximum) {
   const std::string* text = detail::scalar_text(node, diagnostics, what, "a whole number");
   if (!text) return std::nullopt;
-  const std::string at_least = "a whole number >= " + std::to_string(minimum);
+  const std::string at_least =
+      maximum == UINT64_MAX
+          ? "a whole number >= " + std::to_string(minimum)
+          : "a whole number from " + std::to_string(minimum) + " to " + std::to_string(maximum);
   if (!text->empty() && text->front() == '-') {
     diagnostics.error(node.mark, std::string(what) + " is " + *text + "; it must be " + at_least);
     return std::nullopt;
@@ -86,7 +105,7 @@ std::optional<std::uint64_t> read_count(const YamlNode& node, Diagnostics& diagn
                                      detail::quoted(*text));
     return std::nullopt;
   }
-  if (value < minimum) {
+  if (value < minimum || value > maximum) {
     diagnostics.error(node.mark, std::string(what) + " is " + *text + "; it must be " + at_least);
     return std::nullopt;
   }
@@ -120,6 +139,13 @@ std::optional<core::Quarter> read_quarter(const YamlNode& node, Diagnostics& dia
   const std::string* text = detail::scalar_text(node, diagnostics, what, "a quarter (YYYYQn)");
   if (!text) return std::nullopt;
   if (auto quarter = core::Quarter::try_parse(*text)) return quarter;
+  if (auto year = detail::year_of_quarter_form(*text)) {
+    diagnostics.error(node.mark, std::string(what) + " is " + detail::quoted(*text) + ": year " +
+                                     *year + " is outside the valid years " +
+                                     std::to_string(core::Quarter::kFirstYear) + " to " +
+                                     std::to_string(core::Quarter::kLastYear));
+    return std::nullopt;
+  }
   diagnostics.error(node.mark, std::string(what) + " is " + detail::quoted(*text) +
                                    ", not a quarter: expected YYYYQn with n in 1..4, e.g. 2003Q4");
   return std::nullopt;

@@ -25,9 +25,10 @@ std::optional<double> read_number_in(const YamlNode& node, Diagnostics& diagnost
 /// A probability or share in [0, 1].
 std::optional<double> read_probability(const YamlNode& node, Diagnostics& diagnostics,
                                        std::string_view what);
-/// A whole number >= minimum (a count, a seed).
+/// A whole number in [minimum, maximum] (a count, a seed).
 std::optional<std::uint64_t> read_count(const YamlNode& node, Diagnostics& diagnostics,
-                                        std::string_view what, std::uint64_t minimum = 0);
+                                        std::string_view what, std::uint64_t minimum = 0,
+                                        std::uint64_t maximum = UINT64_MAX);
 /// true or false.
 std::optional<bool> read_bool(const YamlNode& node, Diagnostics& diagnostics,
                               std::string_view what);

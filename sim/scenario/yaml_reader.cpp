@@ -3,8 +3,10 @@
 #include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
+#include <array>
+#include <cstdint>
+#include <cstdio>
 #include <fstream>
-#include <iterator>
 #include <optional>
 #include <unordered_map>
 
@@ -67,6 +69,20 @@ std::optional<std::size_t> first_non_text_byte(std::string_view text) {
   return std::nullopt;
 }
 
+/// "2.5 MiB (2621440 bytes)": a size a reader can take in, and the exact figure.
+std::string size_text(std::uintmax_t bytes) {
+  char mib[32];
+  std::snprintf(mib, sizeof mib, "%.1f MiB", static_cast<double>(bytes) / (1u << 20));
+  return std::string(mib) + " (" + std::to_string(bytes) + " bytes)";
+}
+
+/// Why a file of `bytes` is refused; `bytes` is a lower bound when it is limit + 1.
+std::string too_large_message(std::uintmax_t bytes, std::size_t limit) {
+  const std::string size = bytes == limit + 1 ? "more than " + size_text(limit) : size_text(bytes);
+  return "the file is " + size + "; a scenario file may be at most " + size_text(limit) +
+         ". Scenarios are a few kilobytes of YAML: check that this is the right file";
+}
+
 /// Copies a yaml-cpp tree into YamlNode, enforcing depth and node limits and rejecting duplicate
 /// or non-scalar keys. yaml-cpp 0.7 accepts duplicate keys silently; a scenario must not.
 class Converter {
@@ -98,10 +114,12 @@ class Converter {
         break;
       case YAML::NodeType::Sequence:
         out.kind = YamlNode::Kind::sequence;
+        out.items.reserve(node.size());
         for (const auto& item : node) out.items.push_back(convert(item, depth + 1));
         break;
       case YAML::NodeType::Map: {
         out.kind = YamlNode::Kind::map;
+        out.entries.reserve(node.size());
         std::unordered_map<std::string, Mark> seen;
         for (const auto& entry : node) {
           YamlNode key = convert(entry.first, depth + 1);
@@ -120,7 +138,7 @@ class Converter {
           YamlNode value = convert(entry.second, depth + 1);
           // A key with nothing after the colon has no mark of its own: point at the key.
           if (value.mark.line == 0) value.mark = key.mark;
-          out.entries.emplace_back(std::move(key), std::move(value));
+          out.entries.push_back({std::move(key), std::move(value)});
         }
         break;
       }
@@ -153,10 +171,7 @@ std::string_view kind_name(const YamlNode& node) {
 
 YamlNode parse_yaml(std::string_view text, const std::string& file, const YamlLimits& limits) {
   if (text.size() > limits.max_bytes) {
-    throw ScenarioError(file, {},
-                        "file is " + std::to_string(text.size()) +
-                            " bytes; a scenario must be under " + std::to_string(limits.max_bytes) +
-                            " bytes");
+    throw ScenarioError(file, {}, detail::too_large_message(text.size(), limits.max_bytes));
   }
   // Checked before yaml-cpp sees the bytes: it reads some binary files as one long scalar.
   if (auto offset = detail::first_non_text_byte(text)) {
@@ -210,22 +225,33 @@ YamlNode read_yaml_file(const std::filesystem::path& path, const YamlLimits& lim
   const std::string file = path.string();
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
-    throw ScenarioError(file, {},
-                        std::filesystem::exists(path, ec)
-                            ? "not a regular file; give the path of a .yaml scenario"
-                            : "no such file; check the path (relative paths start at the working "
-                              "directory)");
+    throw MissingInputError(file, {},
+                            std::filesystem::exists(path, ec)
+                                ? "not a regular file; give the path of a .yaml scenario"
+                                : "no such file; check the path (relative paths start at the "
+                                  "working directory)");
   }
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > limits.max_bytes) {
-    throw ScenarioError(file, {},
-                        "file is " + std::to_string(size) + " bytes; a scenario must be under " +
-                            std::to_string(limits.max_bytes) + " bytes");
+    throw ScenarioError(file, {}, detail::too_large_message(size, limits.max_bytes));
   }
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw ScenarioError(file, {}, "cannot open the file for reading; check its permissions");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) throw ScenarioError(file, {}, "error while reading the file");
+  if (!in) {
+    throw MissingInputError(file, {},
+                            "cannot open the file for reading; check its permissions (`ls -l`)");
+  }
+  // Read one byte past the limit at most: a file can grow after file_size, and some files (in
+  // /proc, for instance) report a size of 0 whatever they hold.
+  std::string text;
+  std::array<char, 1 << 16> chunk;
+  while (text.size() <= limits.max_bytes && in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    text.append(chunk.data(), static_cast<std::size_t>(in.gcount()));
+  }
+  if (in.bad()) {
+    throw MissingInputError(file, {}, "error while reading the file; check the disk and retry");
+  }
+  if (text.size() > limits.max_bytes) text.resize(limits.max_bytes + 1);
   return parse_yaml(text, file, limits);
 }
 

@@ -9,23 +9,7 @@ baseline="$src/scenarios/baseline.yaml"
 arms="$src/scenarios/compare_interventions.yaml"
 failures=0
 
-# expect CODE MESSAGE ARGS...: policysim ARGS exits with CODE and prints MESSAGE (may be empty).
-expect() {
-  local expected_code=$1 expected=$2
-  shift 2
-  local output code
-  output=$("$exe" "$@" 2>&1)
-  code=$?
-  if [ "$code" -ne "$expected_code" ]; then
-    echo "FAIL $*: exit $code, expected $expected_code; output: $output"
-    failures=$((failures + 1))
-  elif ! grep -qF -- "$expected" <<<"$output"; then
-    echo "FAIL $*: message lacks '$expected': $output"
-    failures=$((failures + 1))
-  else
-    echo "ok   $*: $(head -n1 <<<"$output")"
-  fi
-}
+source "$(dirname "$0")/expect.bash"
 rejects() { expect 64 "$@"; }
 accepts() { expect 0 "" "$@"; }
 

@@ -147,7 +147,13 @@ TEST_CASE("a negative count is an error", "[scenario][errors]") {
   const auto e = error_of("replications: -3\n");
   CHECK(e.line() == 7);
   CHECK(e.column() == 15);
-  CHECK_THAT(e.message(), Contains("`replications` is -3; it must be a whole number >= 1"));
+  CHECK_THAT(e.message(),
+             Contains("`replications` is -3; it must be a whole number from 1 to 2147483647"));
+  // What `--reps` accepts: a larger count would wrap round in the runner's int.
+  const auto huge = error_of("replications: 1000000000000\n");
+  CHECK(huge.line() == 7);
+  CHECK_THAT(huge.message(), Contains("`replications` is 1000000000000; it must be a whole number "
+                                      "from 1 to 2147483647"));
   const auto random = error_of(
       "interventions:\n"
       "  - {name: x, donor: US government, instrument: training,\n"
@@ -256,4 +262,122 @@ TEST_CASE("a synthetic country's codes and sizes are checked", "[scenario][error
       "targets: [S0000010]}]\n");
   CHECK_THROWS_WITH(load_scenario(codes), Contains("unknown region code `S0000010`; this synthetic "
                                                    "country has codes S0000000 to S0000009"));
+}
+
+TEST_CASE("a file with thousands of problems reports the first 50 and counts the rest",
+          "[scenario][errors]") {
+  std::string body;
+  for (int i = 0; i < 1000; ++i) body += "unknown_" + std::to_string(i) + ": 1\n";  // lines 7..
+  const auto e = error_of(body);
+  REQUIRE(e.diagnostics().size() == policysim::scenario::kMaxReportedProblems);
+  CHECK(e.omitted() == 950);
+  CHECK(e.diagnostics().front().mark.line == 7);
+  CHECK(e.diagnostics().back().mark.line == 7 + 49);  // the first 50 by position
+  CHECK_THAT(e.diagnostics().back().message, Contains("unknown key `unknown_49`"));
+  const std::string what = e.what();
+  CHECK(std::count(what.begin(), what.end(), '\n') == 50);  // 50 problems and the count line
+  CHECK_THAT(what, Contains(": ... and 950 more problems of the same file"));
+}
+
+TEST_CASE("problems past the limit keep the first ones by position", "[scenario][errors]") {
+  // Found in an order other than file order: the unknown top-level keys (lines 36..335) are found
+  // when the top level is read, the bad donors above them (lines 6..35) afterwards.
+  std::string text = "name: t\nstart: 2000Q1\nend: 2003Q4\nregions: russia83\ndonors:\n";
+  for (int i = 0; i < 30; ++i) {
+    text += "  - {name: d" + std::to_string(i) + ", foreignness: 2, foreign: true}\n";
+  }
+  for (int i = 0; i < 300; ++i) text += "zz_" + std::to_string(i) + ": 1\n";
+  try {
+    load_scenario(write_scenario(text));
+    FAIL("expected a ScenarioError");
+  } catch (const ScenarioError& e) {
+    REQUIRE(e.diagnostics().size() == 50);
+    CHECK(e.omitted() == 280);
+    CHECK(e.diagnostics()[0].mark.line == 6);
+    CHECK_THAT(e.diagnostics()[0].message, Contains("`foreignness` of donor `d0` is 2"));
+    CHECK(e.diagnostics()[29].mark.line == 35);
+    CHECK(e.diagnostics()[30].mark.line == 36);
+    CHECK_THAT(e.diagnostics()[30].message, Contains("unknown key `zz_0`"));
+    CHECK_THAT(e.diagnostics()[49].message, Contains("unknown key `zz_19`"));
+  }
+}
+
+TEST_CASE("a reversed run period is reported alone, without claims about the run",
+          "[scenario][errors]") {
+  const auto path = write_scenario(
+      "name: t\nstart: 2012Q4\nend: 2000Q4\nregions: russia83\n"
+      "forced_events:\n  - {event: law, quarter: 2003Q4}\n"
+      "targets:\n  - {name: a, metric: P, stat: mean, window: [2001Q1, 2001Q4], range: [0, 1]}\n");
+  try {
+    load_scenario(path);
+    FAIL("expected a ScenarioError");
+  } catch (const ScenarioError& e) {
+    REQUIRE(e.diagnostics().size() == 1);
+    CHECK(e.line() == 3);
+    CHECK(e.column() == 6);
+    CHECK_THAT(e.message(), Contains("`end` 2000Q4 is before `start` 2012Q4"));
+    CHECK_THAT(std::string(e.what()), !Contains("outside the run"));
+  }
+}
+
+TEST_CASE("a quarter outside the valid years says which years are valid", "[scenario][errors]") {
+  const auto e = error_of("forced_events:\n  - {event: law, quarter: 0001Q1}\n");
+  CHECK(e.line() == 8);
+  CHECK(e.column() == 27);
+  CHECK_THAT(e.message(), Contains("`quarter` of a forced event is `0001Q1`: year 0001 is outside "
+                                   "the valid years 1000 to 9999"));
+  const auto five_digits = error_of("forced_events:\n  - {event: law, quarter: 20031Q1}\n");
+  CHECK_THAT(five_digits.message(), Contains("year 20031 is outside the valid years"));
+  const auto not_a_quarter = error_of("forced_events:\n  - {event: law, quarter: 2003Q5}\n");
+  CHECK_THAT(not_a_quarter.message(), Contains("not a quarter: expected YYYYQn"));
+}
+
+TEST_CASE("a duplicate donor is reported once and valid donors are listed once",
+          "[scenario][errors]") {
+  const auto e = error_of(
+      "  - {name: US government, foreignness: 0.5, foreign: true}\n"
+      "interventions:\n"
+      "  - {name: x, donor: EU, instrument: training, start: 2001Q1, end: 2001Q2, targets: all}\n");
+  REQUIRE(e.diagnostics().size() == 2);
+  CHECK(e.diagnostics()[0].mark.line == 7);
+  CHECK_THAT(e.diagnostics()[0].message, Contains("donor `US government` is defined twice"));
+  CHECK(e.diagnostics()[1].mark.line == 9);
+  CHECK_THAT(e.diagnostics()[1].message,
+             Contains("valid donors: US government (define donors under `donors:`)"));
+}
+
+TEST_CASE("an intervention entirely outside the run is accepted with a warning",
+          "[scenario][errors]") {
+  const auto path = write_scenario(
+      kHeader +
+      "interventions:\n"
+      "  - {name: late tour, donor: US government, instrument: training, start: 2010Q1, "
+      "end: 2011Q4, targets: all}\n"
+      "  - {name: early tour, donor: US government, instrument: training, start: 1999Q1, "
+      "end: 2000Q1, targets: all}\n");
+  const auto scenario = load_scenario(path);
+  REQUIRE(scenario.warnings.size() == 1);  // the early tour overlaps the run's first quarter
+  const auto& warning = scenario.warnings.front();
+  CHECK(warning.file == path.string());
+  CHECK(warning.mark.line == 8);
+  CHECK(warning.mark.column == 5);
+  CHECK_THAT(warning.str(), Contains(":8:5: warning: intervention `late tour` runs 2010Q1 to "
+                                     "2011Q4, entirely outside the run 2000Q1 to 2003Q4"));
+  CHECK(load_scenario(write_scenario(kHeader)).warnings.empty());
+}
+
+TEST_CASE("a missing `extends` file is missing input, reported at the `extends` line",
+          "[scenario][errors]") {
+  const auto path = write_scenario("name: t\nextends: no_such_parent.yaml\n");
+  try {
+    load_scenario(path);
+    FAIL("expected a MissingInputError");
+  } catch (const policysim::scenario::MissingInputError& e) {
+    CHECK(e.file() == path.string());
+    CHECK(e.line() == 2);
+    CHECK(e.column() == 10);
+    CHECK_THAT(e.message(),
+               Contains("`extends` names " + (path.parent_path() / "no_such_parent.yaml").string() +
+                        ", which does not exist"));
+  }
 }
