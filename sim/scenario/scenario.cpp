@@ -109,8 +109,11 @@ RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Sce
       }
     }
     if (const YamlNode* v = map.require("districts")) {
+      // Each district has a name the scenario may refer to, held in memory and listed in messages:
+      // a hostile count must not allocate without bound.
       scenario.country.districts =
-          read_count(*v, diagnostics, "`synthetic.districts`", 1).value_or(0);
+          read_count(*v, diagnostics, "`synthetic.districts`", 1, kMaxSyntheticDistricts)
+              .value_or(0);
       if (scenario.country.regions > 0 && scenario.country.districts > scenario.country.regions) {
         diagnostics.error(v->mark, "`synthetic.districts` is " +
                                        std::to_string(scenario.country.districts) + " but there " +

@@ -19,6 +19,9 @@ struct DegreeBounds {
 /// low = round(0.75 m), high = round(1.25 m), both at least 1 and at most regions - 1.
 DegreeBounds synthetic_degree_bounds(std::size_t regions, double mean_degree);
 
+/// At most this many districts in a scenario's synthetic country (Russia has eight).
+inline constexpr std::size_t kMaxSyntheticDistricts = 1000;
+
 /// Generates a country. Throws std::invalid_argument unless 1 <= districts <= regions < 2^32
 /// and mean_degree is finite and >= 1.
 model::Country make_synthetic_country(std::size_t regions, std::size_t districts,

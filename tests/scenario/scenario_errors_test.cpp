@@ -255,6 +255,12 @@ TEST_CASE("a synthetic country's codes and sizes are checked", "[scenario][error
       "name: t\nstart: 2000Q1\nend: 2000Q4\n"
       "synthetic: {regions: 10, districts: 20}\n");
   CHECK_THROWS_WITH(load_scenario(path), Contains("but there are only 10 regions"));
+  // Each district gets a name in memory: 4e9 of them made `validate` allocate until out of memory.
+  const auto hostile = write_scenario(
+      "name: t\nstart: 2000Q1\nend: 2000Q4\n"
+      "synthetic: {regions: 4000000000, districts: 4000000000}\n");
+  CHECK_THROWS_WITH(load_scenario(hostile), Contains("`synthetic.districts` is 4000000000; it must "
+                                                     "be a whole number from 1 to 1000"));
   const auto codes = write_scenario(
       "name: t\nstart: 2000Q1\nend: 2000Q4\nsynthetic: {regions: 10, districts: 2}\n"
       "donors: [{name: d, foreignness: 0, foreign: false}]\n"
