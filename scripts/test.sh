@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the C++ suite, the command-line checks, clang-format and the analysis tests on the
-# Release build, then the C++ suite again under AddressSanitizer and UndefinedBehaviorSanitizer, in
+# Release build, a minute of libFuzzer over the scenario reader (scripts/fuzz.sh), then the C++
+# suite again under AddressSanitizer and UndefinedBehaviorSanitizer, in
 # a build with the portable elementary functions (POLICYSIM_PORTABLE_MATH), so both kinds are tested.
 # Under CI (CI=true) warnings are errors.
 set -euo pipefail
@@ -13,6 +14,9 @@ werror=OFF
 
 scripts/build.sh build -DPOLICYSIM_WERROR=$werror
 (cd build && ctest --output-on-failure --parallel "$(nproc)")
+
+# A minute of libFuzzer over the scenario reader (clang, ASan, UBSan); a finding fails the command.
+scripts/fuzz.sh 60
 
 # python, clang-format and the command-line scripts do not change under the sanitizers: skip them.
 scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DPOLICYSIM_SANITIZE=ON -DPOLICYSIM_BENCH=OFF \
