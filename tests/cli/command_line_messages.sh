@@ -13,47 +13,30 @@ trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 failures=0
 
-# expect CODE PATTERN ARGS...: policysim ARGS exits with CODE and its output matches PATTERN
-# (an extended regular expression).
-expect() {
-  local expected_code=$1 pattern=$2
-  shift 2
-  local output code
-  output=$("$exe" "$@" 2>&1)
-  code=$?
-  if [ "$code" -ne "$expected_code" ]; then
-    echo "FAIL $*: exit $code, expected $expected_code; output: $output"
-    failures=$((failures + 1))
-  elif ! grep -qE -- "$pattern" <<<"$output"; then
-    echo "FAIL $*: output lacks /$pattern/: $output"
-    failures=$((failures + 1))
-  else
-    echo "ok   $*"
-  fi
-}
+source "$(dirname "$0")/expect.bash"
 
-expect 64 'unknown subcommand `rn`; did you mean `run`\? valid subcommands: run, compare,' rn "$tiny"
-expect 64 'unknown subcommand `expot`; did you mean `export`\?' expot results
-expect 64 'unknown subcommand `sweep`; valid subcommands: run' sweep --help
-expect 64 'unknown subcommand `sweep`' sweep
-expect 64 'policysim run: unknown option `--rep`; did you mean `--reps`\?' run "$tiny" --rep 3
-expect 64 'policysim run: unknown option `--rep`; did you mean `--reps`\?' run "$tiny" --rep=3
-expect 64 'policysim compare: unknown option `--outcom`; did you mean `--outcome`\?' compare "$tiny" --outcom x
+expect_match 64 'unknown subcommand `rn`; did you mean `run`\? valid subcommands: run, compare,' rn "$tiny"
+expect_match 64 'unknown subcommand `expot`; did you mean `export`\?' expot results
+expect_match 64 'unknown subcommand `sweep`; valid subcommands: run' sweep --help
+expect_match 64 'unknown subcommand `sweep`' sweep
+expect_match 64 'policysim run: unknown option `--rep`; did you mean `--reps`\?' run "$tiny" --rep 3
+expect_match 64 'policysim run: unknown option `--rep`; did you mean `--reps`\?' run "$tiny" --rep=3
+expect_match 64 'policysim compare: unknown option `--outcom`; did you mean `--outcome`\?' compare "$tiny" --outcom x
 # Nothing is close to --bogus: no suggestion, the valid options.
-expect 64 'unknown option `--bogus`; valid options: --help' run "$tiny" --bogus
-expect 0 'Usage: .* run' run --help
+expect_match 64 'unknown option `--bogus`; valid options: --help' run "$tiny" --bogus
+expect_match 0 'Usage: .* run' run --help
 
-expect 64 '--out: an empty path is not allowed' run "$tiny" -o ""
-expect 64 '--out: an empty path is not allowed' compare "$tiny" -o ""
-expect 64 '--out: an empty path is not allowed' export "$work" -o ""
-expect 64 '--out: an empty path is not allowed' report "$work" -o ""
+expect_match 64 '--out: an empty path is not allowed' run "$tiny" -o ""
+expect_match 64 '--out: an empty path is not allowed' compare "$tiny" -o ""
+expect_match 64 '--out: an empty path is not allowed' export "$work" -o ""
+expect_match 64 '--out: an empty path is not allowed' report "$work" -o ""
 if [ -e "$work/results.sqlite" ] || [ -e "$work/results" ]; then
   echo "FAIL an empty -o wrote into the current folder"
   failures=$((failures + 1))
 fi
 
 # 3 replications on 4096 threads: 3 busy threads, times in ms or s, never "e-07 s".
-expect 0 'estimate: [0-9.]+ (ms|s) per run, about [0-9.]+ (ms|s) on 3 threads \(of the 4096 asked for' \
+expect_match 0 'estimate: [0-9.]+ (ms|s) per run, about [0-9.]+ (ms|s) on 3 threads \(of the 4096 asked for' \
   run "$tiny" --reps 3 -j 4096 --dry-run
 output=$("$exe" run "$tiny" --reps 3 -j 4096 --dry-run 2>&1)
 if grep -qE '[0-9]e[-+][0-9]' <<<"$output"; then

@@ -1,16 +1,22 @@
 # Sourced by the command-line tests (not a test itself: only *.sh files are).
 # expect CODE MESSAGE ARGS...: `$exe ARGS` exits with CODE and its output (stdout and stderr)
-# holds MESSAGE (may be empty). Counts failures in $failures and prints one line per check.
-expect() {
-  local expected_code=$1 expected=$2
-  shift 2
+# holds MESSAGE (may be empty). expect_match CODE PATTERN ARGS...: the same, with PATTERN an
+# extended regular expression. Both count failures in $failures and print one line per check.
+expect() { expect_with -F "$@"; }
+expect_match() { expect_with -E "$@"; }
+
+# expect_with GREP_MODE CODE EXPECTED ARGS...: the check both run, grep's -F or -E choosing how
+# EXPECTED is read.
+expect_with() {
+  local mode=$1 expected_code=$2 expected=$3
+  shift 3
   local output code
   output=$("$exe" "$@" 2>&1)
   code=$?
   if [ "$code" -ne "$expected_code" ]; then
     echo "FAIL $*: exit $code, expected $expected_code; output: $output"
     failures=$((failures + 1))
-  elif ! grep -qF -- "$expected" <<<"$output"; then
+  elif ! grep -q "$mode" -- "$expected" <<<"$output"; then
     echo "FAIL $*: message lacks '$expected': $output"
     failures=$((failures + 1))
   else
