@@ -16,14 +16,15 @@ fail() {
   failures=$((failures + 1))
 }
 
-# Runs of about a tenth of a second: 30 of them on one thread take several seconds, and the
-# database commits every second of work, so a signal arrives with runs both stored and to do.
+# Runs of a few hundredths of a second or more: 200 of them on one thread take several seconds,
+# and the database commits every second of work (or 32 runs), so a signal arrives with runs both
+# stored and to do, on an idle machine as on a loaded one.
 cat >"$work/slow.yaml" <<'YAML'
 name: slow
 start: 1997Q1
 end: 2002Q4
 synthetic: {regions: 10000, districts: 7, seed: 3}
-replications: 30
+replications: 200
 seed: 5
 arms:
   - {name: other, description: a second arm for compare, parameters: {gamma: 0.2}}
@@ -102,8 +103,8 @@ done
 
 # interrupt COMMAND SIGNAL CODE: starts COMMAND, sends SIGNAL once runs are stored, then checks.
 interrupt() {
-  local command=$1 signal=$2 expected=$3 asked=30
-  [ "$command" = compare ] && asked=60
+  local command=$1 signal=$2 expected=$3 asked=200
+  [ "$command" = compare ] && asked=400
   local out="$work/$command-$signal" db="$work/$command-$signal/results.sqlite"
   "$exe" "$command" "$work/slow.yaml" -j 1 -q -o "$out" >"$work/stdout" 2>"$work/stderr" &
   local pid=$!
