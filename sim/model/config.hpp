@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "sim/core/quarter.hpp"
+#include "sim/model/events.hpp"
 #include "sim/model/instrument.hpp"
 #include "sim/model/params.hpp"
 #include "sim/model/reform.hpp"
@@ -50,7 +51,7 @@ struct Intervention {
 
 /// An event forced at a date for historical replay; the rule for its kind is then off.
 struct ForcedEvent {
-  enum class Kind { law, unit_special, unit_federal, ngo_law, foreign_agents_law };
+  using Kind = FederalEvent;
   Kind kind = Kind::law;
   core::Quarter when;
 };

@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "sim/model/metrics.hpp"
+
 namespace policysim::model {
 
 /// How to run: what to record and whether to use threads inside the run.
@@ -28,7 +30,10 @@ struct RunOutput {
   std::vector<double> series;         ///< tick-major: tick_count x series_metric_names().size()
   std::vector<double> region_series;  ///< tick x region x region_metric_names().size(), or empty
   std::vector<Event> events;          ///< in tick order
-  std::vector<double> outcomes;       ///< outcome_names() order, NaN = none
+  std::vector<double> outcomes;       ///< kOutcomes order, NaN = none
+
+  /// The value of one outcome, NaN when there is none.
+  double outcome(Outcome which) const { return outcomes[column(which)]; }
 };
 
 }  // namespace policysim::model

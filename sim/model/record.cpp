@@ -57,9 +57,9 @@ void record(World& w, Tick t) {
 
   const RegionTotals& totals = s.region_totals;
   for (std::size_t k = 0; k < kReformCount; ++k) {
-    row[column(SeriesMetric::adopted_law) + k] = totals.adopters[k];
-    row[column(SeriesMetric::share_adopted_law) + k] = totals.adopters[k] / regions_count;
-    row[column(SeriesMetric::mean_law) + k] = totals.implementation[k] / regions_count;
+    set(for_reform(SeriesMetric::adopted_law, k), totals.adopters[k]);
+    set(for_reform(SeriesMetric::share_adopted_law, k), totals.adopters[k] / regions_count);
+    set(for_reform(SeriesMetric::mean_law, k), totals.implementation[k] / regions_count);
   }
 
   set(SeriesMetric::resistance_mean, totals.resistance / regions_count);
@@ -112,7 +112,7 @@ void record(World& w, Tick t) {
     for (std::size_t r = 0; r < n; ++r) {
       double* cell = cells + r * metrics;
       for (std::size_t k = 0; k < kReformCount; ++k) {
-        cell[column(RegionMetric::a_law) + k] = regions.a(r, k);
+        cell[column(for_reform(RegionMetric::a_law, k))] = regions.a(r, k);
       }
       cell[column(RegionMetric::c)] = regions.capacity[r];
       cell[column(RegionMetric::cJ)] = regions.judicial_capacity[r];

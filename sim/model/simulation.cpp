@@ -37,8 +37,8 @@ void compute_outcomes(const World& w, RunOutput& out) {
     }
     return -1;
   };
-  out.outcomes.assign(kOutcomeNames.size(), kNaN);
-  double* o = out.outcomes.data();
+  out.outcomes.assign(kOutcomes.size(), kNaN);
+  auto set = [&out](Outcome outcome, double value) { out.outcomes[column(outcome)] = value; };
   const int last = ticks - 1;
 
   // The last quarter with foreign money spent; "stopped" when it is before the end.
@@ -48,23 +48,27 @@ void compute_outcomes(const World& w, RunOutput& out) {
   }
   const RegionState& final_state = w.regions_now();
   for (std::size_t k = 0; k < kReformCount; ++k) {
-    const auto adopted = static_cast<SeriesMetric>(column(SeriesMetric::adopted_law) + k);
-    const auto share = static_cast<SeriesMetric>(column(SeriesMetric::share_adopted_law) + k);
-    const auto mean = static_cast<SeriesMetric>(column(SeriesMetric::mean_law) + k);
-    o[0 + k] = at(last, adopted);
+    const auto adopted = for_reform(SeriesMetric::adopted_law, k);
+    const auto share = for_reform(SeriesMetric::share_adopted_law, k);
+    const auto mean = for_reform(SeriesMetric::mean_law, k);
+    set(for_reform(Outcome::final_adopted_law, k), at(last, adopted));
     // 12 quarters after the last quarter with foreign money, when that is inside the run.
-    if (last_foreign >= 0 && last_foreign + 12 <= last) o[4 + k] = at(last_foreign + 12, adopted);
+    if (last_foreign >= 0 && last_foreign + 12 <= last) {
+      set(for_reform(Outcome::adopted_12q_after_foreign_stop_law, k),
+          at(last_foreign + 12, adopted));
+    }
     int third = -1;
     for (int t = 0; t < ticks && third < 0; ++t) {
       if (at(t, share) >= config.params.cascade_share) third = t;
     }
-    o[8 + k] = third >= 0 ? third + 1 : ticks;  // quarters elapsed; censored at the run length
+    // Quarters elapsed; censored at the run length.
+    set(for_reform(Outcome::quarters_to_third_law, k), third >= 0 ? third + 1 : ticks);
     double peak = 0.0;
     for (int t = 0; t < ticks; ++t) peak = std::max(peak, at(t, mean));
-    o[21 + k] = morans_i(w.fixed, final_state.reform(k));
-    o[25 + k] = peak > 0.0 ? at(last, mean) / peak : kNaN;
-    o[29 + k] = peak;
-    o[33 + k] = at(last, mean);
+    set(for_reform(Outcome::morans_i_law, k), morans_i(w.fixed, final_state.reform(k)));
+    set(for_reform(Outcome::share_of_peak_kept_law, k), peak > 0.0 ? at(last, mean) / peak : kNaN);
+    set(for_reform(Outcome::peak_mean_law, k), peak);
+    set(for_reform(Outcome::final_mean_law, k), at(last, mean));
   }
   double peak_resistance = 0.0, total_cases = 0.0, total_convictions = 0.0;
   for (int t = 0; t < ticks; ++t) {
@@ -72,23 +76,30 @@ void compute_outcomes(const World& w, RunOutput& out) {
     total_cases += at(t, SeriesMetric::cases);
     total_convictions += at(t, SeriesMetric::convictions);
   }
-  o[12] = peak_resistance;
-  o[13] = at(last, SeriesMetric::resistance_mean);
-  const std::array<std::pair<SeriesMetric, double>, 5> firsts = {{{SeriesMetric::law_in_force, 1.0},
-                                                                  {SeriesMetric::U, 1.0},
-                                                                  {SeriesMetric::U, 2.0},
-                                                                  {SeriesMetric::Z1, 1.0},
-                                                                  {SeriesMetric::Z2, 1.0}}};
-  for (std::size_t e = 0; e < firsts.size(); ++e) {
-    const int t = first_tick(firsts[e].first, firsts[e].second);
-    o[14 + e] = t >= 0 ? decimal_year(config, t) : kNaN;
+  set(Outcome::peak_resistance, peak_resistance);
+  set(Outcome::final_resistance, at(last, SeriesMetric::resistance_mean));
+  // The year of the first quarter in which a series reaches a level, NaN when it never does.
+  struct FirstReached {
+    Outcome outcome;
+    SeriesMetric metric;
+    double level;
+  };
+  constexpr std::array<FirstReached, 5> firsts = {
+      {{Outcome::law_passed_year, SeriesMetric::law_in_force, 1.0},
+       {Outcome::u1_year, SeriesMetric::U, 1.0},
+       {Outcome::u2_year, SeriesMetric::U, 2.0},
+       {Outcome::z1_year, SeriesMetric::Z1, 1.0},
+       {Outcome::z2_year, SeriesMetric::Z2, 1.0}}};
+  for (const FirstReached& first : firsts) {
+    const int t = first_tick(first.metric, first.level);
+    set(first.outcome, t >= 0 ? decimal_year(config, t) : kNaN);
   }
-  o[19] = total_cases;
-  o[20] = total_convictions;
-  o[37] =
+  set(Outcome::total_cases, total_cases);
+  set(Outcome::total_convictions, total_convictions);
+  set(Outcome::ngos_closed,
       static_cast<double>(std::count_if(w.events.begin(), w.events.end(), [](const EventNote& e) {
         return e.kind == EventKind::ngo_closed;
-      }));
+      })));
 }
 
 }  // namespace

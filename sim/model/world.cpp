@@ -243,12 +243,8 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
 }
 
 void name_event(const World& w, const EventNote& note, Event& event) {
-  // The reported kind of each EventKind, in its order (both units are "unit_created").
-  static constexpr std::array<const char*, 8> kKindNames = {
-      "law_passed",         "unit_created", "unit_created", "ngo_law",
-      "foreign_agents_law", "donor_cut",    "donor_exit",   "ngo_closed"};
   event.tick = note.tick;
-  event.kind = kKindNames[static_cast<std::size_t>(note.kind)];
+  event.kind = name(note.kind);
   event.region = -1;
   switch (note.kind) {
     case EventKind::donor_cut:

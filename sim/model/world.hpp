@@ -16,6 +16,7 @@
 #include "sim/core/quantile_selector.hpp"
 #include "sim/core/random.hpp"
 #include "sim/model/config.hpp"
+#include "sim/model/events.hpp"
 #include "sim/model/execution.hpp"
 #include "sim/model/instrument.hpp"
 #include "sim/model/output.hpp"
@@ -25,16 +26,6 @@ namespace policysim::model {
 
 /// No emulation-reference slot.
 inline constexpr std::uint32_t kNoReference = UINT32_MAX;
-
-/// Federal events with their own event-clock threshold, in a fixed order (rule 10).
-enum class FederalEvent : std::size_t {
-  law = 0,
-  unit_special,
-  unit_federal,
-  ngo_law,
-  foreign_agents_law
-};
-inline constexpr std::size_t kFederalEventCount = 5;
 
 /// Regions whose district sums are added together in a task. A country of at most this many has
 /// the sums of a serial pass in region order; a larger one has a sum per block, added in block
@@ -95,18 +86,6 @@ struct StaticWorld {
   std::array<bool, kFederalEventCount> forced;      ///< the event kind is forced: its rule is off
 
   std::vector<double> tip, elections, un;  ///< one value per tick
-};
-
-/// What happened, as a phase notes it (Event has the names a run reports).
-enum class EventKind : std::uint8_t {
-  law_passed,
-  special_unit_created,
-  federal_unit_created,
-  ngo_law,
-  foreign_agents_law,
-  donor_cut,
-  donor_exit,
-  ngo_closed
 };
 
 /// An event as a phase notes it during a run: plain values, so that noting one allocates nothing

@@ -30,9 +30,20 @@ namespace {
 // Inside one run, threads pay off only for large countries; replications fill the cores otherwise.
 constexpr std::size_t kParallelRunRegions = 4096;
 
-template <std::size_t N>
-std::vector<std::string> to_strings(const std::array<std::string_view, N>& names) {
-  return {names.begin(), names.end()};
+template <class Enum, std::size_t N>
+std::vector<std::string> names(const std::array<model::Described<Enum>, N>& table) {
+  std::vector<std::string> names;
+  for (const auto& row : table) names.emplace_back(row.name);
+  return names;
+}
+
+template <class Enum, std::size_t N>
+void add_meanings(std::vector<store::ColumnMeaning>& meanings, const std::string& table_name,
+                  const std::array<model::Described<Enum>, N>& table) {
+  for (const auto& row : table) {
+    meanings.push_back(
+        {table_name, std::string(row.name), std::string(row.unit), std::string(row.description)});
+  }
 }
 
 }  // namespace
@@ -73,10 +84,15 @@ store::RunRecord to_record(model::RunOutput output, const std::string& arm, int 
 }
 
 store::Schema results_schema() {
-  return {{},
-          to_strings(model::kOutcomeNames),
-          to_strings(model::kSeriesMetricNames),
-          to_strings(model::kRegionMetricNames)};
+  return {{}, names(model::kOutcomes), names(model::kSeriesMetrics), names(model::kRegionMetrics)};
+}
+
+std::vector<store::ColumnMeaning> results_column_meanings() {
+  std::vector<store::ColumnMeaning> meanings;
+  add_meanings(meanings, "runs", model::kOutcomes);
+  add_meanings(meanings, "series", model::kSeriesMetrics);
+  add_meanings(meanings, "region_series", model::kRegionMetrics);
+  return meanings;
 }
 
 std::string read_text_file(const std::filesystem::path& file) {
@@ -116,6 +132,7 @@ store::ResultsDatabase open_experiment_database(const std::filesystem::path& dat
   const Provenance provenance = scenario_provenance(scenario);
   const nlohmann::json inputs = fingerprint(provenance, seed, region_series);
   auto db = store::ResultsDatabase::open(database, results_schema(), scenario.name, inputs);
+  db.describe_columns(results_column_meanings());
   auto manifest = experiment_manifest(scenario, provenance, replications, seed, threads);
   manifest["region_series"] = region_series;
   manifest["fingerprint"] = inputs;

@@ -26,6 +26,8 @@ namespace policysim::runner {
 
 /// The columns the model writes: its outcomes, series metrics and region metrics.
 store::Schema results_schema();
+/// The unit and description of each of those columns, from the model's tables.
+std::vector<store::ColumnMeaning> results_column_meanings();
 
 /// The label of each quarter of a run ("1997Q1", ...), as the database stores them.
 std::vector<std::string> quarter_labels(const model::Config& config);

@@ -354,8 +354,7 @@ void read_forced_events(const YamlNode& node, Diagnostics& diagnostics, model::C
   const auto* items =
       list_items(node, diagnostics, "forced_events", "{event: law, quarter: 2003Q4}");
   if (!items) return;
-  constexpr std::array<std::string_view, 5> kinds = {"law", "unit_special", "unit_federal",
-                                                     "ngo_law", "foreign_agents_law"};
+  constexpr auto& kinds = model::kFederalEventNames;
   for (const auto& item : *items) {
     const MapReader map(item, diagnostics, "forced event", {"event", "quarter"});
     if (!map.is_map()) continue;

@@ -24,7 +24,7 @@ struct TableOrder {
 };
 
 // The run tables, then the derived ones that `policysim run` and `compare` add when they apply.
-constexpr std::array<TableOrder, 9> tables = {{
+constexpr std::array<TableOrder, 10> tables = {{
     {"manifest", "key"},
     {"regions", "region"},
     {"runs", "run_id"},
@@ -34,6 +34,7 @@ constexpr std::array<TableOrder, 9> tables = {{
     {"targets", "name"},
     {"target_values", "name, run_id"},
     {"comparisons", "arm, outcome"},
+    {"column_meanings", "table_name, column_name"},
 }};
 
 // Fields go through a buffer and out in large blocks; the sink is a plain or a gzip file.

@@ -609,7 +609,8 @@ ResultsDatabase ResultsDatabase::open(const std::filesystem::path& path, const S
       // No runs are stored, so the per-run tables are empty and can take the new columns.
       db.exec(
           "DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS region_series; "
-          "DROP TABLE IF EXISTS series; DROP TABLE IF EXISTS runs;");
+          "DROP TABLE IF EXISTS series; DROP TABLE IF EXISTS runs; "
+          "DROP TABLE IF EXISTS column_meanings;");
     }
     create_tables(db, schema);
     Statement upsert(db,
@@ -655,6 +656,65 @@ void ResultsDatabase::set_manifest(const std::string& key, const nlohmann::json&
 nlohmann::json ResultsDatabase::manifest() const {
   std::lock_guard lock(impl_->mutex);
   return impl_->read_manifest_json();
+}
+
+void ResultsDatabase::describe_columns(const std::vector<ColumnMeaning>& meanings) {
+  const Schema& schema = impl_->schema;
+  const auto holds = [](const std::vector<std::string>& names, const std::string& name) {
+    return std::find(names.begin(), names.end(), name) != names.end();
+  };
+  // The role of each meaning's column, found in the schema.
+  std::vector<const char*> roles;
+  for (const ColumnMeaning& meaning : meanings) {
+    const char* role = nullptr;
+    if (meaning.table == "runs" && holds(schema.parameters, meaning.column)) role = "parameter";
+    if (meaning.table == "runs" && holds(schema.outcomes, meaning.column)) role = "outcome";
+    if ((meaning.table == "series" && holds(schema.series_metrics, meaning.column)) ||
+        (meaning.table == "region_series" && holds(schema.region_metrics, meaning.column))) {
+      role = "metric";
+    }
+    if (role == nullptr) {
+      throw StoreError("describe_columns: " + meaning.table + "." + meaning.column +
+                           " is not a column of the schema",
+                       StoreError::internal_error);
+    }
+    roles.push_back(role);
+  }
+  std::lock_guard lock(impl_->mutex);
+  impl_->commit_group();
+  Database& db = impl_->db;
+  Transaction transaction(db);
+  db.exec(
+      "CREATE TABLE IF NOT EXISTS column_meanings(table_name TEXT NOT NULL, "
+      "column_name TEXT NOT NULL, role TEXT NOT NULL, unit TEXT NOT NULL, "
+      "description TEXT NOT NULL, PRIMARY KEY(table_name, column_name));"
+      "DELETE FROM column_meanings;");
+  Statement insert(db,
+                   "INSERT INTO column_meanings(table_name, column_name, role, unit, description) "
+                   "VALUES (?, ?, ?, ?, ?)");
+  for (std::size_t i = 0; i < meanings.size(); ++i) {
+    insert.bind(1, std::string_view(meanings[i].table));
+    insert.bind(2, std::string_view(meanings[i].column));
+    insert.bind(3, std::string_view(roles[i]));
+    insert.bind(4, std::string_view(meanings[i].unit));
+    insert.bind(5, std::string_view(meanings[i].description));
+    insert.run();
+  }
+  transaction.commit();
+}
+
+std::vector<ColumnMeaning> ResultsDatabase::column_meanings() const {
+  std::lock_guard lock(impl_->mutex);
+  std::vector<ColumnMeaning> meanings;
+  if (!impl_->db.has_table("column_meanings")) return meanings;
+  Statement query(impl_->db,
+                  "SELECT table_name, column_name, unit, description FROM column_meanings "
+                  "ORDER BY table_name, column_name");
+  while (query.step()) {
+    meanings.push_back(
+        {query.column_text(0), query.column_text(1), query.column_text(2), query.column_text(3)});
+  }
+  return meanings;
 }
 
 void ResultsDatabase::write_regions(const std::vector<std::string>& codes,

@@ -24,6 +24,16 @@ struct Schema {
   friend bool operator==(const Schema&, const Schema&) = default;
 };
 
+/// What a model column holds, for the file's readers: table `column_meanings`.
+struct ColumnMeaning {
+  std::string table;        ///< "runs", "series" or "region_series"
+  std::string column;       ///< a column of the Schema in that table
+  std::string unit;         ///< the unit of its values; empty where none applies
+  std::string description;  ///< what the values are, as a short phrase
+
+  friend bool operator==(const ColumnMeaning&, const ColumnMeaning&) = default;
+};
+
 /// Something that happened in a run at one tick (a law passed, an NGO closed, ...).
 struct Event {
   int tick = 0;              ///< 0-based tick; its quarter is taken from RunRecord::quarters
@@ -99,6 +109,14 @@ class ResultsDatabase {
   void set_manifest(const std::string& key, const nlohmann::json& value);
   /// The manifest as last written (`manifest_json`), or an empty object.
   nlohmann::json manifest() const;
+
+  /// Replaces the table `column_meanings` (table_name, column_name, role, unit, description;
+  /// role: parameter, outcome or metric) by `meanings`, each of which must name a column of the
+  /// schema (StoreError otherwise). Rewritten on every open, so that it says what this
+  /// version of the model means by its columns.
+  void describe_columns(const std::vector<ColumnMeaning>& meanings);
+  /// The table `column_meanings`, in table and column order; empty when it was never written.
+  std::vector<ColumnMeaning> column_meanings() const;
 
   /// Writes the region table (index = position); on resume, checks it is unchanged.
   void write_regions(const std::vector<std::string>& codes, const std::vector<std::string>& names,

@@ -16,8 +16,8 @@ using policysim::model::testing::ring_country;
 
 namespace {
 
-constexpr std::size_t kSeriesWidth = 30;
-constexpr std::size_t kRegionWidth = 10;
+constexpr std::size_t kSeriesWidth = kSeriesMetrics.size();
+constexpr std::size_t kRegionWidth = kRegionMetrics.size();
 
 double series_at(const RunOutput& out, int tick, SeriesMetric metric) {
   return out.series[static_cast<std::size_t>(tick) * kSeriesWidth + column(metric)];
@@ -96,10 +96,10 @@ TEST_CASE("with legislation off the law never passes, however strong the push",
   const RunOutput off =
       Simulation(config, country).run(1, {.region_series = false, .parallel = false});
   CHECK_FALSE(any_tick(off, SeriesMetric::law_in_force, 1e-12));
-  CHECK(off.outcomes[14] != off.outcomes[14]);  // law_passed_year is NaN
+  CHECK(std::isnan(off.outcome(Outcome::law_passed_year)));
   CHECK(count_events(off, "law_passed") == 0);
   // No law: Art. 127.1 does not exist, so there are no cases.
-  CHECK(off.outcomes[19] == 0.0);
+  CHECK(off.outcome(Outcome::total_cases) == 0.0);
   config.mechanisms.legislation = true;
   const RunOutput on =
       Simulation(config, country).run(1, {.region_series = false, .parallel = false});
@@ -140,7 +140,7 @@ TEST_CASE("with coercion off a huge TIP weight does not drive adoption", "[model
   config.mechanisms.coercion = true;
   const RunOutput on =
       Simulation(config, country).run(2, {.region_series = false, .parallel = false});
-  CHECK(on.outcomes[29] > off.outcomes[29] + 0.2);  // peak mean implementation of law
+  CHECK(on.outcome(Outcome::peak_mean_law) > off.outcome(Outcome::peak_mean_law) + 0.2);
 }
 
 TEST_CASE("a forced event happens in its quarter and switches its rule off", "[model][forced]") {
@@ -154,9 +154,9 @@ TEST_CASE("a forced event happens in its quarter and switches its rule off", "[m
   config.params.upsilon0 = {10.0, -50.0};
   const RunOutput out =
       Simulation(config, country).run(8, {.region_series = false, .parallel = false});
-  CHECK(out.outcomes[14] == 2003.75);  // law_passed_year
-  CHECK(out.outcomes[15] == 2002.0);   // u1_year
-  CHECK(out.outcomes[17] == 2006.0);   // z1_year
+  CHECK(out.outcome(Outcome::law_passed_year) == 2003.75);
+  CHECK(out.outcome(Outcome::u1_year) == 2002.0);
+  CHECK(out.outcome(Outcome::z1_year) == 2006.0);
   CHECK(count_events(out, "law_passed") == 1);
   CHECK(count_events(out, "ngo_law") == 1);
   const int law_tick = Quarter{2003, 4} - config.start;
@@ -183,12 +183,12 @@ TEST_CASE("obstructing directorates open no cases", "[model][ablation]") {
   config.initial_adopters = {{0, {1, 1, 1, 1}}, {1, {1, 1, 1, 1}}, {2, {1, 1, 1, 1}}};
   const RunOutput open =
       Simulation(config, country).run(4, {.region_series = false, .parallel = false});
-  CHECK(open.outcomes[19] > 0.0);
+  CHECK(open.outcome(Outcome::total_cases) > 0.0);
   config.mechanisms.obstruction = true;
   config.params.T_obs = -1.0;  // everyone obstructs, always
   const RunOutput obstructed =
       Simulation(config, country).run(4, {.region_series = false, .parallel = false});
-  CHECK(obstructed.outcomes[19] == 0.0);
+  CHECK(obstructed.outcome(Outcome::total_cases) == 0.0);
 }
 
 TEST_CASE("a donor past its horizon spends nothing and leaves once", "[model][donors]") {
@@ -238,7 +238,11 @@ double mean_final_implementation(bool Mechanisms::*mechanism, double Params::*we
   config.mechanisms.*mechanism = on;
   const RunOutput out =
       Simulation(config, country).run(12, {.region_series = false, .parallel = false});
-  return (out.outcomes[33] + out.outcomes[34] + out.outcomes[35] + out.outcomes[36]) / 4.0;
+  double sum = 0.0;
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    sum += out.outcome(for_reform(Outcome::final_mean_law, k));
+  }
+  return sum / 4.0;
 }
 
 }  // namespace

@@ -54,9 +54,9 @@ TEST_CASE("levels stay in [0,1], counts are non-negative and nothing is NaN that
         }
       }
       for (std::size_t k = 0; k < kReformCount; ++k) {
-        CHECK(count(row[column(SeriesMetric::adopted_law) + k]));
-        CHECK(level(row[column(SeriesMetric::share_adopted_law) + k]));
-        CHECK(level(row[column(SeriesMetric::mean_law) + k]));
+        CHECK(count(row[column(for_reform(SeriesMetric::adopted_law, k))]));
+        CHECK(level(row[column(for_reform(SeriesMetric::share_adopted_law, k))]));
+        CHECK(level(row[column(for_reform(SeriesMetric::mean_law, k))]));
       }
       CHECK(level(row[column(SeriesMetric::resistance_q05)]));
       CHECK(row[column(SeriesMetric::resistance_q05)] <= row[column(SeriesMetric::resistance_q50)]);
@@ -85,8 +85,8 @@ TEST_CASE("levels stay in [0,1], counts are non-negative and nothing is NaN that
         CHECK(level(out.region_series[cell + m]));
       }
     }
-    CHECK(out.outcomes[19] >= 0.0);
-    CHECK(out.outcomes[20] <= out.outcomes[19]);
-    CHECK(level(out.outcomes[12]));
+    CHECK(out.outcome(Outcome::total_cases) >= 0.0);
+    CHECK(out.outcome(Outcome::total_convictions) <= out.outcome(Outcome::total_cases));
+    CHECK(level(out.outcome(Outcome::peak_resistance)));
   }
 }

@@ -70,15 +70,16 @@ TEST_CASE("a run's outputs have the shapes the metric names promise", "[model][s
   const Country country = ring_country(6);
   Simulation simulation(busy_config(country), country);
   const RunOutput out = simulation.run(7, {.region_series = true, .parallel = false});
-  CHECK(series_metric_names().size() == 30);
-  CHECK(region_metric_names().size() == 10);
+  CHECK(series_metric_names().size() == kSeriesMetrics.size());
+  CHECK(region_metric_names().size() == kRegionMetrics.size());
   CHECK(out.series.size() == 64 * series_metric_names().size());
   CHECK(out.region_series.size() == 64 * 6 * region_metric_names().size());
   CHECK(out.outcomes.size() == outcome_names().size());
   CHECK(series_metric_names()[column(SeriesMetric::resistance_toured_minus_other)] ==
         "resistance_toured_minus_other");
-  CHECK(outcome_names()[14] == "law_passed_year");
-  CHECK(outcome_names()[28] == "share_of_peak_kept_unit");
+  CHECK(outcome_names()[column(Outcome::law_passed_year)] == "law_passed_year");
+  CHECK(outcome_names()[column(for_reform(Outcome::share_of_peak_kept_law, 3))] ==
+        "share_of_peak_kept_unit");
   const RunOutput plain = simulation.run(7, {.region_series = false, .parallel = false});
   CHECK(plain.region_series.empty());
   CHECK(same_bytes(plain.series, out.series));
@@ -135,18 +136,21 @@ TEST_CASE("outcomes are consistent with the series", "[model][outcomes]") {
   const RunOutput out = simulation.run(21, {.region_series = false, .parallel = false});
   const std::size_t width = series_metric_names().size();
   const std::size_t last = 63 * width;
-  CHECK(out.outcomes[0] == out.series[last + column(SeriesMetric::adopted_law)]);
-  CHECK(out.outcomes[13] == out.series[last + column(SeriesMetric::resistance_mean)]);
+  CHECK(out.outcome(Outcome::final_adopted_law) ==
+        out.series[last + column(SeriesMetric::adopted_law)]);
+  CHECK(out.outcome(Outcome::final_resistance) ==
+        out.series[last + column(SeriesMetric::resistance_mean)]);
   double cases = 0.0;
   for (std::size_t t = 0; t < 64; ++t) cases += out.series[t * width + column(SeriesMetric::cases)];
-  CHECK(out.outcomes[19] == cases);
-  for (std::size_t k = 0; k < 4; ++k) {
-    CHECK(out.outcomes[8 + k] >= 1.0);
-    CHECK(out.outcomes[8 + k] <= 64.0);
+  CHECK(out.outcome(Outcome::total_cases) == cases);
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    CHECK(out.outcome(for_reform(Outcome::quarters_to_third_law, k)) >= 1.0);
+    CHECK(out.outcome(for_reform(Outcome::quarters_to_third_law, k)) <= 64.0);
   }
   // The US donor's horizon and the Nordic exchange both end in 2009Q4: foreign money stops, and
   // 2012Q4, the last quarter, is 12 quarters later, so the count then is the final count.
-  CHECK(out.outcomes[4] == out.outcomes[0]);
+  CHECK(out.outcome(Outcome::adopted_12q_after_foreign_stop_law) ==
+        out.outcome(Outcome::final_adopted_law));
 }
 
 TEST_CASE("Moran's I is positive for a clustered pattern and negative for an alternating one",
@@ -174,7 +178,8 @@ TEST_CASE("recorded resistance quantiles agree with core::quantile", "[model][ou
     for (std::size_t t = 0; t < 64; t += 7) {
       std::vector<double> rho;
       for (std::size_t r = 0; r < regions; ++r) {
-        rho.push_back(out.region_series[(t * regions + r) * 10 + column(RegionMetric::rho)]);
+        rho.push_back(out.region_series[(t * regions + r) * kRegionMetrics.size() +
+                                        column(RegionMetric::rho)]);
       }
       const double* row = out.series.data() + t * width;
       CHECK(row[column(SeriesMetric::resistance_q05)] ==

@@ -1,6 +1,7 @@
 #include "sim/store/csv_export.hpp"
 
 #include <zlib.h>
+#include <algorithm>
 #include <catch2/catch.hpp>
 
 #include <charconv>
@@ -111,16 +112,22 @@ TEST_CASE("CSV export writes every table, and its values parse back to what was 
                                             "wall_seconds", "beta_resist", "order",
                                             "year_law_passed", "final_share"});
   const RunRecord expected = sample_run("treatment", 1, 5);
+  // A cell of a runs row, found by its column's name in the header.
+  const auto cell = [&](const std::vector<std::string>& row, const std::string& name) {
+    const auto at = std::find(runs[0].begin(), runs[0].end(), name);
+    REQUIRE(at != runs[0].end());
+    return row[static_cast<std::size_t>(at - runs[0].begin())];
+  };
   const auto& row = runs[2];
-  CHECK(row[1] == "treatment");
-  CHECK(row[2] == "1");
-  CHECK(row[3] == "5");
-  CHECK(runs[1][3] == "18446744073709551615");
-  CHECK(parse_double(row[5]) == expected.wall_seconds);
-  CHECK(parse_double(row[6]) == expected.parameters[0]);
-  CHECK(parse_double(row[7]) == expected.parameters[1]);  // -2.5e-300 survives
-  CHECK(row[8].empty());                                  // NaN -> NULL -> empty
-  CHECK(parse_double(row[9]) == expected.outcomes[1]);
+  CHECK(cell(row, "arm") == "treatment");
+  CHECK(cell(row, "replicate") == "1");
+  CHECK(cell(row, "seed") == "5");
+  CHECK(cell(runs[1], "seed") == "18446744073709551615");
+  CHECK(parse_double(cell(row, "wall_seconds")) == expected.wall_seconds);
+  CHECK(parse_double(cell(row, "beta_resist")) == expected.parameters[0]);
+  CHECK(parse_double(cell(row, "order")) == expected.parameters[1]);  // -2.5e-300 survives
+  CHECK(cell(row, "year_law_passed").empty());                        // NaN -> NULL -> empty
+  CHECK(parse_double(cell(row, "final_share")) == expected.outcomes[1]);
 
   const Rows series = parse_csv(read_bytes(dir / "csv/series.csv"));
   REQUIRE(series.size() == 1 + 2 * expected.quarters.size());

@@ -642,3 +642,35 @@ TEST_CASE("an output path that is a file is refused with a message saying so", "
   CHECK_THROWS_WITH(open_sample(dir / "file" / "results.sqlite"),
                     Catch::Contains("is a file, not a directory"));
 }
+
+TEST_CASE("column meanings are stored with their role, replaced on each write, and checked",
+          "[store][columns]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  {
+    auto db = open_sample(path);
+    CHECK(db.column_meanings().empty());  // never written
+    db.describe_columns({{"runs", "final_share", "share", "Share reformed at the end"},
+                         {"runs", "order", "", "Order of the reforms"},
+                         {"series", "ngo_count", "NGOs", "NGOs active"},
+                         {"region_series", "pressure", "0-1", "Pressure on the region"}});
+    db.describe_columns({{"runs", "final_share", "share of regions", "Share reformed"},
+                         {"series", "ngo_count", "NGOs", "NGOs active"}});
+    const std::vector<ColumnMeaning> expected = {
+        {"runs", "final_share", "share of regions", "Share reformed"},
+        {"series", "ngo_count", "NGOs", "NGOs active"}};
+    CHECK(db.column_meanings() == expected);
+    // A column of another table, or of none, is refused and the stored meanings kept.
+    CHECK_THROWS_WITH(db.describe_columns({{"series", "final_share", "share", "x"}}),
+                      Catch::Contains("series.final_share is not a column of the schema"));
+    CHECK_THROWS_WITH(db.describe_columns({{"runs", "nothing", "", "x"}}),
+                      Catch::Contains("runs.nothing is not a column of the schema"));
+    CHECK(db.column_meanings() == expected);
+  }
+  CHECK(count(path,
+              "SELECT count(*) FROM column_meanings WHERE role = 'outcome' AND "
+              "column_name = 'final_share'") == 1);
+  CHECK(count(path, "SELECT count(*) FROM column_meanings WHERE role = 'metric'") == 1);
+  auto reopened = open_sample(path);
+  CHECK(reopened.column_meanings().size() == 2);
+}
