@@ -24,6 +24,9 @@ void add_compare_command(CLI::App& app, Action& action) {
       "Print the arms, the number of runs and a time estimate");
   command->add_option("--arms", options->arms, "Arms to run, e.g. base,us_style (default: all)")
       ->delimiter(',');
+  command->add_option("--reference", options->reference,
+                      "The arm the others are compared with, e.g. us_style (default: the "
+                      "scenario's `reference:`, else base)");
   command
       ->add_option("--precision", options->precision,
                    "Add replicates until the 95% t half-width of --outcome is at most this, "

@@ -12,6 +12,7 @@
 #include "sim/core/hashing.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
+#include "sim/runner/comparison_text.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/paired_statistics.hpp"
@@ -31,7 +32,8 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 /// The arms to run, the reference first, with their configurations.
 std::vector<ArmConfig> chosen_arms(const scenario::Scenario& scenario,
-                                   const std::vector<std::string>& requested) {
+                                   const std::vector<std::string>& requested,
+                                   const std::string& reference) {
   std::vector<ArmConfig> all;
   all.push_back({std::string(scenario::kBaseArm), scenario.config});
   for (const auto& arm : scenario.arms) all.push_back({arm.name, arm.config});
@@ -40,6 +42,10 @@ std::vector<ArmConfig> chosen_arms(const scenario::Scenario& scenario,
   if (scenario.arms.empty()) {
     throw UsageError("scenario " + scenario.file.string() +
                      " declares no arms: add `arms:` (docs/compare.md) or use `policysim run`");
+  }
+  if (std::find(names.begin(), names.end(), reference) == names.end()) {
+    throw UsageError(
+        scenario::unknown_name_message("arm", reference, names, "arms", "--reference"));
   }
   std::vector<std::string> wanted = requested;
   if (wanted.empty()) wanted = names;
@@ -56,10 +62,10 @@ std::vector<ArmConfig> chosen_arms(const scenario::Scenario& scenario,
     chosen.push_back(
         *std::find_if(all.begin(), all.end(), [&](const ArmConfig& a) { return a.name == name; }));
   };
-  take(scenario.reference);
+  take(reference);
   for (const auto& name : wanted) take(name);
   if (chosen.size() < 2) {
-    throw UsageError("--arms names only the reference arm `" + scenario.reference +
+    throw UsageError("--arms names only the reference arm `" + reference +
                      "`; name at least one arm to compare with it");
   }
   return chosen;
@@ -131,46 +137,58 @@ double worst_half_width(const OutcomeTable& table, std::size_t outcome,
   return worst;
 }
 
-std::string number(double value, int precision = 4) {
-  if (std::isnan(value)) return "-";
-  if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
-  char text[32];
-  std::snprintf(text, sizeof text, "%.*g", precision, value);
-  return text;
-}
+std::string number(double value) { return format_fixed(value, 4); }
 
-std::string interval(double low, double high) {
-  if (std::isnan(low) || std::isnan(high)) return "-";
-  std::string text = "[";
-  text += number(low);
-  text += ", ";
-  text += number(high);
-  text += ']';
-  return text;
+/// What the printed table needs beside each stored row, counted from the runs: censored values
+/// among the pairs and the standard error of the reference mean.
+PrintedOutcome printed_outcome(const store::ComparisonRow& row, const OutcomeTable& table,
+                               std::size_t arm, std::size_t outcome, double run_length) {
+  PrintedOutcome printed{row, 0, 0, kNaN};
+  const auto& arm_values = table[arm][outcome];
+  const auto& ref_values = table[0][outcome];
+  std::vector<double> reference;
+  for (std::size_t r = 0; r < arm_values.size(); ++r) {
+    if (std::isnan(arm_values[r]) || std::isnan(ref_values[r])) continue;
+    reference.push_back(ref_values[r]);
+    if (is_censored_outcome(row.outcome)) {
+      printed.arm_censored += arm_values[r] >= run_length ? 1 : 0;
+      printed.ref_censored += ref_values[r] >= run_length ? 1 : 0;
+    }
+  }
+  if (reference.size() >= 2) {
+    double mean = 0, squares = 0;
+    for (double value : reference) mean += value;
+    mean /= static_cast<double>(reference.size());
+    for (double value : reference) squares += (value - mean) * (value - mean);
+    const auto n = static_cast<double>(reference.size());
+    printed.ref_standard_error = std::sqrt(squares / (n - 1) / n);
+  }
+  return printed;
 }
 
 void print_table(std::ostream& out, const std::vector<store::ComparisonRow>& rows,
-                 const std::vector<ArmConfig>& arms, bool all_outcomes) {
-  const auto& keys = key_outcomes();
-  char line[256];
-  for (std::size_t a = 1; a < arms.size(); ++a) {
-    out << '\n' << arms[a].name << " - " << arms.front().name << '\n';
-    std::snprintf(line, sizeof line, "%-30s %6s %9s %9s %9s %-23s %-23s %7s %6s %7s\n", "outcome",
-                  "pairs", "arm", "ref", "diff", "95% t interval", "95% bootstrap", "ratio", "d_z",
-                  "VRF");
-    out << line;
-    for (const auto& row : rows) {
-      if (row.arm != arms[a].name) continue;
-      if (!all_outcomes && std::find(keys.begin(), keys.end(), row.outcome) == keys.end()) continue;
-      std::snprintf(line, sizeof line, "%-30s %6d %9s %9s %9s %-23s %-23s %7s %6s %7s\n",
-                    row.outcome.c_str(), row.pairs, number(row.mean_arm).c_str(),
-                    number(row.mean_ref).c_str(), number(row.mean_diff).c_str(),
-                    interval(row.t_low, row.t_high).c_str(),
-                    interval(row.boot_low, row.boot_high).c_str(), number(row.ratio, 3).c_str(),
-                    number(row.effect_dz, 2).c_str(), number(row.vrf, 3).c_str());
-      out << line;
+                 const OutcomeTable& table, const std::vector<ArmConfig>& arms, int run_length,
+                 bool all_outcomes) {
+  // The key outcomes in their order, or every outcome in the engine's order.
+  std::vector<std::size_t> shown;
+  const auto& names = model::kOutcomeNames;
+  for (std::size_t o = 0; o < names.size(); ++o) shown.push_back(o);
+  if (!all_outcomes) {
+    shown.clear();
+    for (const auto& key : key_outcomes()) {
+      shown.push_back(
+          static_cast<std::size_t>(std::find(names.begin(), names.end(), key) - names.begin()));
     }
   }
+  for (std::size_t a = 1; a < arms.size(); ++a) {
+    std::vector<PrintedOutcome> printed;
+    for (const std::size_t o : shown) {
+      const auto& row = rows[(a - 1) * names.size() + o];
+      printed.push_back(printed_outcome(row, table, a, o, run_length));
+    }
+    print_arm_table(out, arms[a].name, arms.front().name, printed, run_length);
+  }
+  print_column_notes(out);
 }
 
 void print_dry_run(const scenario::Scenario& scenario, const model::Country& country,
@@ -211,6 +229,7 @@ void print_dry_run(const scenario::Scenario& scenario, const model::Country& cou
 
 const std::vector<std::string>& key_outcomes() {
   static const std::vector<std::string> keys = {
+      "final_mean_law",    "final_mean_victim",    "final_mean_multi",    "final_mean_unit",
       "final_adopted_law", "final_adopted_victim", "final_adopted_multi", "final_adopted_unit",
       "peak_resistance",   "final_resistance",     "law_passed_year",     "z1_year",
       "total_cases",       "total_convictions"};
@@ -229,7 +248,8 @@ std::uint64_t comparison_seed(std::uint64_t base_seed, const std::string& arm,
 CompareResult run_comparison(const CompareOptions& options, std::ostream& out, std::ostream& log) {
   const auto scenario = scenario::load_scenario(options.scenario_file);
   for (const auto& warning : scenario.warnings) log << warning.str() << '\n';
-  const auto arms = chosen_arms(scenario, options.arms);
+  const auto arms =
+      chosen_arms(scenario, options.arms, options.reference.value_or(scenario.reference));
   std::size_t precision_outcome = 0;
   if (options.precision) {
     std::vector<std::string> names(model::kOutcomeNames.begin(), model::kOutcomeNames.end());
@@ -344,10 +364,8 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
         << " (target " << number(*options.precision) << ") after " << reps << " replicates per arm"
         << (result.precision_reached ? "" : " (the cap, --max-reps)") << '\n';
   }
-  print_table(out, result.rows, arms, options.all_outcomes);
-  out << "\nVRF: variance of an unpaired difference over the paired one, from the same runs; "
-         "d_z = mean/sd of the paired differences\nresults: "
-      << result.database.string() << " (table `comparisons`)\n";
+  print_table(out, result.rows, table, arms, scenario.config.tick_count(), options.all_outcomes);
+  out << "results: " << result.database.string() << " (table `comparisons`)\n";
   if (result.runs_failed > 0) {
     log << "policysim: " << result.runs_failed
         << " runs failed; the others are stored. Re-run the same command to retry them.\n";

@@ -18,7 +18,9 @@ namespace policysim::runner {
 
 /// What the user asked for: the flags of `policysim run`, and the comparison's own.
 struct CompareOptions : ExperimentOptions {
-  std::vector<std::string> arms;    ///< arms to run (the reference is always added); empty: all
+  std::vector<std::string> arms;  ///< arms to run (the reference is always added); empty: all
+  /// The arm the others are compared with, when not the scenario's `reference:`.
+  std::optional<std::string> reference;
   bool all_outcomes = false;        ///< print every outcome, not only the key ones
   std::optional<double> precision;  ///< adaptive: target half-width of `outcome`'s t interval
   std::string outcome;              ///< the outcome `precision` applies to

@@ -22,6 +22,8 @@ expect_match 64 'unknown subcommand `sweep`' sweep
 expect_match 64 'policysim run: unknown option `--rep`; did you mean `--reps`\?' run "$tiny" --rep 3
 expect_match 64 'policysim run: unknown option `--rep`; did you mean `--reps`\?' run "$tiny" --rep=3
 expect_match 64 'policysim compare: unknown option `--outcom`; did you mean `--outcome`\?' compare "$tiny" --outcom x
+expect_match 64 'policysim compare: unknown arm `us_styl` in `--reference`; did you mean `us_style`\?' \
+  compare "$src/scenarios/compare_interventions.yaml" --reference us_styl --dry-run
 # Nothing is close to --bogus: no suggestion, the valid options.
 expect_match 64 'unknown option `--bogus`; valid options: --help' run "$tiny" --bogus
 expect_match 0 'Usage: .* run' run --help

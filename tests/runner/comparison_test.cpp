@@ -160,7 +160,39 @@ TEST_CASE("a comparison writes one row per arm and outcome and prints the key ou
   CHECK(row.vrf > 1.0);
   CHECK(text.find("backlash - base") != std::string::npos);
   CHECK(text.find("final_resistance") != std::string::npos);
-  CHECK(text.find("morans_i_law") == std::string::npos);  // not a key outcome
+  CHECK(text.find("morans_i_law") == std::string::npos);    // not a key outcome
+  CHECK(text.find("final_mean_law") != std::string::npos);  // the outcome that moves
+  CHECK(text.find("inf") == std::string::npos);
+}
+
+TEST_CASE("a reference arm chosen with --reference is compared with directly",
+          "[runner][compare]") {
+  TempDir dir("reference");
+  const auto scenario = write_fixture(dir.path);
+  const auto against_base = compare(options_for(scenario, dir.path / "base", 8, 2));
+  auto options = options_for(scenario, dir.path / "direct", 8, 2);
+  options.arms = {"backlash"};
+  options.reference = "more_training";
+  std::string text;
+  const auto direct = compare(options, &text);
+  CHECK(direct.reference == "more_training");
+  CHECK(direct.arms == std::vector<std::string>{"more_training", "backlash"});
+  CHECK(text.find("backlash - more_training") != std::string::npos);
+  const auto rows = store::read_comparisons(direct.database);
+  CHECK(rows.size() == model::kOutcomeNames.size());
+  // Same seeds, so the pairs are the same runs: (b - m) = (b - base) - (m - base), replicate by
+  // replicate, for an outcome every run has.
+  const auto& b = row_of(against_base.rows, "backlash", "final_resistance");
+  const auto& m = row_of(against_base.rows, "more_training", "final_resistance");
+  const auto& bm = row_of(rows, "backlash", "final_resistance");
+  CHECK(bm.reference == "more_training");
+  CHECK(bm.mean_ref == Approx(m.mean_arm).epsilon(1e-12));
+  CHECK(bm.mean_diff == Approx(b.mean_diff - m.mean_diff).margin(1e-12));
+
+  options.reference = "more_trainng";
+  CHECK_THROWS_WITH(compare(options), Catch::Contains("did you mean `more_training`?"));
+  options.reference = "backlash";  // the only arm named is the reference
+  CHECK_THROWS_AS(compare(options), runner::UsageError);
 }
 
 TEST_CASE("a resumed comparison ends with the same table as an uninterrupted one",

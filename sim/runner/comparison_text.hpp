@@ -1,0 +1,52 @@
+#pragma once
+// The table `policysim compare` prints: each outcome's paired effect in the outcome's own terms
+// (docs/compare.md). Years are printed as years and their differences in years, a ratio only where
+// a ratio means something, the difference also relative to the outcome's spread, "–" for what is
+// undefined, and an outcome censored at the run length marked as such, with the count.
+
+#include <iosfwd>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sim/store/comparison_table.hpp"
+
+namespace policysim::runner {
+
+/// One printed row: the stored comparison and what the runs themselves say beyond it.
+struct PrintedOutcome {
+  store::ComparisonRow row;
+  int arm_censored = 0;  ///< runs of the arm, among the pairs, that hit the censoring limit
+  int ref_censored = 0;  ///< the same for the reference arm
+  double ref_standard_error = std::numeric_limits<double>::quiet_NaN();  ///< sd_ref / sqrt(pairs)
+};
+
+/// An outcome that is a date in decimal years (2003.75 is 2003Q4): `law_passed_year`, `z1_year`.
+bool is_year_outcome(std::string_view outcome);
+
+/// An outcome whose value is the run length when the event never happened: `quarters_to_third_*`.
+bool is_censored_outcome(std::string_view outcome);
+
+/// Whether arm / reference is worth printing: not for dates or indices that cross zero, not for
+/// censored values, and only when the reference mean is more than two standard errors from zero
+/// (otherwise the denominator could as well be zero).
+bool ratio_is_meaningful(const PrintedOutcome& outcome);
+
+/// A value for the table: years with two decimals (never in significant figures), others with
+/// about four significant figures in fixed notation, "–" for NaN or infinity.
+std::string format_value(double value, std::string_view outcome);
+
+/// `value` rounded to `significant` figures in fixed notation (12345 stays 12345, 0.000123 stays
+/// 0.000123), "–" for NaN or infinity.
+std::string format_fixed(double value, int significant);
+
+/// The table of one arm against the reference. `run_length_quarters` is the censoring limit of
+/// `quarters_to_third_*`.
+void print_arm_table(std::ostream& out, const std::string& arm, const std::string& reference,
+                     const std::vector<PrintedOutcome>& rows, int run_length_quarters);
+
+/// The lines under the tables that say what the columns mean.
+void print_column_notes(std::ostream& out);
+
+}  // namespace policysim::runner
