@@ -16,6 +16,8 @@
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/paired_statistics.hpp"
+#include "sim/runner/programme_regions.hpp"
+#include "sim/runner/regional_comparison.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/runner/stop_signals.hpp"
@@ -23,6 +25,7 @@
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/value_reader.hpp"
+#include "sim/store/region_snapshot.hpp"
 #include "sim/store/store_error.hpp"
 
 namespace policysim::runner {
@@ -166,8 +169,75 @@ PrintedOutcome printed_outcome(const store::ComparisonRow& row, const OutcomeTab
   return printed;
 }
 
+/// Where an arm's programmes differ from the reference's, and the effects there and elsewhere.
+struct ProgrammeEffects {
+  ProgrammeRegions where;
+  std::vector<store::ComparisonRow> rows;  ///< empty without regional series
+};
+
+/// "20 regions (Far Eastern 9, Northwestern 11)".
+std::string describe_regions(const std::vector<std::uint32_t>& regions,
+                             const model::Country& country) {
+  std::vector<std::size_t> per_district(country.district_names.size(), 0);
+  for (const std::uint32_t r : regions) ++per_district[country.district[r]];
+  std::string text =
+      std::to_string(regions.size()) + (regions.size() == 1 ? " region" : " regions");
+  std::string districts;
+  for (std::size_t d = 0; d < per_district.size(); ++d) {
+    if (per_district[d] == 0) continue;
+    districts.append(districts.empty() ? "" : ", ")
+        .append(country.district_names[d])
+        .append(" ")
+        .append(std::to_string(per_district[d]));
+  }
+  return districts.empty() ? text : text.append(" (").append(districts).append(")");
+}
+
+/// "A, B, C and 5 more".
+std::string name_list(const std::vector<std::string>& names) {
+  constexpr std::size_t kShown = 4;
+  std::string text;
+  for (std::size_t i = 0; i < names.size() && i < kShown; ++i) {
+    text.append(i == 0 ? "" : ", ").append(names[i]);
+  }
+  if (names.size() > kShown)
+    text.append(" and ").append(std::to_string(names.size() - kShown)).append(" more");
+  return text;
+}
+
+void print_programme_effects(std::ostream& out, const ProgrammeEffects& effects,
+                             const std::string& arm, const std::string& reference,
+                             const model::Country& country, int run_length) {
+  const auto& where = effects.where;
+  if (!where.unfixed.empty()) {
+    out << "  targets drawn run by run, not counted below: " << name_list(where.unfixed) << '\n';
+  }
+  if (where.regions.empty()) return;  // the same programmes, or only drawn targets
+  const std::string regions = describe_regions(where.regions, country);
+  if (where.regions.size() == country.region_count()) {
+    out << "  their programmes differ in every region (" << name_list(where.interventions)
+        << "): the table above is the effect where they differ\n";
+    return;
+  }
+  if (effects.rows.empty()) {
+    out << "  their programmes (" << name_list(where.interventions) << ") differ in " << regions
+        << "; run with --regions for the effects there and elsewhere\n";
+    return;
+  }
+  // Levels on 0-1 compared in place: no censoring, and no ratio (no standard error is kept).
+  std::vector<PrintedOutcome> printed;
+  for (const auto& row : effects.rows) printed.push_back({row, 0, 0, kNaN});
+  print_arm_table(out,
+                  arm + " - " + reference + " where their programmes differ (" +
+                      name_list(where.interventions) + "): targeted_* over " + regions +
+                      ", elsewhere_* over the other " +
+                      std::to_string(country.region_count() - where.regions.size()),
+                  arm, reference, printed, run_length);
+}
+
 void print_table(std::ostream& out, const std::vector<store::ComparisonRow>& rows,
-                 const OutcomeTable& table, const std::vector<ArmConfig>& arms, int run_length,
+                 const std::vector<ProgrammeEffects>& programmes, const OutcomeTable& table,
+                 const std::vector<ArmConfig>& arms, const model::Country& country, int run_length,
                  bool all_outcomes) {
   // The key outcomes in their order, or every outcome in the engine's order.
   std::vector<std::size_t> shown;
@@ -180,13 +250,16 @@ void print_table(std::ostream& out, const std::vector<store::ComparisonRow>& row
           static_cast<std::size_t>(std::find(names.begin(), names.end(), key) - names.begin()));
     }
   }
+  const std::string& reference = arms.front().name;
   for (std::size_t a = 1; a < arms.size(); ++a) {
     std::vector<PrintedOutcome> printed;
     for (const std::size_t o : shown) {
       const auto& row = rows[(a - 1) * names.size() + o];
       printed.push_back(printed_outcome(row, table, a, o, run_length));
     }
-    print_arm_table(out, arms[a].name, arms.front().name, printed, run_length);
+    print_arm_table(out, arms[a].name + " - " + reference, arms[a].name, reference, printed,
+                    run_length);
+    print_programme_effects(out, programmes[a - 1], arms[a].name, reference, country, run_length);
   }
   print_column_notes(out);
 }
@@ -351,6 +424,23 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
 
   const auto table = read_outcomes(db, arms, reps, seed);
   result.rows = compare_all(table, arms, reps, seed, options.bootstrap_resamples);
+  // Where the arms' programmes differ: the effects there and elsewhere, from the regional series.
+  std::vector<std::string> regional_metrics;
+  for (const auto& regional : regional_outcomes()) regional_metrics.emplace_back(regional.metric);
+  const auto snapshots =
+      store::read_region_snapshots(result.database, scenario.config.tick_count() - 1,
+                                   regional_metrics, country.region_count(), reps);
+  std::vector<ProgrammeEffects> programmes;
+  for (std::size_t a = 1; a < arms.size(); ++a) {
+    ProgrammeEffects effects{programme_regions(arms[a].config, arms[0].config, country), {}};
+    if (!snapshots.empty() && !effects.where.regions.empty()) {
+      effects.rows =
+          compare_over_regions(snapshots, arms[a].name, arms[0].name, effects.where.regions,
+                               country.region_count(), reps, seed, options.bootstrap_resamples);
+      result.rows.insert(result.rows.end(), effects.rows.begin(), effects.rows.end());
+    }
+    programmes.push_back(std::move(effects));
+  }
   store::write_comparisons(result.database, result.rows);
   db.set_manifest("complete", true);
 
@@ -364,7 +454,8 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
         << " (target " << number(*options.precision) << ") after " << reps << " replicates per arm"
         << (result.precision_reached ? "" : " (the cap, --max-reps)") << '\n';
   }
-  print_table(out, result.rows, table, arms, scenario.config.tick_count(), options.all_outcomes);
+  print_table(out, result.rows, programmes, table, arms, country, scenario.config.tick_count(),
+              options.all_outcomes);
   out << "results: " << result.database.string() << " (table `comparisons`)\n";
   if (result.runs_failed > 0) {
     log << "policysim: " << result.runs_failed

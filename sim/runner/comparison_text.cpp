@@ -87,10 +87,14 @@ bool ratio_is_meaningful(const PrintedOutcome& outcome) {
 std::string format_fixed(double value, int significant) {
   if (!std::isfinite(value)) return kUndefined;
   if (value == 0) return "0";
+  char text[64];
+  if (std::fabs(value) >= 1e6 || std::fabs(value) < 1e-4) {  // a line of zeros helps no one
+    std::snprintf(text, sizeof text, "%.*g", significant, value);
+    return text;
+  }
   // Digits after the point so that `significant` figures show, never fewer than none.
   const int magnitude = static_cast<int>(std::floor(std::log10(std::fabs(value))));
   const int decimals = std::max(0, significant - 1 - magnitude);
-  char text[64];
   std::snprintf(text, sizeof text, "%.*f", decimals, value);
   std::string result = text;
   if (result.find('.') != std::string::npos) {  // 0.1500 -> 0.15, 2.000 -> 2
@@ -110,12 +114,13 @@ std::string format_value(double value, std::string_view outcome) {
   return format_fixed(value, 4);
 }
 
-void print_arm_table(std::ostream& out, const std::string& arm, const std::string& reference,
-                     const std::vector<PrintedOutcome>& rows, int run_length_quarters) {
+void print_arm_table(std::ostream& out, const std::string& title, const std::string& arm,
+                     const std::string& reference, const std::vector<PrintedOutcome>& rows,
+                     int run_length_quarters) {
   std::size_t outcome_width = kOutcomeWidth;
   for (const auto& printed : rows)
     outcome_width = std::max(outcome_width, printed.row.outcome.size());
-  out << '\n' << arm << " - " << reference << '\n';
+  out << '\n' << title << '\n';
   out << pad_right("outcome", outcome_width) << ' ' << pad_left("pairs", kPairsWidth) << ' '
       << pad_left(header_name(reference, kMeanWidth), kMeanWidth) << ' '
       << pad_left(header_name(arm, kMeanWidth), kMeanWidth) << ' '

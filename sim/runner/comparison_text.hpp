@@ -38,13 +38,14 @@ bool ratio_is_meaningful(const PrintedOutcome& outcome);
 std::string format_value(double value, std::string_view outcome);
 
 /// `value` rounded to `significant` figures in fixed notation (12345 stays 12345, 0.000123 stays
-/// 0.000123), "–" for NaN or infinity.
+/// 0.000123), in scientific notation below 1e-4 and from 1e6 on, "–" for NaN or infinity.
 std::string format_fixed(double value, int significant);
 
-/// The table of one arm against the reference. `run_length_quarters` is the censoring limit of
-/// `quarters_to_third_*`.
-void print_arm_table(std::ostream& out, const std::string& arm, const std::string& reference,
-                     const std::vector<PrintedOutcome>& rows, int run_length_quarters);
+/// The table of one arm against the reference, under `title`. `run_length_quarters` is the
+/// censoring limit of `quarters_to_third_*`.
+void print_arm_table(std::ostream& out, const std::string& title, const std::string& arm,
+                     const std::string& reference, const std::vector<PrintedOutcome>& rows,
+                     int run_length_quarters);
 
 /// The lines under the tables that say what the columns mean.
 void print_column_notes(std::ostream& out);

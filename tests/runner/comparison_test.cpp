@@ -14,6 +14,7 @@
 
 #include "sim/model/metrics.hpp"
 #include "sim/runner/paired_statistics.hpp"
+#include "sim/runner/regional_comparison.hpp"
 #include "sim/store/comparison_table.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
@@ -193,6 +194,45 @@ TEST_CASE("a reference arm chosen with --reference is compared with directly",
   CHECK_THROWS_WITH(compare(options), Catch::Contains("did you mean `more_training`?"));
   options.reference = "backlash";  // the only arm named is the reference
   CHECK_THROWS_AS(compare(options), runner::UsageError);
+}
+
+TEST_CASE("with --regions, a comparison gives the effect where the programmes differ",
+          "[runner][compare][regions]") {
+  TempDir dir("programme");
+  auto options = options_for(write_fixture(dir.path), dir.path / "out", 4, 2);
+  options.arms = {"more_training", "backlash"};
+  options.region_series = true;
+  std::string text;
+  const auto result = compare(options, &text);
+  // more_training replaces the Far East training (the Far Eastern district, 9 regions) and adds
+  // grants with random targets; backlash changes parameters only.
+  CHECK(text.find("more_training - base where their programmes differ (Far East training): "
+                  "targeted_* over 9 regions (Far Eastern 9), elsewhere_* over the other 74") !=
+        std::string::npos);
+  CHECK(text.find("targets drawn run by run, not counted below: Random grants") !=
+        std::string::npos);
+  CHECK(text.find("backlash - base where") == std::string::npos);
+  const auto rows = store::read_comparisons(result.database);
+  CHECK(rows.size() == 2 * model::kOutcomeNames.size() + 2 * runner::regional_outcomes().size());
+  // The same means straight from region_series: the last quarter, the Far Eastern regions.
+  const auto sql_mean = [&](const std::string& arm, const std::string& column,
+                            const std::string& in_district) {
+    return std::stod(query_values(
+        result.database,
+        "SELECT AVG(m) FROM (SELECT AVG(s." + column +
+            ") AS m FROM region_series s JOIN runs r USING (run_id) JOIN regions g ON g.region = "
+            "s.region WHERE r.arm = '" +
+            arm +
+            "' AND s.tick = (SELECT MAX(tick) FROM "
+            "region_series) AND (g.district = 'Far Eastern') = " +
+            in_district + " GROUP BY r.replicate)")[0]);
+  };
+  const auto& targeted = row_of(rows, "more_training", "targeted_final_mean_law");
+  CHECK(targeted.pairs == 4);
+  CHECK(targeted.mean_ref == Approx(sql_mean("base", "a_law", "1")).epsilon(1e-12));
+  CHECK(targeted.mean_arm == Approx(sql_mean("more_training", "a_law", "1")).epsilon(1e-12));
+  const auto& elsewhere = row_of(rows, "more_training", "elsewhere_final_resistance");
+  CHECK(elsewhere.mean_arm == Approx(sql_mean("more_training", "rho", "0")).epsilon(1e-12));
 }
 
 TEST_CASE("a resumed comparison ends with the same table as an uninterrupted one",

@@ -62,7 +62,8 @@ TEST_CASE("numbers are printed in fixed notation to their significant figures",
   CHECK(format_fixed(0.000123456, 4) == "0.0001235");
   CHECK(format_fixed(1.5, 4) == "1.5");
   CHECK(format_fixed(0.0, 4) == "0");
-  CHECK(format_fixed(-0.00001, 2) == "-0.00001");
+  CHECK(format_fixed(-0.0000002798, 2) == "-2.8e-07");
+  CHECK(format_fixed(142037166487.0, 3) == "1.42e+11");
   CHECK(format_fixed(kNaN, 4) == "–");
   CHECK(format_fixed(kInf, 3) == "–");
   CHECK(format_fixed(-kInf, 3) == "–");
@@ -110,7 +111,8 @@ TEST_CASE("the table marks censored outcomes with their count and shows '–' fo
   some_reached.arm_censored = 5;
   some_reached.ref_censored = 12;
   std::ostringstream out;
-  runner::print_arm_table(out, "eu", "us", {agree, year, none_reached, some_reached}, 64);
+  runner::print_arm_table(out, "eu - us", "eu", "us", {agree, year, none_reached, some_reached},
+                          64);
   const std::string text = out.str();
   INFO(text);
   CHECK(text.find("inf") == std::string::npos);

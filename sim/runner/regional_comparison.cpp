@@ -1,0 +1,71 @@
+#include "sim/runner/regional_comparison.hpp"
+
+#include <cmath>
+#include <limits>
+
+#include "sim/runner/comparison.hpp"
+#include "sim/runner/paired_statistics.hpp"
+
+namespace policysim::runner {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+/// Mean of metric `m` over `regions` in one snapshot (NaN if any value is missing).
+double mean_over(const store::RegionSnapshot& snapshot, std::size_t m, std::size_t metrics,
+                 const std::vector<std::uint32_t>& regions) {
+  double sum = 0;
+  for (const std::uint32_t r : regions) sum += snapshot.values[r * metrics + m];
+  return sum / static_cast<double>(regions.size());
+}
+
+}  // namespace
+
+const std::vector<RegionalOutcome>& regional_outcomes() {
+  static const std::vector<RegionalOutcome> outcomes = {{"a_law", "final_mean_law"},
+                                                        {"a_victim", "final_mean_victim"},
+                                                        {"a_multi", "final_mean_multi"},
+                                                        {"a_unit", "final_mean_unit"},
+                                                        {"rho", "final_resistance"}};
+  return outcomes;
+}
+
+std::vector<store::ComparisonRow> compare_over_regions(
+    const std::vector<store::RegionSnapshot>& snapshots, const std::string& arm,
+    const std::string& reference, const std::vector<std::uint32_t>& regions,
+    std::size_t region_count, int replicates, std::uint64_t seed, int bootstrap_resamples) {
+  std::vector<std::uint32_t> others;
+  for (std::uint32_t r = 0, next = 0; r < region_count; ++r) {
+    if (next < regions.size() && regions[next] == r) {
+      ++next;
+    } else {
+      others.push_back(r);
+    }
+  }
+  const auto& outcomes = regional_outcomes();
+  const std::size_t metrics = outcomes.size();
+  std::vector<store::ComparisonRow> rows;
+  for (const auto& [prefix, set] : {std::pair{"targeted_", &regions}, {"elsewhere_", &others}}) {
+    if (set->empty()) continue;
+    for (std::size_t m = 0; m < metrics; ++m) {
+      const auto count = static_cast<std::size_t>(replicates);
+      std::vector<double> arm_values(count, kNaN), ref_values(count, kNaN);
+      for (const auto& snapshot : snapshots) {
+        const auto r = static_cast<std::size_t>(snapshot.replicate);
+        if (snapshot.arm == arm) arm_values[r] = mean_over(snapshot, m, metrics, *set);
+        if (snapshot.arm == reference) ref_values[r] = mean_over(snapshot, m, metrics, *set);
+      }
+      const std::string outcome = std::string(prefix) + outcomes[m].outcome;
+      PairedOptions options;
+      options.bootstrap_resamples = bootstrap_resamples;
+      options.bootstrap_seed = comparison_seed(seed, arm, reference, outcome);
+      const PairedEffect e = compare_paired(arm_values, ref_values, options);
+      rows.push_back({arm, reference, outcome, replicates, e.pairs, e.mean_arm, e.mean_ref,
+                      e.mean_diff, e.sd_diff, e.t_low, e.t_high, e.boot_low, e.boot_high, e.ratio,
+                      e.effect_dz, e.cohens_d, e.vrf});
+    }
+  }
+  return rows;
+}
+
+}  // namespace policysim::runner
