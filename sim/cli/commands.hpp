@@ -18,5 +18,6 @@ void add_export_command(CLI::App& app, Action& action);
 void add_report_command(CLI::App& app, Action& action);
 void add_bench_command(CLI::App& app, Action& action);
 void add_reproduce_command(CLI::App& app, Action& action);
+void add_list_command(CLI::App& app, Action& action);
 
 }  // namespace policysim::cli

@@ -28,6 +28,7 @@ int main(int argc, char** argv) {
   add_validate_command(app, action);
   add_export_command(app, action);
   add_report_command(app, action);
+  add_list_command(app, action);
   add_bench_command(app, action);
   add_version_command(app, action);
 

@@ -5,6 +5,8 @@
 #include <cstddef>
 #include <string_view>
 
+#include "sim/model/described.hpp"
+
 namespace policysim::model {
 
 /// The instruments of MODEL.md §6.
@@ -17,11 +19,31 @@ enum class Instrument : std::size_t {
   exchange,
   task_force_tour,
   legislation_push,
+  count
 };
-inline constexpr std::size_t kInstrumentCount = 8;
-inline constexpr std::array<std::string_view, kInstrumentCount> kInstrumentNames = {
-    "training",          "judicial_training", "ngo_grant",       "conference",
-    "national_assembly", "exchange",          "task_force_tour", "legislation_push"};
+/// What each instrument acts on (MODEL.md §6); its default visibility and direct effects are
+/// parameters (visibility.<name>, effect.<name>.<reform>).
+inline constexpr std::array<Described<Instrument>, 8> kInstruments = {{
+    {Instrument::training, "training", "",
+     "Police and prosecutor training: raises trained capacity c and judicial capacity cJ"},
+    {Instrument::judicial_training, "judicial_training", "",
+     "Training of judges and prosecutors: raises judicial capacity cJ"},
+    {Instrument::ngo_grant, "ngo_grant", "", "Grants to the NGOs of the target regions (income)"},
+    {Instrument::conference, "conference", "",
+     "Conferences and multidisciplinary meetings: build NGO-police and inter-regional ties"},
+    {Instrument::national_assembly, "national_assembly", "",
+     "A national assembly with a partnership directory: builds ties nationwide"},
+    {Instrument::exchange, "exchange", "",
+     "Exchanges and police networks: raise capacity c, a foreign exemplar in learning, ties "
+     "among the targets"},
+    {Instrument::task_force_tour, "task_force_tour", "",
+     "Tours of the interagency task force: coercion on the law, and pressure for legislation"},
+    {Instrument::legislation_push, "legislation_push", "",
+     "Pushing for the federal law: raises its passage probability"},
+}};
+static_assert(is_table_of(kInstruments), "kInstruments lists Instrument in order");
+inline constexpr std::size_t kInstrumentCount = kInstruments.size();
+inline constexpr auto kInstrumentNames = names_of(kInstruments);
 
 constexpr std::size_t index(Instrument m) { return static_cast<std::size_t>(m); }
 

@@ -18,6 +18,10 @@ struct ParameterSpec {
   double valid_min, valid_max;           ///< values outside are an error
   double& (*field)(Params&);             ///< where the value lives
   std::string_view description;
+  /// MODEL.md's symbol, spelled as a scenario may write it ("beta_R", "beta_T.law"); the name
+  /// itself where the spec uses it, empty where the spec names the magnitude without a symbol.
+  std::string_view symbol;
+  std::string_view unit;  ///< e.g. "logit", "per quarter", "0-1", "quarters"
 };
 
 /// Every named parameter, in a stable order.
@@ -25,5 +29,9 @@ std::span<const ParameterSpec> parameter_specs();
 
 /// The spec of `name`, or nullptr.
 const ParameterSpec* find_parameter(std::string_view name);
+
+/// The spec whose MODEL.md symbol is `symbol` where that differs from its name ("beta_R" for
+/// beta_resistance), or nullptr: the symbols a scenario may write instead of the names.
+const ParameterSpec* find_parameter_by_symbol(std::string_view symbol);
 
 }  // namespace policysim::model

@@ -17,26 +17,37 @@ namespace {
 /// Parameter names never nest deeper than "effect.training.law"; a little slack beyond.
 constexpr std::size_t kMaxParameterDepth = 6;
 
+/// The names a scenario may write for a parameter: its name, and MODEL.md's symbol where that
+/// differs ("beta_R" for beta_resistance).
+std::vector<std::string_view> spellings(const model::ParameterSpec& spec) {
+  if (spec.symbol.empty() || spec.symbol == spec.name) return {spec.name};
+  return {spec.name, spec.symbol};
+}
+
 /// The next name segments valid after `prefix` ("" for the top level): "beta0", "gamma", ...
 std::vector<std::string> names_below(std::string_view prefix) {
   std::vector<std::string> names;
   for (const auto& spec : model::parameter_specs()) {
-    std::string_view name = spec.name;
-    if (!prefix.empty()) {
-      if (!name.starts_with(prefix) || name.size() <= prefix.size() || name[prefix.size()] != '.') {
-        continue;
+    for (std::string_view name : spellings(spec)) {
+      if (!prefix.empty()) {
+        if (!name.starts_with(prefix) || name.size() <= prefix.size() ||
+            name[prefix.size()] != '.') {
+          continue;
+        }
+        name.remove_prefix(prefix.size() + 1);
       }
-      name.remove_prefix(prefix.size() + 1);
+      const std::string segment(name.substr(0, name.find('.')));
+      if (std::find(names.begin(), names.end(), segment) == names.end()) names.push_back(segment);
     }
-    const std::string segment(name.substr(0, name.find('.')));
-    if (std::find(names.begin(), names.end(), segment) == names.end()) names.push_back(segment);
   }
   return names;
 }
 
 std::vector<std::string> all_names() {
   std::vector<std::string> names;
-  for (const auto& spec : model::parameter_specs()) names.emplace_back(spec.name);
+  for (const auto& spec : model::parameter_specs()) {
+    for (std::string_view name : spellings(spec)) names.emplace_back(name);
+  }
   return names;
 }
 
@@ -98,6 +109,7 @@ class ParameterWalker {
   void set(const YamlNode& key, const YamlNode& value, const std::string& path,
            const std::string& prefix, const std::string& context) {
     const model::ParameterSpec* spec = model::find_parameter(path);
+    if (!spec) spec = model::find_parameter_by_symbol(path);
     if (!spec) {
       if (is_group(path)) {
         diagnostics_.error(value.mark, "`" + path + "` is a group of parameters; give a map " +
@@ -109,7 +121,9 @@ class ParameterWalker {
       }
       return;
     }
-    const std::string what = "parameter `" + path + "`";
+    const std::string name(spec->name);
+    const std::string what =
+        "parameter `" + name + "`" + (name == path ? "" : " (written `" + path + "`)");
     auto number = read_number(value, diagnostics_, what);
     if (!number) return;
     if (*number < spec->valid_min || *number > spec->valid_max) {
@@ -120,7 +134,7 @@ class ParameterWalker {
                           format_number(spec->plausible_high) + ")");
       return;
     }
-    if (!given_.emplace(path, *number).second) {
+    if (!given_.emplace(name, *number).second) {
       diagnostics_.error(key.mark, what + " is given twice; keep one");
       return;
     }

@@ -54,3 +54,36 @@ TEST_CASE("parameters are found by name, per-reform and per-instrument entries i
   find_parameter("gamma")->field(params) = 0.2;
   CHECK(params.gamma == 0.2);
 }
+
+TEST_CASE("a spec symbol finds the parameter MODEL.md §7 gives it, and no other",
+          "[model][parameters]") {
+  using policysim::model::find_parameter_by_symbol;
+  // §7: "β_R resistance | 3.0 | 1–6"; "β_M emulation; h_M | 1.0; 4 ticks | 0–3; 2–8";
+  // "β_T[k] capacity (law, victim, multi, unit) | 2, 2, 1, 1 | 0–4".
+  REQUIRE(find_parameter_by_symbol("beta_R") != nullptr);
+  CHECK(find_parameter_by_symbol("beta_R")->name == "beta_resistance");
+  CHECK(find_parameter_by_symbol("beta_R")->prior == 3.0);
+  CHECK(find_parameter_by_symbol("beta_R")->plausible_low == 1.0);
+  CHECK(find_parameter_by_symbol("beta_R")->plausible_high == 6.0);
+  REQUIRE(find_parameter_by_symbol("h_M") != nullptr);
+  CHECK(find_parameter_by_symbol("h_M")->name == "emulation_half_life_ticks");
+  REQUIRE(find_parameter_by_symbol("beta_T.unit") != nullptr);
+  CHECK(find_parameter_by_symbol("beta_T.unit")->prior == 1.0);
+  // A symbol that is the name itself is not an alias, and an unknown one finds nothing.
+  CHECK(find_parameter_by_symbol("betaJR") == nullptr);
+  CHECK(find_parameter_by_symbol("beta_X") == nullptr);
+  CHECK(find_parameter_by_symbol("") == nullptr);
+}
+
+TEST_CASE("every parameter has a unit, and no symbol is another parameter's name or symbol",
+          "[model][parameters]") {
+  std::set<std::string> names, symbols;
+  for (const auto& spec : parameter_specs()) names.insert(std::string(spec.name));
+  for (const auto& spec : parameter_specs()) {
+    INFO(std::string(spec.name));
+    CHECK_FALSE(spec.unit.empty());
+    if (spec.symbol.empty() || spec.symbol == spec.name) continue;
+    CHECK(names.count(std::string(spec.symbol)) == 0);
+    CHECK(symbols.insert(std::string(spec.symbol)).second);
+  }
+}
