@@ -86,7 +86,7 @@ def trajectories_figure(results: Results, metrics: Sequence[str] = TRAJECTORY_ME
                 _draw_band(axes, subset, colours[arm], arm or None, scale=scale, overlapping=len(arms) > 1)
             label, unit = metric_label(metric)
             axes.set_title(label, loc="left", fontsize=9.5)
-            axes.set_ylabel(unit)
+            axes.set_ylabel("% of regions" if scale == 100.0 else unit)
             _year_axis(axes, results, label=index >= len(shown) - columns)
         axes_grid.flat[0].legend(title="Arm", frameon=False, fontsize=8)
         figure.suptitle("Trajectories per arm (same seeds in every arm)")

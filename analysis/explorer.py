@@ -24,7 +24,7 @@ from matplotlib.colors import to_hex
 from . import geo
 from .arms import arm_colours, arm_order, reference_arm
 from .html_render import escape
-from .labels import LEVEL_METRICS, metric_label
+from .labels import is_level_metric, metric_label
 from .load import NotAResultsDatabase, Results, load
 from .maps import DEFAULT_COLOURMAP, REGION_METRIC_COLOURMAPS, region_frame
 from .scales import fitted_limits
@@ -119,12 +119,12 @@ def explorer_data(results: Results, metrics: Sequence[str] = EXPLORER_METRICS) -
             national[arm][metric] = {key: _quantised(arm_band[q].to_numpy(dtype=float))
                                      for key, q in (("low", 0.05), ("median", 0.5), ("high", 0.95))}
         label, unit = metric_label(metric)
-        bounds = (0.0, 1.0) if metric in LEVEL_METRICS else (0.0, max(1.0, float(np.nanmax(medians))))
+        bounds = (0.0, 1.0) if is_level_metric(metric) else (0.0, max(1.0, float(np.nanmax(medians))))
         colourmap = plt.get_cmap(REGION_METRIC_COLOURMAPS.get(metric, DEFAULT_COLOURMAP))
         metric_info[metric] = {
             "label": label, "unit": unit,
-            "map_limits": fitted_limits(medians.to_numpy(), bounds, from_zero=metric not in LEVEL_METRICS),
-            "line_limits": fitted_limits(band.to_numpy().ravel(), bounds, from_zero=metric not in LEVEL_METRICS),
+            "map_limits": fitted_limits(medians.to_numpy(), bounds, from_zero=not is_level_metric(metric)),
+            "line_limits": fitted_limits(band.to_numpy().ravel(), bounds, from_zero=not is_level_metric(metric)),
             "colours": [to_hex(colourmap(i / (COLOUR_STOPS - 1))) for i in range(COLOUR_STOPS)],
         }
     return {

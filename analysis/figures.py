@@ -19,7 +19,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .arms import arm_colours, reference_arm
 from .events import EVENT_LABELS, event_years
-from .labels import LEVEL_METRICS, axis_label, metric_label, target_label
+from .labels import axis_label, is_level_metric, metric_label, target_label
 from .load import REFORMS, Results
 from .maps import DEFAULT_COLOURMAP, REGION_METRIC_COLOURMAPS, region_frame
 from .quarters import quarter_to_year
@@ -222,8 +222,8 @@ def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = No
     n_regions = len(data)
     values = data.to_numpy(dtype=float)
     finite_top = float(np.nanmax(values)) if np.isfinite(values).any() else 1.0
-    bounds = (0.0, 1.0) if metric in LEVEL_METRICS else (0.0, max(1.0, finite_top))
-    low, high = fitted_limits(values.ravel(), bounds, fixed=fixed_scale, from_zero=metric not in LEVEL_METRICS)
+    bounds = (0.0, 1.0) if is_level_metric(metric) else (0.0, max(1.0, finite_top))
+    low, high = fitted_limits(values.ravel(), bounds, fixed=fixed_scale, from_zero=not is_level_metric(metric))
     labelled = n_regions <= HEATMAP_MAX_LABELLED_REGIONS
     figure, axes = new_figure(FULL_WIDTH_INCHES, max(4.0, 0.12 * min(n_regions, HEATMAP_MAX_LABELLED_REGIONS) + 1.6))
     with styled():

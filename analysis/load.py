@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from .labels import use_meanings
 from .quarters import quarter_to_year, quarters_to_years
 
 REFORMS = ("law", "victim", "multi", "unit")
@@ -19,28 +20,6 @@ REFORMS = ("law", "victim", "multi", "unit")
 
 RUN_KEY_COLUMNS = ("run_id", "arm", "replicate", "seed", "status", "wall_seconds")
 """Columns of `runs` that identify a run rather than parameterise or summarise it."""
-
-OUTCOME_PREFIXES = (
-    "final_adopted_",
-    "adopted_12q_after_foreign_stop_",
-    "quarters_to_third_",
-    "morans_i_",
-    "share_of_peak_kept_",
-    "peak_mean_",
-    "final_mean_",
-)
-OUTCOME_NAMES = (
-    "peak_resistance",
-    "final_resistance",
-    "law_passed_year",
-    "u1_year",
-    "u2_year",
-    "z1_year",
-    "z2_year",
-    "total_cases",
-    "total_convictions",
-    "ngos_closed",
-)
 
 _EMPTY_COLUMNS = {
     "runs": ["run_id", "arm", "replicate", "seed", "status", "wall_seconds"],
@@ -51,12 +30,8 @@ _EMPTY_COLUMNS = {
                 "share_required", "share_met", "met", "source"],
     "target_values": ["name", "run_id", "value"],
     "regions": ["region", "code", "name", "district"],
+    "column_meanings": ["table_name", "column_name", "role", "unit", "description"],
 }
-
-
-def is_outcome_column(column: str) -> bool:
-    """True for a per-run summary outcome column of `runs`."""
-    return column in OUTCOME_NAMES or column.startswith(OUTCOME_PREFIXES)
 
 
 @dataclass
@@ -72,17 +47,29 @@ class Results:
     targets: pd.DataFrame
     target_values: pd.DataFrame
     regions: pd.DataFrame
+    column_meanings: pd.DataFrame
     extra_tables: dict = field(default_factory=dict)
 
     @property
     def outcome_columns(self) -> list[str]:
-        """Summary outcome columns of `runs`, in table order."""
-        return [c for c in self.runs.columns if is_outcome_column(c)]
+        """Summary outcome columns of `runs`, in table order: those the engine's schema (in the
+        manifest's `store_schema`) calls outcomes."""
+        outcomes = set(self._stored_schema().get("outcomes", []))
+        return [c for c in self.runs.columns if c in outcomes]
 
     @property
     def parameter_columns(self) -> list[str]:
         """Varied-parameter columns of `runs` (everything that is neither key nor outcome)."""
-        return [c for c in self.runs.columns if c not in RUN_KEY_COLUMNS and not is_outcome_column(c)]
+        outcomes = set(self.outcome_columns)
+        return [c for c in self.runs.columns if c not in RUN_KEY_COLUMNS and c not in outcomes]
+
+    def _stored_schema(self) -> dict:
+        """The columns the engine wrote (manifest key `store_schema`), empty when not recorded."""
+        try:
+            schema = json.loads(self.manifest.get("store_schema") or "{}")
+        except (TypeError, ValueError):
+            return {}
+        return schema if isinstance(schema, dict) else {}
 
     @property
     def arms(self) -> list[str]:
@@ -276,4 +263,5 @@ def load(path: str | Path, region_metrics: Sequence[str] | None = None) -> Resul
         tables[name] = _sorted(tables[name], [c for c in ("run_id", "tick", "region") if c in tables[name]])
     if not tables["runs"].empty:
         tables["runs"] = tables["runs"].sort_values("run_id", kind="stable").reset_index(drop=True)
+    use_meanings(tables["column_meanings"])
     return Results(path=database, manifest=manifest, extra_tables=extra, **tables)

@@ -22,7 +22,7 @@ from scipy import stats as scipy_stats
 
 from . import geo
 from .arms import reference_arm, selected_arms
-from .labels import LEVEL_METRICS, metric_label
+from .labels import is_level_metric, metric_label
 from .load import Results
 from .scales import fitted_limits, symmetric_limits
 from .style import FULL_WIDTH_INCHES, new_figure, styled
@@ -202,8 +202,8 @@ def _value_limits(values, metric: str, fixed_scale: bool) -> tuple[float, float]
     finite = np.asarray(values, dtype=float)
     finite = finite[np.isfinite(finite)]
     top = float(finite.max()) if finite.size else 1.0
-    bounds = (0.0, 1.0) if metric in LEVEL_METRICS else (0.0, max(1.0, top))
-    return fitted_limits(finite, bounds, fixed=fixed_scale, from_zero=metric not in LEVEL_METRICS)
+    bounds = (0.0, 1.0) if is_level_metric(metric) else (0.0, max(1.0, top))
+    return fitted_limits(finite, bounds, fixed=fixed_scale, from_zero=not is_level_metric(metric))
 
 
 def _arm_rows_figure(results: Results, rows: list[tuple[str, dict, set]], norm: Normalize, colourmap,
@@ -284,7 +284,7 @@ def difference_map_figure(results: Results, metric: str = "a_law", year: int | N
     Data: `difference_values`."""
     data = difference_values(results, metric, year=year, reference=reference, arms=arms, confidence=confidence)
     _, unit = metric_label(metric)
-    bound = 1.0 if metric in LEVEL_METRICS else max(1.0, float(np.nanmax(np.abs(data["mean_diff"]))))
+    bound = 1.0 if is_level_metric(metric) else max(1.0, float(np.nanmax(np.abs(data["mean_diff"]))))
     norm = Normalize(*symmetric_limits(data["mean_diff"], bound, fixed=fixed_scale))
     colourmap = plt.get_cmap(DIFFERENCE_COLOURMAP)
     rows = []

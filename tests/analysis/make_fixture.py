@@ -21,6 +21,7 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repo root, when run as a script
 from analysis.paths import region_table_path
 
+COLUMN_MEANINGS = Path(__file__).resolve().parent / "column_meanings.json"
 REFORMS = ("law", "victim", "multi", "unit")
 START_YEAR, END_YEAR = 1997, 2012
 HIGH_EXPOSURE_DISTRICTS = ("Far Eastern", "Northwestern")
@@ -223,8 +224,25 @@ def build_fixture(path: str | Path, n_runs: int = 8, seed: int = 7, arms: tuple[
                 "start_quarter": quarters[0], "end_quarter": quarters[-1], "policysim_version": "fixture",
                 "git_commit": "fixture", "compiler": "none", "threads": "1", "host": "fixture", "cpu": "fixture",
                 "started_at": "2000-01-01T00:00:00Z", "finished_at": "2000-01-01T00:00:01Z"}
+    # What the engine means by each column: tests/analysis/column_meanings.json is the output of
+    # `policysim list outcomes|metrics --json` (test_load checks that it still is).
+    engine = json.loads(COLUMN_MEANINGS.read_text())
+    db.execute("CREATE TABLE column_meanings(table_name TEXT, column_name TEXT, role TEXT, unit TEXT, "
+               "description TEXT)")
+    region_metrics = ["a_law", "a_victim", "a_multi", "a_unit", "c", "cJ", "aJ", "rho", "s", "cases"]
+    present = {"runs": set(outcome_columns), "series": set(series_metrics), "region_series": set(region_metrics)}
+    db.executemany("INSERT INTO column_meanings VALUES (?, ?, ?, ?, ?)",
+                   [("runs", o["name"], "outcome", o["unit"], o["description"])
+                    for o in engine["outcomes"] if o["name"] in present["runs"]]
+                   + [(m["table"], m["name"], "metric", m["unit"], m["description"])
+                      for m in engine["metrics"] if m["name"] in present[m["table"]]])
+    # The store's own manifest rows: its format and the columns it wrote (outside manifest_json).
+    schema = {"parameters": ["beta_R", "alpha_F"], "outcomes": outcome_columns,
+              "series_metrics": series_metrics,
+              "region_metrics": region_metrics}
     db.executemany("INSERT INTO manifest VALUES (?, ?)",
-                   list(manifest.items()) + [("manifest_json", json.dumps(manifest))])
+                   list(manifest.items()) + [("manifest_json", json.dumps(manifest)), ("store_format", "1"),
+                                             ("store_schema", json.dumps(schema))])
     db.commit()
     db.close()
     return path

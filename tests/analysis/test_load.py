@@ -1,12 +1,17 @@
+import json
 import sqlite3
+import subprocess
 
 import numpy as np
 import pytest
 
 from analysis import load
-from analysis.load import NotAResultsDatabase, is_outcome_column
+from analysis.labels import axis_label, is_level_metric, metric_label, reform_measure
+from analysis.load import NotAResultsDatabase
 from analysis.quarters import quarter_to_year
+from conftest import engine_executable
 from helpers import query, table_exists
+from make_fixture import COLUMN_MEANINGS
 
 
 def test_every_run_of_the_database_is_loaded(results, database_path):
@@ -92,7 +97,8 @@ def test_manifest_is_a_dict_of_its_rows(results, database_path):
 
 def test_outcome_and_parameter_columns_are_told_apart(results):
     assert results.outcome_columns, "runs has no outcome columns"
-    assert all(is_outcome_column(c) for c in results.outcome_columns)
+    schema = json.loads(results.manifest["store_schema"])
+    assert results.outcome_columns == [c for c in results.runs.columns if c in schema["outcomes"]]
     assert not set(results.parameter_columns) & set(results.outcome_columns)
     assert "run_id" not in results.parameter_columns
 
@@ -129,3 +135,27 @@ def test_a_database_without_results_tables_is_reported(tmp_path):
     empty.touch()  # SQLite reads an empty file as an empty database
     with pytest.raises(NotAResultsDatabase, match="holds none of the results tables"):
         load(empty)
+
+
+@pytest.mark.engine
+def test_labels_and_units_are_the_engines_own(results, database_path):
+    """The labels come from the database's column_meanings, which `policysim list` prints too."""
+    stored = {column: (description, unit) for column, unit, description in
+              query(database_path, "SELECT column_name, unit, description FROM column_meanings")}
+    assert set(results.outcome_columns) <= set(stored)
+    for column in results.outcome_columns + ["resistance_mean", "rho"]:
+        assert metric_label(column) == stored[column]
+    listed = subprocess.run([str(engine_executable()), "list", "outcomes", "--json"],
+                            capture_output=True, text=True, check=True)
+    outcomes = {o["name"]: (o["description"], o["unit"]) for o in json.loads(listed.stdout)["outcomes"]}
+    assert all(stored[name] == meaning for name, meaning in outcomes.items())
+    metrics = subprocess.run([str(engine_executable()), "list", "metrics", "--json"],
+                             capture_output=True, text=True, check=True)
+    snapshot = json.loads(COLUMN_MEANINGS.read_text())  # the fixture database's meanings
+    assert snapshot == {"outcomes": json.loads(listed.stdout)["outcomes"],
+                        "metrics": json.loads(metrics.stdout)["metrics"]}, \
+        "rewrite tests/analysis/column_meanings.json from `policysim list outcomes|metrics --json`"
+    assert axis_label("z1_year") == "NGO law (Z1) (year)"
+    assert reform_measure("final_adopted_victim") == ("Regions adopted at the end", "regions", "victim")
+    assert reform_measure("total_cases") is None
+    assert is_level_metric("rho") and not is_level_metric("cases")

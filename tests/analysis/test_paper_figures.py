@@ -186,7 +186,7 @@ def test_labels_are_words_with_units_not_column_names(two_arms, two_arm_report):
     html_text = two_arm_report
     for raw in ("effect_dz", "<th class=\"num\">vrf</th>", "final_adopted_law</td>"):
         assert raw not in html_text
-    assert "<td class=\"\">Regions adopted at the end: law</td>" in html_text
+    assert "<td class=\"\">Regions adopted at the end: law reform</td>" in html_text
     assert "<td class=\"\">Cases opened (cases per quarter), sum over the window</td>" in html_text  # target
     assert "z1_year (year)" not in html_text
 
