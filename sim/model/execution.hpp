@@ -12,6 +12,12 @@ namespace policysim::model {
 /// Regions or NGOs per parallel task by default: small countries run as one task, with no overhead.
 inline constexpr std::size_t kDefaultAgentGrain = 512;
 
+/// How a run's phases over regions and NGOs execute (the same bits either way).
+struct Execution {
+  bool parallel = true;
+  std::size_t grain = kDefaultAgentGrain;  ///< agents per parallel task
+};
+
 /// Calls body(begin, end) on consecutive ranges that cover [0, count): one range, or parallel
 /// tasks of about `grain` indices when asked.
 template <class Body>

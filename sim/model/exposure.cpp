@@ -6,17 +6,16 @@
 
 namespace policysim::model {
 
-void compute_exposure(World& w, Tick /*t*/) {
-  TickScratch& s = w.scratch;
+void compute_exposure(const RunContext& run, const DonorState& donors, TickScratch& s) {
   // An entry's F is its parent's plus its intervention's term (TickScratch says why that is
   // region r's sum in intervention order). Parents come before their children.
   for (std::size_t e = 1; e < s.intensity_entries.size(); ++e) {
     const auto [parent, i] = s.intensity_origin[e];
-    const Intervention& iv = w.config.interventions[i];
-    const Donor& donor = w.config.donors[iv.donor];
+    const Intervention& iv = run.config.interventions[i];
+    const Donor& donor = run.config.donors[iv.donor];
     // phi is the donor's current foreignness (restrictive laws raise it); domestic donors with
     // phi > 0 count too, as in the formula: visibility, not the flag, makes pressure foreign.
-    const double weight = w.fixed.intervention_visibility[i] * w.donors.foreignness[iv.donor] *
+    const double weight = run.fixed.intervention_visibility[i] * donors.foreignness[iv.donor] *
                           (1.0 - donor.local_ownership);
     s.intensity_entries[e].foreign_exposure =
         s.intensity_entries[parent].foreign_exposure + weight * s.intervention_intensity[i];

@@ -11,17 +11,16 @@
 
 namespace policysim::model {
 
-void update_ngo(World& w, Tick /*t*/, std::size_t i) {
-  const Params& p = w.params;
-  NgoState& ngos = w.ngos;
-  w.scratch.ngo_closed[i] = 0;
+void update_ngo(const RunContext& run, const NationState& nation, std::size_t i, NgoState& ngos,
+                TickScratch& scratch) {
+  const Params& p = run.params;
+  scratch.ngo_closed[i] = 0;
   if (ngos.alive[i] == 0) return;  // closed for good: the record stays as it was
-  const std::uint32_t r = w.fixed.ngo_region[i];
-  const NationState& nation = w.nation;
+  const std::uint32_t r = run.fixed.ngo_region[i];
   // Grants are split equally among the region's alive NGOs (this one among them).
-  const std::uint32_t alive_count = w.scratch.ngo_alive_count[r];
+  const std::uint32_t alive_count = scratch.ngo_alive_count[r];
   const double alive = alive_count > 0 ? static_cast<double>(alive_count) : 1.0;
-  const RegionIntensity& intensity = w.scratch.intensity(r);
+  const RegionIntensity& intensity = scratch.intensity(r);
   const double foreign_income = intensity.foreign_grant * p.grant_size *
                                 (1.0 - p.z1 * (nation.ngo_law ? 1.0 : 0.0)) *
                                 (1.0 - p.z2 * (nation.foreign_agents_law ? 1.0 : 0.0)) / alive;
@@ -43,12 +42,13 @@ void update_ngo(World& w, Tick /*t*/, std::size_t i) {
   ngos.quarters_below_minimum[i] = below;
   const bool closes = static_cast<double>(below) >= p.ngo_close_ticks;
   ngos.alive[i] = closes ? 0 : 1;
-  w.scratch.ngo_closed[i] = closes ? 1 : 0;
+  scratch.ngo_closed[i] = closes ? 1 : 0;
 }
 
-void update_ngos(World& w, Tick t) {
-  for_each_index(w.fixed.ngo_count, w.parallel, w.grain,
-                 [&w, t](std::size_t i) { update_ngo(w, t, i); });
+void update_ngos(const RunContext& run, const NationState& nation, NgoState& ngos,
+                 TickScratch& scratch) {
+  for_each_index(run.fixed.ngo_count, run.execution.parallel, run.execution.grain,
+                 [&](std::size_t i) { update_ngo(run, nation, i, ngos, scratch); });
 }
 
 }  // namespace policysim::model

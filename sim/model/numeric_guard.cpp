@@ -32,8 +32,8 @@ struct FourSums {
 
 // Calls visit(name, values, agent kind) for every column of the state, in a fixed order.
 template <class Visit>
-void for_each_column(const World& w, Visit&& visit) {
-  const RegionState& r = w.regions;
+void for_each_column(const RunState& state, Visit&& visit) {
+  const RegionState& r = state.regions;
   visit("implementation", std::span<const double>(r.implementation), "region");
   visit("capacity", std::span<const double>(r.capacity), "region");
   visit("judicial capacity", std::span<const double>(r.judicial_capacity), "region");
@@ -41,17 +41,17 @@ void for_each_column(const World& w, Visit&& visit) {
   visit("resistance", std::span<const double>(r.resistance), "region");
   visit("support", std::span<const double>(r.support), "region");
   visit("mean cases", std::span<const double>(r.mean_cases), "region");
-  visit("emulation memory", std::span<const double>(w.emulation_memory), "reference slot");
-  const NgoState& n = w.ngos;
+  visit("emulation memory", std::span<const double>(state.emulation_memory), "reference slot");
+  const NgoState& n = state.ngos;
   visit("resources", std::span<const double>(n.resources), "NGO");
   visit("foreign share", std::span<const double>(n.foreign_share), "NGO");
   visit("legitimacy", std::span<const double>(n.legitimacy), "NGO");
   visit("tie", std::span<const double>(n.tie), "NGO");
-  visit("tie weight", std::span<const double>(w.tie_weight), "NGO-tie edge");
-  visit("budget", std::span<const double>(w.donors.budget), "donor");
-  visit("foreignness", std::span<const double>(w.donors.foreignness), "donor");
+  visit("tie weight", std::span<const double>(state.tie_weight), "NGO-tie edge");
+  visit("budget", std::span<const double>(state.donors.budget), "donor");
+  visit("foreignness", std::span<const double>(state.donors.foreignness), "donor");
   // The national state of t, then that of t+1 the national phase writes.
-  for (const NationState* nation : {&w.nation, &w.nation_next}) {
+  for (const NationState* nation : {&state.nation, &state.nation_next}) {
     visit("stance", std::span<const double>(&nation->stance, 1), "nation");
     visit("law content", std::span<const double>(&nation->law_content, 1), "nation");
     visit("law clock", std::span<const double>(&nation->clock_law, 1), "nation");
@@ -76,17 +76,18 @@ std::string number_text(double value) {
 
 }  // namespace
 
-bool state_sum_is_finite(const World& w) {
+bool state_sum_is_finite(const RunState& state) {
   FourSums sums;
-  for_each_column(
-      w, [&sums](const char*, std::span<const double> values, const char*) { sums.add(values); });
+  for_each_column(state, [&sums](const char*, std::span<const double> values, const char*) {
+    sums.add(values);
+  });
   return sums.finite();
 }
 
-std::optional<std::string> find_non_finite(const World& w) {
+std::optional<std::string> find_non_finite(const RunState& state, const StaticWorld& fixed) {
   std::optional<std::string> found;
-  const std::size_t regions = w.regions.region_count();
-  for_each_column(w, [&](const char* name, std::span<const double> values, const char* agent) {
+  const std::size_t regions = state.regions.region_count();
+  for_each_column(state, [&](const char* name, std::span<const double> values, const char* agent) {
     if (found) return;
     for (std::size_t i = 0; i < values.size(); ++i) {
       if (std::isfinite(values[i])) continue;
@@ -99,10 +100,10 @@ std::optional<std::string> find_non_finite(const World& w) {
       } else if (values.size() > regions) {
         // The reform matrix is reform-major: entry k * regions + r.
         const std::size_t region = i % regions;
-        text << "region " << region << " (" << region_code(w.fixed, region) << ") " << name << '['
+        text << "region " << region << " (" << region_code(fixed, region) << ") " << name << '['
              << kReformNames[i / regions] << ']';
       } else {
-        text << "region " << i << " (" << region_code(w.fixed, i) << ") " << name;
+        text << "region " << i << " (" << region_code(fixed, i) << ") " << name;
       }
       text << " = " << values[i];
       found = text.str();

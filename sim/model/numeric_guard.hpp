@@ -9,7 +9,9 @@
 #include <stdexcept>
 #include <string>
 
-#include "sim/model/world.hpp"
+#include "sim/model/params.hpp"
+#include "sim/model/state.hpp"
+#include "sim/model/static_world.hpp"
 
 namespace policysim::model {
 
@@ -22,11 +24,11 @@ class NonFiniteState : public std::runtime_error {
 
 /// Whether the sum of every number of the run's state (regions, NGOs, nation, donors, emulation
 /// memory, NGO ties) is finite.
-bool state_sum_is_finite(const World& w);
+bool state_sum_is_finite(const RunState& state);
 
 /// The first number of the state that is not finite, in that order, in words: "region 3
 /// (S0000003) resistance = nan"; nothing when all are finite.
-std::optional<std::string> find_non_finite(const World& w);
+std::optional<std::string> find_non_finite(const RunState& state, const StaticWorld& fixed);
 
 /// "gamma = nan, kappa = 0.02": the parameters of `params` that differ from their defaults
 /// (MODEL.md §7 priors), or "none (all defaults)".

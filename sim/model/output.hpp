@@ -2,6 +2,7 @@
 // What one run produces (MODEL.md §8): national series per tick, optional regional series,
 // events, and per-run outcomes.
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -14,6 +15,8 @@ namespace policysim::model {
 struct RunOptions {
   bool region_series = false;  ///< record region_metric_names() per tick and region
   bool parallel = true;        ///< parallel phases over regions and NGOs (same bits either way)
+  /// Regions or NGOs per parallel task; 0 for the default (kDefaultAgentGrain, execution.hpp).
+  std::size_t agents_per_task = 0;
 };
 
 /// A federal, donor or NGO event.

@@ -43,14 +43,12 @@ std::array<double, N> sorted_quantiles(const std::vector<double>& values,
 
 }  // namespace
 
-void record(World& w, Tick t) {
-  const StaticWorld& f = w.fixed;
+void record(const RunContext& run, Tick t, const RegionState& regions, const NgoState& ngos,
+            const NationState& nation, TickScratch& s, const Recording& recording,
+            std::vector<EventNote>& events) {
+  const StaticWorld& f = run.fixed;
   const std::size_t n = f.region_count;
-  const RegionState& regions = w.regions;
-  const NgoState& ngos = w.ngos;
-  const NationState& nation = w.nation_next;
-  const TickScratch& s = w.scratch;
-  RunOutput& out = *w.output;
+  RunOutput& out = *recording.output;
   double* row = out.series.data() + static_cast<std::size_t>(t) * kSeriesMetricNames.size();
   auto set = [row](SeriesMetric metric, double value) { row[column(metric)] = value; };
   const double regions_count = static_cast<double>(n);
@@ -65,10 +63,10 @@ void record(World& w, Tick t) {
   set(SeriesMetric::resistance_mean, totals.resistance / regions_count);
   constexpr std::array probabilities = {0.05, 0.50, 0.95};
   std::array<double, 3> quantiles{};
-  if (!w.scratch.resistance_order.empty()) {
-    quantiles = sorted_quantiles(regions.resistance, w.scratch.resistance_order, probabilities);
+  if (!s.resistance_order.empty()) {
+    quantiles = sorted_quantiles(regions.resistance, s.resistance_order, probabilities);
   } else {
-    w.scratch.quantile_selector.select(regions.resistance, probabilities, quantiles);
+    s.quantile_selector.select(regions.resistance, probabilities, quantiles);
   }
   set(SeriesMetric::resistance_q05, quantiles[0]);
   set(SeriesMetric::resistance_q50, quantiles[1]);
@@ -100,13 +98,13 @@ void record(World& w, Tick t) {
     const void* next = std::memchr(closed + i, 1, s.ngo_closed.size() - i);
     if (next == nullptr) break;
     i = static_cast<std::size_t>(static_cast<const std::uint8_t*>(next) - closed);
-    w.events.push_back(EventNote{t, EventKind::ngo_closed, false, static_cast<std::uint32_t>(i)});
+    events.push_back(EventNote{t, EventKind::ngo_closed, false, static_cast<std::uint32_t>(i)});
   }
   set(SeriesMetric::ngos_alive, static_cast<double>(alive));
   set(SeriesMetric::foreign_intensity, s.foreign_total);
   set(SeriesMetric::domestic_intensity, s.domestic_total);
 
-  if (w.record_region_series) {
+  if (recording.region_series) {
     constexpr std::size_t metrics = kRegionMetricNames.size();
     double* cells = out.region_series.data() + static_cast<std::size_t>(t) * n * metrics;
     for (std::size_t r = 0; r < n; ++r) {

@@ -11,10 +11,9 @@
 
 namespace policysim::model {
 
-void sum_regions(World& w, Tick /*t*/) {
-  const RegionState& regions = w.regions;
-  const TickScratch& s = w.scratch;
-  const std::size_t n = w.fixed.region_count;
+RegionTotals sum_regions(const RegionState& regions, const std::vector<std::uint8_t>& ever_toured,
+                         const TickScratch& s) {
+  const std::size_t n = regions.region_count();
   constexpr std::size_t K = kReformCount;
   // The sums in order: a (K), adopters (K), then the rest as below.
   enum : std::size_t {
@@ -36,7 +35,7 @@ void sum_regions(World& w, Tick /*t*/) {
       term[K + k] = a >= kAdoptedLevel ? 1.0 : 0.0;
     }
     const double rho = regions.resistance[r];
-    const bool toured = w.ever_toured[r] != 0;
+    const bool toured = ever_toured[r] != 0;
     term[kResistance] = rho;
     term[kToured] = toured ? 1.0 : 0.0;
     // Adding 0 for the other group leaves each sum the bits of a sum over its own regions.
@@ -48,7 +47,7 @@ void sum_regions(World& w, Tick /*t*/) {
     term[kForeignExposure] = s.intensity(r).foreign_exposure;
     return term;
   });
-  RegionTotals& totals = w.scratch.region_totals;
+  RegionTotals totals;
   for (std::size_t k = 0; k < K; ++k) {
     totals.implementation[k] = sums[k];
     totals.adopters[k] = sums[K + k];
@@ -61,6 +60,7 @@ void sum_regions(World& w, Tick /*t*/) {
   totals.convictions = sums[kConvictions];
   totals.regions_with_cases = sums[kWithCases];
   totals.foreign_exposure = sums[kForeignExposure];
+  return totals;
 }
 
 }  // namespace policysim::model

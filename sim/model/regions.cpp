@@ -23,33 +23,108 @@ namespace {
 
 bool adopted(double level) { return level >= kAdoptedLevel; }
 
+// The layers of the combined peer weight W of one region (§4): a layer counts when its weight is
+// positive and the region has peers in it.
+struct PeerLayers {
+  bool geo = false;              ///< land neighbours and w_geo > 0
+  bool district = false;         ///< other regions in the district and w_fd > 0
+  bool ties = false;             ///< NGO ties with a positive row sum and w_ngo > 0
+  double district_others = 0.0;  ///< regions of the district other than r
+  double tie_divisor = 1.0;      ///< max(1, raw NGO-tie row sum)
+  double total_weight = 0.0;     ///< sum of the weights of the layers present
+};
+
+// Which layers of W region r has this tick and their total weight, from its raw NGO-tie row sum.
+// The same for every quantity averaged over r's peers, so computed once per region.
+PeerLayers peer_layers(const RunContext& run, std::size_t r, double tie_row_sum) {
+  const Params& p = run.params;
+  const StaticWorld& fixed = run.fixed;
+  PeerLayers layers;
+  if (fixed.geo.neighbours(r).size() > 0 && p.w_geo > 0.0) {
+    layers.geo = true;
+    layers.total_weight += p.w_geo;
+  }
+  const std::uint32_t others = fixed.district_region_count[fixed.district[r]] - 1;
+  if (others > 0 && p.w_fd > 0.0) {
+    layers.district = true;
+    layers.district_others = static_cast<double>(others);
+    layers.total_weight += p.w_fd;
+  }
+  if (p.w_ngo > 0.0 && tie_row_sum > 0.0) {
+    // Row-normalised with max(1, row sum): weak ties weigh little (§4).
+    layers.ties = true;
+    layers.tie_divisor = tie_row_sum > 1.0 ? tie_row_sum : 1.0;
+    layers.total_weight += p.w_ngo * tie_row_sum / layers.tie_divisor;
+  }
+  return layers;
+}
+
+// The combined peer mean from the sums of its layers: the W_geo dot, the district total, r's own
+// value and the raw NGO-tie dot.
+double combine_peer_layers(const Params& p, const PeerLayers& layers, double geo_dot,
+                           double district_total, double own, double tie_dot) {
+  double weighted = 0.0;
+  if (layers.geo) weighted += p.w_geo * geo_dot;
+  // W_fd from district sums (sum minus self), never as explicit edges.
+  if (layers.district) weighted += p.w_fd * (district_total - own) / layers.district_others;
+  if (layers.ties) weighted += p.w_ngo * tie_dot / layers.tie_divisor;
+  return layers.total_weight > 0.0 ? weighted / layers.total_weight : own;
+}
+
+// Sum over s of W[r,s] value(s), the combined peer weight (§4), from district totals of the same
+// quantity. A region with no peers at all falls back to its own value.
+template <class Value>
+double peer_mean(const RunContext& run, const std::vector<double>& tie_weight, std::size_t r,
+                 const Value& value, double district_total) {
+  const Params& p = run.params;
+  const RunDraws& draws = run.draws;
+  double geo_dot = 0.0;
+  const auto geo_neighbours = run.fixed.geo.neighbours(r);
+  if (!geo_neighbours.empty() && p.w_geo > 0.0) {
+    const double weight = run.fixed.geo.neighbour_weight(r);
+    for (const std::uint32_t s : geo_neighbours) geo_dot += weight * value(s);
+  }
+  double row_sum = 0.0, tie_dot = 0.0;
+  if (p.w_ngo > 0.0) {
+    for (std::uint32_t e = draws.tie_offsets[r]; e < draws.tie_offsets[r + 1]; ++e) {
+      const double w = tie_weight[draws.tie_edge[e]];
+      row_sum += w;
+      tie_dot += w * value(draws.tie_neighbour[e]);
+    }
+  }
+  return combine_peer_layers(p, peer_layers(run, r, row_sum), geo_dot, district_total, value(r),
+                             tie_dot);
+}
+
 // Distinct peers of r (land neighbours, district members, NGO-tie partners with a positive
 // weight, each layer counted only when its weight is positive) that have adopted reform k.
 // Counting stops at `enough`: the complex-contagion rule only asks for two.
-int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
-  const Params& p = w.params;
-  const std::vector<PeerRecord>& peers = w.scratch.peer;
-  const std::uint32_t own_district = w.fixed.district[r];
-  const std::size_t districts = w.fixed.district_count;
+int adopting_peers(const RunContext& run, const RegionalState& state, const TickScratch& scratch,
+                   std::size_t r, std::size_t k, int enough) {
+  const Params& p = run.params;
+  const std::vector<PeerRecord>& peers = scratch.peer;
+  const std::uint32_t own_district = run.fixed.district[r];
+  const std::size_t districts = run.fixed.district_count;
   const bool use_district = p.w_fd > 0.0;
   int count = 0;
   if (use_district) {
-    count += static_cast<int>(w.scratch.district_adopter_count[k * districts + own_district]) -
+    count += static_cast<int>(scratch.district_adopter_count[k * districts + own_district]) -
              (adopted(peers[r].a[k]) ? 1 : 0);
   }
-  const auto geo = w.fixed.geo.neighbours(r);
+  const auto geo = run.fixed.geo.neighbours(r);
   if (p.w_geo > 0.0) {
     for (const std::uint32_t peer : geo) {
       if (count >= enough) return count;
-      if (use_district && w.fixed.district[peer] == own_district) continue;
+      if (use_district && run.fixed.district[peer] == own_district) continue;
       count += adopted(peers[peer].a[k]) ? 1 : 0;
     }
   }
   if (p.w_ngo > 0.0) {
-    for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1] && count < enough; ++e) {
-      const std::uint32_t peer = w.tie_neighbour[e];
-      if (!(w.tie_weight[w.tie_edge[e]] > 0.0)) continue;
-      if (use_district && w.fixed.district[peer] == own_district) continue;
+    for (std::uint32_t e = run.draws.tie_offsets[r];
+         e < run.draws.tie_offsets[r + 1] && count < enough; ++e) {
+      const std::uint32_t peer = run.draws.tie_neighbour[e];
+      if (!(state.tie_weight[run.draws.tie_edge[e]] > 0.0)) continue;
+      if (use_district && run.fixed.district[peer] == own_district) continue;
       if (p.w_geo > 0.0 && std::find(geo.begin(), geo.end(), peer) != geo.end()) {
         continue;
       }
@@ -62,11 +137,12 @@ int adopting_peers(const World& w, std::size_t r, std::size_t k, int enough) {
 // The mean emulation memory e of the references that for_each_slot lists, per reform; each sum
 // adds its terms in reference order.
 template <class ForEachSlot>
-PerReform mean_reference_memory(const World& w, const ForEachSlot& for_each_slot) {
+PerReform mean_reference_memory(const std::vector<double>& emulation_memory,
+                                const ForEachSlot& for_each_slot) {
   PerReform sum{};
   std::size_t references = 0;
   for_each_slot([&](std::uint32_t slot) {
-    const double* memory = &w.emulation_memory[slot * kReformCount];
+    const double* memory = &emulation_memory[slot * kReformCount];
     for (std::size_t k = 0; k < kReformCount; ++k) sum[k] += memory[k];
     ++references;
   });
@@ -91,14 +167,15 @@ constexpr std::size_t kTieBlock = 128;
 // ties' weights miss the cache. A short loop that does nothing but gather them lets the processor
 // keep many of those misses in flight, which the long body of update_region does not (asking for
 // them a few regions ahead in that body hid less, and in this loop adds nothing).
-void gather_tie_sums(const World& w, std::size_t begin, std::size_t end, TieSums* sums) {
-  const std::vector<PeerRecord>& peers = w.scratch.peer;
+void gather_tie_sums(const RunContext& run, const RegionalState& state, const TickScratch& scratch,
+                     std::size_t begin, std::size_t end, TieSums* sums) {
+  const std::vector<PeerRecord>& peers = scratch.peer;
   for (std::size_t r = begin; r < end; ++r) {
     TieSums& sum = sums[r - begin];
     sum = TieSums{};
-    for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
-      const PeerRecord& peer = peers[w.tie_neighbour[e]];
-      const double weight = w.tie_weight[w.tie_edge[e]];
+    for (std::uint32_t e = run.draws.tie_offsets[r]; e < run.draws.tie_offsets[r + 1]; ++e) {
+      const PeerRecord& peer = peers[run.draws.tie_neighbour[e]];
+      const double weight = state.tie_weight[run.draws.tie_edge[e]];
       sum.row_sum += weight;
       for (std::size_t k = 0; k < kReformCount; ++k) {
         sum.learning[k] += weight * (peer.a[k] * peer.success);
@@ -108,17 +185,18 @@ void gather_tie_sums(const World& w, std::size_t begin, std::size_t end, TieSums
 }
 
 // Rules 3-8 for region r, given its NGO-tie sums.
-void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
-  const Params& p = w.params;
-  const Mechanisms& mechanisms = w.mechanisms;
+void update_region(const RunContext& run, Tick t, const RegionalState& state, TickScratch& scratch,
+                   std::size_t r, const TieSums& ties) {
+  const Params& p = run.params;
+  const Mechanisms& mechanisms = run.mechanisms;
   // `now` and `next` are the same columns (see the top of the file): reads of `now` all come
   // before the writes to `next`.
-  const RegionState& now = w.regions;
-  RegionState& next = w.regions;
-  const NgoState& ngos = w.ngos;
-  const NationState& nation = w.nation;
-  const TickScratch& s = w.scratch;
-  const std::size_t n = w.fixed.region_count, districts = w.fixed.district_count;
+  const RegionState& now = state.regions;
+  RegionState& next = state.regions;
+  const NgoState& ngos = state.ngos;
+  const NationState& nation = state.nation;
+  const TickScratch& s = scratch;
+  const std::size_t n = run.fixed.region_count, districts = run.fixed.district_count;
   const auto agent = static_cast<std::uint32_t>(r);
   const auto tick = static_cast<std::uint32_t>(t);
   const RegionIntensity& intensity = s.intensity(r);
@@ -134,34 +212,34 @@ void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
   const double support = now.support[r];
   const double mean_cases = now.mean_cases[r];
   const double own_success = own.success;
-  const double exposure = w.fixed.exposure[r];
+  const double exposure = run.fixed.exposure[r];
 
   // The region's NGOs at t: alive count (for rule 9's split of grants), mean legitimacy
   // (obstruction) and push G = 1 - prod(1 - g min(1, R/R*) tie).
   std::uint32_t alive = 0;
   double legitimacy_sum = 0.0, no_push = 1.0;
-  for (std::uint32_t e = w.fixed.region_ngo_offsets[r]; e < w.fixed.region_ngo_offsets[r + 1];
+  for (std::uint32_t e = run.fixed.region_ngo_offsets[r]; e < run.fixed.region_ngo_offsets[r + 1];
        ++e) {
-    const std::uint32_t i = w.fixed.region_ngos[e];
+    const std::uint32_t i = run.fixed.region_ngos[e];
     if (ngos.alive[i] == 0) continue;
     ++alive;
     legitimacy_sum += ngos.legitimacy[i];
     const double effectiveness = p.R_star > 0.0 ? std::min(1.0, ngos.resources[i] / p.R_star) : 1.0;
     no_push *= 1.0 - rules::clip01(ngos.legitimacy[i] * effectiveness * ngos.tie[i]);
   }
-  w.scratch.ngo_alive_count[r] = alive;
+  scratch.ngo_alive_count[r] = alive;
   const double mean_legitimacy = alive > 0 ? legitimacy_sum / alive : 0.0;
   const double ngo_push = rules::clip01(1.0 - no_push);
 
   // The land-neighbour sums of rules 3 and 5 for every reform, in one pass: each sum adds the
   // same terms in the same order as a pass per reform would, so the bits do not change. (The
   // NGO-tie sums came in `ties`; gathering these in that pass too was slower.)
-  const bool hazard_mode = w.config.adoption_mode == AdoptionMode::hazard;
-  const auto geo_neighbours = w.fixed.geo.neighbours(r);
+  const bool hazard_mode = run.config.adoption_mode == AdoptionMode::hazard;
+  const auto geo_neighbours = run.fixed.geo.neighbours(r);
   PerReform learning_geo{}, competition_geo{};
   double rho_geo = 0.0;
   {
-    const double geo_weight = w.fixed.geo.neighbour_weight(r);
+    const double geo_weight = run.fixed.geo.neighbour_weight(r);
     for (const std::uint32_t neighbour : geo_neighbours) {
       const PeerRecord& peer = s.peer[neighbour];
       for (std::size_t k = 0; k < kReformCount; ++k) {
@@ -175,13 +253,13 @@ void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
   // Rule 3: resistance and obstruction.
   const bool obstructing =
       mechanisms.obstruction &&
-      rules::obstructs(p, rho, mean_legitimacy, w.risk_aversion[r], s.sanction_probability);
+      rules::obstructs(p, rho, mean_legitimacy, run.draws.risk_aversion[r], s.sanction_probability);
   next.obstructing[r] = obstructing ? 1 : 0;
   next.resistance[r] =
       mechanisms.resistance
-          ? rules::resistance_next(p, rho, w.eta[r], intensity.foreign_exposure, nation.stance,
-                                   geo_neighbours.empty() ? rho : rho_geo)
-          : w.eta[r];
+          ? rules::resistance_next(p, rho, run.draws.eta[r], intensity.foreign_exposure,
+                                   nation.stance, geo_neighbours.empty() ? rho : rho_geo)
+          : run.draws.eta[r];
 
   // Rule 4: capacity. An obstructing directorate absorbs no police training or exchange; the
   // courts' capacity is not the police's to refuse.
@@ -195,21 +273,22 @@ void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
   // Rules 5 and 6: signals and implementation, per reform.
   const double exchange = instrument(Instrument::exchange);
   const double tour = instrument(Instrument::task_force_tour);
-  const std::uint32_t own_district = w.fixed.district[r];
+  const std::uint32_t own_district = run.fixed.district[r];
   // Emulation: the mean memory of the region's references at t, its district's unless it is a
   // centre itself (each sum adds its terms in reference order).
   PerReform emulation{};
   if (hazard_mode && mechanisms.emulation) {
     emulation =
-        w.fixed.is_centre(r)
-            ? mean_reference_memory(w, [&](auto visit) { w.fixed.for_each_reference(r, visit); })
+        run.fixed.is_centre(r)
+            ? mean_reference_memory(state.emulation_memory,
+                                    [&](auto visit) { run.fixed.for_each_reference(r, visit); })
             : s.district_emulation[own_district];
   }
-  const PeerLayers layers = w.peer_layers(r, ties.row_sum);
+  const PeerLayers layers = peer_layers(run, r, ties.row_sum);
   // One sequence per region and tick; reform k takes draw k (two uniforms per Philox block).
   std::array<double, kReformCount> adoption_draws{};
   if (hazard_mode)
-    adoption_draws = w.rng.uniforms<kReformCount>(tick, agent, word(Purpose::adoption));
+    adoption_draws = run.draws.rng.uniforms<kReformCount>(tick, agent, word(Purpose::adoption));
   for (std::size_t k = 0; k < kReformCount; ++k) {
     const double a = own.a[k];
     const double coercion =
@@ -220,8 +299,8 @@ void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
     if (hazard_mode) {
       rules::Signals signals;
       if (mechanisms.learning) {
-        const double peers = w.combine_peer_layers(
-            layers, learning_geo[k], s.district_learning_sum[k * districts + own_district],
+        const double peers = combine_peer_layers(
+            p, layers, learning_geo[k], s.district_learning_sum[k * districts + own_district],
             a * own_success, ties.learning[k]);
         // An exchange adds a foreign exemplar with a = pi = 1.
         signals.learning = (peers + exchange) / (1.0 + exchange);
@@ -238,12 +317,13 @@ void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
           rules::adoption_logit(p, k, signals, capacity, support, rho, nation.cascade[k]);
       step = rules::happens(adoption_draws[k], logit);
     } else {
-      const double share = w.peer_mean(
-          r, [&](std::size_t peer) { return adopted(s.peer[peer].a[k]) ? 1.0 : 0.0; },
+      const double share = peer_mean(
+          run, state.tie_weight, r,
+          [&](std::size_t peer) { return adopted(s.peer[peer].a[k]) ? 1.0 : 0.0; },
           s.district_adopter_count[k * districts + own_district]);
-      step = share >= rules::adoption_threshold(p, w.theta[r], coercion, capacity);
-      if (step && w.config.adoption_mode == AdoptionMode::complex_contagion) {
-        step = adopting_peers(w, r, k, 2) >= 2;
+      step = share >= rules::adoption_threshold(p, run.draws.theta[r], coercion, capacity);
+      if (step && run.config.adoption_mode == AdoptionMode::complex_contagion) {
+        step = adopting_peers(run, state, s, r, k, 2) >= 2;
       }
     }
     double a_next = step ? rules::adoption_step(p, a) : a;
@@ -257,16 +337,17 @@ void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
                                                   nation.law_in_force[law], rho);
   std::uint32_t cases = 0, convictions = 0;
   if (nation.law_in_force[law] > 0.0 && !obstructing) {
-    auto case_draws = w.rng.sequence(tick, agent, word(Purpose::cases));
-    cases = case_draws.poisson(p.case_rate * w.fixed.size[r] * a_law);
+    auto case_draws = run.draws.rng.sequence(tick, agent, word(Purpose::cases));
+    cases = case_draws.poisson(p.case_rate * run.fixed.size[r] * a_law);
     if (cases > 0) {
-      auto conviction_draws = w.rng.sequence(tick, agent, word(Purpose::convictions));
+      auto conviction_draws = run.draws.rng.sequence(tick, agent, word(Purpose::convictions));
       convictions = conviction_draws.binomial(cases, rules::clip01(judicial_use * p.p_conv));
     }
   }
   next.cases[r] = cases;
   next.convictions[r] = convictions;
-  next.mean_cases[r] = w.case_mean_keep * mean_cases + (1.0 - w.case_mean_keep) * cases;
+  next.mean_cases[r] =
+      run.draws.case_mean_keep * mean_cases + (1.0 - run.draws.case_mean_keep) * cases;
 
   // Rule 8: executive support.
   next.support[r] = rules::support_next(p, support, exposure, s.mean_directive, rho);
@@ -274,17 +355,18 @@ void update_region(World& w, Tick t, std::size_t r, const TieSums& ties) {
 
 }  // namespace
 
-void prepare_peer_sums(World& w, Tick t) {
-  const Params& p = w.params;
-  const StaticWorld& f = w.fixed;
-  const RegionState& now = w.regions;
-  TickScratch& s = w.scratch;
+void prepare_peer_sums(const RunContext& run, Tick t, const RegionalState& state,
+                       TickScratch& scratch) {
+  const Params& p = run.params;
+  const StaticWorld& f = run.fixed;
+  const RegionState& now = state.regions;
+  TickScratch& s = scratch;
   const std::size_t n = f.region_count, districts = f.district_count;
   constexpr std::size_t kSums = 2 * kReformCount;  // a pi, then adopters, per reform
 
   // The peer records, and each block's district sums, adding its regions in region order.
   const std::size_t blocks = f.block_district_offsets.size() - 1;
-  for_each_index(blocks, w.parallel, 1, [&](std::size_t b) {
+  for_each_index(blocks, run.execution.parallel, 1, [&](std::size_t b) {
     double* block_sums = &s.block_district_sums[f.block_district_offsets[b] * kSums];
     std::fill(block_sums, &s.block_district_sums[f.block_district_offsets[b + 1] * kSums], 0.0);
     const std::size_t end = std::min(n, (b + 1) * kDistrictSumBlock);
@@ -315,16 +397,17 @@ void prepare_peer_sums(World& w, Tick t) {
 
   // Every region that is not a centre emulates its district's references: their mean memory
   // once a district rather than once a region.
-  if (w.config.adoption_mode == AdoptionMode::hazard && w.mechanisms.emulation) {
+  if (run.config.adoption_mode == AdoptionMode::hazard && run.mechanisms.emulation) {
     for (std::size_t d = 0; d < districts; ++d) {
-      s.district_emulation[d] = mean_reference_memory(
-          w, [&](auto visit) { w.fixed.for_each_district_reference(d, visit); });
+      s.district_emulation[d] = mean_reference_memory(state.emulation_memory, [&](auto visit) {
+        run.fixed.for_each_district_reference(d, visit);
+      });
     }
   }
 
   // The terms of rules 5 and 8 that are the same in every region, once rather than per region.
-  const NationState& nation = w.nation;
-  s.tip = w.fixed.tip[static_cast<std::size_t>(t)];
+  const NationState& nation = state.nation;
+  s.tip = run.fixed.tip[static_cast<std::size_t>(t)];
   for (std::size_t k = 0; k < kReformCount; ++k) {
     s.coercion_without_tour[k] =
         rules::coercion_without_tour(p, nation.law_in_force[k], nation.directive[k], s.tip);
@@ -335,35 +418,40 @@ void prepare_peer_sums(World& w, Tick t) {
   s.mean_directive = mean_directive / static_cast<double>(kReformCount);
 }
 
-void update_regions_in(World& w, Tick t, std::size_t begin, std::size_t end) {
-  const bool tie_sums = w.config.adoption_mode == AdoptionMode::hazard && w.params.w_ngo > 0.0;
+void update_regions_in(const RunContext& run, Tick t, const RegionalState& state,
+                       TickScratch& scratch, std::size_t begin, std::size_t end) {
+  const bool tie_sums = run.config.adoption_mode == AdoptionMode::hazard && run.params.w_ngo > 0.0;
   std::array<TieSums, kTieBlock> ties{};  // all zero where the ties do not count
   for (std::size_t first = begin; first < end; first += kTieBlock) {
     const std::size_t last = std::min(end, first + kTieBlock);
-    if (tie_sums) gather_tie_sums(w, first, last, ties.data());
-    for (std::size_t r = first; r < last; ++r) update_region(w, t, r, ties[r - first]);
+    if (tie_sums) gather_tie_sums(run, state, scratch, first, last, ties.data());
+    for (std::size_t r = first; r < last; ++r)
+      update_region(run, t, state, scratch, r, ties[r - first]);
   }
 }
 
-void update_emulation_memory(World& w) {
-  const std::vector<PeerRecord>& before = w.scratch.peer;
-  for (std::size_t slot = 0; slot < w.fixed.reference_regions.size(); ++slot) {
-    const std::size_t q = w.fixed.reference_regions[slot];
+void update_emulation_memory(const RunContext& run, const RegionalState& state,
+                             const TickScratch& scratch) {
+  const std::vector<PeerRecord>& before = scratch.peer;
+  for (std::size_t slot = 0; slot < run.fixed.reference_regions.size(); ++slot) {
+    const std::size_t q = run.fixed.reference_regions[slot];
     for (std::size_t k = 0; k < kReformCount; ++k) {
-      const double crossed = !adopted(before[q].a[k]) && adopted(w.regions.a(q, k)) ? 1.0 : 0.0;
-      double& memory = w.emulation_memory[slot * kReformCount + k];
-      memory = std::min(1.0, w.emulation_memory_keep * memory + crossed);
+      const double crossed = !adopted(before[q].a[k]) && adopted(state.regions.a(q, k)) ? 1.0 : 0.0;
+      double& memory = state.emulation_memory[slot * kReformCount + k];
+      memory = std::min(1.0, run.draws.emulation_memory_keep * memory + crossed);
     }
   }
 }
 
-void update_regions(World& w, Tick t) {
-  prepare_peer_sums(w, t);
-  const std::size_t n = w.fixed.region_count;
-  for_each_range(n, w.parallel, w.grain, [&w, t](std::size_t begin, std::size_t end) {
-    update_regions_in(w, t, begin, end);
-  });
-  update_emulation_memory(w);
+void update_regions(const RunContext& run, Tick t, const RegionalState& state,
+                    TickScratch& scratch) {
+  prepare_peer_sums(run, t, state, scratch);
+  const std::size_t n = run.fixed.region_count;
+  for_each_range(n, run.execution.parallel, run.execution.grain,
+                 [&](std::size_t begin, std::size_t end) {
+                   update_regions_in(run, t, state, scratch, begin, end);
+                 });
+  update_emulation_memory(run, state, scratch);
 }
 
 }  // namespace policysim::model

@@ -22,9 +22,9 @@ double frame_factor(const Params& p, Frame frame, std::size_t k) {
 
 }  // namespace
 
-void schedule_interventions(World& w, Tick t) {
-  const Params& p = w.params;
-  TickScratch& s = w.scratch;
+void schedule_interventions(const RunContext& run, Tick t, const DonorState& donors, TickScratch& s,
+                            std::vector<std::uint8_t>& ever_toured) {
+  const Params& p = run.params;
   s.clear_regional_intensities();
   s.task_force_active = false;
   s.push_max = 0.0;
@@ -33,28 +33,28 @@ void schedule_interventions(World& w, Tick t) {
   double authorship_sum = 0.0;
   int authorship_count = 0;
 
-  const auto& interventions = w.config.interventions;
+  const auto& interventions = run.config.interventions;
   for (std::size_t i = 0; i < interventions.size(); ++i) {
     const Intervention& iv = interventions[i];
-    const double budget = w.donors.budget[iv.donor];
+    const double budget = donors.budget[iv.donor];
     const bool active =
-        t >= w.fixed.intervention_start[i] && t <= w.fixed.intervention_end[i] && budget > 0.0;
+        t >= run.fixed.intervention_start[i] && t <= run.fixed.intervention_end[i] && budget > 0.0;
     const double intensity = active ? iv.intensity * budget : 0.0;
     s.intervention_intensity[i] = intensity;
     if (!(intensity > 0.0)) continue;
 
-    const Donor& donor = w.config.donors[iv.donor];
+    const Donor& donor = run.config.donors[iv.donor];
     const std::size_t m = index(iv.instrument);
     const bool grant = iv.instrument == Instrument::ngo_grant;
     PerReform effect{};
     for (std::size_t k = 0; k < kReformCount; ++k) {
       effect[k] = p.effect[m][k] * frame_factor(p, donor.frame, k);
     }
-    const std::uint32_t begin = w.target_offsets[i], end = w.target_offsets[i + 1];
+    const std::uint32_t begin = run.draws.target_offsets[i], end = run.draws.target_offsets[i + 1];
     s.start_adding(static_cast<std::uint32_t>(i));
     for (std::uint32_t e = begin; e < end; ++e) {
-      const std::uint32_t r = w.targets[e];
-      if (iv.instrument == Instrument::task_force_tour) w.ever_toured[r] = 1;
+      const std::uint32_t r = run.draws.targets[e];
+      if (iv.instrument == Instrument::task_force_tour) ever_toured[r] = 1;
       RegionIntensity* const target = s.add_to(r);
       if (target == nullptr) continue;  // r joined an entry that has this intervention's terms
       target->instrument[m] += intensity;
@@ -69,7 +69,7 @@ void schedule_interventions(World& w, Tick t) {
     if (iv.instrument == Instrument::task_force_tour ||
         iv.instrument == Instrument::legislation_push) {
       s.task_force_active = true;
-      authorship_sum += w.donors.foreignness[iv.donor] * (1.0 - donor.local_ownership);
+      authorship_sum += donors.foreignness[iv.donor] * (1.0 - donor.local_ownership);
       ++authorship_count;
     }
     if (iv.instrument == Instrument::legislation_push) s.push_max = std::max(s.push_max, intensity);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <stdexcept>
 #include <string>
 
 #include "sim/model/metrics.hpp"
@@ -24,9 +25,9 @@ double decimal_year(const Config& config, int t) {
   return quarter.year() + (quarter.quarter() - 1) / 4.0;
 }
 
-void compute_outcomes(const World& w, RunOutput& out) {
-  const Config& config = w.config;
-  const auto ticks = static_cast<int>(w.fixed.tick_count);
+void compute_outcomes(const Config& config, const StaticWorld& fixed, const RunState& state,
+                      RunOutput& out) {
+  const auto ticks = static_cast<int>(fixed.tick_count);
   const std::size_t width = kSeriesMetricNames.size();
   auto at = [&](int t, SeriesMetric metric) {
     return out.series[static_cast<std::size_t>(t) * width + column(metric)];
@@ -46,7 +47,7 @@ void compute_outcomes(const World& w, RunOutput& out) {
   for (int t = 0; t < ticks; ++t) {
     if (at(t, SeriesMetric::foreign_intensity) > 0.0) last_foreign = t;
   }
-  const RegionState& final_state = w.regions_now();
+  const RegionState& final_state = state.regions;
   for (std::size_t k = 0; k < kReformCount; ++k) {
     const auto adopted = for_reform(SeriesMetric::adopted_law, k);
     const auto share = for_reform(SeriesMetric::share_adopted_law, k);
@@ -65,7 +66,7 @@ void compute_outcomes(const World& w, RunOutput& out) {
     set(for_reform(Outcome::quarters_to_third_law, k), third >= 0 ? third + 1 : ticks);
     double peak = 0.0;
     for (int t = 0; t < ticks; ++t) peak = std::max(peak, at(t, mean));
-    set(for_reform(Outcome::morans_i_law, k), morans_i(w.fixed, final_state.reform(k)));
+    set(for_reform(Outcome::morans_i_law, k), morans_i(fixed, final_state.reform(k)));
     set(for_reform(Outcome::share_of_peak_kept_law, k), peak > 0.0 ? at(last, mean) / peak : kNaN);
     set(for_reform(Outcome::peak_mean_law, k), peak);
     set(for_reform(Outcome::final_mean_law, k), at(last, mean));
@@ -96,10 +97,35 @@ void compute_outcomes(const World& w, RunOutput& out) {
   }
   set(Outcome::total_cases, total_cases);
   set(Outcome::total_convictions, total_convictions);
-  set(Outcome::ngos_closed,
-      static_cast<double>(std::count_if(w.events.begin(), w.events.end(), [](const EventNote& e) {
-        return e.kind == EventKind::ngo_closed;
-      })));
+  set(Outcome::ngos_closed, static_cast<double>(std::count_if(
+                                state.events.begin(), state.events.end(), [](const EventNote& e) {
+                                  return e.kind == EventKind::ngo_closed;
+                                })));
+}
+
+// The event `note` as a run reports it, written into `event` (whose strings keep their capacity,
+// so that naming the events of a reused output allocates only for longer names).
+void name_event(const Config& config, const StaticWorld& fixed, const EventNote& note,
+                Event& event) {
+  event.tick = note.tick;
+  event.kind = name(note.kind);
+  event.region = -1;
+  switch (note.kind) {
+    case EventKind::donor_cut:
+    case EventKind::donor_exit:
+      event.detail = config.donors[note.subject].name;
+      break;
+    case EventKind::ngo_closed:
+      event.region = fixed.ngo_region[note.subject];
+      event.detail = ngo_name(fixed, config, note.subject);
+      break;
+    default:  // federal events: which unit, and whether forced or by their rule
+      event.detail = note.kind == EventKind::special_unit_created   ? "special "
+                     : note.kind == EventKind::federal_unit_created ? "federal "
+                                                                    : "";
+      event.detail += note.forced ? "forced" : "rule";
+      break;
+  }
 }
 
 }  // namespace
@@ -114,6 +140,8 @@ struct Simulation::State {
   Config config;
   StaticWorld fixed;
   World world;
+  bool started = false;  // a run was started and not finished
+  Tick next_tick = 0;
 };
 
 Simulation::Simulation(const Config& config, const Country& country)
@@ -124,9 +152,10 @@ Simulation& Simulation::operator=(Simulation&&) noexcept = default;
 
 int Simulation::tick_count() const { return static_cast<int>(state_->fixed.tick_count); }
 std::size_t Simulation::region_count() const { return state_->fixed.region_count; }
-const World& Simulation::world() const { return state_->world; }
-World& Simulation::world() { return state_->world; }
+const RunState& Simulation::state() const { return state_->world.state; }
+const RunDraws& Simulation::draws() const { return state_->world.draws; }
 const StaticWorld& Simulation::static_world() const { return state_->fixed; }
+int Simulation::ticks_run() const { return state_->next_tick; }
 
 RunOutput Simulation::run(std::uint64_t seed, const RunOptions& options) {
   RunOutput output;
@@ -135,50 +164,78 @@ RunOutput Simulation::run(std::uint64_t seed, const RunOptions& options) {
 }
 
 void Simulation::run(std::uint64_t seed, const RunOptions& options, RunOutput& output) {
+  start(seed, options, output);
+  const World& w = state_->world;
+  for (Tick t = 0; t < tick_count(); ++t) {
+    step();
+    if (!state_sum_is_finite(w.state) && find_non_finite(w.state, w.fixed)) {
+      throw_non_finite(seed, t);
+    }
+  }
+  finish();
+}
+
+void Simulation::start(std::uint64_t seed, const RunOptions& options, RunOutput& output) {
   World& w = state_->world;
   const StaticWorld& f = state_->fixed;
-  const int ticks = tick_count();
   output.series.assign(f.tick_count * kSeriesMetricNames.size(), 0.0);
   if (options.region_series) {
     output.region_series.assign(f.tick_count * f.region_count * kRegionMetricNames.size(), 0.0);
   } else {
     output.region_series.clear();
   }
-  w.parallel = options.parallel;
-  w.output = &output;
-  w.record_region_series = options.region_series;
-  w.reset(seed);
-  for (Tick t = 0; t < ticks; ++t) {
-    step(w, t);
-    if (!state_sum_is_finite(w) && find_non_finite(w)) throw_non_finite(seed, t);
+  w.execution.parallel = options.parallel;
+  w.execution.grain = options.agents_per_task > 0 ? options.agents_per_task : kDefaultAgentGrain;
+  w.recording = {&output, options.region_series};
+  start_run(w, seed);
+  state_->started = true;
+  state_->next_tick = 0;
+}
+
+void Simulation::step(std::span<double> phase_seconds) {
+  if (!state_->started || state_->next_tick >= tick_count()) {
+    throw std::logic_error(state_->started ? "Simulation::step: every tick of the run has run"
+                                           : "Simulation::step: no run was started");
   }
-  output.events.resize(w.events.size());
-  for (std::size_t e = 0; e < w.events.size(); ++e) name_event(w, w.events[e], output.events[e]);
-  compute_outcomes(w, output);
-  w.output = nullptr;
+  model::step(state_->world, state_->next_tick, phase_seconds);
+  ++state_->next_tick;
+}
+
+void Simulation::finish() {
+  World& w = state_->world;
+  if (!state_->started) throw std::logic_error("Simulation::finish: no run was started");
+  RunOutput& output = *w.recording.output;
+  output.events.resize(w.state.events.size());
+  for (std::size_t e = 0; e < w.state.events.size(); ++e) {
+    name_event(w.config, w.fixed, w.state.events[e], output.events[e]);
+  }
+  compute_outcomes(w.config, w.fixed, w.state, output);
+  w.recording.output = nullptr;
+  state_->started = false;
 }
 
 void Simulation::throw_non_finite(std::uint64_t seed, int tick) {
   // The run is a function of its seed: run it again to tick `tick`, then that tick one phase at a
   // time, to find the phase after which the state is first not finite.
   World& w = state_->world;
-  w.reset(seed);
-  for (Tick t = 0; t < tick; ++t) step(w, t);
+  start_run(w, seed);
+  for (Tick t = 0; t < tick; ++t) model::step(w, t);
   std::string phase = "the end of the tick", found;
   for (const TickPhase& each : tick_phases()) {
     each.run(w, tick);
-    if (auto where = find_non_finite(w)) {
+    if (auto where = find_non_finite(w.state, w.fixed)) {
       phase = each.name;
       found = *where;
       break;
     }
   }
-  if (found.empty()) found = find_non_finite(w).value_or("the state");
-  w.output = nullptr;
+  if (found.empty()) found = find_non_finite(w.state, w.fixed).value_or("the state");
+  w.recording.output = nullptr;
+  state_->started = false;
   throw NonFiniteState(
       "non-finite state at tick " + std::to_string(tick) + " (" + (w.config.start + tick).str() +
       "), phase `" + phase + "`: " + found + "; seed " + std::to_string(seed) +
-      "; parameters not at their defaults: " + parameters_not_at_default(w.params));
+      "; parameters not at their defaults: " + parameters_not_at_default(w.config.params));
 }
 
 double morans_i(const StaticWorld& world, std::span<const double> values) {

@@ -15,7 +15,8 @@
 namespace policysim::model {
 
 struct StaticWorld;
-struct World;
+struct RunDraws;
+struct RunState;
 
 /// Names of the national series, in the order of a row of RunOutput::series.
 std::span<const std::string_view> series_metric_names();
@@ -42,13 +43,28 @@ class Simulation {
   /// As run(), writing into `output` so that a caller can reuse its buffers.
   void run(std::uint64_t seed, const RunOptions& options, RunOutput& output);
 
+  /// Starts a run of `seed` without running its ticks, for callers that step through it (a
+  /// benchmark timing ticks, a test comparing states): draws the run's quantities, sets its initial
+  /// state and sizes the series of `output`, which its ticks fill (`output` must outlive the run).
+  void start(std::uint64_t seed, const RunOptions& options, RunOutput& output);
+  /// Runs the next tick of the started run. Given `phase_seconds` (one slot a phase of
+  /// tick_phases(), phases.hpp), adds each phase's wall time to its slot; the results are the same.
+  /// Unlike run(), does not check the state for NaN. Throws std::logic_error when no run was
+  /// started or all its ticks have run.
+  void step(std::span<double> phase_seconds = {});
+  /// Ticks run since start().
+  int ticks_run() const;
+  /// Ends the started run: names its events and computes its outcomes into its output.
+  void finish();
+
   /// Quarters per run.
   int tick_count() const;
   /// Regions of the country.
   std::size_t region_count() const;
-  /// The world after the last run (for tests and diagnostics).
-  const World& world() const;
-  World& world();
+  /// The state of the current (or last) run, after its last tick.
+  const RunState& state() const;
+  /// The draws of the current (or last) run: traits, event thresholds, targets, tie pattern.
+  const RunDraws& draws() const;
   /// The seed-independent part of the world.
   const StaticWorld& static_world() const;
 

@@ -13,6 +13,7 @@
 #include <span>
 #include <vector>
 
+#include "sim/model/events.hpp"
 #include "sim/model/reform.hpp"
 
 namespace policysim::model {
@@ -87,6 +88,35 @@ struct DonorState {
   std::vector<double> foreignness;  ///< phi[j], raised by restrictive laws
   std::vector<std::uint8_t> cut_for_resistance;
   std::vector<std::uint8_t> exited;
+};
+
+/// An event as a phase notes it during a run: plain values, so that noting one allocates nothing
+/// (beyond the list's growth); it is named when the run ends (name_event).
+struct EventNote {
+  int tick = 0;
+  EventKind kind = EventKind::law_passed;
+  bool forced = false;        ///< a federal event forced by the scenario rather than by its rule
+  std::uint32_t subject = 0;  ///< the donor (donor_cut, donor_exit) or the NGO (ngo_closed)
+};
+
+/// Everything of a run that changes from tick to tick (MODEL.md §3), plus the events noted so far.
+struct RunState {
+  RegionState regions;  ///< updated in place (regions.cpp says why that is safe)
+  NgoState ngos;        ///< updated in place (ngos.cpp, ties.cpp)
+  /// e[q,k] of the reference regions (rule 5), slot * 4 + k: only references' memory is ever
+  /// read, so only theirs is kept. Updated after the regional phase, which reads that of tick t.
+  std::vector<double> emulation_memory;
+  /// The national state of t, and that of t+1 which the national phase writes; the tick ends by
+  /// making the second current (next_tick).
+  NationState nation, nation_next;
+  DonorState donors;
+  std::vector<double> tie_weight;         ///< weight of each NGO-tie edge (RunDraws' pattern)
+  std::vector<std::uint8_t> ever_toured;  ///< ever targeted by an active task_force_tour
+  std::vector<EventNote> events;          ///< in the order noted; named at the end of the run
+
+  /// Makes the next national state current (end of a tick): regions, NGOs and the emulation
+  /// memory are updated in place.
+  void next_tick() { nation = nation_next; }
 };
 
 }  // namespace policysim::model

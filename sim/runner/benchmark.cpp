@@ -34,7 +34,7 @@
 #include "sim/model/metrics.hpp"
 #include "sim/model/phases.hpp"
 #include "sim/model/simulation.hpp"
-#include "sim/model/world.hpp"
+#include "sim/model/state.hpp"
 #include "sim/runner/build_info.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/replications.hpp"
@@ -48,18 +48,19 @@ namespace policysim::runner {
 // W_fd comes from district sums in the model and has no edges. The matrix is written row by row,
 // in column order, straight into its arrays: edge lists and per-layer matrices would take several
 // times its size for a moment (about 1.3 GB more at 10^7 regions).
-core::Network reference_network(const model::World& w) {
-  const std::size_t n = w.fixed.region_count;
-  const double w_geo = w.params.w_geo, w_ngo = w.params.w_ngo;
+core::Network reference_network(const model::StaticWorld& fixed, const model::RunDraws& draws,
+                                const model::Params& params) {
+  const std::size_t n = fixed.region_count;
+  const double w_geo = params.w_geo, w_ngo = params.w_ngo;
   core::Network::Matrix matrix(static_cast<Eigen::Index>(n), static_cast<Eigen::Index>(n));
-  matrix.reserve(static_cast<Eigen::Index>(w.fixed.geo.entry_count() + w.tie_neighbour.size()));
+  matrix.reserve(static_cast<Eigen::Index>(fixed.geo.entry_count() + draws.tie_neighbour.size()));
   std::vector<std::pair<std::uint32_t, double>> row;  // (column, weight), merged per column
   for (std::size_t r = 0; r < n; ++r) {
     row.clear();
-    const double land_weight = w_geo * w.fixed.geo.neighbour_weight(r);
-    for (const std::uint32_t s : w.fixed.geo.neighbours(r)) row.emplace_back(s, land_weight);
-    for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
-      row.emplace_back(w.tie_neighbour[e], w_ngo);
+    const double land_weight = w_geo * fixed.geo.neighbour_weight(r);
+    for (const std::uint32_t s : fixed.geo.neighbours(r)) row.emplace_back(s, land_weight);
+    for (std::uint32_t e = draws.tie_offsets[r]; e < draws.tie_offsets[r + 1]; ++e) {
+      row.emplace_back(draws.tie_neighbour[e], w_ngo);
     }
     std::sort(row.begin(), row.end(),
               [](const auto& x, const auto& y) { return x.first < y.first; });
@@ -247,16 +248,16 @@ model::Config tick_config(std::size_t regions, int ticks) {
   return config;
 }
 
-std::uint64_t state_hash(const model::World& w, const model::RunOutput& output) {
+std::uint64_t state_hash(const model::RunState& state, const model::RunOutput& output) {
   OutputHash hash;
-  const model::RegionState& regions = w.regions_now();
+  const model::RegionState& regions = state.regions;
   for (const auto* column : {&regions.implementation, &regions.resistance, &regions.capacity,
                              &regions.judicial_use, &regions.support}) {
     hash.add(*column);
   }
   // Counts hashed as doubles, as in the hashes recorded in bench/RESULTS.md.
   hash.add(std::vector<double>(regions.cases.begin(), regions.cases.end()));
-  hash.add(w.ngos_now().resources);
+  hash.add(state.ngos.resources);
   hash.add(output.series);
   return hash.value();
 }
@@ -368,8 +369,11 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
   run_in_arena(options.threads, options.pin, [&] {
     // The reference network: this scenario's, with the tie pattern of the first replicate.
     model::Simulation probe(scenario.config, country);
-    probe.world().reset(replicate_seed(options.seed, 0));
-    ReferenceKernels kernels(reference_network(probe.world()), std::size_t{1} << 22);
+    model::RunOutput probe_output;
+    probe.start(replicate_seed(options.seed, 0), {}, probe_output);
+    ReferenceKernels kernels(
+        reference_network(probe.static_world(), probe.draws(), scenario.config.params),
+        std::size_t{1} << 22);
     result.reference.spmm_nonzeros = kernels.nonzeros();
     result.reference.triad_doubles = kernels.triad_doubles();
 
@@ -463,43 +467,38 @@ TickResult run_tick_benchmark(const TickOptions& options) {
           scenario::make_synthetic_country(options.regions, districts, 42, 8.0);
       simulation = std::make_unique<model::Simulation>(config, country);
     }
-    model::World& w = simulation->world();
     model::RunOutput output;
-    output.series.assign(static_cast<std::size_t>(ticks) * model::series_metric_names().size(),
-                         0.0);
-    w.output = &output;
-    w.record_region_series = false;
-    w.parallel = true;
-    result.ngos = w.fixed.ngo_count;
+    result.ngos = simulation->static_world().ngo_count;
 
     std::unique_ptr<ReferenceKernels> kernels;
     std::uint64_t first_hash = 0;
     result.phase_seconds.assign(model::tick_phases().size(), 0.0);
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
-      w.reset(options.seed);
-      w.events.clear();
-      model::step(w, 0);
+      simulation->start(options.seed, {.region_series = false, .parallel = true}, output);
+      simulation->step();
       if (repeat == 0) {
         result.rss_model_bytes = current_rss_bytes() - result.rss_before_bytes;
-        kernels = std::make_unique<ReferenceKernels>(reference_network(w), options.regions);
+        kernels = std::make_unique<ReferenceKernels>(
+            reference_network(simulation->static_world(), simulation->draws(), config.params),
+            options.regions);
         result.edges = kernels->nonzeros();
         result.reference.spmm_nonzeros = kernels->nonzeros();
         result.reference.triad_doubles = kernels->triad_doubles();
       }
       for (int t = 1; t < ticks; ++t) {
         const auto started = Clock::now();
-        model::step(w, t, result.phase_seconds);
+        simulation->step(result.phase_seconds);
         result.tick_seconds.seconds.push_back(seconds_since(started));
         // The references right after each tick, under the same load.
         result.reference.spmm.seconds.push_back(kernels->spmm_seconds(1));
         result.reference.triad.seconds.push_back(kernels->triad_seconds());
       }
-      const std::uint64_t hash = state_hash(w, output);
+      const std::uint64_t hash = state_hash(simulation->state(), output);
       if (repeat == 0) first_hash = hash;
       if (hash != first_hash) result.hash_stable = false;
       result.hash = hash;
+      simulation->finish();
     }
-    w.output = nullptr;
     benchmark_sink = kernels->checksum();
   });
   result.peak_rss_bytes = peak_rss_bytes();

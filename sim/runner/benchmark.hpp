@@ -17,7 +17,8 @@
 
 #include "sim/core/hashing.hpp"
 #include "sim/core/network.hpp"
-#include "sim/model/world.hpp"
+#include "sim/model/run_draws.hpp"
+#include "sim/model/static_world.hpp"
 
 namespace policysim::runner {
 
@@ -48,9 +49,10 @@ class OutputHash {
 /// (slot i to the i-th CPU), and unpinned when it leaves.
 void run_in_arena(int threads, bool pin, const std::function<void()>& body);
 
-/// The reference kernels' network of a world: W = w_geo W_geo + w_ngo (NGO-tie pattern), the
-/// layers its regional phase walks per region, as an ordinary weighted CSR matrix.
-core::Network reference_network(const model::World& w);
+/// The reference kernels' network of a run: W = w_geo W_geo + w_ngo (NGO-tie pattern of `draws`),
+/// the layers its regional phase walks per region, as an ordinary weighted CSR matrix.
+core::Network reference_network(const model::StaticWorld& fixed, const model::RunDraws& draws,
+                                const model::Params& params);
 
 /// CPUs this process may run on.
 int available_cpus();

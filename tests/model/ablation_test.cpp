@@ -2,17 +2,20 @@
 
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <string>
 
 #include "fixtures.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/model/phases.hpp"
+#include "sim/model/run_draws.hpp"
 #include "sim/model/simulation.hpp"
-#include "sim/model/world.hpp"
+#include "world_fixture.hpp"
 
 using namespace policysim::model;
 using policysim::core::Quarter;
 using policysim::model::testing::busy_config;
 using policysim::model::testing::ring_country;
+using policysim::model::testing::WorldFixture;
 
 namespace {
 
@@ -45,7 +48,7 @@ TEST_CASE("with resistance off, rho stays at eta in every region and quarter",
   config.mechanisms.resistance = false;
   Simulation simulation(config, country);
   const RunOutput out = simulation.run(5, {.region_series = true, .parallel = false});
-  const auto& eta = simulation.world().eta;
+  const auto& eta = simulation.draws().eta;
   for (std::size_t t = 0; t < 64; ++t) {
     for (std::size_t r = 0; r < 8; ++r) {
       CHECK(out.region_series[(t * 8 + r) * kRegionWidth + column(RegionMetric::rho)] == eta[r]);
@@ -64,25 +67,18 @@ TEST_CASE("with no donors and no coercion, foreign exposure F is zero everywhere
   config.donors.clear();
   config.interventions.clear();
   config.mechanisms.coercion = false;
-  Simulation simulation(config, country);
-  World& w = simulation.world();
-  RunOutput out;
-  out.series.assign(64 * kSeriesWidth, 0.0);
-  w.output = &out;
-  w.reset(3);
+  WorldFixture fixture(config, country, 3);
+  World& w = fixture.world;
+  const RunOutput& out = fixture.output;
   for (Tick t = 0; t < 64; ++t) {
-    schedule_interventions(w, t);
-    compute_exposure(w, t);
-    for (std::size_t r = 0; r < w.fixed.region_count; ++r) {
-      CHECK(w.scratch.intensity(r).foreign_exposure == 0.0);
+    for (const TickPhase& phase : tick_phases()) {
+      phase.run(w, t);
+      if (std::string(phase.name) != "exposure") continue;
+      for (std::size_t r = 0; r < w.fixed.region_count; ++r) {
+        CHECK(w.scratch.intensity(r).foreign_exposure == 0.0);
+      }
     }
-    update_regions(w, t);
-    sum_regions(w, t);
-    update_ngos(w, t);
-    update_nation(w, t);
-    update_ties(w, t);
-    record(w, t);
-    w.swap_buffers();
+    w.state.next_tick();
   }
   for (int t = 0; t < 64; ++t) CHECK(series_at(out, t, SeriesMetric::foreign_intensity) == 0.0);
 }

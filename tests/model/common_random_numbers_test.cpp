@@ -9,7 +9,8 @@
 #include <string>
 #include <vector>
 
-#include "sim/model/world.hpp"
+#include "sim/model/run_draws.hpp"
+#include "sim/model/static_world.hpp"
 #include "tests/model/fixtures.hpp"
 
 using namespace policysim::model;
@@ -18,33 +19,34 @@ using policysim::model::testing::ring_country;
 
 namespace {
 
-/// The targets of intervention `name` in a reset world.
-std::vector<std::uint32_t> targets_of(const World& world, const Config& config,
+/// The targets of intervention `name` in a run's draws.
+std::vector<std::uint32_t> targets_of(const RunDraws& draws, const Config& config,
                                       const std::string& name) {
   const auto it = std::find_if(config.interventions.begin(), config.interventions.end(),
                                [&](const Intervention& iv) { return iv.name == name; });
   REQUIRE(it != config.interventions.end());
   const auto i = static_cast<std::size_t>(it - config.interventions.begin());
-  return {world.targets.begin() + world.target_offsets[i],
-          world.targets.begin() + world.target_offsets[i + 1]};
+  return {draws.targets.begin() + draws.target_offsets[i],
+          draws.targets.begin() + draws.target_offsets[i + 1]};
 }
 
 /// The tie links that intervention `name` owns, as (low, high) region pairs.
-std::set<std::pair<std::uint32_t, std::uint32_t>> ties_of(const World& world, const Config& config,
+std::set<std::pair<std::uint32_t, std::uint32_t>> ties_of(const RunDraws& draws,
+                                                          const Config& config,
                                                           const std::string& name) {
   const auto it = std::find_if(config.interventions.begin(), config.interventions.end(),
                                [&](const Intervention& iv) { return iv.name == name; });
   REQUIRE(it != config.interventions.end());
   const auto i = static_cast<std::size_t>(it - config.interventions.begin());
   // Per region (neighbour, edge); the intervention's own edges are listed separately.
-  std::vector<std::uint8_t> owned(world.tie_weight.size(), 0);
-  for (auto e = world.intervention_tie_offsets[i]; e < world.intervention_tie_offsets[i + 1]; ++e)
-    owned[world.intervention_ties[e]] = 1;
+  std::vector<std::uint8_t> owned(draws.tie_edge_count, 0);
+  for (auto e = draws.intervention_tie_offsets[i]; e < draws.intervention_tie_offsets[i + 1]; ++e)
+    owned[draws.intervention_ties[e]] = 1;
   std::set<std::pair<std::uint32_t, std::uint32_t>> pairs;
-  for (std::uint32_t r = 0; r + 1 < world.tie_offsets.size(); ++r) {
-    for (auto e = world.tie_offsets[r]; e < world.tie_offsets[r + 1]; ++e) {
-      if (owned[world.tie_edge[e]] != 0)
-        pairs.emplace(std::min(r, world.tie_neighbour[e]), std::max(r, world.tie_neighbour[e]));
+  for (std::uint32_t r = 0; r + 1 < draws.tie_offsets.size(); ++r) {
+    for (auto e = draws.tie_offsets[r]; e < draws.tie_offsets[r + 1]; ++e) {
+      if (owned[draws.tie_edge[e]] != 0)
+        pairs.emplace(std::min(r, draws.tie_neighbour[e]), std::max(r, draws.tie_neighbour[e]));
     }
   }
   return pairs;
@@ -78,20 +80,20 @@ TEST_CASE("an arm that inserts an intervention leaves the other draws unchanged"
   base.adoption_mode = arm.adoption_mode = AdoptionMode::threshold;
   const StaticWorld fixed_base = build_static_world(base, country);
   const StaticWorld fixed_arm = build_static_world(arm, country);
-  World world_base(base, fixed_base), world_arm(arm, fixed_arm);
+  RunDraws draws_base, draws_arm;
   for (const std::uint64_t seed : {1ULL, 77ULL, 20120101ULL}) {
-    world_base.reset(seed);
-    world_arm.reset(seed);
-    CHECK(world_base.eta == world_arm.eta);
-    CHECK(world_base.theta.size() == country.region_count());
-    CHECK(world_base.theta == world_arm.theta);
-    CHECK(world_base.risk_aversion == world_arm.risk_aversion);
-    CHECK(world_base.event_threshold == world_arm.event_threshold);
+    draws_base.draw(base, fixed_base, seed);
+    draws_arm.draw(arm, fixed_arm, seed);
+    CHECK(draws_base.eta == draws_arm.eta);
+    CHECK(draws_base.theta.size() == country.region_count());
+    CHECK(draws_base.theta == draws_arm.theta);
+    CHECK(draws_base.risk_aversion == draws_arm.risk_aversion);
+    CHECK(draws_base.event_threshold == draws_arm.event_threshold);
     for (const char* name : {"random training", "random conference", "Nordic exchange"}) {
-      CHECK(targets_of(world_base, base, name) == targets_of(world_arm, arm, name));
+      CHECK(targets_of(draws_base, base, name) == targets_of(draws_arm, arm, name));
     }
     for (const char* name : {"random conference", "Murmansk conference", "Nordic exchange"}) {
-      CHECK(ties_of(world_base, base, name) == ties_of(world_arm, arm, name));
+      CHECK(ties_of(draws_base, base, name) == ties_of(draws_arm, arm, name));
     }
   }
 }
@@ -106,7 +108,7 @@ TEST_CASE("interventions with different names draw different random targets", "[
     config.interventions.push_back(iv);
   }
   const StaticWorld fixed = build_static_world(config, country);
-  World world(config, fixed);
-  world.reset(5);
-  CHECK(targets_of(world, config, "first") != targets_of(world, config, "second"));
+  RunDraws draws;
+  draws.draw(config, fixed, 5);
+  CHECK(targets_of(draws, config, "first") != targets_of(draws, config, "second"));
 }

@@ -31,8 +31,8 @@ TEST_CASE("a finite run passes the guard", "[model][numeric]") {
   const Country country = ring_country(6);
   Simulation simulation(quiet_config(), country);
   CHECK_NOTHROW(simulation.run(3, {.parallel = false}));
-  CHECK(state_sum_is_finite(simulation.world()));
-  CHECK_FALSE(find_non_finite(simulation.world()));
+  CHECK(state_sum_is_finite(simulation.state()));
+  CHECK_FALSE(find_non_finite(simulation.state(), simulation.static_world()));
 }
 
 TEST_CASE("a NaN parameter stops the run in the phase and agent it first reaches",

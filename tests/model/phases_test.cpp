@@ -11,21 +11,23 @@
 #include "sim/core/reduce.hpp"
 #include "sim/model/phases.hpp"
 #include "sim/model/rules.hpp"
-#include "sim/model/simulation.hpp"
 #include "sim/model/world.hpp"
+#include "world_fixture.hpp"
 
 using namespace policysim::model;
 using policysim::model::testing::busy_config;
 using policysim::model::testing::ring_country;
+using policysim::model::testing::run_phase;
 using policysim::model::testing::same_bytes;
+using policysim::model::testing::WorldFixture;
 
 namespace {
 
 // The regional state after the regional phase, with the emulation memory it wrote.
 bool same_regions(const World& world_a, const World& world_b) {
-  const RegionState& a = world_a.regions_now();
-  const RegionState& b = world_b.regions_now();
-  return same_bytes(world_a.emulation_memory, world_b.emulation_memory) &&
+  const RegionState& a = world_a.state.regions;
+  const RegionState& b = world_b.state.regions;
+  return same_bytes(world_a.state.emulation_memory, world_b.state.emulation_memory) &&
          same_bytes(a.implementation, b.implementation) && same_bytes(a.capacity, b.capacity) &&
          same_bytes(a.judicial_capacity, b.judicial_capacity) &&
          same_bytes(a.judicial_use, b.judicial_use) && same_bytes(a.resistance, b.resistance) &&
@@ -43,26 +45,25 @@ bool same_ngos(const NgoState& a, const NgoState& b) {
 
 // A world advanced `ticks` quarters into the busy configuration, then through rules 1 and 2 of
 // the next tick, ready for the parallel phases.
+Config prepared_config(const Country& country, bool obstruction, AdoptionMode mode) {
+  Config config = busy_config(country);
+  config.mechanisms.obstruction = obstruction;
+  config.adoption_mode = mode;
+  config.initial_adopters.push_back({3, {0.9, 0.9, 0.9, 0.9}});
+  config.initial_adopters.push_back({4, {0.9, 0.9, 0.9, 0.9}});
+  config.initial_adopters.push_back({22, {0.9, 0.9, 0.9, 0.9}});
+  return config;
+}
+
 struct Prepared {
   Country country = ring_country(40);
-  Config config = busy_config(country);
-  Simulation simulation{config, country};
-  RunOutput output;
-  Prepared(bool obstruction, AdoptionMode mode, Tick ticks) {
-    config.mechanisms.obstruction = obstruction;
-    config.adoption_mode = mode;
-    config.initial_adopters.push_back({3, {0.9, 0.9, 0.9, 0.9}});
-    config.initial_adopters.push_back({4, {0.9, 0.9, 0.9, 0.9}});
-    config.initial_adopters.push_back({22, {0.9, 0.9, 0.9, 0.9}});
-    simulation = Simulation(config, country);
-    World& w = simulation.world();
-    output.series.assign(64 * 30, 0.0);
-    w.output = &output;
-    w.parallel = false;
-    w.reset(17);
+  WorldFixture fixture;
+  World& w = fixture.world;
+  Prepared(bool obstruction, AdoptionMode mode, Tick ticks)
+      : fixture(prepared_config(country, obstruction, mode), country, 17) {
     for (Tick t = 0; t < ticks; ++t) step(w, t);
-    schedule_interventions(w, ticks);
-    compute_exposure(w, ticks);
+    run_phase(w, "schedule", ticks);
+    run_phase(w, "exposure", ticks);
   }
 };
 
@@ -75,30 +76,21 @@ TEST_CASE("each parallel phase gives the same bytes serially and in parallel",
   const bool obstruction = GENERATE(false, true);
   const Tick tick = 28;
   Prepared prepared(obstruction, mode, tick);
-  World serial = prepared.simulation.world();
-  World parallel = prepared.simulation.world();
-  serial.parallel = false;
-  parallel.parallel = true;
-  parallel.grain = 1;
+  World serial = prepared.w;
+  World parallel = prepared.w;
+  serial.execution = {.parallel = false};
+  parallel.execution = {.parallel = true, .grain = 1};
 
-  update_regions(serial, tick);
-  update_regions(parallel, tick);
-  CHECK(same_regions(serial, parallel));
-  CHECK(same_bytes(serial.scratch.ngo_alive_count, parallel.scratch.ngo_alive_count));
-
-  update_ngos(serial, tick);
-  update_ngos(parallel, tick);
-  CHECK(same_ngos(serial.ngos_now(), parallel.ngos_now()));
-  CHECK(same_bytes(serial.scratch.ngo_closed, parallel.scratch.ngo_closed));
-
-  sum_regions(serial, tick);
-  sum_regions(parallel, tick);
-  update_nation(serial, tick);
-  update_nation(parallel, tick);
-  update_ties(serial, tick);
-  update_ties(parallel, tick);
-  CHECK(same_ngos(serial.ngos_now(), parallel.ngos_now()));
-  CHECK(same_bytes(serial.tie_weight, parallel.tie_weight));
+  for (const char* phase : {"regions", "region sums", "ngos", "nation", "ties"}) {
+    CAPTURE(phase);
+    run_phase(serial, phase, tick);
+    run_phase(parallel, phase, tick);
+    CHECK(same_regions(serial, parallel));
+    CHECK(same_bytes(serial.scratch.ngo_alive_count, parallel.scratch.ngo_alive_count));
+    CHECK(same_ngos(serial.state.ngos, parallel.state.ngos));
+    CHECK(same_bytes(serial.scratch.ngo_closed, parallel.scratch.ngo_closed));
+    CHECK(same_bytes(serial.state.tie_weight, parallel.state.tie_weight));
+  }
 }
 
 // What each phase costs is measured in bench/ (policysim bench); here only that timing a tick
@@ -112,11 +104,11 @@ TEST_CASE("a timed tick gives the same results as an untimed one", "[model][phas
   CHECK(std::string(phases.back().name) == "record");
   std::vector<double> seconds(phases.size(), 0.0);
   for (Tick t = 0; t < 12; ++t) {
-    step(untimed.simulation.world(), t);
-    step(timed.simulation.world(), t, seconds);
+    step(untimed.w, t);
+    step(timed.w, t, seconds);
   }
-  CHECK(same_bytes(untimed.output.series, timed.output.series));
-  CHECK(same_regions(untimed.simulation.world(), timed.simulation.world()));
+  CHECK(same_bytes(untimed.fixture.output.series, timed.fixture.output.series));
+  CHECK(same_regions(untimed.w, timed.w));
 }
 
 TEST_CASE("the regional phase reads only the state of tick t", "[model][phases]") {
@@ -125,13 +117,15 @@ TEST_CASE("the regional phase reads only the state of tick t", "[model][phases]"
   const auto mode =
       GENERATE(AdoptionMode::hazard, AdoptionMode::threshold, AdoptionMode::complex_contagion);
   Prepared prepared(true, mode, 24);
-  World forward = prepared.simulation.world();
-  World backward = prepared.simulation.world();
-  update_regions(forward, 24);
-  prepare_peer_sums(backward, 24);
+  World forward = prepared.w;
+  World backward = prepared.w;
+  run_phase(forward, "regions", 24);
+  const RunContext run = backward.context();
+  const RegionalState state = RegionalState::of(backward.state);
+  prepare_peer_sums(run, 24, state, backward.scratch);
   for (std::size_t r = backward.fixed.region_count; r-- > 0;)
-    update_regions_in(backward, 24, r, r + 1);
-  update_emulation_memory(backward);
+    update_regions_in(run, 24, state, backward.scratch, r, r + 1);
+  update_emulation_memory(run, state, backward.scratch);
   CHECK(same_regions(forward, backward));
 }
 
@@ -149,15 +143,14 @@ TEST_CASE("district sums add each block of regions in order, then the blocks in 
   for (std::uint32_t d = 0; d < kDistricts; ++d) country.district_centre.push_back(d);
   for (std::uint32_t r = 0; r < regions; ++r) country.district[r] = r % kDistricts;
   const Config config = busy_config(country);
-  Simulation simulation(config, country);
-  World& w = simulation.world();
-  w.reset(5);
+  WorldFixture fixture(config, country, 5);
+  World& w = fixture.world;
   const std::size_t n = w.fixed.region_count;
   for (std::size_t r = 0; r < n; ++r) {
     for (std::size_t k = 0; k < kReformCount; ++k) {
-      w.regions.implementation[k * n + r] = static_cast<double>((r * 7 + k * 3) % 11) / 10.0;
+      w.state.regions.implementation[k * n + r] = static_cast<double>((r * 7 + k * 3) % 11) / 10.0;
     }
-    w.regions.mean_cases[r] = static_cast<double>(r % 13) * 0.1 * w.params.case_rate;
+    w.state.regions.mean_cases[r] = static_cast<double>(r % 13) * 0.1 * w.config.params.case_rate;
   }
 
   std::vector<double> learning(kDistricts * kReformCount, 0.0);
@@ -166,9 +159,9 @@ TEST_CASE("district sums add each block of regions in order, then the blocks in 
     std::vector<double> block_learning(learning.size(), 0.0), block_adopters(learning.size(), 0.0);
     for (std::size_t r = begin; r < std::min(n, begin + kDistrictSumBlock); ++r) {
       const double success =
-          rules::observed_success(w.params, w.regions.mean_cases[r], w.fixed.size[r]);
+          rules::observed_success(w.config.params, w.state.regions.mean_cases[r], w.fixed.size[r]);
       for (std::size_t k = 0; k < kReformCount; ++k) {
-        const double a = w.regions.a(r, k);
+        const double a = w.state.regions.a(r, k);
         block_learning[k * kDistricts + r % kDistricts] += a * success;
         block_adopters[k * kDistricts + r % kDistricts] += a >= kAdoptedLevel ? 1.0 : 0.0;
       }
@@ -184,8 +177,8 @@ TEST_CASE("district sums add each block of regions in order, then the blocks in 
     CAPTURE(threads);
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));
-    w.parallel = true;
-    prepare_peer_sums(w, 0);
+    w.execution.parallel = true;
+    prepare_peer_sums(w.context(), 0, RegionalState::of(w.state), w.scratch);
     CHECK(same_bytes(w.scratch.district_learning_sum, learning));
     CHECK(w.scratch.district_adopter_count == adopters);
   }
@@ -198,20 +191,20 @@ TEST_CASE("each regional total is its quantity's own deterministic sum",
   const std::uint32_t regions = 10000;
   const Country country = ring_country(regions);
   const Config config = busy_config(country);
-  Simulation simulation(config, country);
-  World& w = simulation.world();
-  w.reset(9);
-  schedule_interventions(w, 30);
-  compute_exposure(w, 30);
+  WorldFixture fixture(config, country, 9);
+  World& w = fixture.world;
+  run_phase(w, "schedule", 30);
+  run_phase(w, "exposure", 30);
   const std::size_t n = w.fixed.region_count;
   for (std::size_t r = 0; r < n; ++r) {
     for (std::size_t k = 0; k < kReformCount; ++k) {
-      w.regions.implementation[k * n + r] = std::sin(static_cast<double>(r * (k + 1))) * 0.5 + 0.5;
+      w.state.regions.implementation[k * n + r] =
+          std::sin(static_cast<double>(r * (k + 1))) * 0.5 + 0.5;
     }
-    w.regions.resistance[r] = std::cos(static_cast<double>(r)) * 0.5 + 0.5;
-    w.ever_toured[r] = r % 3 == 0 ? 1 : 0;
-    w.regions.cases[r] = static_cast<std::uint32_t>(r % 5);
-    w.regions.convictions[r] = static_cast<std::uint32_t>(r % 2);
+    w.state.regions.resistance[r] = std::cos(static_cast<double>(r)) * 0.5 + 0.5;
+    w.state.ever_toured[r] = r % 3 == 0 ? 1 : 0;
+    w.state.regions.cases[r] = static_cast<std::uint32_t>(r % 5);
+    w.state.regions.convictions[r] = static_cast<std::uint32_t>(r % 2);
   }
   using policysim::core::deterministic_sum;
   const double exposure =
@@ -221,22 +214,22 @@ TEST_CASE("each regional total is its quantity's own deterministic sum",
     CAPTURE(threads);
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));
-    sum_regions(w, 30);
-    const RegionTotals& totals = w.scratch.region_totals;
+    const RegionTotals totals = sum_regions(w.state.regions, w.state.ever_toured, w.scratch);
     for (std::size_t k = 0; k < kReformCount; ++k) {
       CHECK(same_bytes(std::vector{totals.implementation[k]},
-                       std::vector{deterministic_sum(w.regions.reform(k))}));
-      const auto adopters = std::count_if(w.regions.reform(k).begin(), w.regions.reform(k).end(),
-                                          [](double a) { return a >= kAdoptedLevel; });
+                       std::vector{deterministic_sum(w.state.regions.reform(k))}));
+      const auto adopters =
+          std::count_if(w.state.regions.reform(k).begin(), w.state.regions.reform(k).end(),
+                        [](double a) { return a >= kAdoptedLevel; });
       CHECK(totals.adopters[k] == static_cast<double>(adopters));
     }
     const auto resistance = [&w](bool toured) {
       return deterministic_sum(w.fixed.region_count, [&w, toured](std::size_t r) {
-        return (w.ever_toured[r] != 0) == toured ? w.regions.resistance[r] : 0.0;
+        return (w.state.ever_toured[r] != 0) == toured ? w.state.regions.resistance[r] : 0.0;
       });
     };
     CHECK(same_bytes(std::vector{totals.resistance},
-                     std::vector{deterministic_sum(w.regions.resistance)}));
+                     std::vector{deterministic_sum(w.state.regions.resistance)}));
     CHECK(same_bytes(std::vector{totals.toured_resistance}, std::vector{resistance(true)}));
     CHECK(same_bytes(std::vector{totals.other_resistance}, std::vector{resistance(false)}));
     CHECK(same_bytes(std::vector{totals.foreign_exposure}, std::vector{exposure}));
@@ -250,17 +243,17 @@ TEST_CASE("each regional total is its quantity's own deterministic sum",
 TEST_CASE("rule 12 reports each NGO that closed in the tick, in NGO order",
           "[model][phases][outputs]") {
   Prepared prepared(true, AdoptionMode::hazard, 3);
-  World& w = prepared.simulation.world();
-  sum_regions(w, 3);
+  World& w = prepared.w;
+  run_phase(w, "region sums", 3);
   const std::size_t ngos = w.fixed.ngo_count;
   REQUIRE(ngos > 40);
   std::fill(w.scratch.ngo_closed.begin(), w.scratch.ngo_closed.end(), 0);
   const std::vector<std::uint32_t> closed = {0, 17, 18, static_cast<std::uint32_t>(ngos - 1)};
   for (const std::uint32_t i : closed) w.scratch.ngo_closed[i] = 1;
-  w.events.clear();
-  record(w, 3);
+  w.state.events.clear();
+  run_phase(w, "record", 3);
   std::vector<std::uint32_t> reported;
-  for (const EventNote& event : w.events) {
+  for (const EventNote& event : w.state.events) {
     CHECK(event.tick == 3);
     if (event.kind == EventKind::ngo_closed) reported.push_back(event.subject);
   }
@@ -270,7 +263,7 @@ TEST_CASE("rule 12 reports each NGO that closed in the tick, in NGO order",
 TEST_CASE("a reference's emulation memory decays and is 1 after an upward crossing",
           "[model][phases][emulation]") {
   Prepared prepared(false, AdoptionMode::hazard, 0);
-  World& w = prepared.simulation.world();
+  World& w = prepared.w;
   const std::size_t n = w.fixed.region_count;
   REQUIRE(w.fixed.reference_regions.size() == 2);  // region 0 and the second district's centre
   const std::size_t slot = w.fixed.reference_regions[0] == 0 ? 0 : 1;
@@ -278,14 +271,14 @@ TEST_CASE("a reference's emulation memory decays and is 1 after an upward crossi
   // Reform 0 crosses 0.5 upwards, 1 stays above, 2 below, 3 crosses downwards.
   const PerReform before = {0.4, 0.6, 0.3, 0.6}, after = {0.6, 0.7, 0.4, 0.4};
   w.scratch.peer[0].a = before;
-  for (std::size_t k = 0; k < kReformCount; ++k) w.regions.implementation[k * n] = after[k];
-  std::fill(w.emulation_memory.begin(), w.emulation_memory.end(), 0.5);
-  update_emulation_memory(w);
-  const double decayed = 0.5 * std::pow(2.0, -1.0 / w.params.emulation_half_life_ticks);
-  CHECK(w.emulation_memory[slot * kReformCount + 0] == 1.0);  // 0.5 decayed + 1, capped
-  CHECK(w.emulation_memory[slot * kReformCount + 1] == Approx(decayed).epsilon(1e-15));
-  CHECK(w.emulation_memory[slot * kReformCount + 2] == Approx(decayed).epsilon(1e-15));
-  CHECK(w.emulation_memory[slot * kReformCount + 3] == Approx(decayed).epsilon(1e-15));
+  for (std::size_t k = 0; k < kReformCount; ++k) w.state.regions.implementation[k * n] = after[k];
+  std::fill(w.state.emulation_memory.begin(), w.state.emulation_memory.end(), 0.5);
+  update_emulation_memory(w.context(), RegionalState::of(w.state), w.scratch);
+  const double decayed = 0.5 * std::pow(2.0, -1.0 / w.config.params.emulation_half_life_ticks);
+  CHECK(w.state.emulation_memory[slot * kReformCount + 0] == 1.0);  // 0.5 decayed + 1, capped
+  CHECK(w.state.emulation_memory[slot * kReformCount + 1] == Approx(decayed).epsilon(1e-15));
+  CHECK(w.state.emulation_memory[slot * kReformCount + 2] == Approx(decayed).epsilon(1e-15));
+  CHECK(w.state.emulation_memory[slot * kReformCount + 3] == Approx(decayed).epsilon(1e-15));
 }
 
 TEST_CASE("rules 1 and 2's regional intensities are the capped sums over the active interventions",
@@ -306,13 +299,9 @@ TEST_CASE("rules 1 and 2's regional intensities are the capped sums over the act
     grants.donor = donor;
     config.interventions.push_back(grants);
   }
-  Simulation simulation(config, country);
-  World& w = simulation.world();
-  RunOutput output;
-  output.series.assign(64 * 30, 0.0);
-  w.output = &output;
-  w.reset(17);
-  const Params& p = w.params;
+  WorldFixture fixture(config, country, 17);
+  World& w = fixture.world;
+  const Params& p = w.config.params;
   // Frames (MODEL.md §6): prosecution favours law over victim, protection the reverse.
   auto frame_factor = [&p](Frame frame, Reform reform) {
     const bool law = reform == Reform::law, victim = reform == Reform::victim;
@@ -322,8 +311,8 @@ TEST_CASE("rules 1 and 2's regional intensities are the capped sums over the act
   std::size_t targeted_ticks = 0, capped_instrument = 0, capped_foreign = 0, capped_domestic = 0;
   std::size_t shared_ticks = 0;
   for (Tick t = 0; t < 64; ++t) {
-    schedule_interventions(w, t);
-    compute_exposure(w, t);
+    run_phase(w, "schedule", t);
+    run_phase(w, "exposure", t);
     std::vector<RegionIntensity> dense(w.fixed.region_count);
     for (std::size_t i = 0; i < w.config.interventions.size(); ++i) {
       const double intensity = w.scratch.intervention_intensity[i];
@@ -332,9 +321,10 @@ TEST_CASE("rules 1 and 2's regional intensities are the capped sums over the act
       const Donor& donor = w.config.donors[iv.donor];
       const std::size_t m = index(iv.instrument);
       const double exposure_weight = w.fixed.intervention_visibility[i] *
-                                     w.donors.foreignness[iv.donor] * (1.0 - donor.local_ownership);
-      for (std::uint32_t e = w.target_offsets[i]; e < w.target_offsets[i + 1]; ++e) {
-        RegionIntensity& sum = dense[w.targets[e]];
+                                     w.state.donors.foreignness[iv.donor] *
+                                     (1.0 - donor.local_ownership);
+      for (std::uint32_t e = w.draws.target_offsets[i]; e < w.draws.target_offsets[i + 1]; ++e) {
+        RegionIntensity& sum = dense[w.draws.targets[e]];
         sum.foreign_exposure += exposure_weight * intensity;
         sum.instrument[m] += intensity;
         if (iv.instrument == Instrument::ngo_grant) {

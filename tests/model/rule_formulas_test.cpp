@@ -12,6 +12,7 @@
 #include "sim/model/rules.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/model/world.hpp"
+#include "world_fixture.hpp"
 
 using namespace policysim::model;
 using policysim::core::Quarter;
@@ -113,22 +114,21 @@ TEST_CASE("rule 7: cases and convictions are the spec's Poisson and binomial dra
   config.default_ngos = false;
   config.params.case_rate = 9.0;
   config.params.p_conv = 0.4;
-  Simulation simulation(config, country);
-  World& w = simulation.world();
   constexpr std::uint64_t seed = 77;
-  w.reset(seed);
+  policysim::model::testing::WorldFixture fixture(config, country, seed);
+  World& w = fixture.world;
   const std::size_t law = index(Reform::law);
   const double a_law[] = {0.9, 0.6, 0.8, 0.3};
   const double judicial_use[] = {0.5, 0.9, 0.25, 1.0};
   for (std::size_t r = 0; r < 4; ++r) {
-    w.regions.implementation[law * 4 + r] = a_law[r];
-    w.regions.judicial_use[r] = judicial_use[r];
+    w.state.regions.implementation[law * 4 + r] = a_law[r];
+    w.state.regions.judicial_use[r] = judicial_use[r];
   }
-  w.nation.law_in_force[law] = 1.0;
+  w.state.nation.law_in_force[law] = 1.0;
 
-  schedule_interventions(w, 0);
-  compute_exposure(w, 0);
-  update_regions(w, 0);
+  for (const char* phase : {"schedule", "exposure", "regions"}) {
+    policysim::model::testing::run_phase(w, phase, 0);
+  }
 
   const policysim::core::RandomStream stream(seed, kModelStream);
   std::uint32_t total_cases = 0;
@@ -139,8 +139,8 @@ TEST_CASE("rule 7: cases and convictions are the spec's Poisson and binomial dra
     const std::uint32_t convictions =
         cases == 0 ? 0 : conviction_draws.binomial(cases, judicial_use[r] * 0.4);
     INFO("region " << r);
-    CHECK(w.regions_now().cases[r] == cases);
-    CHECK(w.regions_now().convictions[r] == convictions);
+    CHECK(w.state.regions.cases[r] == cases);
+    CHECK(w.state.regions.convictions[r] == convictions);
     total_cases += cases;
   }
   // The draws are not degenerate: the expected total is 9 (0.45 + 0.9 + 1.6 + 0.3) = 29.25.

@@ -8,12 +8,16 @@
 
 #include "fixtures.hpp"
 #include "sim/model/phases.hpp"
+#include "sim/model/run_draws.hpp"
 #include "sim/model/simulation.hpp"
-#include "sim/model/world.hpp"
+#include "sim/model/state.hpp"
+#include "world_fixture.hpp"
 
 using namespace policysim::model;
 using policysim::core::Quarter;
 using policysim::model::testing::ring_country;
+using policysim::model::testing::run_phase;
+using policysim::model::testing::WorldFixture;
 
 TEST_CASE("rule 3 moves resistance as computed by hand in a two-region country",
           "[model][rules][resistance]") {
@@ -31,22 +35,21 @@ TEST_CASE("rule 3 moves resistance as computed by hand in a two-region country",
   programme.visibility = 0.5;
   config.interventions = {programme};
   config.default_ngos = false;
-  Simulation simulation(config, country);
-  World& w = simulation.world();
-  w.reset(1);
-  w.eta = {0.3, 0.25};
-  w.regions.resistance = {0.4, 0.2};
-  w.nation.stance = 0.3;
+  WorldFixture fixture(config, country, 1);
+  World& w = fixture.world;
+  w.draws.eta = {0.3, 0.25};
+  w.state.regions.resistance = {0.4, 0.2};
+  w.state.nation.stance = 0.3;
 
-  schedule_interventions(w, 0);
-  compute_exposure(w, 0);
+  run_phase(w, "schedule", 0);
+  run_phase(w, "exposure", 0);
   CHECK(w.scratch.intensity(0).foreign_exposure == Approx(0.5));
   CHECK(w.scratch.intensity(1).foreign_exposure == 0.0);
-  update_regions(w, 0);
+  run_phase(w, "regions", 0);
   // rho0 = 0.4 + 0.15*0.5*0.6 + 0.05*(0.3-0.4) + 0.02*(0.2-0.4) - 0.04*(0.4-0.3) = 0.432
   // rho1 = 0.2 + 0 + 0.05*(0.3-0.2) + 0.02*(0.4-0.2) - 0.04*(0.2-0.25) = 0.211
-  CHECK(w.regions_now().resistance[0] == Approx(0.432).epsilon(1e-12));
-  CHECK(w.regions_now().resistance[1] == Approx(0.211).epsilon(1e-12));
+  CHECK(w.state.regions.resistance[0] == Approx(0.432).epsilon(1e-12));
+  CHECK(w.state.regions.resistance[1] == Approx(0.211).epsilon(1e-12));
 }
 
 TEST_CASE("a region without land neighbours feels no neighbour pull in rule 3",
@@ -61,16 +64,18 @@ TEST_CASE("executive support starts at its rule-8 equilibrium", "[model][rules][
   const Country country = ring_country(6);
   Config config;
   Simulation simulation(config, country);
-  World& w = simulation.world();
-  w.reset(4);
+  RunOutput output;
+  simulation.start(4, {}, output);
+  const std::vector<double>& eta = simulation.draws().eta;
+  const RegionState& regions = simulation.state().regions;
   const Params& p = config.params;
   for (std::size_t r = 0; r < 6; ++r) {
     const double x = r < 2 ? p.exposure_high : p.exposure_low;
-    const double expected = p.e1 * x / (p.e1 + p.e2 + p.e3 * w.eta[r]);
-    CHECK(w.regions_now().support[r] == Approx(expected).epsilon(1e-14));
-    CHECK(w.regions_now().resistance[r] == w.eta[r]);
+    const double expected = p.e1 * x / (p.e1 + p.e2 + p.e3 * eta[r]);
+    CHECK(regions.support[r] == Approx(expected).epsilon(1e-14));
+    CHECK(regions.resistance[r] == eta[r]);
     // It is a fixed point of rule 8 with rho = eta and D = 0.
-    CHECK(rules::support_next(p, expected, x, 0.0, w.eta[r]) == Approx(expected).epsilon(1e-12));
+    CHECK(rules::support_next(p, expected, x, 0.0, eta[r]) == Approx(expected).epsilon(1e-12));
   }
 }
 
@@ -91,7 +96,7 @@ TEST_CASE("an NGO without grants settles at R = (income_base - cost) / d = 0.2",
   config.end = Quarter{2014, 4};
   Simulation simulation(config, country);
   simulation.run(2, {.region_series = false, .parallel = false});
-  const NgoState& ngos = simulation.world().ngos_now();
+  const NgoState& ngos = simulation.state().ngos;
   for (std::size_t i = 0; i < ngos.ngo_count(); ++i) {
     CHECK(ngos.alive[i] == 1);
     CHECK(ngos.resources[i] == Approx(0.2).margin(1e-3));

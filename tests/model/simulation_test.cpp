@@ -11,7 +11,10 @@
 #include "fixtures.hpp"
 #include "sim/core/reduce.hpp"
 #include "sim/model/metrics.hpp"
-#include "sim/model/world.hpp"
+#include "sim/model/run_draws.hpp"
+#include "sim/model/state.hpp"
+#include "sim/model/static_world.hpp"
+#include "sim/model/tick_scratch.hpp"
 
 using namespace policysim::model;
 using policysim::model::testing::busy_config;
@@ -101,21 +104,22 @@ TEST_CASE("a whole run is the same serial and parallel, byte for byte", "[model]
   Config config = busy_config(country);
   config.mechanisms.obstruction = true;
   Simulation simulation(config, country);
-  simulation.world().grain = 1;  // one region per task: the parallel path really splits
   const RunOutput serial = simulation.run(3, {.region_series = true, .parallel = false});
-  const RunOutput parallel = simulation.run(3, {.region_series = true, .parallel = true});
+  // One region per task: the parallel path really splits.
+  const RunOutput parallel =
+      simulation.run(3, {.region_series = true, .parallel = true, .agents_per_task = 1});
   CHECK(same_output(serial, parallel));
 }
 
 TEST_CASE("a whole run is bit-identical at 1, 2 and 4 threads", "[model][determinism]") {
   const Country country = ring_country(30);
   Simulation simulation(busy_config(country), country);
-  simulation.world().grain = 2;
   std::vector<RunOutput> outputs;
   for (int threads : {1, 2, 4}) {
     tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                               static_cast<std::size_t>(threads));
-    outputs.push_back(simulation.run(5, {.region_series = true, .parallel = true}));
+    outputs.push_back(
+        simulation.run(5, {.region_series = true, .parallel = true, .agents_per_task = 2}));
   }
   CHECK(same_output(outputs[0], outputs[1]));
   CHECK(same_output(outputs[0], outputs[2]));
@@ -311,10 +315,10 @@ TEST_CASE("NGO names and initial state are made from the placement, not stored",
   CHECK(ngo_name(fixed, config, named) == "Angel Coalition");
 
   // Every run starts from the same initial NGO state, whatever the previous run left.
-  World& w = simulation.world();
   simulation.run(5, {.region_series = false, .parallel = false});
-  w.reset(6);
-  const NgoState& ngos = w.ngos_now();
+  RunOutput output;
+  simulation.start(6, {.region_series = false, .parallel = false}, output);
+  const NgoState& ngos = simulation.state().ngos;
   CHECK(ngos.resources[named] == 1.5);
   CHECK(ngos.foreign_share[named] == 0.0);  // clipped to [0,1]
   CHECK(ngos.legitimacy[named] == 0.7);

@@ -1,12 +1,13 @@
-// Reading the engine's World into the oracle's structs (see engine_view.hpp).
+// Reading the engine's state and draws into the oracle's structs (see engine_view.hpp).
 
 #include "engine_view.hpp"
 
 #include <algorithm>
+#include <stdexcept>
 
-#include "sim/model/metrics.hpp"
-#include "sim/model/phases.hpp"
-#include "sim/model/world.hpp"
+#include "sim/model/run_draws.hpp"
+#include "sim/model/state.hpp"
+#include "sim/model/static_world.hpp"
 
 namespace policysim::oracle {
 
@@ -14,23 +15,21 @@ EngineView::EngineView(const model::Config& config, const model::Country& countr
     : simulation_(config, country) {}
 
 void EngineView::reset(std::uint64_t seed) {
-  model::World& w = simulation_.world();
-  output_.series.assign(w.fixed.tick_count * model::kSeriesMetricNames.size(), 0.0);
-  output_.region_series.clear();
-  w.output = &output_;
-  w.record_region_series = false;
-  w.parallel = false;
-  w.reset(seed);
+  simulation_.start(seed, {.region_series = false, .parallel = false}, output_);
 }
 
-void EngineView::step(int t) { model::step(simulation_.world(), t); }
+void EngineView::step(int t) {
+  if (t != simulation_.ticks_run()) throw std::logic_error("the engine steps its ticks in order");
+  simulation_.step();
+}
 
 ReferenceState EngineView::state() const {
-  const model::World& w = simulation_.world();
-  const model::RegionState& regions = w.regions_now();
-  const model::NgoState& ngos = w.ngos_now();
+  const model::RunState& w = simulation_.state();
+  const model::StaticWorld& fixed = simulation_.static_world();
+  const model::RegionState& regions = w.regions;
+  const model::NgoState& ngos = w.ngos;
   const model::NationState& nation = w.nation;
-  const std::size_t n = w.fixed.region_count;
+  const std::size_t n = fixed.region_count;
   ReferenceState s;
   s.implementation.resize(n);
   for (std::size_t r = 0; r < n; ++r) {
@@ -46,12 +45,12 @@ ReferenceState EngineView::state() const {
   s.convictions = regions.convictions;
   s.obstructing = regions.obstructing;
   // The engine keeps the memory of the reference regions only, one slot each.
-  for (std::size_t slot = 0; slot < w.fixed.reference_regions.size(); ++slot) {
+  for (std::size_t slot = 0; slot < fixed.reference_regions.size(); ++slot) {
     PerReform memory{};
     for (std::size_t k = 0; k < model::kReformCount; ++k) {
       memory[k] = w.emulation_memory[slot * model::kReformCount + k];
     }
-    s.emulation_memory.push_back({w.fixed.reference_regions[slot], memory});
+    s.emulation_memory.push_back({fixed.reference_regions[slot], memory});
   }
   std::sort(s.emulation_memory.begin(), s.emulation_memory.end(),
             [](const auto& x, const auto& y) { return x.first < y.first; });
@@ -85,7 +84,7 @@ ReferenceState EngineView::state() const {
 }
 
 RunDraws EngineView::draws() const {
-  const model::World& w = simulation_.world();
+  const model::RunDraws& w = simulation_.draws();
   RunDraws d;
   d.eta = w.eta;
   d.theta = w.theta;
@@ -95,16 +94,16 @@ RunDraws EngineView::draws() const {
 }
 
 InterventionPattern EngineView::pattern() const {
-  const model::World& w = simulation_.world();
+  const model::RunDraws& w = simulation_.draws();
   InterventionPattern pattern;
-  const std::size_t interventions = w.config.interventions.size();
+  const std::size_t interventions = w.target_offsets.size() - 1;
   for (std::size_t i = 0; i < interventions; ++i) {
     pattern.targets.emplace_back(w.targets.begin() + w.target_offsets[i],
                                  w.targets.begin() + w.target_offsets[i + 1]);
   }
   // Each tie edge's two regions from the per-region lists, then its owners.
-  pattern.ties.resize(w.tie_weight.size());
-  for (std::size_t r = 0; r < w.fixed.region_count; ++r) {
+  pattern.ties.resize(w.tie_edge_count);
+  for (std::size_t r = 0; r < simulation_.static_world().region_count; ++r) {
     for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
       const std::uint32_t other = w.tie_neighbour[e];
       if (other < r) continue;

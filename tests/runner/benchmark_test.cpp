@@ -88,18 +88,19 @@ TEST_CASE("the reference network is w_geo W_geo plus w_ngo times the NGO-tie pat
   config.params.w_ngo = 0.4;
   model::Simulation simulation(config, country);
   simulation.run(1);
-  const model::World& w = simulation.world();
-  REQUIRE(!w.tie_neighbour.empty());  // the conferences and exchanges tie some regions
+  const model::StaticWorld& fixed = simulation.static_world();
+  const model::RunDraws& draws = simulation.draws();
+  REQUIRE(!draws.tie_neighbour.empty());  // the conferences and exchanges tie some regions
 
   // The serial twin: each layer as an edge list, combined by core::Network.
-  const std::size_t n = w.fixed.region_count;
+  const std::size_t n = fixed.region_count;
   std::vector<core::WeightedEdge> land, ties;
   for (std::uint32_t r = 0; r < n; ++r) {
-    for (const std::uint32_t s : w.fixed.geo.neighbours(r)) {
-      land.push_back({r, s, w.fixed.geo.neighbour_weight(r)});
+    for (const std::uint32_t s : fixed.geo.neighbours(r)) {
+      land.push_back({r, s, fixed.geo.neighbour_weight(r)});
     }
-    for (std::uint32_t e = w.tie_offsets[r]; e < w.tie_offsets[r + 1]; ++e) {
-      ties.push_back({r, w.tie_neighbour[e], 1.0});
+    for (std::uint32_t e = draws.tie_offsets[r]; e < draws.tie_offsets[r + 1]; ++e) {
+      ties.push_back({r, draws.tie_neighbour[e], 1.0});
     }
   }
   const core::Network land_layer = core::Network::from_edges(n, land);
@@ -108,7 +109,7 @@ TEST_CASE("the reference network is w_geo W_geo plus w_ngo times the NGO-tie pat
       {{0.7, &land_layer}, {0.4, &tie_layer}}};
   const core::Network expected = core::Network::combine(layers);
 
-  const core::Network reference = reference_network(w);
+  const core::Network reference = reference_network(fixed, draws, config.params);
   REQUIRE(reference.node_count() == n);
   REQUIRE(reference.edge_count() == expected.edge_count());
   CHECK(reference.edge_count() < land.size() + ties.size());  // some land neighbours are tied
