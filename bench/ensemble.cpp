@@ -11,22 +11,24 @@
 #include <vector>
 
 #include "bench/arguments.hpp"
-#include "sim/runner/benchmark.hpp"
+#include "sim/bench/ensemble_benchmark.hpp"
+#include "sim/bench/machine.hpp"
+#include "sim/bench/result_tables.hpp"
 #include "sim/runner/build_info.hpp"
 
 int main(int argc, char** argv) {
-  using namespace policysim::runner;
+  using namespace policysim::bench;
   CLI::App app{"Ensemble throughput of a scenario, next to reference kernels on the same network"};
   std::string size = "all";
   int threads = 1;
   std::string scenario = std::string(POLICYSIM_SOURCE_DIR) + "/scenarios/baseline.yaml";
   app.add_option("size", size,
                  "small (200 runs x 5), large (2000 x 3), all, or REPLICATIONS (once)")
-      ->check(policysim::bench::size_or_count({"small", "large", "all"}, 100000000));
+      ->check(size_or_count({"small", "large", "all"}, 100000000));
   app.add_option("threads", threads, "Threads (default 1)")->check(CLI::Range(1, 4096));
   app.add_option("scenario", scenario, "Scenario (default: the baseline)")
       ->check(CLI::ExistingFile);
-  if (const int code = policysim::bench::parse_arguments(app, argc, argv); code >= 0) return code;
+  if (const int code = parse_arguments(app, argc, argv); code >= 0) return code;
 
   std::printf("%s\n%s\n", benchmark_context("ensemble", threads).c_str(),
               ensemble_table_header().c_str());

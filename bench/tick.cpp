@@ -14,21 +14,23 @@
 #include <vector>
 
 #include "bench/arguments.hpp"
-#include "sim/runner/benchmark.hpp"
+#include "sim/bench/machine.hpp"
+#include "sim/bench/result_tables.hpp"
+#include "sim/bench/tick_benchmark.hpp"
 
 int main(int argc, char** argv) {
-  using namespace policysim::runner;
+  using namespace policysim::bench;
   CLI::App app{"One tick of synthetic countries, next to reference kernels on the same data"};
   std::string size = "small";
   int threads = 1;
   std::optional<int> ticks, repeats;
   app.add_option("size", size, "small (10^3, 10^5), large (10^6, 10^7), all, or REGIONS")
-      ->check(policysim::bench::size_or_count({"small", "large", "all"}, 0xFFFFFFFFull));
+      ->check(size_or_count({"small", "large", "all"}, 0xFFFFFFFFull));
   app.add_option("threads", threads, "Threads (default 1)")->check(CLI::Range(1, 4096));
   app.add_option("ticks", ticks, "Timed ticks per repeat (with repeats)")
       ->check(CLI::Range(1, 1000000000));
   app.add_option("repeats", repeats, "Repeats (with ticks)")->check(CLI::Range(1, 1000000000));
-  if (const int code = policysim::bench::parse_arguments(app, argc, argv); code >= 0) return code;
+  if (const int code = parse_arguments(app, argc, argv); code >= 0) return code;
 
   std::vector<std::size_t> sizes;
   if (size == "small" || size == "all") sizes.insert(sizes.end(), {1000, 100000});

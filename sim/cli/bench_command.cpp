@@ -6,10 +6,13 @@
 #include <iostream>
 #include <memory>
 
+#include "sim/bench/machine.hpp"
+#include "sim/bench/output_hash.hpp"
+#include "sim/bench/scaling_report.hpp"
+#include "sim/bench/scaling_suite.hpp"
 #include "sim/cli/commands.hpp"
 #include "sim/cli/exit_codes.hpp"
 #include "sim/cli/number_checks.hpp"
-#include "sim/runner/benchmark.hpp"
 #include "sim/runner/build_info.hpp"
 
 namespace policysim::cli {
@@ -45,28 +48,28 @@ void add_bench_command(CLI::App& app, Action& action) {
   command->add_flag("--no-pin", options->no_pin, "Do not pin threads to CPUs");
   command->callback([&action, options] {
     action = [options] {
-      runner::SuiteOptions suite;
+      bench::SuiteOptions suite;
       suite.scenario_file = options->scenario.empty() ? default_scenario() : options->scenario;
-      suite.max_threads = options->threads > 0 ? options->threads : runner::available_cpus();
+      suite.max_threads = options->threads > 0 ? options->threads : bench::available_cpus();
       suite.large = options->large;
       suite.pin = !options->no_pin;
-      std::cerr << runner::benchmark_context("suite", suite.max_threads) << '\n';
-      const auto rows = runner::run_scaling_suite(suite, [](const runner::ScalingRow& row) {
+      std::cerr << bench::benchmark_context("suite", suite.max_threads) << '\n';
+      const auto rows = bench::run_scaling_suite(suite, [](const bench::ScalingRow& row) {
         std::cerr << "policysim bench: " << row.workload << ' ' << row.size << " at " << row.threads
                   << (row.threads == 1 ? " thread" : " threads") << ": " << row.seconds.median()
                   << " s\n";
       });
       if (options->json) {
-        std::cout << runner::scaling_json(rows).dump(2) << '\n';
+        std::cout << bench::scaling_json(rows).dump(2) << '\n';
       } else {
-        std::cout << runner::scaling_table(rows);
+        std::cout << bench::scaling_table(rows);
       }
       bool deterministic = true;
       for (const auto& row : rows) {
         if (!row.hash_matches) {
           deterministic = false;
           std::cerr << "policysim bench: DETERMINISM FAILURE: " << row.workload << ' ' << row.size
-                    << " at " << row.threads << " threads gave hash " << runner::hex64(row.hash)
+                    << " at " << row.threads << " threads gave hash " << bench::hex64(row.hash)
                     << ", not the hash at 1 thread (or it changed between repeats)\n";
         }
       }

@@ -3,18 +3,11 @@
 #include <catch2/catch.hpp>
 
 #include <cstdint>
-#include <random>
-#include <set>
 #include <stdexcept>
-#include <utility>
 #include <vector>
 
-#include "sim/core/network.hpp"
-
 using policysim::core::Adjacency;
-using policysim::core::Network;
 using policysim::core::UndirectedEdge;
-using policysim::core::WeightedEdge;
 
 TEST_CASE("an adjacency lists each edge in both rows, neighbours ascending", "[core][adjacency]") {
   const std::vector<UndirectedEdge> edges = {{2, 0}, {0, 1}, {3, 2}, {1, 2}};
@@ -32,40 +25,6 @@ TEST_CASE("an adjacency lists each edge in both rows, neighbours ascending", "[c
   const std::vector<double> values = {10.0, 20.0, 40.0, 80.0, 160.0};
   CHECK(graph.row_mean(0, values) == 0.5 * 20.0 + 0.5 * 40.0);
   CHECK(graph.row_mean(4, values) == 0.0);
-}
-
-TEST_CASE("an adjacency's row means have the bits of the row-normalised weighted network",
-          "[core][adjacency]") {
-  // The model relies on this: W_geo was a weighted CSR with unit weights, normalised per row.
-  std::mt19937 engine(7);
-  const std::uint32_t n = 300;
-  std::uniform_int_distribution<std::uint32_t> node(0, n - 1);
-  std::set<std::pair<std::uint32_t, std::uint32_t>> seen;
-  std::vector<UndirectedEdge> edges;
-  std::vector<WeightedEdge> weighted;
-  while (edges.size() < 1200) {
-    const std::uint32_t a = node(engine), b = node(engine);
-    if (a == b || !seen.insert({std::min(a, b), std::max(a, b)}).second) continue;
-    edges.push_back({a, b});
-    weighted.push_back({a, b, 1.0});
-  }
-  std::uniform_real_distribution<double> value(-1.0, 1.0);
-  std::vector<double> values(n);
-  for (double& v : values) v = value(engine);
-
-  const Adjacency graph = Adjacency::from_undirected_edges(n, edges);
-  const Network network = Network::from_undirected_edges(n, weighted).row_normalised();
-  REQUIRE(graph.entry_count() == network.edge_count());
-  for (std::uint32_t r = 0; r < n; ++r) {
-    const auto neighbours = graph.neighbours(r);
-    const auto columns = network.neighbours(r);
-    REQUIRE(neighbours.size() == columns.size());
-    for (std::size_t e = 0; e < columns.size(); ++e) {
-      CHECK(neighbours[e] == static_cast<std::uint32_t>(columns[e]));
-      CHECK(graph.neighbour_weight(r) == network.weights(r)[e]);
-    }
-    CHECK(graph.row_mean(r, values) == network.row_dot(r, values));
-  }
 }
 
 TEST_CASE("an adjacency refuses loops, repeated edges and unknown nodes", "[core][adjacency]") {

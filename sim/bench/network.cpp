@@ -1,10 +1,10 @@
-#include "sim/core/network.hpp"
+#include "sim/bench/network.hpp"
 
 #include <cmath>
 #include <stdexcept>
 #include <string>
 
-namespace policysim::core {
+namespace policysim::bench {
 namespace {
 
 using Triplet = Eigen::Triplet<double, std::int32_t>;
@@ -114,4 +114,4 @@ double Network::row_dot(std::size_t row, std::span<const double> values) const {
   return total;
 }
 
-}  // namespace policysim::core
+}  // namespace policysim::bench

@@ -9,7 +9,7 @@
 
 #include <Eigen/SparseCore>
 
-namespace policysim::core {
+namespace policysim::bench {
 
 /// One weighted, directed edge from -> to.
 struct WeightedEdge {
@@ -52,4 +52,4 @@ class Network {
   Matrix matrix_;
 };
 
-}  // namespace policysim::core
+}  // namespace policysim::bench

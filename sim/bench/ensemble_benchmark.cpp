@@ -1,0 +1,156 @@
+// Each model figure is taken next to its reference kernels, in the same arena and the same
+// process, so that their ratio is what a reader compares across machines.
+
+#include "sim/bench/ensemble_benchmark.hpp"
+
+#include <unistd.h>
+
+#include <tbb/blocked_range.h>
+#include <tbb/enumerable_thread_specific.h>
+#include <tbb/parallel_for.h>
+
+#include <atomic>
+#include <memory>
+#include <numeric>
+#include <optional>
+#include <string>
+#include <system_error>
+#include <vector>
+
+#include "sim/bench/output_hash.hpp"
+#include "sim/bench/reference_network.hpp"
+#include "sim/bench/thread_arena.hpp"
+#include "sim/model/simulation.hpp"
+#include "sim/runner/replications.hpp"
+#include "sim/runner/seeds.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/store/results_database.hpp"
+
+namespace policysim::bench {
+namespace {
+
+// A fresh directory under the system's temporary directory, removed with everything in it.
+class TemporaryDirectory {
+ public:
+  TemporaryDirectory() {
+    static std::atomic<int> counter{0};
+    path_ = std::filesystem::temp_directory_path() /
+            ("policysim-bench-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
+    std::filesystem::remove_all(path_);
+    std::filesystem::create_directories(path_);
+  }
+  ~TemporaryDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TemporaryDirectory(const TemporaryDirectory&) = delete;
+  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+std::uint64_t run_hash(const model::RunOutput& output) {
+  OutputHash hash;
+  hash.add(output.series);
+  hash.add(output.outcomes);
+  hash.add(static_cast<std::uint64_t>(output.events.size()));
+  return hash.value();
+}
+
+}  // namespace
+
+double EnsembleResult::runs_per_second() const {
+  const double median_seconds = seconds.median();
+  return median_seconds > 0.0 ? replications / median_seconds : 0.0;
+}
+
+double EnsembleResult::write_share() const {
+  const double worker_seconds = seconds.median() * threads;
+  return worker_seconds > 0.0 ? write_seconds.median() / worker_seconds : 0.0;
+}
+
+double EnsembleResult::ratio_to_spmm() const {
+  // Core-seconds of one run over the seconds of one SpMM per tick on the same network.
+  const double per_run = seconds.median() * threads / replications;
+  const double spmm_per_run = reference.spmm.median() * ticks;
+  return spmm_per_run > 0.0 ? per_run / spmm_per_run : 0.0;
+}
+
+EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
+  require_at_least_one(options.replications, "replication");
+  require_at_least_one(options.repeats, "repeat");
+  const scenario::Scenario scenario = scenario::load_scenario(options.scenario_file);
+  const model::Country country = scenario::load_country(scenario);
+  const std::vector<std::string> quarters = runner::quarter_labels(scenario.config);
+
+  EnsembleResult result;
+  result.replications = options.replications;
+  result.threads = options.threads;
+  result.ticks = scenario.config.tick_count();
+  result.regions = country.region_count();
+  const auto reps = static_cast<std::size_t>(options.replications);
+
+  run_in_arena(options.threads, options.pin, [&] {
+    // The reference network: this scenario's, with the tie pattern of the first replicate.
+    model::Simulation probe(scenario.config, country);
+    model::RunOutput probe_output;
+    probe.start(runner::replicate_seed(options.seed, 0), {}, probe_output);
+    ReferenceKernels kernels(
+        reference_network(probe.static_world(), probe.draws(), scenario.config.params),
+        std::size_t{1} << 22);
+    result.reference.spmm_nonzeros = kernels.nonzeros();
+    result.reference.triad_doubles = kernels.triad_doubles();
+
+    for (int repeat = 0; repeat < options.repeats; ++repeat) {
+      TemporaryDirectory directory;
+      std::optional<store::ResultsDatabase> db =
+          store::ResultsDatabase::open(directory.path() / "results.sqlite",
+                                       runner::results_schema(), scenario.name, "benchmark");
+      db->write_regions(country.codes, country.names, runner::district_of_each_region(country));
+      std::vector<std::uint64_t> hashes(reps, 0);
+      const auto started = Clock::now();
+      // One Simulation (one network, one set of buffers) per worker, reused across its runs.
+      tbb::enumerable_thread_specific<std::unique_ptr<model::Simulation>> pool(
+          [&] { return std::make_unique<model::Simulation>(scenario.config, country); });
+      tbb::enumerable_thread_specific<double> writing(0.0);  // each worker's seconds in write_run
+      const model::RunOptions run_options{false, false};
+      tbb::parallel_for(tbb::blocked_range<std::size_t>(0, reps, 1), [&](const auto& range) {
+        for (std::size_t i = range.begin(); i != range.end(); ++i) {
+          const int replicate = static_cast<int>(i);
+          const std::uint64_t seed = runner::replicate_seed(options.seed, replicate);
+          const auto run_started = Clock::now();
+          auto output = pool.local()->run(seed, run_options);
+          hashes[i] = run_hash(output);
+          auto record = runner::to_record(std::move(output), "base", replicate, seed,
+                                          seconds_since(run_started), quarters);
+          const auto write_started = Clock::now();
+          db->write_run(record);
+          writing.local() += seconds_since(write_started);
+        }
+      });
+      // Committing the last runs and closing (which checkpoints the log into the database file)
+      // are part of writing the results.
+      const auto closing = Clock::now();
+      db->flush();
+      db.reset();
+      result.seconds.seconds.push_back(seconds_since(started));
+      result.write_seconds.seconds.push_back(seconds_since(closing) +
+                                             std::accumulate(writing.begin(), writing.end(), 0.0));
+      OutputHash folded;
+      for (std::uint64_t h : hashes) folded.add(h);
+      if (repeat > 0 && folded.value() != result.hash) result.hash_stable = false;
+      result.hash = folded.value();
+      // The references right after, under the same load: one SpMM per tick of a run.
+      for (int sample = 0; sample < 5; ++sample) {
+        result.reference.spmm.seconds.push_back(kernels.spmm_seconds(result.ticks));
+        result.reference.triad.seconds.push_back(kernels.triad_seconds());
+      }
+    }
+    kernels.keep_results();
+  });
+  return result;
+}
+
+}  // namespace policysim::bench

@@ -1,0 +1,45 @@
+#pragma once
+// The ensemble workload: replications of a scenario written to a results database, next to the
+// reference kernels on the scenario's network.
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+
+#include "sim/bench/reference_kernels.hpp"
+#include "sim/bench/timings.hpp"
+
+namespace policysim::bench {
+
+/// `replications` runs of a scenario (the baseline: 83 regions, 64 quarters), national series,
+/// events and outcomes written to a fresh results database in a temporary directory,
+/// replications in parallel. One parse and country, one Simulation per worker reused across its
+/// runs.
+struct EnsembleOptions {
+  std::filesystem::path scenario_file;
+  int replications = 200;
+  int repeats = 5;
+  int threads = 1;
+  bool pin = true;
+  std::uint64_t seed = 20120101;
+};
+struct EnsembleResult {
+  int replications = 0, threads = 0, ticks = 0;
+  std::size_t regions = 0;
+  Timings seconds;  ///< the whole ensemble, database writes included
+  /// Per repeat, the workers' seconds in writing runs (their waits for the one writer included)
+  /// and the final commit and close.
+  Timings write_seconds;
+  ReferenceTimings reference;  ///< SpMM on the scenario's network, triad of 2^22 doubles
+  std::uint64_t hash = 0;      ///< series and outcomes of every run, in replicate order
+  bool hash_stable = true;     ///< every repeat gave the same hash
+  double runs_per_second() const;
+  /// Median seconds of one run over the median of `ticks` SpMMs on the same network.
+  double ratio_to_spmm() const;
+  /// The share of the workers' time (wall time × threads) spent writing, medians. Writes are
+  /// serialised, so at 1 thread its inverse is about how many workers one writer keeps up with.
+  double write_share() const;
+};
+EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options);
+
+}  // namespace policysim::bench
