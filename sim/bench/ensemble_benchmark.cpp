@@ -3,23 +3,20 @@
 
 #include "sim/bench/ensemble_benchmark.hpp"
 
-#include <unistd.h>
-
 #include <tbb/blocked_range.h>
 #include <tbb/enumerable_thread_specific.h>
 #include <tbb/parallel_for.h>
 
-#include <atomic>
 #include <memory>
 #include <numeric>
 #include <optional>
 #include <string>
-#include <system_error>
 #include <vector>
 
 #include "sim/bench/output_hash.hpp"
 #include "sim/bench/reference_network.hpp"
 #include "sim/bench/thread_arena.hpp"
+#include "sim/core/temporary_folder.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
@@ -28,28 +25,6 @@
 
 namespace policysim::bench {
 namespace {
-
-// A fresh directory under the system's temporary directory, removed with everything in it.
-class TemporaryDirectory {
- public:
-  TemporaryDirectory() {
-    static std::atomic<int> counter{0};
-    path_ = std::filesystem::temp_directory_path() /
-            ("policysim-bench-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TemporaryDirectory() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TemporaryDirectory(const TemporaryDirectory&) = delete;
-  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
 
 std::uint64_t run_hash(const model::RunOutput& output) {
   OutputHash hash;
@@ -104,7 +79,7 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
     result.reference.triad_doubles = kernels.triad_doubles();
 
     for (int repeat = 0; repeat < options.repeats; ++repeat) {
-      TemporaryDirectory directory;
+      const core::TemporaryFolder directory("bench");
       std::optional<store::ResultsDatabase> db =
           store::ResultsDatabase::open(directory.path() / "results.sqlite",
                                        runner::results_schema(), scenario.name, "benchmark");

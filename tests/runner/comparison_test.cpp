@@ -12,17 +12,17 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/temporary_folder.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/runner/paired_statistics.hpp"
 #include "sim/runner/regional_comparison.hpp"
 #include "sim/store/comparison_table.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
-#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policysim;
-using policysim::runner::testing::TempDir;
+using TempDir = policysim::core::TemporaryFolder;
 
 namespace {
 
@@ -114,7 +114,7 @@ const store::ComparisonRow& row_of(const std::vector<store::ComparisonRow>& rows
 TEST_CASE("two identical arms give a difference of exactly zero on every replicate",
           "[runner][compare]") {
   TempDir dir("identical");
-  auto options = options_for(write_fixture(dir.path), dir.path / "out", 6, 2);
+  auto options = options_for(write_fixture(dir.path()), dir.path() / "out", 6, 2);
   options.arms = {"same"};
   const auto result = compare(options);
   REQUIRE(result.arms == std::vector<std::string>{"base", "same"});
@@ -148,7 +148,8 @@ TEST_CASE("a comparison writes one row per arm and outcome and prints the key ou
           "[runner][compare]") {
   TempDir dir("table");
   std::string text;
-  const auto result = compare(options_for(write_fixture(dir.path), dir.path / "out", 8, 2), &text);
+  const auto result =
+      compare(options_for(write_fixture(dir.path()), dir.path() / "out", 8, 2), &text);
   CHECK(result.reference == "base");
   CHECK(result.replicates == 8);
   const auto rows = store::read_comparisons(result.database);
@@ -169,9 +170,9 @@ TEST_CASE("a comparison writes one row per arm and outcome and prints the key ou
 TEST_CASE("a reference arm chosen with --reference is compared with directly",
           "[runner][compare]") {
   TempDir dir("reference");
-  const auto scenario = write_fixture(dir.path);
-  const auto against_base = compare(options_for(scenario, dir.path / "base", 8, 2));
-  auto options = options_for(scenario, dir.path / "direct", 8, 2);
+  const auto scenario = write_fixture(dir.path());
+  const auto against_base = compare(options_for(scenario, dir.path() / "base", 8, 2));
+  auto options = options_for(scenario, dir.path() / "direct", 8, 2);
   options.arms = {"backlash"};
   options.reference = "more_training";
   std::string text;
@@ -199,7 +200,7 @@ TEST_CASE("a reference arm chosen with --reference is compared with directly",
 TEST_CASE("with --regions, a comparison gives the effect where the programmes differ",
           "[runner][compare][regions]") {
   TempDir dir("programme");
-  auto options = options_for(write_fixture(dir.path), dir.path / "out", 4, 2);
+  auto options = options_for(write_fixture(dir.path()), dir.path() / "out", 4, 2);
   options.arms = {"more_training", "backlash"};
   options.region_series = true;
   std::string text;
@@ -238,12 +239,12 @@ TEST_CASE("with --regions, a comparison gives the effect where the programmes di
 TEST_CASE("a resumed comparison ends with the same table as an uninterrupted one",
           "[runner][compare][resume]") {
   TempDir dir("resume");
-  const auto scenario = write_fixture(dir.path);
-  const auto whole = compare(options_for(scenario, dir.path / "whole", 10, 2));
+  const auto scenario = write_fixture(dir.path());
+  const auto whole = compare(options_for(scenario, dir.path() / "whole", 10, 2));
   // Interrupted: part of the replicates stored, and some runs of the last batch missing.
-  compare(options_for(scenario, dir.path / "resumed", 6, 1));
+  compare(options_for(scenario, dir.path() / "resumed", 6, 1));
   {
-    store::sqlite::Database db(dir.path / "resumed" / "results.sqlite",
+    store::sqlite::Database db(dir.path() / "resumed" / "results.sqlite",
                                store::sqlite::Database::Mode::read_write_create);
     const std::string doomed =
         "(SELECT run_id FROM runs WHERE arm = 'backlash' AND replicate >= 4)";
@@ -252,21 +253,21 @@ TEST_CASE("a resumed comparison ends with the same table as an uninterrupted one
     }
     db.exec("DELETE FROM runs WHERE arm = 'backlash' AND replicate >= 4");
   }
-  const auto resumed = compare(options_for(scenario, dir.path / "resumed", 10, 2));
+  const auto resumed = compare(options_for(scenario, dir.path() / "resumed", 10, 2));
   CHECK(resumed.runs_reused == 4 * 6 - 2);
   CHECK(resumed.runs_written == 4 * 10 - resumed.runs_reused);
   CHECK(comparisons_table(resumed.database) == comparisons_table(whole.database));
   // Again, with nothing left to run, at another thread count.
-  const auto again = compare(options_for(scenario, dir.path / "resumed", 10, 1));
+  const auto again = compare(options_for(scenario, dir.path() / "resumed", 10, 1));
   CHECK(again.runs_written == 0);
   CHECK(comparisons_table(again.database) == comparisons_table(whole.database));
 }
 
 TEST_CASE("a database of another seed is refused", "[runner][compare][resume]") {
   TempDir dir("seed");
-  const auto scenario = write_fixture(dir.path);
-  compare(options_for(scenario, dir.path / "out", 3, 1));
-  auto other = options_for(scenario, dir.path / "out", 3, 1);
+  const auto scenario = write_fixture(dir.path());
+  compare(options_for(scenario, dir.path() / "out", 3, 1));
+  auto other = options_for(scenario, dir.path() / "out", 3, 1);
   other.seed = 6;
   CHECK_THROWS_AS(compare(other), store::StoreError);
 }
@@ -274,8 +275,8 @@ TEST_CASE("a database of another seed is refused", "[runner][compare][resume]") 
 TEST_CASE("adaptive replication stops at the first batch precise enough, and resumes there",
           "[runner][compare][adaptive]") {
   TempDir dir("adaptive");
-  const auto scenario = write_fixture(dir.path);
-  auto options = options_for(scenario, dir.path / "out", 4, 2);
+  const auto scenario = write_fixture(dir.path());
+  auto options = options_for(scenario, dir.path() / "out", 4, 2);
   options.replications.reset();
   options.batch = 4;
   options.max_replications = 200;
@@ -318,8 +319,8 @@ TEST_CASE("adaptive replication stops at the first batch precise enough, and res
 
 TEST_CASE("unknown arms and outcomes are usage errors with suggestions", "[runner][compare]") {
   TempDir dir("usage");
-  const auto scenario = write_fixture(dir.path);
-  auto options = options_for(scenario, dir.path / "out", 2, 1);
+  const auto scenario = write_fixture(dir.path());
+  auto options = options_for(scenario, dir.path() / "out", 2, 1);
   options.arms = {"backlsh"};
   CHECK_THROWS_WITH(compare(options), Catch::Contains("did you mean `backlash`?"));
   options.arms = {"base"};
@@ -331,12 +332,12 @@ TEST_CASE("unknown arms and outcomes are usage errors with suggestions", "[runne
   options.scenario_file = kSource / "scenarios/smoke/tiny.yaml";
   options.precision.reset();
   CHECK_THROWS_WITH(compare(options), Catch::Contains("declares no arms"));
-  CHECK_FALSE(fs::exists(dir.path / "out"));
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
 
 TEST_CASE("a dry run lists the arms and writes nothing", "[runner][compare][dry-run]") {
   TempDir dir("dry");
-  auto options = options_for(write_fixture(dir.path), dir.path / "out", 7, 1);
+  auto options = options_for(write_fixture(dir.path()), dir.path() / "out", 7, 1);
   options.dry_run = true;
   std::string text;
   compare(options, &text);
@@ -347,13 +348,13 @@ TEST_CASE("a dry run lists the arms and writes nothing", "[runner][compare][dry-
   CHECK(text.find(" on 1 thread\n") != std::string::npos);
   CHECK(text.find("each of the 4 models (one for each worker thread and arm)") !=
         std::string::npos);
-  CHECK_FALSE(fs::exists(dir.path / "out"));
+  CHECK_FALSE(fs::exists(dir.path() / "out"));
 }
 
 TEST_CASE("the shipped arms reduce the variance of their comparisons", "[runner][compare][vrf]") {
   TempDir dir("shipped");
   auto options =
-      options_for(kSource / "scenarios/compare_interventions.yaml", dir.path / "out", 30, 2);
+      options_for(kSource / "scenarios/compare_interventions.yaml", dir.path() / "out", 30, 2);
   options.bootstrap_resamples = 0;
   const auto result = compare(options);
   REQUIRE(result.arms.size() == 7);

@@ -9,16 +9,16 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/temporary_folder.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/store/results_database.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
-#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policysim;
-using policysim::runner::testing::TempDir;
+using TempDir = policysim::core::TemporaryFolder;
 
 namespace {
 
@@ -98,7 +98,7 @@ TEST_CASE("an experiment's stored results are bit-identical at 1, 2 and 4 thread
   TempDir dir("threads");
   std::vector<std::vector<std::string>> results;
   for (int threads : {1, 2, 4}) {
-    const auto result = run(tiny_options(dir.path / std::to_string(threads), threads, 4));
+    const auto result = run(tiny_options(dir.path() / std::to_string(threads), threads, 4));
     REQUIRE(result.runs_written == 4);
     results.push_back(everything(result.database));
   }
@@ -112,8 +112,8 @@ TEST_CASE("runs that are parallel inside are bit-identical at 1, 2 and 4 threads
   // From 4096 regions a run splits its regions over the threads while replications run side by
   // side: parallel loops nested in a parallel loop, each thread reusing its own Simulation.
   TempDir dir("nested");
-  fs::create_directories(dir.path);
-  const fs::path scenario = dir.path / "large.yaml";
+  fs::create_directories(dir.path());
+  const fs::path scenario = dir.path() / "large.yaml";
   std::ofstream(scenario) << R"(name: large
 start: 1997Q1
 end: 1997Q4
@@ -127,7 +127,7 @@ interventions:
   std::vector<std::vector<std::string>> results;
   for (int threads : {1, 2, 4}) {
     runner::ExperimentOptions options =
-        tiny_options(dir.path / std::to_string(threads), threads, 8);
+        tiny_options(dir.path() / std::to_string(threads), threads, 8);
     options.scenario_file = scenario;
     options.region_series = false;
     const auto result = run(options);
@@ -142,10 +142,10 @@ interventions:
 TEST_CASE("re-running an interrupted experiment reuses stored runs and ends identical",
           "[runner][resume]") {
   TempDir dir("resume");
-  const auto whole = run(tiny_options(dir.path / "whole", 2, 5));
+  const auto whole = run(tiny_options(dir.path() / "whole", 2, 5));
   // An "interrupted" experiment: 2 of the 5 runs stored, then the same command again.
-  run(tiny_options(dir.path / "resumed", 2, 2));
-  const auto resumed = run(tiny_options(dir.path / "resumed", 2, 5));
+  run(tiny_options(dir.path() / "resumed", 2, 2));
+  const auto resumed = run(tiny_options(dir.path() / "resumed", 2, 5));
   CHECK(resumed.runs_reused == 2);
   CHECK(resumed.runs_written == 3);
   CHECK(everything(whole.database) == everything(resumed.database));
@@ -156,12 +156,12 @@ TEST_CASE("targets from the runs in memory equal those read back from the databa
   // The first command takes each run's target statistics from its series in memory; the same
   // command again reuses every run and reads their series back.
   TempDir dir("targets");
-  const auto first = run(tiny_options(dir.path, 2, 5));
+  const auto first = run(tiny_options(dir.path(), 2, 5));
   const std::string query =
       "SELECT r.replicate, t.* FROM target_values t JOIN runs r USING (run_id) "
       "ORDER BY r.replicate, t.name";
   const auto from_memory = query_values(first.database, query);
-  const auto again = run(tiny_options(dir.path, 2, 5));
+  const auto again = run(tiny_options(dir.path(), 2, 5));
   REQUIRE(again.runs_reused == 5);
   CHECK(from_memory.size() > 5);
   CHECK(query_values(again.database, query) == from_memory);
@@ -171,11 +171,11 @@ TEST_CASE("the summary and targets cover the replicates asked for, not all those
           "[runner][resume][summary]") {
   TempDir dir("fewer");
   std::string four, two;
-  run(tiny_options(dir.path / "four", 1, 4), &four);
-  run(tiny_options(dir.path / "two", 1, 2), &two);
+  run(tiny_options(dir.path() / "four", 1, 4), &four);
+  run(tiny_options(dir.path() / "two", 1, 2), &two);
   // Asking for 2 over a database of 4 reuses 2 and describes those 2, as a fresh run of 2 does.
   std::ostringstream out, log;
-  const auto result = runner::run_experiment(tiny_options(dir.path / "four", 1, 2), out, log);
+  const auto result = runner::run_experiment(tiny_options(dir.path() / "four", 1, 2), out, log);
   CHECK(result.runs_reused == 2);
   CHECK(result.runs_written == 0);
   CHECK(out.str().find("tiny: 2 runs,") != std::string::npos);
@@ -193,9 +193,9 @@ TEST_CASE("the summary and targets cover the replicates asked for, not all those
 TEST_CASE("a database holding another scenario's runs is refused and left as it was",
           "[runner][store]") {
   TempDir dir("refuse");
-  const auto first = run(tiny_options(dir.path, 1, 2));
+  const auto first = run(tiny_options(dir.path(), 1, 2));
   const auto before = everything(first.database);
-  auto other = tiny_options(dir.path, 1, 2);
+  auto other = tiny_options(dir.path(), 1, 2);
   other.scenario_file = kSource / "scenarios/smoke/synthetic.yaml";
   CHECK_THROWS_AS(run(other), store::StoreError);
   CHECK(everything(first.database) == before);
@@ -204,7 +204,7 @@ TEST_CASE("a database holding another scenario's runs is refused and left as it 
 TEST_CASE("the summary lists every outcome and the targets", "[runner][summary]") {
   TempDir dir("summary");
   std::string summary;
-  run(tiny_options(dir.path, 2, 3), &summary);
+  run(tiny_options(dir.path(), 2, 3), &summary);
   for (auto name : model::kOutcomeNames) {
     INFO(name);
     std::string row_start = "\n";
@@ -216,7 +216,7 @@ TEST_CASE("the summary lists every outcome and the targets", "[runner][summary]"
 
 TEST_CASE("the manifest names the machine the runs were made on", "[runner][manifest]") {
   TempDir dir("machine");
-  const auto result = run(tiny_options(dir.path, 1, 1));
+  const auto result = run(tiny_options(dir.path(), 1, 1));
   const auto manifest = [&](const std::string& key) {
     return query_values(result.database, "SELECT value FROM manifest WHERE key = '" + key + "'");
   };
@@ -227,7 +227,7 @@ TEST_CASE("the manifest names the machine the runs were made on", "[runner][mani
 TEST_CASE("a dry run's estimate counts only the threads that have a run to do",
           "[runner][dry-run]") {
   TempDir dir("dry-threads");
-  auto options = tiny_options(dir.path / "out", 4096, 7);
+  auto options = tiny_options(dir.path() / "out", 4096, 7);
   options.dry_run = true;
   std::string text;
   run(options, &text);
@@ -239,7 +239,7 @@ TEST_CASE("a dry run's estimate counts only the threads that have a run to do",
 
 TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry-run]") {
   TempDir dir("dry");
-  const fs::path out = dir.path / "out";
+  const fs::path out = dir.path() / "out";
   auto options = tiny_options(out, 1, 7);
   options.dry_run = true;
   std::string text;
@@ -255,10 +255,10 @@ TEST_CASE("a dry run describes the experiment and writes nothing", "[runner][dry
 TEST_CASE("resuming with another seed is refused and loses nothing", "[runner][store][resume]") {
   // Runs resume by (arm, replicate), so runs of one base seed must not pass for another's.
   TempDir dir("seed");
-  auto first_options = tiny_options(dir.path, 1, 2);
+  auto first_options = tiny_options(dir.path(), 1, 2);
   const auto first = run(first_options);
   const auto before = everything(first.database);
-  auto other = tiny_options(dir.path, 1, 3);
+  auto other = tiny_options(dir.path(), 1, 3);
   other.seed = 12;
   try {
     run(other);
@@ -277,11 +277,11 @@ TEST_CASE("resuming with another seed is refused and loses nothing", "[runner][s
 TEST_CASE("resuming with --regions switched the other way is refused and loses nothing",
           "[runner][store][resume]") {
   TempDir dir("regions-flag");
-  auto without = tiny_options(dir.path, 1, 2);
+  auto without = tiny_options(dir.path(), 1, 2);
   without.region_series = false;
   const auto first = run(without);
   const auto before = everything(first.database);
-  auto with = tiny_options(dir.path, 1, 3);
+  auto with = tiny_options(dir.path(), 1, 3);
   with.region_series = true;
   try {
     run(with);
@@ -326,11 +326,11 @@ fs::path write_extends_pair(const fs::path& folder, const std::string& beta0_law
 TEST_CASE("runs are not reused once a file the scenario extends has changed",
           "[runner][store][resume]") {
   TempDir dir("extends");
-  auto options = tiny_options(dir.path / "out", 1, 2);
-  options.scenario_file = write_extends_pair(dir.path, "-3.5");
+  auto options = tiny_options(dir.path() / "out", 1, 2);
+  options.scenario_file = write_extends_pair(dir.path(), "-3.5");
   const auto first = run(options);
   const auto before = everything(first.database);
-  write_extends_pair(dir.path, "-1.0");  // the variant's own file is unchanged
+  write_extends_pair(dir.path(), "-1.0");  // the variant's own file is unchanged
   try {
     run(options);
     FAIL("runs of the old base were reused");
@@ -342,15 +342,15 @@ TEST_CASE("runs are not reused once a file the scenario extends has changed",
   }
   CHECK(everything(first.database) == before);
   // A fresh folder shows the change does change the runs.
-  options.out_dir = dir.path / "fresh";
+  options.out_dir = dir.path() / "fresh";
   CHECK(everything(run(options).database) != before);
 }
 
 TEST_CASE("the manifest holds the resolved scenario and its data files by hash and content",
           "[runner][manifest]") {
   TempDir dir("provenance");
-  auto options = tiny_options(dir.path / "out", 1, 1);
-  options.scenario_file = write_extends_pair(dir.path, "-3.5");
+  auto options = tiny_options(dir.path() / "out", 1, 1);
+  options.scenario_file = write_extends_pair(dir.path(), "-3.5");
   const auto manifest = store::read_manifest(run(options).database);
   const std::string resolved = manifest.at("scenario_resolved");
   CHECK(resolved.find("extends") == std::string::npos);
@@ -371,7 +371,7 @@ TEST_CASE("the manifest holds the resolved scenario and its data files by hash a
 TEST_CASE("a stored run whose seed disagrees with the manifest is refused, not reused",
           "[runner][store][resume]") {
   TempDir dir("disagree");
-  auto options = tiny_options(dir.path, 1, 3);
+  auto options = tiny_options(dir.path(), 1, 3);
   const auto first = run(options);
   {
     store::sqlite::Database db(first.database, store::sqlite::Database::Mode::read_write_create);
@@ -385,16 +385,16 @@ TEST_CASE("a stored run whose seed disagrees with the manifest is refused, not r
 TEST_CASE("a database's runs are made again, identical, from its manifest alone",
           "[runner][manifest][reproduce]") {
   TempDir dir("reproduce");
-  auto options = tiny_options(dir.path / "original", 2, 3);
-  options.scenario_file = write_extends_pair(dir.path, "-2.0");
+  auto options = tiny_options(dir.path() / "original", 2, 3);
+  options.scenario_file = write_extends_pair(dir.path(), "-2.0");
   const auto original = run(options);
   auto resumed = options;  // the manifest remembers a resumed experiment's larger count
   resumed.replications = 4;
   run(resumed);
   // The scenario's files are gone: only the database is left to say what was run.
-  fs::remove(dir.path / "b2.yaml");
-  fs::remove(dir.path / "v2.yaml");
-  auto again = runner::options_from_manifest(dir.path / "original", dir.path / "again");
+  fs::remove(dir.path() / "b2.yaml");
+  fs::remove(dir.path() / "v2.yaml");
+  auto again = runner::options_from_manifest(dir.path() / "original", dir.path() / "again");
   again.quiet = true;
   CHECK(again.replications == 4);
   CHECK(again.seed == 11);
@@ -405,6 +405,6 @@ TEST_CASE("a database's runs are made again, identical, from its manifest alone"
   // The same inputs give the same fingerprint, so the copy resumes as the original would.
   CHECK(store::read_manifest(remade.database).at("fingerprint") ==
         store::read_manifest(original.database).at("fingerprint"));
-  CHECK_THROWS_WITH(runner::options_from_manifest(dir.path / "original", dir.path / "original"),
+  CHECK_THROWS_WITH(runner::options_from_manifest(dir.path() / "original", dir.path() / "original"),
                     Catch::Contains("another directory"));
 }

@@ -7,13 +7,13 @@
 #include <sstream>
 #include <string>
 
+#include "sim/core/temporary_folder.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/scenario/scenario.hpp"
-#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policysim;
-using policysim::runner::testing::TempDir;
+using TempDir = policysim::core::TemporaryFolder;
 
 namespace {
 
@@ -46,21 +46,21 @@ nlohmann::json fingerprint_of(const fs::path& folder, const std::string& from,
 TEST_CASE("the fingerprint changes with what changes runs and only with that",
           "[runner][provenance]") {
   TempDir dir("fingerprint");
-  const auto base = fingerprint_of(dir.path, "", "");
+  const auto base = fingerprint_of(dir.path(), "", "");
   // Nothing a run depends on.
-  CHECK(fingerprint_of(dir.path, "replications: 2", "replications: 9") == base);
-  CHECK(fingerprint_of(dir.path, "description: Smoke", "description: Other") == base);
-  CHECK(fingerprint_of(dir.path, "range: [0.0, 0.8]", "range: [0.1, 0.7]") == base);
-  CHECK(fingerprint_of(dir.path, "# Duma and presidential elections", "") == base);
+  CHECK(fingerprint_of(dir.path(), "replications: 2", "replications: 9") == base);
+  CHECK(fingerprint_of(dir.path(), "description: Smoke", "description: Other") == base);
+  CHECK(fingerprint_of(dir.path(), "range: [0.0, 0.8]", "range: [0.1, 0.7]") == base);
+  CHECK(fingerprint_of(dir.path(), "# Duma and presidential elections", "") == base);
   // A parameter, an intervention's window: the scenario part alone changes.
   for (const auto& [from, to] : {std::pair<std::string, std::string>{"gamma: 0.12", "gamma: 0.13"},
                                  {"end: 1999Q4", "end: 1999Q3"}}) {
-    const auto changed = fingerprint_of(dir.path, from, to);
+    const auto changed = fingerprint_of(dir.path(), from, to);
     CHECK(changed["scenario (resolved, sha256)"] != base["scenario (resolved, sha256)"]);
     CHECK(changed["seed"] == base["seed"]);
   }
   // The seed and the regional series are parts of their own.
-  const auto file = dir.path / "tiny.yaml";
+  const auto file = dir.path() / "tiny.yaml";
   std::ofstream(file) << tiny_text();
   const auto provenance = runner::scenario_provenance(scenario::load_scenario(file));
   CHECK(runner::fingerprint(provenance, 6, false)["seed"] == "6");
@@ -71,13 +71,14 @@ TEST_CASE("the fingerprint changes with what changes runs and only with that",
 TEST_CASE("the data files are recorded by hash and content, and written back checked",
           "[runner][provenance]") {
   TempDir dir("data-files");
-  const fs::path file = dir.path / "tiny.yaml";
+  const fs::path file = dir.path() / "tiny.yaml";
   std::ofstream(file) << tiny_text();
   const auto provenance = runner::scenario_provenance(scenario::load_scenario(file));
   REQUIRE(provenance.data_files.size() == 2);
   const auto manifest = runner::provenance_manifest(provenance);
-  const fs::path scenario_file = runner::write_scenario_from_manifest(manifest, dir.path / "again");
-  std::ifstream written(dir.path / "again/data/russia_regions_adjacency.csv");
+  const fs::path scenario_file =
+      runner::write_scenario_from_manifest(manifest, dir.path() / "again");
+  std::ifstream written(dir.path() / "again/data/russia_regions_adjacency.csv");
   std::ostringstream text;
   text << written.rdbuf();
   std::ifstream source(kSource / "scenarios/data/russia_regions_adjacency.csv");
@@ -90,10 +91,10 @@ TEST_CASE("the data files are recorded by hash and content, and written back che
 
   auto tampered = manifest;
   tampered["data_files"][0]["content"] = "iso_3166_2\n";
-  CHECK_THROWS_WITH(runner::write_scenario_from_manifest(tampered, dir.path / "bad"),
+  CHECK_THROWS_WITH(runner::write_scenario_from_manifest(tampered, dir.path() / "bad"),
                     Catch::Contains("does not match its sha256"));
   auto escaping = manifest;
   escaping["data_files"][0]["name"] = "../outside.csv";
-  CHECK_THROWS_WITH(runner::write_scenario_from_manifest(escaping, dir.path / "bad"),
+  CHECK_THROWS_WITH(runner::write_scenario_from_manifest(escaping, dir.path() / "bad"),
                     Catch::Contains("not a plain file name"));
 }

@@ -14,15 +14,15 @@
 #include <string>
 #include <vector>
 
+#include "sim/core/temporary_folder.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
-#include "temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using namespace policysim;
 using Catch::Matchers::Contains;
-using policysim::runner::testing::TempDir;
+using TempDir = policysim::core::TemporaryFolder;
 
 namespace {
 
@@ -35,7 +35,7 @@ TEST_CASE("a run whose stored hook throws is still stored and counted as written
   const TempDir dir("hook");
   const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
   const model::Country country = scenario::load_country(scenario);
-  auto db = store::ResultsDatabase::open(dir.path / "results.sqlite", runner::results_schema(),
+  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", runner::results_schema(),
                                          scenario.name, "sha");
   db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
   runner::ReplicationRunner runner({{"base", scenario.config}}, country, db, 7, false);
@@ -65,7 +65,7 @@ TEST_CASE("once a signal asks to stop no run starts, and the run in flight is st
   const TempDir dir("stop");
   const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
   const model::Country country = scenario::load_country(scenario);
-  auto db = store::ResultsDatabase::open(dir.path / "results.sqlite", runner::results_schema(),
+  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", runner::results_schema(),
                                          scenario.name, "sha");
   db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
   runner::ReplicationRunner runner({{"base", scenario.config}}, country, db, 7, false);
@@ -95,7 +95,7 @@ TEST_CASE("a run whose state becomes NaN is stored as failed, and the others go 
   const TempDir dir("non-finite");
   const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
   const model::Country country = scenario::load_country(scenario);
-  auto db = store::ResultsDatabase::open(dir.path / "results.sqlite", runner::results_schema(),
+  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", runner::results_schema(),
                                          scenario.name, "sha");
   db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
   // An arm whose NGO foreign share turns NaN in the first tick's NGO phase (see

@@ -1,23 +1,20 @@
 #include "sim/store/sqlite_db.hpp"
 
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <string>
 
+#include "sim/core/temporary_folder.hpp"
 #include "sim/store/store_error.hpp"
 
+using policysim::core::TemporaryFolder;
 using policysim::store::StoreError;
 using policysim::store::sqlite::Database;
 using policysim::store::sqlite::Statement;
 
 TEST_CASE("a full database says so, keeps what it held, and exits 74", "[store][sqlite]") {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("policysim-sqlite-full-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const TemporaryFolder dir("sqlite-full");
   const auto path = dir / "results.sqlite";
   {
     Database db(path, Database::Mode::read_write_create);
@@ -41,14 +38,10 @@ TEST_CASE("a full database says so, keeps what it held, and exits 74", "[store][
   auto rows = db.prepare("SELECT count(*) FROM t");
   REQUIRE(rows.step());
   CHECK(rows.column_int64(0) == 1);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("a row inserter writes every row once, in batches and one by one", "[store][sqlite]") {
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("policysim-sqlite-rows-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const TemporaryFolder dir("sqlite-rows");
   Database db(dir / "rows.sqlite", Database::Mode::read_write_create);
   db.exec("CREATE TABLE t(k INTEGER, x REAL)");
   policysim::store::sqlite::RowInserter insert(db, "INSERT INTO t(k, x)", 2, 4);
@@ -69,5 +62,4 @@ TEST_CASE("a row inserter writes every row once, in batches and one by one", "[s
     }
     CHECK(expected == rows);
   }
-  std::filesystem::remove_all(dir);
 }

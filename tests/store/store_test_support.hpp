@@ -1,47 +1,23 @@
 #pragma once
-// Shared fixtures of the store tests: a self-removing temporary directory and sample runs.
+// Shared fixtures of the store tests: a self-removing temporary folder and sample runs.
 
-#include <atomic>
 #include <cmath>
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
 #include <iterator>
 #include <limits>
-#include <random>
 #include <string>
-#include <system_error>
 #include <vector>
 
-#include <unistd.h>
-
+#include "sim/core/temporary_folder.hpp"
 #include "sim/store/results_database.hpp"
 
 namespace policysim::store::testing {
 
-/// A fresh directory under the system temp directory, removed with everything in it.
-class TempDir {
- public:
-  TempDir() {
-    static std::atomic<int> counter{0};
-    std::random_device entropy;
-    path_ = std::filesystem::temp_directory_path() /
-            ("policysim-store-" + std::to_string(::getpid()) + "-" + std::to_string(counter++) +
-             "-" + std::to_string(entropy()));
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& name) const { return path_ / name; }
-
- private:
-  std::filesystem::path path_;
+/// Each store test's own folder, removed when the test ends.
+struct TempDir : core::TemporaryFolder {
+  TempDir() : core::TemporaryFolder("store") {}
 };
 
 inline constexpr double missing_value = std::numeric_limits<double>::quiet_NaN();

@@ -1,13 +1,12 @@
 #include "sim/store/target_table.hpp"
 
-#include <unistd.h>
-
 #include <catch2/catch.hpp>
 
 #include <filesystem>
 #include <limits>
 #include <string>
 
+#include "sim/core/temporary_folder.hpp"
 #include "sim/store/sqlite_db.hpp"
 
 using policysim::store::TargetRow;
@@ -18,10 +17,7 @@ TEST_CASE(
     "target values are stored one a run, undefined ones as NULL, and replaced by the next "
     "write",
     "[store][targets]") {
-  const auto dir =
-      std::filesystem::temp_directory_path() / ("policysim-targets-" + std::to_string(::getpid()));
-  std::filesystem::remove_all(dir);
-  std::filesystem::create_directories(dir);
+  const policysim::core::TemporaryFolder dir("targets");
   const auto path = dir / "results.sqlite";
   // More values than one multi-row statement holds, every seventh undefined.
   auto target = [](const std::string& name, std::int64_t runs) {
@@ -54,5 +50,4 @@ TEST_CASE(
   }
   CHECK(a_runs == 150);
   CHECK(b_runs == 1);
-  std::filesystem::remove_all(dir);
 }
