@@ -11,8 +11,8 @@
 #include "sim/bench/scaling_report.hpp"
 #include "sim/bench/scaling_suite.hpp"
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
 #include "sim/cli/number_checks.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/runner/build_info.hpp"
 
 namespace policysim::cli {
@@ -73,7 +73,7 @@ void add_bench_command(CLI::App& app, Action& action) {
                     << ", not the hash at 1 thread (or it changed between repeats)\n";
         }
       }
-      return deterministic ? kOk : kInternal;
+      return deterministic ? core::kOk : core::kInternal;
     };
   });
 }

@@ -6,9 +6,9 @@
 #include <memory>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
 #include "sim/cli/experiment_options.hpp"
 #include "sim/cli/number_checks.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/runner/comparison.hpp"
 #include "sim/runner/stop_signals.hpp"
 
@@ -51,10 +51,10 @@ void add_compare_command(CLI::App& app, Action& action) {
         const runner::StopOnSignals stop_on_signals;
         const auto result = runner::run_comparison(*options, std::cout, std::cerr);
         if (result.stop_signal != 0) return runner::stopped_exit_code(result.stop_signal);
-        return result.runs_failed == 0 ? kOk : kInternal;
+        return result.runs_failed == 0 ? core::kOk : core::kInternal;
       } catch (const runner::UsageError& e) {
         std::cerr << "policysim compare: " << e.what() << '\n';
-        return kUsage;
+        return core::kUsage;
       }
     };
   });

@@ -6,9 +6,9 @@
 #include <string>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
 #include "sim/cli/path_checks.hpp"
 #include "sim/cli/results_database.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/store/csv_export.hpp"
 #include "sim/store/sqlite_db.hpp"
 
@@ -48,13 +48,13 @@ std::string unfinished_note(const std::filesystem::path& database) {
 
 int export_results(const ExportOptions& options) {
   const auto found = find_results_database(options.results, std::cerr);
-  if (!found) return kMissingInput;
+  if (!found) return core::kMissingInput;
   const auto& database = *found;
   const auto out_dir = options.out_dir.empty() ? database.parent_path() / "csv" : options.out_dir;
   const auto files = store::export_csv(database, out_dir, options.gzip, options.overwrite);
   for (const auto& file : files) std::cout << file.string() << '\n';
   if (const std::string note = unfinished_note(database); !note.empty()) std::cerr << note << '\n';
-  return kOk;
+  return core::kOk;
 }
 
 }  // namespace

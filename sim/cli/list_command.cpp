@@ -11,7 +11,7 @@
 #include <vector>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/runner/build_info.hpp"
 #include "sim/runner/catalogue.hpp"
 #include "sim/scenario/regions.hpp"
@@ -209,7 +209,7 @@ std::optional<model::Country> country_to_list(const ListOptions& options, std::s
 int list(const ListOptions& options) {
   if (options.what == "glossary") {
     print_glossary(std::cout);
-    return kOk;
+    return core::kOk;
   }
   json entries;
   json districts;
@@ -223,7 +223,7 @@ int list(const ListOptions& options) {
     const auto country = country_to_list(options, problem);
     if (!country) {
       std::cerr << "policysim: " << problem << '\n';
-      return kMissingInput;
+      return core::kMissingInput;
     }
     entries = runner::region_catalogue(*country);
     districts = runner::district_catalogue(*country);
@@ -232,14 +232,14 @@ int list(const ListOptions& options) {
     json document = {{options.what, entries}};
     if (!districts.is_null()) document["districts"] = districts;
     std::cout << document.dump(2) << '\n';
-    return kOk;
+    return core::kOk;
   }
   print_text(std::cout, columns_of(options.what), entries);
   if (!districts.is_null()) {
     std::cout << '\n';
     print_text(std::cout, columns_of("districts"), districts);
   }
-  return kOk;
+  return core::kOk;
 }
 
 }  // namespace
@@ -265,7 +265,7 @@ void add_list_command(CLI::App& app, Action& action) {
       if (options->what == "glossary" && options->json) {
         std::cerr << "policysim: `list glossary` prints Markdown; for JSON list one kind, e.g. "
                      "`list parameters --json`\n";
-        return kUsage;
+        return core::kUsage;
       }
       return list(*options);
     };

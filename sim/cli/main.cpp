@@ -9,8 +9,8 @@
 #include <string>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
 #include "sim/cli/suggestions.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/runner/usage_error.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "sim/store/store_error.hpp"
@@ -35,46 +35,46 @@ int main(int argc, char** argv) {
   // Before CLI11 parses: given `sweep --help`, it would print the main help and succeed.
   if (const std::string unknown = unknown_subcommand_message(app, argc, argv); !unknown.empty()) {
     std::cerr << "policysim: " << unknown << '\n';
-    return kUsage;
+    return policysim::core::kUsage;
   }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ExtrasError& e) {
     const std::string unknown = unknown_option_message(app);
-    if (unknown.empty()) return app.exit(e) == 0 ? kOk : kUsage;
+    if (unknown.empty()) return app.exit(e) == 0 ? policysim::core::kOk : policysim::core::kUsage;
     std::cerr << unknown << '\n';
-    return kUsage;
+    return policysim::core::kUsage;
   } catch (const CLI::ParseError& e) {
     const int code = app.exit(e);  // prints help or the usage error
-    return code == 0 ? kOk : kUsage;
+    return code == 0 ? policysim::core::kOk : policysim::core::kUsage;
   }
 
   try {
     return action();
   } catch (const policysim::scenario::MissingInputError& e) {
     std::cerr << e.what() << '\n';
-    return kMissingInput;
+    return policysim::core::kMissingInput;
   } catch (const policysim::scenario::ScenarioError& e) {
     std::cerr << e.what() << '\n';
-    return kBadScenario;
+    return policysim::core::kBadScenario;
   } catch (const policysim::runner::UsageError& e) {
     std::cerr << "policysim: " << e.what() << '\n';
-    return kUsage;
+    return policysim::core::kUsage;
   } catch (const policysim::store::StoreError& e) {
     std::cerr << "policysim: " << e.what() << '\n';
     return e.exit_code();
   } catch (const std::filesystem::filesystem_error& e) {
     std::cerr << "policysim: " << e.what() << '\n';
-    return kIoError;
+    return policysim::core::kIoError;
   } catch (const std::bad_alloc&) {
     std::cerr << "policysim: out of memory: the machine, its control group or a limit such as "
                  "`ulimit -v` allows less than this work needs. The runs stored so far are kept; "
                  "to use less, run with fewer threads (-j), fewer replications (--reps) or arms, "
                  "fewer regions, or without --regions.\n";
-    return kOutOfMemory;
+    return policysim::core::kOutOfMemory;
   } catch (const std::exception& e) {
     std::cerr << "policysim: internal error: " << e.what()
               << "\nThis is a bug in policysim; please report it with the command you ran.\n";
-    return kInternal;
+    return policysim::core::kInternal;
   }
 }

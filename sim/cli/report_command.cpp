@@ -14,9 +14,9 @@
 #include <vector>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
 #include "sim/cli/path_checks.hpp"
 #include "sim/cli/results_database.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/runner/build_info.hpp"
 
 extern char** environ;
@@ -61,7 +61,7 @@ int run_python_report(const ReportOptions& options) {
   if (!std::filesystem::is_directory(root / "analysis")) {
     std::cerr << "policysim: the analysis package is not at " << (root / "analysis").string()
               << "; set POLICYSIM_HOME to the policysim source directory\n";
-    return kMissingInput;
+    return core::kMissingInput;
   }
   // Debian's python3 carries pandas and matplotlib; another python3 on PATH may not.
   std::vector<std::string> args = python_arguments(options);
@@ -74,12 +74,12 @@ int run_python_report(const ReportOptions& options) {
   pid_t pid = 0;
   if (posix_spawn(&pid, argv[0], nullptr, nullptr, argv.data(), environ) != 0) {
     std::cerr << "policysim: cannot start /usr/bin/python3; run scripts/install-deps.sh\n";
-    return kMissingInput;
+    return core::kMissingInput;
   }
   int status = 0;
   waitpid(pid, &status, 0);
-  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return kOk;
-  return WIFEXITED(status) ? WEXITSTATUS(status) : kInternal;
+  if (WIFEXITED(status) && WEXITSTATUS(status) == 0) return core::kOk;
+  return WIFEXITED(status) ? WEXITSTATUS(status) : core::kInternal;
 }
 
 }  // namespace
@@ -109,7 +109,7 @@ void add_report_command(CLI::App& app, Action& action) {
   command->callback([&action, options] {
     action = [options] {
       const auto database = find_results_database(options->results, std::cerr);
-      if (!database) return static_cast<int>(kMissingInput);
+      if (!database) return static_cast<int>(core::kMissingInput);
       auto found = *options;
       found.results = *database;
       return run_python_report(found);

@@ -5,8 +5,8 @@
 #include <memory>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
 #include "sim/cli/number_checks.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/runner/experiment.hpp"
 
 namespace policysim::cli {
@@ -38,7 +38,7 @@ void add_reproduce_command(CLI::App& app, Action& action) {
       experiment.threads = options->threads;
       experiment.quiet = options->quiet;
       const auto result = runner::run_experiment(experiment, std::cout, std::cerr);
-      return result.runs_failed == 0 ? kOk : kInternal;
+      return result.runs_failed == 0 ? core::kOk : core::kInternal;
     };
   });
 }

@@ -4,8 +4,8 @@
 #include <memory>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
 #include "sim/cli/experiment_options.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/runner/experiment.hpp"
 #include "sim/runner/stop_signals.hpp"
 
@@ -22,7 +22,7 @@ void add_run_command(CLI::App& app, Action& action) {
       const runner::StopOnSignals stop_on_signals;
       const auto result = runner::run_experiment(*options, std::cout, std::cerr);
       if (result.stop_signal != 0) return runner::stopped_exit_code(result.stop_signal);
-      return result.runs_failed == 0 ? kOk : kInternal;
+      return result.runs_failed == 0 ? core::kOk : core::kInternal;
     };
   });
 }

@@ -5,7 +5,7 @@
 #include <memory>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/scenario_error.hpp"
 
@@ -20,7 +20,7 @@ void add_validate_command(CLI::App& app, Action& action) {
   command->callback([&action, files] {
     action = [files] {
       // Every file is checked; the exit code is that of the first file that failed.
-      int code = kOk;
+      int code = core::kOk;
       for (const auto& file : *files) {
         try {
           const auto loaded = scenario::load_scenario(file);
@@ -28,10 +28,10 @@ void add_validate_command(CLI::App& app, Action& action) {
           std::cout << file.string() << ": ok: " << scenario::describe(loaded) << '\n';
         } catch (const scenario::MissingInputError& e) {
           std::cerr << e.what() << '\n';
-          code = code == kOk ? kMissingInput : code;
+          code = code == core::kOk ? core::kMissingInput : code;
         } catch (const scenario::ScenarioError& e) {
           std::cerr << e.what() << '\n';
-          code = code == kOk ? kBadScenario : code;
+          code = code == core::kOk ? core::kBadScenario : code;
         }
       }
       return code;

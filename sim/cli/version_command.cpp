@@ -3,7 +3,7 @@
 #include <iostream>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/exit_codes.hpp"
+#include "sim/core/exit_codes.hpp"
 #include "sim/runner/manifest.hpp"
 
 namespace policysim::cli {
@@ -25,7 +25,7 @@ void add_version_command(CLI::App& app, Action& action) {
       for (const auto& [name, version] : info.at("libraries").items()) {
         std::cout << name << ": " << version.get<std::string>() << '\n';
       }
-      return kOk;
+      return core::kOk;
     };
   });
 }

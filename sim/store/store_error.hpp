@@ -5,16 +5,18 @@
 #include <stdexcept>
 #include <string>
 
+#include "sim/core/exit_codes.hpp"
+
 namespace policysim::store {
 
 /// A results-store failure, with the process exit code that fits it.
 class StoreError : public std::runtime_error {
  public:
-  /// Exit codes from sysexits.h, as the command line uses them.
-  static constexpr int missing_input = 66;
-  static constexpr int internal_error = 70;
-  static constexpr int cannot_create_output = 73;
-  static constexpr int io_error = 74;
+  /// The exit codes a store failure can have (core/exit_codes.hpp), by the names the store uses.
+  static constexpr int missing_input = core::kMissingInput;
+  static constexpr int internal_error = core::kInternal;
+  static constexpr int cannot_create_output = core::kCannotCreate;
+  static constexpr int io_error = core::kIoError;
 
   /// An error with `message` and the exit code the process should end with.
   StoreError(const std::string& message, int exit_code)

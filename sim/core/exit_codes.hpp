@@ -1,7 +1,8 @@
 #pragma once
-// Exit codes follow sysexits.h, so scripts can tell a bad scenario from a full disk.
+// The process exit codes, from sysexits.h, so scripts can tell a bad scenario from a full disk.
+// A StoreError carries one of these; the command line maps the other errors onto them.
 
-namespace policysim::cli {
+namespace policysim::core {
 
 enum ExitCode : int {
   kOk = 0,
@@ -14,4 +15,4 @@ enum ExitCode : int {
   kIoError = 74,       ///< reading or writing failed
 };
 
-}  // namespace policysim::cli
+}  // namespace policysim::core
