@@ -8,6 +8,7 @@
 #include <sstream>
 #include <string>
 
+#include "sim/model/agent_counts.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/runner/control_group.hpp"
 #include "sim/runner/usage_error.hpp"
@@ -37,42 +38,26 @@ constexpr double kBytesPerTarget = 8.0;
 constexpr std::size_t kBytesPerKeptRun = 1100;
 constexpr std::size_t kBytesPerKeptTargetValue = 110;
 
-// Regions an intervention targets, at most: a district at its mean size when the count is known.
-double target_count(const model::Targets& targets, std::size_t regions, std::size_t districts) {
-  const auto n = static_cast<double>(regions);
-  switch (targets.kind) {
-    case model::Targets::Kind::regions:
-      return std::min(n, static_cast<double>(targets.regions.size()));
-    case model::Targets::Kind::district:
-      return districts > 0 ? std::ceil(n / static_cast<double>(districts)) : n;
-    case model::Targets::Kind::all:
-      return n;
-    case model::Targets::Kind::most_exposed:
-    case model::Targets::Kind::random:
-      return std::min(n, static_cast<double>(targets.count));
-  }
-  return n;
-}
-
 ModelContents contents_of(const model::Config& config, std::size_t regions, std::size_t districts) {
   const model::Params& p = config.params;
   ModelContents contents;
   if (config.default_ngos) {
-    // As World builds them: max(0, round(base) + round(per_exposure x)) at either exposure.
-    double most = 0.0;
-    for (const double exposure : {p.exposure_high, p.exposure_low}) {
-      most = std::max(
-          most, std::round(p.ngo_count_base) + std::round(p.ngo_count_per_exposure * exposure));
-    }
-    contents.ngos = most * static_cast<double>(regions);
+    // Every region at the exposure that gives it more NGOs.
+    const std::size_t most = std::max(model::default_ngo_count(p, p.exposure_high),
+                                      model::default_ngo_count(p, p.exposure_low));
+    contents.ngos = static_cast<double>(most) * static_cast<double>(regions);
   }
   contents.ngos += static_cast<double>(config.named_ngos.size());
-  const double links = std::max(0.0, std::round(p.ngo_links_per_target));
+  // A district at its mean size when the count of districts is known.
+  const std::size_t district_regions =
+      districts > 0 ? (regions + districts - 1) / districts : regions;
   for (const model::Intervention& intervention : config.interventions) {
-    const double targets = target_count(intervention.targets, regions, districts);
-    contents.targets += targets;
+    const std::size_t targets =
+        model::most_targeted_regions(intervention.targets, regions, district_regions);
+    contents.targets += static_cast<double>(targets);
     if (model::builds_ties(intervention.instrument)) {
-      contents.tie_links += targets * std::min(links, std::max(0.0, targets - 1.0));
+      contents.tie_links += static_cast<double>(targets) *
+                            static_cast<double>(model::tie_links_per_target(p, targets));
     }
   }
   return contents;
