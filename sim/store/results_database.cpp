@@ -366,6 +366,33 @@ std::uint64_t seed_from_text(const std::string& text) {
   return seed;
 }
 
+namespace {
+
+// The columns of a run's row in `runs` that both StoredRun and RunRecord hold, and the reading of
+// them from `query`, its column `first` on.
+std::string run_head_columns(const Schema& schema) {
+  return "arm, replicate, seed, status, wall_seconds" + column_list(schema.parameters) +
+         column_list(schema.outcomes);
+}
+
+template <typename Run>
+void read_run_head(const Statement& query, int first, const Schema& schema, Run& run) {
+  int column = first;
+  run.arm = query.column_text(column++);
+  run.replicate = static_cast<int>(query.column_int64(column++));
+  run.seed = seed_from_text(query.column_text(column++));
+  run.status = query.column_text(column++);
+  run.wall_seconds = query.column_double(column++);
+  for (std::size_t i = 0; i < schema.parameters.size(); ++i) {
+    run.parameters.push_back(query.column_double(column++));
+  }
+  for (std::size_t i = 0; i < schema.outcomes.size(); ++i) {
+    run.outcomes.push_back(query.column_double(column++));
+  }
+}
+
+}  // namespace
+
 // Series rows per multi-row INSERT: a run's quarters go in a few statements.
 constexpr std::size_t kSeriesBatchRows = 16;
 
@@ -859,25 +886,13 @@ std::size_t ResultsDatabase::run_count() const {
 std::vector<StoredRun> ResultsDatabase::runs() const {
   std::lock_guard lock(impl_->mutex);
   const Schema& schema = impl_->schema;
-  Statement query(impl_->db, "SELECT run_id, arm, replicate, seed, status, wall_seconds" +
-                                 column_list(schema.parameters) + column_list(schema.outcomes) +
+  Statement query(impl_->db, "SELECT run_id, " + run_head_columns(schema) +
                                  " FROM runs ORDER BY arm, replicate");
   std::vector<StoredRun> result;
   while (query.step()) {
     StoredRun run;
     run.run_id = query.column_int64(0);
-    run.arm = query.column_text(1);
-    run.replicate = static_cast<int>(query.column_int64(2));
-    run.seed = seed_from_text(query.column_text(3));
-    run.status = query.column_text(4);
-    run.wall_seconds = query.column_double(5);
-    int column = 6;
-    for (std::size_t i = 0; i < schema.parameters.size(); ++i) {
-      run.parameters.push_back(query.column_double(column++));
-    }
-    for (std::size_t i = 0; i < schema.outcomes.size(); ++i) {
-      run.outcomes.push_back(query.column_double(column++));
-    }
+    read_run_head(query, 1, schema, run);
     result.push_back(std::move(run));
   }
   return result;
@@ -928,23 +943,10 @@ RunRecord ResultsDatabase::read_run(const std::string& arm, int replicate) const
                      StoreError::internal_error);
   }
   RunRecord run;
-  Statement head(db, "SELECT arm, replicate, seed, status, wall_seconds" +
-                         column_list(schema.parameters) + column_list(schema.outcomes) +
-                         " FROM runs WHERE run_id = ?");
+  Statement head(db, "SELECT " + run_head_columns(schema) + " FROM runs WHERE run_id = ?");
   head.bind(1, *id);
   head.step();
-  run.arm = head.column_text(0);
-  run.replicate = static_cast<int>(head.column_int64(1));
-  run.seed = seed_from_text(head.column_text(2));
-  run.status = head.column_text(3);
-  run.wall_seconds = head.column_double(4);
-  int column = 5;
-  for (std::size_t i = 0; i < schema.parameters.size(); ++i) {
-    run.parameters.push_back(head.column_double(column++));
-  }
-  for (std::size_t i = 0; i < schema.outcomes.size(); ++i) {
-    run.outcomes.push_back(head.column_double(column++));
-  }
+  read_run_head(head, 0, schema, run);
 
   Statement series(db, "SELECT quarter" + column_list(schema.series_metrics) +
                            " FROM series WHERE run_id = ? ORDER BY tick");
