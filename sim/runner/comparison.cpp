@@ -13,6 +13,8 @@
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/comparison_text.hpp"
+#include "sim/runner/dry_run_estimate.hpp"
+#include "sim/runner/experiment_database.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/paired_statistics.hpp"

@@ -12,6 +12,8 @@
 #include "sim/core/progress.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
+#include "sim/runner/dry_run_estimate.hpp"
+#include "sim/runner/experiment_database.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/provenance.hpp"

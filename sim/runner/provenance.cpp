@@ -3,17 +3,25 @@
 #include <algorithm>
 #include <array>
 #include <fstream>
+#include <sstream>
 #include <string_view>
 
 #include "sim/core/elementary.hpp"
 #include "sim/runner/build_info.hpp"
 #include "sim/runner/manifest.hpp"
-#include "sim/runner/replications.hpp"
 #include "sim/scenario/yaml_reader.hpp"
 #include "sim/scenario/yaml_writer.hpp"
 #include "sim/store/store_error.hpp"
 
 namespace policysim::runner {
+
+std::string read_text_file(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
 namespace {
 
 // Top-level scenario keys that change no run: runs are compared by everything else.

@@ -28,6 +28,9 @@ struct Provenance {
   std::vector<InputFile> data_files;      ///< region data, content kept
 };
 
+/// The bytes of a file (a scenario or a data file, for its sha256 and the manifest).
+std::string read_text_file(const std::filesystem::path& file);
+
 /// Reads the files `scenario` was made from.
 Provenance scenario_provenance(const scenario::Scenario& scenario);
 

@@ -5,7 +5,6 @@
 // common random numbers (replicate r has the same seed in every arm).
 
 #include <cstdint>
-#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -13,62 +12,11 @@
 #include <string>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "sim/model/config.hpp"
 #include "sim/model/simulation.hpp"
-#include "sim/runner/memory_estimate.hpp"
-#include "sim/runner/provenance.hpp"
-#include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
 
 namespace policysim::runner {
-
-/// The columns the model writes: its outcomes, series metrics and region metrics.
-store::Schema results_schema();
-/// The unit and description of each of those columns, from the model's tables.
-std::vector<store::ColumnMeaning> results_column_meanings();
-
-/// The label of each quarter of a run ("1997Q1", ...), as the database stores them.
-std::vector<std::string> quarter_labels(const model::Config& config);
-
-/// The district name of each region, for the database's region table.
-std::vector<std::string> district_of_each_region(const model::Country& country);
-
-/// A finished run as the database stores it: arm, replicate, seed, wall time and its outputs.
-store::RunRecord to_record(model::RunOutput output, const std::string& arm, int replicate,
-                           std::uint64_t seed, double wall_seconds,
-                           const std::vector<std::string>& quarters);
-
-/// The bytes of a file (a scenario or a data file, for its sha256 and the manifest).
-std::string read_text_file(const std::filesystem::path& file);
-
-/// The manifest of an experiment on `scenario`: build, command, scenario as written and
-/// resolved, its data files (provenance_manifest), seed, threads.
-nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const Provenance& provenance,
-                                   int replications, std::uint64_t seed, int threads);
-
-/// Opens (or creates) the database of an experiment on `scenario`, writes the manifest on first
-/// use (a `resumed_at` time otherwise) and the region table. A database holding runs is resumed
-/// only if they were made from the same inputs (the fingerprint: resolved scenario, data files,
-/// seed, per-region series switched the same way, engine) and each stored run's seed is the one
-/// this experiment gives its replicate; otherwise StoreError (73), the file left as it was.
-store::ResultsDatabase open_experiment_database(const std::filesystem::path& database,
-                                                const scenario::Scenario& scenario,
-                                                const model::Country& country,
-                                                const nlohmann::json& manifest_extra,
-                                                int replications, std::uint64_t seed, int threads,
-                                                bool region_series);
-
-/// Marks `database` as stopped by `signal` before its runs were all stored: the manifest's
-/// `interrupted_by` (the signal's name) and `interrupted_at` (UTC), with `complete` left false.
-void mark_interrupted(store::ResultsDatabase& database, int signal);
-
-/// The last lines of a dry run: one run of `config` timed to estimate `runs` on `threads`
-/// threads, and the memory estimate that run and compare check.
-void print_estimates(std::ostream& out, const model::Config& config, const model::Country& country,
-                     std::uint64_t seed, std::size_t runs, int threads,
-                     const MemoryEstimate& memory);
 
 /// One arm: its name in the database and the configuration its runs use.
 struct ArmConfig {

@@ -15,6 +15,8 @@
 #include <vector>
 
 #include "sim/core/temporary_folder.hpp"
+#include "sim/runner/experiment_database.hpp"
+#include "sim/runner/results_schema.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
