@@ -30,6 +30,7 @@ from analysis.load import Results, load  # noqa: E402
 from make_fixture import build_fixture  # noqa: E402
 
 SMOKE_SCENARIO = REPO_ROOT / "scenarios" / "smoke" / "tiny.yaml"
+ENGINE_REPLICATIONS = 4  # --reps of the engine's run: replicates 0 to 3
 ENGINE_TIMEOUT_SECONDS = 120
 
 
@@ -66,7 +67,7 @@ def find_database(out_dir: Path) -> Path:
 
 def run_engine(executable: Path, out_dir: Path) -> Path:
     """Run the smoke scenario with the engine and return the database it wrote (fails the session otherwise)."""
-    command = [str(executable), "run", str(SMOKE_SCENARIO), "--reps", "4", "--seed", "7", "--regions",
+    command = [str(executable), "run", str(SMOKE_SCENARIO), "--reps", str(ENGINE_REPLICATIONS), "--seed", "7", "--regions",
                "-o", str(out_dir), "--quiet"]
     try:
         completed = subprocess.run(command, cwd=REPO_ROOT, capture_output=True, text=True,

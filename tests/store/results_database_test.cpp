@@ -306,15 +306,17 @@ TEST_CASE("a writer killed mid-write leaves only whole runs", "[store][crash]") 
     }
     _exit(0);
   }
-  // Kill once some runs are in, at a moment unrelated to run boundaries.
-  const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
-  while (std::chrono::steady_clock::now() < deadline &&
-         count(path, "SELECT count(*) FROM runs") < 3) {
+  // Kill once three runs are in (the child writes until killed, so it gets there unless it
+  // fails, which ends it), at a moment unrelated to run boundaries.
+  int status = 0;
+  bool child_ended = false;
+  while (!child_ended && count(path, "SELECT count(*) FROM runs") < 3) {
+    child_ended = waitpid(child, &status, WNOHANG) == child;
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  REQUIRE_FALSE(child_ended);
   std::this_thread::sleep_for(std::chrono::milliseconds(7));
   kill(child, SIGKILL);
-  int status = 0;
   waitpid(child, &status, 0);
   REQUIRE(WIFSIGNALED(status));
 
