@@ -14,7 +14,7 @@
 #include "sim/core/exit_codes.hpp"
 #include "sim/runner/build_info.hpp"
 #include "sim/runner/catalogue.hpp"
-#include "sim/scenario/regions.hpp"
+#include "sim/scenario/region_data.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/value_reader.hpp"
 

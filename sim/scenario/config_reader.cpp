@@ -58,9 +58,9 @@ std::optional<std::uint32_t> read_region(const YamlNode& node, Diagnostics& diag
   return index;
 }
 
-std::optional<model::Targets> read_targets(const YamlNode& node, Diagnostics& diagnostics,
-                                           const RegionDirectory& regions,
-                                           std::string_view intervention) {
+std::optional<model::Targets> read_targeted_regions(const YamlNode& node, Diagnostics& diagnostics,
+                                                    const RegionDirectory& regions,
+                                                    std::string_view intervention) {
   const std::string what = field_of("targets", "intervention", intervention);
   const std::string forms =
       "all; a list of region codes like [RU-MOW, RU-SPE]; {district: \"Far Eastern\"}; "
@@ -318,7 +318,7 @@ void read_interventions(const YamlNode& node, Diagnostics& diagnostics,
                               ", so it has no effect; move it into the run or remove it");
     }
     if (const YamlNode* v = map.require("targets")) {
-      if (auto targets = read_targets(*v, diagnostics, regions, name)) {
+      if (auto targets = read_targeted_regions(*v, diagnostics, regions, name)) {
         intervention.targets = std::move(*targets);
       }
     }

@@ -9,10 +9,10 @@
 #include "sim/scenario/config_reader.hpp"
 #include "sim/scenario/map_reader.hpp"
 #include "sim/scenario/parameter_reader.hpp"
+#include "sim/scenario/region_data.hpp"
 #include "sim/scenario/region_directory.hpp"
-#include "sim/scenario/regions.hpp"
+#include "sim/scenario/stylised_fact_reader.hpp"
 #include "sim/scenario/synthetic_country.hpp"
-#include "sim/scenario/target_reader.hpp"
 #include "sim/scenario/value_reader.hpp"
 #include "sim/scenario/yaml_reader.hpp"
 #include "sim/scenario/yaml_writer.hpp"
@@ -312,8 +312,8 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
   if (const YamlNode* v = section("default_ngos")) {
     config.default_ngos = read_bool(*v, diagnostics, "`default_ngos`").value_or(true);
   }
-  scenario.targets =
-      detail::read_targets(section("targets") ? *section("targets") : empty, diagnostics, config);
+  scenario.targets = detail::read_stylised_facts(section("targets") ? *section("targets") : empty,
+                                                 diagnostics, config);
 
   // Arms change the base as read so far; each is checked like the base itself.
   detail::read_arms(section("arms") ? *section("arms") : empty, section("reference"), diagnostics,

@@ -1,4 +1,4 @@
-#include "sim/scenario/target_reader.hpp"
+#include "sim/scenario/stylised_fact_reader.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -61,8 +61,8 @@ void check_metric_name(const Target& target, const YamlNode& node, Diagnostics& 
 
 }  // namespace
 
-std::vector<Target> read_targets(const YamlNode& node, Diagnostics& diagnostics,
-                                 const model::Config& config) {
+std::vector<Target> read_stylised_facts(const YamlNode& node, Diagnostics& diagnostics,
+                                        const model::Config& config) {
   std::vector<Target> targets;
   if (node.is_null()) return targets;
   if (!node.is_sequence()) {

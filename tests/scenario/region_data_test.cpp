@@ -1,4 +1,4 @@
-#include "sim/scenario/regions.hpp"
+#include "sim/scenario/region_data.hpp"
 
 #include <catch2/catch.hpp>
 

@@ -1,4 +1,4 @@
-#include "sim/runner/targets.hpp"
+#include "sim/runner/stylised_facts.hpp"
 
 #include <algorithm>
 #include <cmath>
