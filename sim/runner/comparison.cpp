@@ -15,6 +15,7 @@
 #include "sim/runner/comparison_text.hpp"
 #include "sim/runner/dry_run_estimate.hpp"
 #include "sim/runner/experiment_database.hpp"
+#include "sim/runner/experiment_setup.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/paired_statistics.hpp"
@@ -321,8 +322,7 @@ std::uint64_t comparison_seed(std::uint64_t base_seed, const std::string& arm,
 }
 
 CompareResult run_comparison(const CompareOptions& options, std::ostream& out, std::ostream& log) {
-  const auto scenario = scenario::load_scenario(options.scenario_file);
-  for (const auto& warning : scenario.warnings) log << warning.str() << '\n';
+  const auto scenario = read_experiment_scenario(options.scenario_file, log);
   const auto arms =
       chosen_arms(scenario, options.arms, options.reference.value_or(scenario.reference));
   std::size_t precision_outcome = 0;
@@ -345,9 +345,8 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   int reps = options.replications.value_or(
       options.precision ? options.batch : static_cast<int>(scenario.replications));
   if (options.precision) reps = std::min(std::max(reps, 2), options.max_replications);
-  const auto out_dir = options.out_dir.value_or(std::filesystem::path("results") / scenario.name);
   CompareResult result;
-  result.database = out_dir / "results.sqlite";
+  result.database = experiment_database_path(options.out_dir, scenario);
   result.reference = arms.front().name;
   for (const auto& arm : arms) result.arms.push_back(arm.name);
 
@@ -356,12 +355,9 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   const int most_reps = options.precision ? options.max_replications : reps;
   std::vector<const model::Config*> arm_configs;
   for (const auto& arm : arms) arm_configs.push_back(&arm.config);
-  const MemoryEstimate memory = estimate_memory(
-      scenario.region_count, scenario.country.mean_degree,
-      model_contents(arm_configs, scenario.region_count, scenario.country.districts),
-      static_cast<std::size_t>(scenario.config.tick_count()), arms.size(),
-      arms.size() * static_cast<std::size_t>(most_reps), 0, threads, options.region_series);
-  check_memory(memory, log);
+  const MemoryEstimate memory = check_experiment_memory(
+      scenario, arm_configs, arms.size() * static_cast<std::size_t>(most_reps), 0, threads,
+      options.region_series, log);
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {
     print_dry_run(scenario, country, arms, reps, seed, options, threads, memory, result.database,
@@ -395,9 +391,7 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
       const std::size_t asked = arms.size() * static_cast<std::size_t>(reps);
       const std::size_t missing =
           jobs.size() - static_cast<std::size_t>(batch.written + batch.failed_stored);
-      mark_interrupted(db, signal);
-      log << "policysim: interrupted: " << asked - missing << " of " << asked
-          << " runs stored; rerun the same command to resume\n";
+      report_interrupted(db, signal, asked - missing, asked, log);
       result.stop_signal = signal;
       return result;
     }

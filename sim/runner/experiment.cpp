@@ -14,6 +14,7 @@
 #include "sim/model/simulation.hpp"
 #include "sim/runner/dry_run_estimate.hpp"
 #include "sim/runner/experiment_database.hpp"
+#include "sim/runner/experiment_setup.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/provenance.hpp"
@@ -202,23 +203,18 @@ ExperimentOptions options_from_manifest(const std::filesystem::path& results,
 
 ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& out,
                                 std::ostream& log) {
-  const auto scenario = scenario::load_scenario(options.scenario_file);
-  for (const auto& warning : scenario.warnings) log << warning.str() << '\n';
+  const auto scenario = read_experiment_scenario(options.scenario_file, log);
   const int reps = options.replications.value_or(static_cast<int>(scenario.replications));
   const std::uint64_t seed = options.seed.value_or(scenario.seed);
-  const auto out_dir = options.out_dir.value_or(std::filesystem::path("results") / scenario.name);
-  ExperimentResult result{out_dir / "results.sqlite"};
+  ExperimentResult result{experiment_database_path(options.out_dir, scenario)};
 
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
 
   const model::Config* const config = &scenario.config;
-  const MemoryEstimate memory = estimate_memory(
-      scenario.region_count, scenario.country.mean_degree,
-      model_contents({&config, 1}, scenario.region_count, scenario.country.districts),
-      static_cast<std::size_t>(scenario.config.tick_count()), 1, static_cast<std::size_t>(reps),
-      scenario.targets.size(), threads, options.region_series);
-  check_memory(memory, log);
+  const MemoryEstimate memory =
+      check_experiment_memory(scenario, {&config, 1}, static_cast<std::size_t>(reps),
+                              scenario.targets.size(), threads, options.region_series, log);
   const model::Country country = scenario::load_country(scenario);
   if (options.dry_run) {
     print_dry_run(scenario, country, reps, seed, threads, memory, result.database, out);
@@ -254,9 +250,8 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   result.runs_failed = batch.failed;
   if (const int signal = stop_signal()) {
     const int stored_now = result.runs_reused + batch.written + batch.failed_stored;
-    mark_interrupted(db, signal);
-    log << "policysim: interrupted: " << stored_now << " of " << reps
-        << " runs stored; rerun the same command to resume\n";
+    report_interrupted(db, signal, static_cast<std::size_t>(stored_now),
+                       static_cast<std::size_t>(reps), log);
     result.stop_signal = signal;
     return result;
   }

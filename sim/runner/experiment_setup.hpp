@@ -1,0 +1,38 @@
+#pragma once
+// What `policysim run` and `policysim compare` do alike before their first run and when a signal
+// stops them: read the scenario, place the database, check the memory, report an interruption.
+
+#include <cstddef>
+#include <filesystem>
+#include <iosfwd>
+#include <optional>
+#include <span>
+
+#include "sim/model/config.hpp"
+#include "sim/runner/memory_estimate.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/store/results_database.hpp"
+
+namespace policysim::runner {
+
+/// The scenario in `file`, its warnings written to `log`.
+scenario::Scenario read_experiment_scenario(const std::filesystem::path& file, std::ostream& log);
+
+/// The results database: results.sqlite in `out_dir`, else in results/<scenario name>.
+std::filesystem::path experiment_database_path(const std::optional<std::filesystem::path>& out_dir,
+                                               const scenario::Scenario& scenario);
+
+/// The memory of `runs` runs over the arms `arm_configs` on `threads` threads, each keeping
+/// `targets` target values, checked before the country is built (check_memory: UsageError when
+/// it cannot fit, a warning on `log` when it needs more than is available now).
+MemoryEstimate check_experiment_memory(const scenario::Scenario& scenario,
+                                       std::span<const model::Config* const> arm_configs,
+                                       std::size_t runs, std::size_t targets, int threads,
+                                       bool region_series, std::ostream& log);
+
+/// Marks `database` as stopped by `signal` (mark_interrupted) and says on `log` how many of the
+/// `asked` runs are stored and how to go on.
+void report_interrupted(store::ResultsDatabase& database, int signal, std::size_t stored,
+                        std::size_t asked, std::ostream& log);
+
+}  // namespace policysim::runner
