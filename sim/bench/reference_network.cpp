@@ -9,7 +9,7 @@ namespace policysim::bench {
 
 // W_fd comes from district sums in the model and has no edges. The matrix is written row by row,
 // in column order, straight into its arrays: edge lists and per-layer matrices would take several
-// times its size for a moment (about 1.3 GB more at 10^7 regions).
+// times its size for a moment, which the largest countries cannot spare.
 Network reference_network(const model::StaticWorld& fixed, const model::RunDraws& draws,
                           const model::Params& params) {
   const std::size_t n = fixed.region_count;
