@@ -1,15 +1,9 @@
 #include "sim/runner/experiment.hpp"
 
 #include <algorithm>
-#include <cmath>
-#include <fstream>
 #include <limits>
-#include <memory>
-#include <optional>
 #include <ostream>
-#include <sstream>
 
-#include "sim/core/progress.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/dry_run_estimate.hpp"

@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <unordered_map>
 #include <unordered_set>
-#include <utility>
 
 #include "sim/scenario/csv_table.hpp"
 #include "sim/scenario/did_you_mean.hpp"

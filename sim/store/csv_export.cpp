@@ -6,7 +6,6 @@
 #include <array>
 #include <charconv>
 #include <cstdio>
-#include <memory>
 #include <string>
 #include <string_view>
 #include <system_error>
