@@ -139,6 +139,15 @@ class ParameterWalker {
       return;
     }
     spec->field(params_) = *number;
+    // Valid but outside what the spec considers plausible: allowed (sweeps probe such values),
+    // yet a mistyped magnitude (9 for 0.9) looks exactly like this.
+    if (*number < spec->plausible_low || *number > spec->plausible_high) {
+      diagnostics_.warning(value.mark, what + " = " + format_number(*number) +
+                                           " is outside its plausible range " +
+                                           format_number(spec->plausible_low) + " to " +
+                                           format_number(spec->plausible_high) +
+                                           " (MODEL.md §7); it is used as given");
+    }
   }
 
   Diagnostics& diagnostics_;

@@ -372,6 +372,23 @@ TEST_CASE("an intervention entirely outside the run is accepted with a warning",
   CHECK(load_scenario(write_scenario(kHeader)).warnings.empty());
 }
 
+TEST_CASE("a parameter outside its plausible range is accepted with a warning giving the range",
+          "[scenario][errors]") {
+  // beta_resistance: plausible 1 to 6, valid 0 to 50 in the parameter table (MODEL.md §7).
+  const auto path = write_scenario(kHeader + "parameters:\n  beta_resistance: 9\n  gamma: 0.2\n");
+  const auto scenario = load_scenario(path);
+  REQUIRE(scenario.warnings.size() == 1);
+  CHECK(scenario.warnings[0].mark.line == 8);
+  CHECK(scenario.warnings[0].mark.column == 20);
+  CHECK_THAT(scenario.warnings[0].str(),
+             Contains(":8:20: warning: parameter `beta_resistance` = 9 is outside its plausible "
+                      "range 1 to 6"));
+  CHECK(scenario.config.params.beta_resistance == 9.0);
+  // The ends of the plausible range are inside it.
+  CHECK(load_scenario(write_scenario(kHeader + "parameters: {beta_resistance: 6}\n"))
+            .warnings.empty());
+}
+
 TEST_CASE("a missing `extends` file is missing input, reported at the `extends` line",
           "[scenario][errors]") {
   const auto path = write_scenario("name: t\nextends: no_such_parent.yaml\n");
