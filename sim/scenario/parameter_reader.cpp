@@ -162,9 +162,8 @@ void read_parameters(const YamlNode& node, Diagnostics& diagnostics, model::Para
   ParameterWalker(diagnostics, params, given).walk_map(node, "", 0);
 }
 
-void read_mechanisms(const YamlNode& node, Diagnostics& diagnostics,
-                     model::Mechanisms& mechanisms) {
-  const std::array<std::pair<std::string_view, bool model::Mechanisms::*>, 11> switches = {{
+std::span<const MechanismSwitch> mechanism_switches() {
+  static constexpr std::array<MechanismSwitch, 11> switches = {{
       {"learning", &model::Mechanisms::learning},
       {"emulation", &model::Mechanisms::emulation},
       {"competition", &model::Mechanisms::competition},
@@ -177,8 +176,14 @@ void read_mechanisms(const YamlNode& node, Diagnostics& diagnostics,
       {"legislation", &model::Mechanisms::legislation},
       {"federal_unit", &model::Mechanisms::federal_unit},
   }};
-  std::array<std::string_view, switches.size()> names;
-  for (std::size_t i = 0; i < switches.size(); ++i) names[i] = switches[i].first;
+  return switches;
+}
+
+void read_mechanisms(const YamlNode& node, Diagnostics& diagnostics,
+                     model::Mechanisms& mechanisms) {
+  const auto switches = mechanism_switches();
+  std::vector<std::string_view> names;
+  for (const auto& s : switches) names.push_back(s.name);
   const MapReader map(node, diagnostics, "mechanisms", names);
   for (const auto& [name, field] : switches) {
     if (const YamlNode* value = map.get(name)) {

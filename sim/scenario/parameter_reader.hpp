@@ -3,7 +3,9 @@
 // model's parameter table, and mechanism switches by name.
 
 #include <map>
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "sim/model/params.hpp"
 #include "sim/scenario/scenario_error.hpp"
@@ -16,6 +18,15 @@ namespace policysim::scenario::detail {
 /// the parameter's valid range; given values are also recorded in `given`.
 void read_parameters(const YamlNode& node, Diagnostics& diagnostics, model::Params& params,
                      std::map<std::string, double>& given);
+
+/// A mechanism's name in scenarios and its switch.
+struct MechanismSwitch {
+  std::string_view name;
+  bool model::Mechanisms::*field;
+};
+
+/// Every mechanism switch, in the order of MODEL.md §7.
+std::span<const MechanismSwitch> mechanism_switches();
 
 /// Fills `mechanisms` from a map of mechanism names to true/false.
 void read_mechanisms(const YamlNode& node, Diagnostics& diagnostics, model::Mechanisms& mechanisms);

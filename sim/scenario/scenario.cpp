@@ -14,6 +14,8 @@
 #include "sim/scenario/stylised_fact_reader.hpp"
 #include "sim/scenario/synthetic_country.hpp"
 #include "sim/scenario/value_reader.hpp"
+#include "sim/scenario/variant_changes.hpp"
+#include "sim/scenario/variant_lists.hpp"
 #include "sim/scenario/yaml_reader.hpp"
 #include "sim/scenario/yaml_writer.hpp"
 
@@ -187,9 +189,11 @@ void merge_maps(YamlNode& parent, const YamlNode& child, bool deep) {
 }
 
 /// The file's tree with any `extends:` chain resolved. The parent is loaded (and so checked) as a
-/// scenario of its own first, so its own errors name its own file.
+/// scenario of its own first, so its own errors name its own file; it is kept in `base`. Problems
+/// with the variant's changes to inherited lists go to `diagnostics`.
 YamlNode read_with_extends(const std::filesystem::path& file, int depth,
-                           std::vector<std::filesystem::path>& files_read) {
+                           std::vector<std::filesystem::path>& files_read, Diagnostics& diagnostics,
+                           std::optional<Scenario>& base) {
   YamlNode root = read_yaml_file(file);
   files_read.push_back(file);
   auto it = std::find_if(root.entries.begin(), root.entries.end(),
@@ -217,9 +221,13 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth,
                                                       : "does not exist") +
             "; give the path of a scenario file relative to this file's folder");
   }
-  load_scenario_at_depth(parent_file,
-                         depth + 1);  // reports the parent's own problems against the parent file
-  YamlNode merged = read_with_extends(parent_file, depth + 1, files_read);
+  // Reports the parent's own problems against the parent file.
+  base = load_scenario_at_depth(parent_file, depth + 1);
+  Diagnostics parent_diagnostics(parent_file.string());
+  std::optional<Scenario> grandparent;
+  YamlNode merged =
+      read_with_extends(parent_file, depth + 1, files_read, parent_diagnostics, grandparent);
+  parent_diagnostics.throw_if_any();  // not reached: the parent loaded without problems
   // The parent's data folder is found relative to the parent; keep it unless the child sets one.
   const bool child_sets_data = std::any_of(root.entries.begin(), root.entries.end(),
                                            [](const auto& e) { return e.key.text == "data_dir"; });
@@ -233,11 +241,16 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth,
     }
   }
   for (const auto& [key, value] : root.entries) {
+    // Donors and interventions, whole or changed by name, are merged below.
+    if (key.text == "donors" || key.text == "interventions" || is_variant_list_key(key.text)) {
+      continue;
+    }
     YamlNode single;
     single.kind = YamlNode::Kind::map;
     single.entries.push_back({key, value});
     merge_maps(merged, single, key.text == "parameters" || key.text == "mechanisms");
   }
+  apply_variant_lists(merged, root, parent_file.string(), diagnostics);
   return merged;
 }
 
@@ -266,9 +279,21 @@ Scenario load_scenario(const std::filesystem::path& file) {
 Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int depth) {
   using namespace detail;
   Scenario scenario;
-  const YamlNode root = detail::read_with_extends(file, depth, scenario.source_files);
   Diagnostics diagnostics(file.string());
+  std::optional<Scenario> base;
+  YamlNode root = detail::read_with_extends(file, depth, scenario.source_files, diagnostics, base);
   scenario.file = file;
+  if (!base) {
+    // Keys that change an inherited list mean nothing without one.
+    std::erase_if(root.entries, [&](const YamlNode::Entry& entry) {
+      if (!is_variant_list_key(entry.key.text)) return false;
+      const std::string list = entry.key.text.substr(0, entry.key.text.find('_'));
+      diagnostics.error(entry.key.mark, "`" + entry.key.text + "` changes the " + list +
+                                            " a variant inherits through `extends:`; this file " +
+                                            "extends nothing, so list them under `" + list + ":`");
+      return true;
+    });
+  }
   const MapReader top(
       root, diagnostics, "scenario",
       {"name",       "description",  "start",         "end",    "regions",       "include_edges",
@@ -332,6 +357,7 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
   std::erase_if(resolved.entries, [](const auto& entry) { return entry.key.text == "data_dir"; });
   scenario.resolved_yaml = write_yaml(resolved);
   scenario.warnings = diagnostics.warnings();
+  if (base) scenario.changes_from_base = describe_changes(*base, scenario);
   return scenario;
 }
 

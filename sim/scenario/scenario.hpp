@@ -82,6 +82,9 @@ struct Scenario {
   /// Things allowed but probably not meant (an intervention outside the run, ...), each
   /// "file:line:column: warning: ..."; the commands print them on stderr.
   std::vector<Diagnostic> warnings;
+  /// For a variant: what it changes from the scenario it extends, one line each ("intervention
+  /// `x` added", "parameter `gamma` 0.12 -> 0.2"); empty for a scenario that extends nothing.
+  std::vector<std::string> changes_from_base;
 };
 
 /// The region data files the scenario's country is built from (none for a synthetic country).
