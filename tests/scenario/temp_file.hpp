@@ -37,4 +37,12 @@ inline std::filesystem::path write_scenario(std::string_view body) {
   return write_temp(text);
 }
 
+/// A scenario `base` (as write_scenario writes it) and, beside it, a variant: `body` after the
+/// line `extends: s.yaml`, so the body's first line is line 2. Returns the variant's path.
+inline std::filesystem::path write_variant(std::string_view base, std::string_view body) {
+  const auto variant = write_scenario(base).parent_path() / "variant.yaml";
+  std::ofstream(variant) << "extends: s.yaml\n" << body;
+  return variant;
+}
+
 }  // namespace policysim::scenario::testing

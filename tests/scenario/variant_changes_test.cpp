@@ -5,7 +5,6 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -31,10 +30,7 @@ interventions:
 )";
 
 Scenario load_variant(const std::string& body) {
-  const auto base = write_scenario(kBase);
-  const auto variant = base.parent_path() / "variant.yaml";
-  std::ofstream(variant) << "extends: s.yaml\n" << body;
-  return load_scenario(variant);
+  return load_scenario(policysim::scenario::testing::write_variant(kBase, body));
 }
 
 }  // namespace
@@ -65,7 +61,7 @@ TEST_CASE("a variant lists what it adds, removes and changes", "[scenario][exten
                                });
 }
 
-TEST_CASE("a variant that changes nothing lists nothing; a plain scenario has no base",
+TEST_CASE("a variant that changes nothing lists nothing, and a plain scenario has no base",
           "[scenario][extends][variant]") {
   CHECK(load_variant("name: same\n").changes_from_base.empty());
   CHECK(load_scenario(write_scenario(kBase)).changes_from_base.empty());

@@ -6,10 +6,10 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
+#include "load_error.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "temp_file.hpp"
@@ -37,10 +37,7 @@ interventions:
 
 /// A variant of kBase: `body` after an `extends` line, so its first line is line 2.
 std::filesystem::path write_variant(const std::string& body) {
-  const auto base = write_scenario(kBase);
-  const auto variant = base.parent_path() / "variant.yaml";
-  std::ofstream(variant) << "extends: s.yaml\n" << body;
-  return variant;
+  return policysim::scenario::testing::write_variant(kBase, body);
 }
 
 std::vector<std::string> intervention_names(const Scenario& s) {
@@ -50,15 +47,8 @@ std::vector<std::string> intervention_names(const Scenario& s) {
 }
 
 ScenarioError error_of(const std::string& body) {
-  const auto path = write_variant(body);
-  try {
-    load_scenario(path);
-  } catch (const ScenarioError& e) {
-    CHECK(e.file() == path.string());
-    return e;
-  }
-  FAIL("expected a ScenarioError for:\n" << body);
-  throw std::logic_error("unreachable");
+  INFO(body);
+  return policysim::scenario::testing::load_error(write_variant(body));
 }
 
 }  // namespace
