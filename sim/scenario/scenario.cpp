@@ -11,6 +11,7 @@
 #include "sim/scenario/parameter_reader.hpp"
 #include "sim/scenario/region_data.hpp"
 #include "sim/scenario/region_directory.hpp"
+#include "sim/scenario/shipped_data.hpp"
 #include "sim/scenario/stylised_fact_reader.hpp"
 #include "sim/scenario/synthetic_country.hpp"
 #include "sim/scenario/value_reader.hpp"
@@ -84,6 +85,7 @@ RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Sce
     }
   } else {
     scenario.data_dir = find_data_dir(scenario_dir);
+    if (scenario.data_dir.empty()) scenario.data_dir = fallback_data_dir();
   }
 
   if (regions && synthetic) {
@@ -157,10 +159,19 @@ RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Sce
       }
     }
   }
-  if (scenario.data_dir.empty() && !top.get("data_dir")) {
-    diagnostics.error(regions ? regions->mark : top.node().mark,
-                      "cannot find the region data: no `data/" + std::string(kRegionsFile) +
-                          "` in the scenario's folder or above; set `data_dir`");
+  std::error_code ec;
+  if (regions && regions->is_scalar() && regions->text == kRussia83 && !top.get("data_dir") &&
+      !std::filesystem::exists(scenario.data_dir / kRegionsFile, ec)) {
+    const std::string where =
+        data_variable_set() ? std::string(kDataVariable) + " names " + scenario.data_dir.string()
+                            : "the data this program was built with, " + scenario.data_dir.string();
+    diagnostics.error(regions->mark,
+                      "cannot find the region data for `regions: russia83`: no `data/" +
+                          std::string(kRegionsFile) + "` in the scenario's folder or above, and " +
+                          where + ", holds no " + std::string(kRegionsFile) +
+                          "; set `data_dir:` in the scenario, or the environment variable " +
+                          std::string(kDataVariable) + ", to the folder holding it (in the " +
+                          "source tree: scenarios/data)");
   }
   stop_if_country_failed();
   const model::Country country = load_russia_regions(scenario.data_dir);
@@ -239,6 +250,15 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth,
         value.text = (parent_file.parent_path() / value.text).string();
       }
     }
+  } else if (!child_sets_data && !base->data_dir.empty() &&
+             find_data_dir(file.parent_path()).empty()) {
+    // A variant with no data of its own nearby uses the data its base found, wherever it is.
+    YamlNode key, value;
+    key.kind = value.kind = YamlNode::Kind::scalar;
+    key.text = "data_dir";
+    value.text = std::filesystem::absolute(base->data_dir, ec).string();
+    key.mark = value.mark = extends.mark;
+    merged.entries.push_back({key, value});
   }
   for (const auto& [key, value] : root.entries) {
     // Donors and interventions, whole or changed by name, are merged below.
