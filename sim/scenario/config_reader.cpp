@@ -58,12 +58,60 @@ std::optional<std::uint32_t> read_region(const YamlNode& node, Diagnostics& diag
   return index;
 }
 
+/// `{district: [Far Eastern, Northwestern]}`: the regions of several districts, as a region list
+/// (the model resolves a district to its regions in the same way).
+std::optional<model::Targets> read_district_list(const YamlNode& node, Diagnostics& diagnostics,
+                                                 const RegionDirectory& regions,
+                                                 const std::string& what) {
+  if (node.items.empty()) {
+    diagnostics.error(node.mark, "`district` in " + what +
+                                     " is an empty list; name at least one "
+                                     "district");
+    return std::nullopt;
+  }
+  model::Targets targets;
+  targets.kind = model::Targets::Kind::regions;
+  std::vector<std::uint32_t> seen;
+  bool ok = true;
+  for (const auto& item : node.items) {
+    auto name = read_string(item, diagnostics, "a district in " + what);
+    if (!name) {
+      ok = false;
+      continue;
+    }
+    auto index = regions.find_district(*name);
+    if (!index) {
+      diagnostics.error(item.mark, regions.unknown_district_message(*name));
+      ok = false;
+      continue;
+    }
+    if (std::find(seen.begin(), seen.end(), *index) != seen.end()) {
+      diagnostics.error(item.mark, "district `" + *name + "` is listed twice in " + what);
+      ok = false;
+      continue;
+    }
+    seen.push_back(*index);
+    auto members = regions.regions_of_district(*index);
+    if (!members) {
+      diagnostics.error(node.mark, "a list of districts in " + what + " needs the region table " +
+                                       "(`regions: russia83`); for a synthetic country give one " +
+                                       "intervention per district");
+      return std::nullopt;
+    }
+    targets.regions.insert(targets.regions.end(), members->begin(), members->end());
+  }
+  if (!ok) return std::nullopt;
+  std::sort(targets.regions.begin(), targets.regions.end());
+  return targets;
+}
+
 std::optional<model::Targets> read_targeted_regions(const YamlNode& node, Diagnostics& diagnostics,
                                                     const RegionDirectory& regions,
                                                     std::string_view intervention) {
   const std::string what = field_of("targets", "intervention", intervention);
   const std::string forms =
-      "all; a list of region codes like [RU-MOW, RU-SPE]; {district: \"Far Eastern\"}; "
+      "all; a list of region codes like [RU-MOW, RU-SPE]; {district: \"Far Eastern\"} or "
+      "{district: [Far Eastern, Northwestern]}; "
       "{most_exposed: 10}; or {random: 17}";
   model::Targets targets;
   if (node.is_scalar()) {
@@ -101,6 +149,9 @@ std::optional<model::Targets> read_targeted_regions(const YamlNode& node, Diagno
       diagnostics.error(node.mark, what + " must have exactly one of district, most_exposed, " +
                                        "random; expected " + forms);
       return std::nullopt;
+    }
+    if (const YamlNode* district = map.get("district"); district && district->is_sequence()) {
+      return read_district_list(*district, diagnostics, regions, what);
     }
     if (const YamlNode* district = map.get("district")) {
       auto name = read_string(*district, diagnostics, "`district` in " + what);

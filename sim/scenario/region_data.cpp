@@ -129,4 +129,19 @@ model::Country load_russia_regions(const std::filesystem::path& data_dir,
   return country;
 }
 
+std::vector<std::vector<std::string>> load_region_names(const std::filesystem::path& data_dir) {
+  const CsvTable regions = read_csv_file(data_dir / kRegionsFile);
+  std::vector<std::size_t> name_columns;
+  for (std::size_t c = 0; c < regions.header.size(); ++c) {
+    if (regions.header[c].starts_with("name_")) name_columns.push_back(c);
+  }
+  std::vector<std::vector<std::string>> names(regions.rows.size());
+  for (std::size_t r = 0; r < regions.rows.size(); ++r) {
+    for (std::size_t c : name_columns) {
+      if (!regions.rows[r][c].empty()) names[r].push_back(regions.rows[r][c]);
+    }
+  }
+  return names;
+}
+
 }  // namespace policysim::scenario

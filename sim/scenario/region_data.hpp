@@ -7,6 +7,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "sim/model/config.hpp"
 
@@ -24,5 +25,9 @@ inline constexpr std::array<std::string_view, 2> kOptionalEdgeKinds = {"land_fro
 /// Throws ScenarioError (file, line) on malformed or inconsistent data.
 model::Country load_russia_regions(const std::filesystem::path& data_dir,
                                    std::span<const std::string> include_edge_kinds = {});
+
+/// The names of each region, by region index: the region table's `name_*` columns (English,
+/// Russian) in file order, empty ones left out. For suggesting a code to one who wrote a name.
+std::vector<std::vector<std::string>> load_region_names(const std::filesystem::path& data_dir);
 
 }  // namespace policysim::scenario

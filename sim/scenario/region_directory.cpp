@@ -19,7 +19,63 @@ std::string folded(std::string_view name) {
   return out;
 }
 
+/// A region name folded for matching: ASCII letters and digits in lower case, Cyrillic capitals
+/// lowered, everything else of ASCII (spaces, hyphens, dots) dropped, other UTF-8 kept as is. So
+/// "Murmansk" matches "murmansk" and "МУРМАНСК" matches "Мурманск".
+std::string folded_name(std::string_view name) {
+  std::string out;
+  for (std::size_t i = 0; i < name.size(); ++i) {
+    const auto byte = static_cast<unsigned char>(name[i]);
+    if (byte < 0x80) {
+      if (std::isalnum(byte)) out += static_cast<char>(std::tolower(byte));
+      continue;
+    }
+    const auto next = i + 1 < name.size() ? static_cast<unsigned char>(name[i + 1]) : 0;
+    if (byte == 0xD0 && next >= 0x90 && next <= 0x9F) {  // А..П -> а..п
+      out += static_cast<char>(0xD0);
+      out += static_cast<char>(next + 0x20);
+      ++i;
+    } else if (byte == 0xD0 && next >= 0xA0 && next <= 0xAF) {  // Р..Я -> р..я
+      out += static_cast<char>(0xD1);
+      out += static_cast<char>(next - 0x20);
+      ++i;
+    } else if (byte == 0xD0 && next == 0x81) {  // Ё -> ё
+      out += static_cast<char>(0xD1);
+      out += static_cast<char>(0x91);
+      ++i;
+    } else {
+      out += static_cast<char>(byte);
+    }
+  }
+  return out;
+}
+
 }  // namespace
+
+void RegionDirectory::set_region_names(std::vector<std::vector<std::string>> names) {
+  region_names_ = std::move(names);
+}
+
+std::vector<std::uint32_t> RegionDirectory::regions_named(std::string_view text) const {
+  const std::string wanted = folded_name(text);
+  std::vector<std::uint32_t> exact, starting;
+  if (wanted.size() < 3) return exact;
+  for (std::size_t r = 0; r < region_names_.size() && r < codes_.size(); ++r) {
+    const auto region = static_cast<std::uint32_t>(r);
+    for (const auto& name : region_names_[r]) {
+      const std::string candidate = folded_name(name);
+      if (candidate == wanted) {
+        exact.push_back(region);
+        break;
+      }
+      if (candidate.starts_with(wanted)) {
+        starting.push_back(region);
+        break;
+      }
+    }
+  }
+  return exact.empty() ? starting : exact;
+}
 
 RegionDirectory RegionDirectory::from_country(const model::Country& country) {
   RegionDirectory directory;
@@ -29,6 +85,8 @@ RegionDirectory RegionDirectory::from_country(const model::Country& country) {
     directory.index_of_code_.emplace(country.codes[r], static_cast<std::uint32_t>(r));
   }
   directory.district_names_ = country.district_names;
+  directory.region_district_ = country.district;
+  for (const auto& name : country.names) directory.region_names_.push_back({name});
   return directory;
 }
 
@@ -74,14 +132,39 @@ std::string RegionDirectory::unknown_region_message(std::string_view code) const
            synthetic_region_code(region_count_ - 1, region_count_);
   }
   std::string text = "unknown region code `" + std::string(code) + "`";
-  if (auto best = closest_name(code, codes_)) {
+  // At most a few: "Moscow" names one region, a word shared by many names is no help.
+  constexpr std::size_t kMostNamed = 4;
+  if (const auto named = regions_named(code); !named.empty() && named.size() <= kMostNamed) {
+    text += "; `" + std::string(code) + "` names ";
+    for (std::size_t i = 0; i < named.size(); ++i) {
+      if (i > 0) text += ", ";
+      text += codes_[named[i]] + " (" + region_names_[named[i]].front() + ")";
+    }
+    text += named.size() == 1 ? ": write its code `" + codes_[named[0]] + "`"
+                              : ": write the code of the one meant";
+  } else if (auto best = closest_name(code, codes_)) {
     text += "; the nearest code is `" + *best + "`";
   }
   return text + "; codes are ISO 3166-2 as in russia_regions_83.csv (e.g. RU-MOW, RU-SPE)";
 }
 
+std::optional<std::vector<std::uint32_t>> RegionDirectory::regions_of_district(
+    std::uint32_t district) const {
+  if (synthetic_) return std::nullopt;
+  std::vector<std::uint32_t> regions;
+  for (std::size_t r = 0; r < region_district_.size(); ++r) {
+    if (region_district_[r] == district) regions.push_back(static_cast<std::uint32_t>(r));
+  }
+  return regions;
+}
+
 std::string RegionDirectory::unknown_district_message(std::string_view name) const {
-  return unknown_name_message("district", name, district_names_, "districts");
+  std::string text = unknown_name_message("district", name, district_names_, "districts");
+  // "Far Eastern, Northwestern" meant two districts.
+  if (name.find(',') != std::string_view::npos && !synthetic_) {
+    text += "; to target several districts, list them: {district: [Far Eastern, Northwestern]}";
+  }
+  return text;
 }
 
 }  // namespace policysim::scenario::detail

@@ -176,7 +176,9 @@ RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Sce
   stop_if_country_failed();
   const model::Country country = load_russia_regions(scenario.data_dir);
   scenario.region_count = country.region_count();
-  return RegionDirectory::from_country(country);
+  RegionDirectory directory = RegionDirectory::from_country(country);
+  directory.set_region_names(load_region_names(scenario.data_dir));
+  return directory;
 }
 
 /// A variant may extend at most this many files deep (and so never loops).
