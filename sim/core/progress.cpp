@@ -7,6 +7,8 @@
 #include <iostream>
 #include <sstream>
 
+#include "sim/core/duration_text.hpp"
+
 namespace policysim::core {
 
 Progress::Progress(std::string label, std::uint64_t total)
@@ -43,22 +45,36 @@ void Progress::finish() {
   draw(done_.load(), true);
 }
 
+std::string progress_line(const std::string& label, std::uint64_t done, std::uint64_t total,
+                          double elapsed_seconds, bool final) {
+  if (total == 0) return label + ": none to do";
+  const double fraction = static_cast<double>(done) / static_cast<double>(total);
+  std::ostringstream line;
+  line << label << ' ' << done << '/' << total << " (" << std::fixed << std::setprecision(0)
+       << 100.0 * fraction << "%) " << std::setprecision(1) << elapsed_seconds << " s";
+  if (!final && done > 0 && done < total) {
+    const double left =
+        elapsed_seconds * static_cast<double>(total - done) / static_cast<double>(done);
+    line << ", about " << duration_text(left) << " left";
+  }
+  return line.str();
+}
+
 void Progress::draw(std::uint64_t done, bool final) {
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
-  const double fraction =
-      total_ == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total_);
-  std::ostringstream line;
-  line << label_ << ' ' << done << '/' << total_ << " (" << std::fixed << std::setprecision(0)
-       << 100.0 * fraction << "%) " << std::setprecision(1) << seconds << " s";
+  const std::string line = progress_line(label_, done, total_, seconds, final);
   if (interactive_) {
     constexpr int kWidth = 30;
+    const double fraction =
+        total_ == 0 ? 1.0 : static_cast<double>(done) / static_cast<double>(total_);
     const int filled = static_cast<int>(fraction * kWidth);
+    // Padded so that a shorter line (the time left gone) leaves nothing of the longer one.
     out_ << '\r' << '[' << std::string(static_cast<std::size_t>(filled), '#')
-         << std::string(static_cast<std::size_t>(kWidth - filled), ' ') << "] " << line.str()
+         << std::string(static_cast<std::size_t>(kWidth - filled), ' ') << "] " << line << "\x1b[K"
          << (final ? "\n" : "") << std::flush;
   } else {
-    out_ << line.str() << '\n' << std::flush;
+    out_ << line << '\n' << std::flush;
   }
 }
 

@@ -11,6 +11,12 @@
 
 namespace policysim::core {
 
+/// One progress line: "runs 40/100 (40%) 12.0 s, about 18 s left". The time left assumes the
+/// rest goes at the pace so far, and is left out before anything is done and in the final line.
+/// Nothing to do (total 0, e.g. every run reused) reads "runs: none to do".
+std::string progress_line(const std::string& label, std::uint64_t done, std::uint64_t total,
+                          double elapsed_seconds, bool final);
+
 class Progress {
  public:
   /// Reports on `out` (stderr by default); `interactive` defaults to isatty(stderr).
