@@ -1,14 +1,17 @@
-// `policysim export RESULTS`: every table of a results database as CSV.
+// `policysim export RESULTS`: the tables of a results database as CSV, all or those named.
 
+#include <algorithm>
 #include <filesystem>
 #include <iostream>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "sim/cli/commands.hpp"
 #include "sim/cli/path_checks.hpp"
 #include "sim/cli/results_database.hpp"
 #include "sim/core/exit_codes.hpp"
+#include "sim/scenario/did_you_mean.hpp"
 #include "sim/store/csv_export.hpp"
 #include "sim/store/sqlite_db.hpp"
 
@@ -20,7 +23,19 @@ struct ExportOptions {
   std::filesystem::path out_dir;
   bool gzip = false;
   bool overwrite = false;
+  std::vector<std::string> tables;  ///< empty: every table
 };
+
+/// Accepts a table that export writes; otherwise names the closest one and all of them.
+CLI::Validator export_table() {
+  return CLI::Validator(
+      [](const std::string& name) -> std::string {
+        const auto names = store::export_table_names();
+        if (std::find(names.begin(), names.end(), name) != names.end()) return {};
+        return scenario::unknown_name_message("table", name, names, "tables");
+      },
+      "TABLE");
+}
 
 // What an export of an unfinished database must say, or "": the manifest's `complete` is false
 // from the moment `run` or `compare` starts its runs until it has written their targets or
@@ -51,7 +66,8 @@ int export_results(const ExportOptions& options) {
   if (!found) return core::kMissingInput;
   const auto& database = *found;
   const auto out_dir = options.out_dir.empty() ? database.parent_path() / "csv" : options.out_dir;
-  const auto files = store::export_csv(database, out_dir, options.gzip, options.overwrite);
+  const auto files =
+      store::export_csv(database, out_dir, options.gzip, options.overwrite, options.tables);
   for (const auto& file : files) std::cout << file.string() << '\n';
   if (const std::string note = unfinished_note(database); !note.empty()) std::cerr << note << '\n';
   return core::kOk;
@@ -70,6 +86,12 @@ void add_export_command(CLI::App& app, Action& action) {
       ->check(non_empty_path());
   command->add_flag("--gzip", options->gzip, "Write .csv.gz");
   command->add_flag("--overwrite", options->overwrite, "Replace CSV files that exist");
+  command
+      ->add_option("--tables", options->tables,
+                   "Comma-separated tables to write (default: all): " +
+                       scenario::join_names(store::export_table_names()))
+      ->delimiter(',')
+      ->check(export_table());
   command->callback(
       [&action, options] { action = [options] { return export_results(*options); }; });
 }

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <zlib.h>
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdio>
@@ -161,9 +162,36 @@ void write_table(sqlite::Database& db, const TableOrder& table, CsvWriter& out) 
 
 }  // namespace
 
+namespace {
+
+/// A table named with --tables that the database lacks or holds empty: an empty file would look
+/// like results.
+[[noreturn]] void throw_not_held(const std::filesystem::path& database, std::string_view table) {
+  throw StoreError(
+      database.string() + " holds no rows in table `" + std::string(table) + "`" +
+          (table == "region_series" ? " (they are written by `run` or `compare` with --regions)"
+           : table == "comparisons" ? " (they are written by `compare`)"
+                                    : "") +
+          "; leave it out of --tables",
+      StoreError::missing_input);
+}
+
+bool has_rows(sqlite::Database& db, std::string_view table) {
+  sqlite::Statement query(db, "SELECT EXISTS(SELECT 1 FROM " + std::string(table) + ")");
+  return query.step() && query.column_int64(0) != 0;
+}
+
+}  // namespace
+
+std::vector<std::string> export_table_names() {
+  std::vector<std::string> names;
+  for (const TableOrder& table : tables) names.emplace_back(table.table);
+  return names;
+}
+
 std::vector<std::filesystem::path> export_csv(const std::filesystem::path& database,
                                               const std::filesystem::path& out_dir, bool gzip,
-                                              bool overwrite) {
+                                              bool overwrite, std::span<const std::string> only) {
   namespace fs = std::filesystem;
   if (!fs::is_regular_file(database)) {
     throw StoreError("results database " + database.string() + " does not exist",
@@ -173,8 +201,16 @@ std::vector<std::filesystem::path> export_csv(const std::filesystem::path& datab
 
   std::vector<const TableOrder*> present;
   std::vector<fs::path> targets;
+  const auto wanted = [&only](std::string_view name) {
+    return only.empty() || std::find(only.begin(), only.end(), name) != only.end();
+  };
   for (const TableOrder& table : tables) {
-    if (!db.has_table(table.table)) continue;
+    if (!wanted(table.table)) continue;
+    if (!db.has_table(table.table)) {
+      if (only.empty()) continue;
+      throw_not_held(database, table.table);
+    }
+    if (!only.empty() && !has_rows(db, table.table)) throw_not_held(database, table.table);
     present.push_back(&table);
     targets.push_back(out_dir / (std::string(table.table) + (gzip ? ".csv.gz" : ".csv")));
   }
