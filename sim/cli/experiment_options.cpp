@@ -25,6 +25,9 @@ void add_experiment_options(CLI::App& command, runner::ExperimentOptions& option
       ->check(non_empty_path());
   command.add_flag("--regions", options.region_series, "Also write the per-region series");
   command.add_flag("--dry-run", options.dry_run, dry_run_help);
+  command.add_flag("--overwrite", options.overwrite,
+                   "Replace the results already in the output directory (its results.sqlite "
+                   "only, and only if it is one), e.g. after editing the scenario");
   command.add_flag("-q,--quiet", options.quiet, "No progress on stderr");
 }
 

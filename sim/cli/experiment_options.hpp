@@ -10,8 +10,8 @@
 
 namespace policysim::cli {
 
-/// Adds SCENARIO, --reps, --seed, -j/--threads, -o/--out, --regions, --dry-run and -q/--quiet,
-/// with the help texts of --reps and --dry-run given by the command.
+/// Adds SCENARIO, --reps, --seed, -j/--threads, -o/--out, --regions, --dry-run, --overwrite and
+/// -q/--quiet, with the help texts of --reps and --dry-run given by the command.
 void add_experiment_options(CLI::App& command, runner::ExperimentOptions& options,
                             const std::string& scenario_help, const std::string& reps_help,
                             const std::string& dry_run_help);

@@ -11,6 +11,7 @@
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/comparison_text.hpp"
+#include "sim/runner/database_size.hpp"
 #include "sim/runner/dry_run_estimate.hpp"
 #include "sim/runner/experiment_database.hpp"
 #include "sim/runner/experiment_setup.hpp"
@@ -27,6 +28,7 @@
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/value_reader.hpp"
 #include "sim/store/region_snapshot.hpp"
+#include "sim/store/results_overwrite.hpp"
 #include "sim/store/store_error.hpp"
 
 namespace policysim::runner {
@@ -357,15 +359,25 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
       scenario, arm_configs, arms.size() * static_cast<std::size_t>(most_reps), 0, threads,
       options.region_series, log);
   const model::Country country = scenario::load_country(scenario);
+  const DatabaseShape shape{arms.size() * static_cast<std::size_t>(most_reps),
+                            static_cast<std::size_t>(scenario.config.tick_count()),
+                            country.region_count(), options.region_series};
   if (options.dry_run) {
     print_dry_run(scenario, country, arms, reps, seed, options, threads, memory, result.database,
                   out);
+    out << database_size_line(shape) << '\n';
     return result;
   }
+  if (options.region_series) log << "policysim: " << database_size_line(shape) << '\n';
 
   nlohmann::json extra;
   extra["compare_reference"] = result.reference;
   extra["compare_arms"] = result.arms;
+  if (options.overwrite) {
+    if (const auto removed = store::remove_results_database(result.database); !removed.empty()) {
+      log << "policysim: " << removed << '\n';
+    }
+  }
   auto db = open_experiment_database(result.database, scenario, country, extra, reps, seed, threads,
                                      options.region_series);
   ReplicationRunner runner(arms, country, db, seed, options.region_series);

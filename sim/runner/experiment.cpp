@@ -6,6 +6,7 @@
 
 #include "sim/model/metrics.hpp"
 #include "sim/model/simulation.hpp"
+#include "sim/runner/database_size.hpp"
 #include "sim/runner/dry_run_estimate.hpp"
 #include "sim/runner/experiment_database.hpp"
 #include "sim/runner/experiment_setup.hpp"
@@ -19,6 +20,7 @@
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
+#include "sim/store/results_overwrite.hpp"
 #include "sim/store/store_error.hpp"
 #include "sim/store/target_table.hpp"
 
@@ -210,11 +212,21 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
       check_experiment_memory(scenario, {&config, 1}, static_cast<std::size_t>(reps),
                               scenario.targets.size(), threads, options.region_series, log);
   const model::Country country = scenario::load_country(scenario);
+  const DatabaseShape shape{static_cast<std::size_t>(reps),
+                            static_cast<std::size_t>(scenario.config.tick_count()),
+                            country.region_count(), options.region_series};
   if (options.dry_run) {
     print_dry_run(scenario, country, reps, seed, threads, memory, result.database, out);
+    out << database_size_line(shape) << '\n';
     return result;
   }
+  if (options.region_series) log << "policysim: " << database_size_line(shape) << '\n';
 
+  if (options.overwrite) {
+    if (const auto removed = store::remove_results_database(result.database); !removed.empty()) {
+      log << "policysim: " << removed << '\n';
+    }
+  }
   auto db = open_experiment_database(result.database, scenario, country, {}, reps, seed, threads,
                                      options.region_series);
   ReplicationRunner runner({{std::string(kArm), scenario.config}}, country, db, seed,

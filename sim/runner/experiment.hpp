@@ -20,6 +20,9 @@ struct ExperimentOptions {
   bool region_series = false;
   bool dry_run = false;
   bool quiet = false;
+  /// Remove the output folder's results database first (store/results_overwrite.hpp), so that
+  /// runs of other inputs (an edited scenario) do not block the command.
+  bool overwrite = false;
 };
 
 /// What happened.

@@ -151,8 +151,9 @@ std::int64_t count_rows(Database& db, const std::string& table) {
 }
 
 std::string remedy(const std::filesystem::path& path) {
-  return "pass a new output directory (-o DIR), or delete " + path.parent_path().string() +
-         " to start over";
+  return "pass a new output directory (-o DIR), or replace its results with --overwrite (`run`, "
+         "`compare`), or delete " +
+         path.parent_path().string() + " to start over";
 }
 
 // What open() found in an existing file; decided before anything is written, so that a refusal
