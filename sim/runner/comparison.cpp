@@ -149,7 +149,7 @@ std::string number(double value) { return format_fixed(value, 4); }
 /// among the pairs and the standard error of the reference mean.
 PrintedOutcome printed_outcome(const store::ComparisonRow& row, const OutcomeTable& table,
                                std::size_t arm, std::size_t outcome, double run_length) {
-  PrintedOutcome printed{row, 0, 0, kNaN};
+  PrintedOutcome printed{row, std::string(model::kOutcomes[outcome].unit), 0, 0, kNaN};
   const auto& arm_values = table[arm][outcome];
   const auto& ref_values = table[0][outcome];
   std::vector<double> reference;
@@ -229,7 +229,9 @@ void print_programme_effects(std::ostream& out, const ProgrammeEffects& effects,
   }
   // Levels on 0-1 compared in place: no censoring, and no ratio (no standard error is kept).
   std::vector<PrintedOutcome> printed;
-  for (const auto& row : effects.rows) printed.push_back({row, 0, 0, kNaN});
+  for (const auto& row : effects.rows) {
+    printed.push_back({row, std::string(regional_outcome_unit(row.outcome)), 0, 0, kNaN});
+  }
   print_arm_table(out,
                   arm + " - " + reference + " where their programmes differ (" +
                       name_list(where.interventions) + "): targeted_* over " + regions +
@@ -432,7 +434,9 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   result.rows = compare_all(table, arms, reps, seed, options.bootstrap_resamples);
   // Where the arms' programmes differ: the effects there and elsewhere, from the regional series.
   std::vector<std::string> regional_metrics;
-  for (const auto& regional : regional_outcomes()) regional_metrics.emplace_back(regional.metric);
+  for (const auto& regional : regional_outcomes()) {
+    regional_metrics.emplace_back(model::kRegionMetrics[model::column(regional.metric)].name);
+  }
   const auto snapshots =
       store::read_region_snapshots(result.database, scenario.config.tick_count() - 1,
                                    regional_metrics, country.region_count(), reps);

@@ -29,12 +29,12 @@ std::string pad_left(const std::string& text, std::size_t width) {
   return padded.append(text);
 }
 
-std::string interval(double low, double high, std::string_view outcome) {
+std::string interval(double low, double high, std::string_view unit) {
   if (!std::isfinite(low) || !std::isfinite(high)) return kUndefined;
   std::string text = "[";
-  return text.append(format_value(low, outcome))
+  return text.append(format_value(low, unit))
       .append(", ")
-      .append(format_value(high, outcome))
+      .append(format_value(high, unit))
       .append("]");
 }
 
@@ -48,8 +48,8 @@ bool all_censored(const PrintedOutcome& outcome) {
 }
 
 /// A mean of values of which some are the censoring limit is a lower bound of the uncensored mean.
-std::string mean_text(double mean, int censored_runs, std::string_view outcome) {
-  const std::string text = format_value(mean, outcome);
+std::string mean_text(double mean, int censored_runs, std::string_view unit) {
+  const std::string text = format_value(mean, unit);
   if (censored_runs == 0 || !std::isfinite(mean)) return text;
   std::string marked = "≥";
   return marked.append(text);
@@ -61,15 +61,11 @@ std::string header_name(const std::string& name, std::size_t width) {
   return name.substr(0, width - 1).append("~");
 }
 
-constexpr std::size_t kOutcomeWidth = 22, kPairsWidth = 5, kMeanWidth = 10, kDiffWidth = 10,
-                      kIntervalWidth = 22, kRatioWidth = 7, kEffectWidth = 7, kVrfWidth = 6;
+constexpr std::size_t kOutcomeWidth = 22, kUnitWidth = 11, kPairsWidth = 5, kMeanWidth = 10,
+                      kDiffWidth = 10, kIntervalWidth = 22, kRatioWidth = 7, kEffectWidth = 7,
+                      kVrfWidth = 6;
 
 }  // namespace
-
-bool is_year_outcome(std::string_view outcome) {
-  constexpr std::string_view suffix = "_year";
-  return outcome.size() > suffix.size() && outcome.substr(outcome.size() - suffix.size()) == suffix;
-}
 
 bool is_censored_outcome(std::string_view outcome) {
   return outcome.starts_with("quarters_to_third_");
@@ -77,8 +73,8 @@ bool is_censored_outcome(std::string_view outcome) {
 
 bool ratio_is_meaningful(const PrintedOutcome& outcome) {
   const auto& row = outcome.row;
-  // Moran's I is a correlation: it crosses zero, and its ratio has no meaning.
-  if (is_year_outcome(row.outcome) || row.outcome.starts_with("morans_i_")) return false;
+  // A date's ratio has no meaning, nor has that of an index such as Moran's I, which crosses zero.
+  if (outcome.unit == kYearUnit || outcome.unit == "index") return false;
   if (censored(outcome) || !std::isfinite(row.ratio) || row.mean_ref == 0) return false;
   if (std::isnan(outcome.ref_standard_error)) return false;
   return std::fabs(row.mean_ref) > 2 * outcome.ref_standard_error;
@@ -104,9 +100,9 @@ std::string format_fixed(double value, int significant) {
   return result == "-0" ? "0" : result;
 }
 
-std::string format_value(double value, std::string_view outcome) {
+std::string format_value(double value, std::string_view unit) {
   if (!std::isfinite(value)) return kUndefined;
-  if (is_year_outcome(outcome)) {
+  if (unit == kYearUnit) {
     char text[32];
     std::snprintf(text, sizeof text, "%.2f", value);
     return text;
@@ -121,7 +117,8 @@ void print_arm_table(std::ostream& out, const std::string& title, const std::str
   for (const auto& printed : rows)
     outcome_width = std::max(outcome_width, printed.row.outcome.size());
   out << '\n' << title << '\n';
-  out << pad_right("outcome", outcome_width) << ' ' << pad_left("pairs", kPairsWidth) << ' '
+  out << pad_right("outcome", outcome_width) << ' ' << pad_right("unit", kUnitWidth) << ' '
+      << pad_left("pairs", kPairsWidth) << ' '
       << pad_left(header_name(reference, kMeanWidth), kMeanWidth) << ' '
       << pad_left(header_name(arm, kMeanWidth), kMeanWidth) << ' '
       << pad_left("difference", kDiffWidth) << "  " << pad_right("95% t interval", kIntervalWidth)
@@ -131,9 +128,9 @@ void print_arm_table(std::ostream& out, const std::string& title, const std::str
   for (const auto& printed : rows) {
     const auto& row = printed.row;
     const bool none_reached = all_censored(printed);
-    std::string difference = format_value(row.mean_diff, row.outcome);  // dates: in years
-    std::string t = interval(row.t_low, row.t_high, row.outcome);
-    std::string bootstrap = interval(row.boot_low, row.boot_high, row.outcome);
+    std::string difference = format_value(row.mean_diff, printed.unit);  // dates: in years
+    std::string t = interval(row.t_low, row.t_high, printed.unit);
+    std::string bootstrap = interval(row.boot_low, row.boot_high, printed.unit);
     std::string effect = format_fixed(row.cohens_d, 2);
     std::string vrf = format_fixed(row.vrf, 3);
     if (none_reached) {  // the run length in both: no effect can be read
@@ -143,10 +140,10 @@ void print_arm_table(std::ostream& out, const std::string& title, const std::str
       effect = kUndefined;  // a spread of censored values is not the outcome's spread
     }
     if (censored(printed)) censored_rows.push_back(&printed);
-    out << pad_right(row.outcome, outcome_width) << ' '
-        << pad_left(std::to_string(row.pairs), kPairsWidth) << ' '
-        << pad_left(mean_text(row.mean_ref, printed.ref_censored, row.outcome), kMeanWidth) << ' '
-        << pad_left(mean_text(row.mean_arm, printed.arm_censored, row.outcome), kMeanWidth) << ' '
+    out << pad_right(row.outcome, outcome_width) << ' ' << pad_right(printed.unit, kUnitWidth)
+        << ' ' << pad_left(std::to_string(row.pairs), kPairsWidth) << ' '
+        << pad_left(mean_text(row.mean_ref, printed.ref_censored, printed.unit), kMeanWidth) << ' '
+        << pad_left(mean_text(row.mean_arm, printed.arm_censored, printed.unit), kMeanWidth) << ' '
         << pad_left(difference, kDiffWidth) << "  " << pad_right(t, kIntervalWidth) << ' '
         << pad_right(bootstrap, kIntervalWidth) << ' '
         << pad_left(ratio_is_meaningful(printed) ? format_fixed(row.ratio, 3) : kUndefined,
@@ -164,7 +161,7 @@ void print_arm_table(std::ostream& out, const std::string& title, const std::str
 
 void print_column_notes(std::ostream& out) {
   out << "\ndifference: mean over replicates of (arm - reference) run by run, in the outcome's "
-         "unit (for dates, in years)\n"
+         "unit (for a date, in years)\n"
          "diff/sd: the difference over the outcome's standard deviation across replicates (the "
          "two arms pooled, Cohen's d): 0.2 is small beside the run-to-run spread, 2 is large\n"
          "ratio: arm / reference, only for amounts whose reference mean is more than two standard "

@@ -10,6 +10,8 @@ namespace policysim::runner {
 namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+constexpr const char* kTargetedPrefix = "targeted_";
+constexpr const char* kElsewherePrefix = "elsewhere_";
 
 /// Mean of metric `m` over `regions` in one snapshot (NaN if any value is missing).
 double mean_over(const store::RegionSnapshot& snapshot, std::size_t m, std::size_t metrics,
@@ -22,12 +24,25 @@ double mean_over(const store::RegionSnapshot& snapshot, std::size_t m, std::size
 }  // namespace
 
 const std::vector<RegionalOutcome>& regional_outcomes() {
-  static const std::vector<RegionalOutcome> outcomes = {{"a_law", "final_mean_law"},
-                                                        {"a_victim", "final_mean_victim"},
-                                                        {"a_multi", "final_mean_multi"},
-                                                        {"a_unit", "final_mean_unit"},
-                                                        {"rho", "final_resistance"}};
+  using model::Outcome, model::RegionMetric;
+  static const std::vector<RegionalOutcome> outcomes = {
+      {RegionMetric::a_law, Outcome::final_mean_law},
+      {RegionMetric::a_victim, Outcome::final_mean_victim},
+      {RegionMetric::a_multi, Outcome::final_mean_multi},
+      {RegionMetric::a_unit, Outcome::final_mean_unit},
+      {RegionMetric::rho, Outcome::final_resistance}};
   return outcomes;
+}
+
+std::string_view regional_outcome_unit(std::string_view row_outcome) {
+  for (const auto prefix :
+       {std::string_view(kTargetedPrefix), std::string_view(kElsewherePrefix)}) {
+    if (!row_outcome.starts_with(prefix)) continue;
+    for (const auto& described : model::kOutcomes) {
+      if (described.name == row_outcome.substr(prefix.size())) return described.unit;
+    }
+  }
+  return {};
 }
 
 std::vector<store::ComparisonRow> compare_over_regions(
@@ -45,7 +60,8 @@ std::vector<store::ComparisonRow> compare_over_regions(
   const auto& outcomes = regional_outcomes();
   const std::size_t metrics = outcomes.size();
   std::vector<store::ComparisonRow> rows;
-  for (const auto& [prefix, set] : {std::pair{"targeted_", &regions}, {"elsewhere_", &others}}) {
+  for (const auto& [prefix, set] :
+       {std::pair{kTargetedPrefix, &regions}, {kElsewherePrefix, &others}}) {
     if (set->empty()) continue;
     for (std::size_t m = 0; m < metrics; ++m) {
       const auto count = static_cast<std::size_t>(replicates);
@@ -55,7 +71,8 @@ std::vector<store::ComparisonRow> compare_over_regions(
         if (snapshot.arm == arm) arm_values[r] = mean_over(snapshot, m, metrics, *set);
         if (snapshot.arm == reference) ref_values[r] = mean_over(snapshot, m, metrics, *set);
       }
-      const std::string outcome = std::string(prefix) + outcomes[m].outcome;
+      std::string outcome = prefix;
+      outcome.append(model::kOutcomes[model::column(outcomes[m].outcome)].name);
       PairedOptions options;
       options.bootstrap_resamples = bootstrap_resamples;
       options.bootstrap_seed = comparison_seed(seed, arm, reference, outcome);

@@ -6,19 +6,24 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "sim/model/metrics.hpp"
 #include "sim/store/comparison_table.hpp"
 #include "sim/store/region_snapshot.hpp"
 
 namespace policysim::runner {
 
-/// The regional metrics compared, and the outcome each one's regional mean corresponds to.
+/// A regional metric compared, and the outcome its mean over all regions is.
 struct RegionalOutcome {
-  const char* metric;   ///< column of region_series, e.g. "a_law"
-  const char* outcome;  ///< the national outcome it is the regional mean of, e.g. "final_mean_law"
+  model::RegionMetric metric;  ///< column of region_series, e.g. a_law
+  model::Outcome outcome;      ///< the national outcome it is the regional mean of, final_mean_law
 };
 const std::vector<RegionalOutcome>& regional_outcomes();
+
+/// The unit of a "targeted_*" or "elsewhere_*" row: that of the outcome it restricts.
+std::string_view regional_outcome_unit(std::string_view row_outcome);
 
 /// Rows named "targeted_<outcome>" (the mean over `regions`) and, when some regions are left,
 /// "elsewhere_<outcome>" (the mean over the others), for `arm` against `reference`, replicates

@@ -21,9 +21,10 @@ namespace {
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 constexpr double kInf = std::numeric_limits<double>::infinity();
 
-PrintedOutcome row(const std::string& outcome, double mean_ref, double mean_arm,
-                   double ref_standard_error) {
+PrintedOutcome row(const std::string& outcome, const std::string& unit, double mean_ref,
+                   double mean_arm, double ref_standard_error) {
   PrintedOutcome printed;
+  printed.unit = unit;
   printed.row.arm = "eu";
   printed.row.reference = "us";
   printed.row.outcome = outcome;
@@ -71,43 +72,40 @@ TEST_CASE("numbers are printed in fixed notation to their significant figures",
 
 TEST_CASE("dates are printed as years with two decimals, and their differences in years",
           "[runner][compare][text]") {
-  CHECK(runner::is_year_outcome("law_passed_year"));
-  CHECK(runner::is_year_outcome("z1_year"));
-  CHECK_FALSE(runner::is_year_outcome("final_mean_law"));
   // 2003Q4 is 2003.75; four significant figures would print 2004.
-  CHECK(format_value(2003.75, "law_passed_year") == "2003.75");
-  CHECK(format_value(2004.0, "z1_year") == "2004.00");
-  CHECK(format_value(-2.0733, "law_passed_year") == "-2.07");
-  CHECK(format_value(1942.3, "total_cases") == "1942");
-  CHECK(format_value(0.1292, "final_mean_law") == "0.1292");
+  CHECK(format_value(2003.75, "year") == "2003.75");
+  CHECK(format_value(2004.0, "year") == "2004.00");
+  CHECK(format_value(-2.0733, "year") == "-2.07");
+  CHECK(format_value(1942.3, "cases") == "1942");
+  CHECK(format_value(0.1292, "0-1") == "0.1292");
 }
 
 TEST_CASE("a ratio is printed only for amounts whose reference is clearly above zero",
           "[runner][compare][text]") {
-  CHECK(runner::ratio_is_meaningful(row("final_adopted_law", 1.57, 0.15, 0.12)));
-  CHECK(runner::ratio_is_meaningful(row("peak_resistance", 0.474, 0.63, 0.001)));
+  CHECK(runner::ratio_is_meaningful(row("final_adopted_law", "regions", 1.57, 0.15, 0.12)));
+  CHECK(runner::ratio_is_meaningful(row("peak_resistance", "0-1", 0.474, 0.63, 0.001)));
   // 0.01 regions in the reference is one standard error from zero: 530 times means nothing.
-  CHECK_FALSE(runner::ratio_is_meaningful(row("final_adopted_victim", 0.01, 5.3, 0.01)));
-  CHECK_FALSE(runner::ratio_is_meaningful(row("final_adopted_multi", 0, 1.39, 0.0)));
+  CHECK_FALSE(runner::ratio_is_meaningful(row("final_adopted_victim", "regions", 0.01, 5.3, 0.01)));
+  CHECK_FALSE(runner::ratio_is_meaningful(row("final_adopted_multi", "regions", 0, 1.39, 0.0)));
   // A constant reference above zero has no standard error and a meaningful ratio.
-  CHECK(runner::ratio_is_meaningful(row("total_cases", 10, 12, 0.0)));
+  CHECK(runner::ratio_is_meaningful(row("total_cases", "cases", 10, 12, 0.0)));
   // Dates and correlations are not on a ratio scale.
-  CHECK_FALSE(runner::ratio_is_meaningful(row("law_passed_year", 2004.1, 2002.0, 0.1)));
-  CHECK_FALSE(runner::ratio_is_meaningful(row("morans_i_law", 0.4, 0.6, 0.01)));
-  auto censored = row("quarters_to_third_law", 40, 30, 1);
+  CHECK_FALSE(runner::ratio_is_meaningful(row("law_passed_year", "year", 2004.1, 2002.0, 0.1)));
+  CHECK_FALSE(runner::ratio_is_meaningful(row("morans_i_law", "index", 0.4, 0.6, 0.01)));
+  auto censored = row("quarters_to_third_law", "quarters", 40, 30, 1);
   censored.ref_censored = 3;
   CHECK_FALSE(runner::ratio_is_meaningful(censored));
 }
 
 TEST_CASE("the table marks censored outcomes with their count and shows '–' for undefined VRF",
           "[runner][compare][text]") {
-  auto agree = row("final_resistance", 0.43, 0.43, 0.01);
+  auto agree = row("final_resistance", "0-1", 0.43, 0.43, 0.01);
   agree.row.vrf = kInf;  // the arms agree on every replicate
-  auto year = row("law_passed_year", 2003.8, 2002.03, 0.1);
-  auto none_reached = row("quarters_to_third_law", 64, 64, 0);
+  auto year = row("law_passed_year", "year", 2003.8, 2002.03, 0.1);
+  auto none_reached = row("quarters_to_third_law", "quarters", 64, 64, 0);
   none_reached.arm_censored = none_reached.ref_censored = 20;
   none_reached.row.vrf = kNaN;
-  auto some_reached = row("quarters_to_third_victim", 60, 50, 1);
+  auto some_reached = row("quarters_to_third_victim", "quarters", 60, 50, 1);
   some_reached.arm_censored = 5;
   some_reached.ref_censored = 12;
   std::ostringstream out;
@@ -116,6 +114,8 @@ TEST_CASE("the table marks censored outcomes with their count and shows '–' fo
   const std::string text = out.str();
   INFO(text);
   CHECK(text.find("inf") == std::string::npos);
+  CHECK(line_of(text, "final_resistance").find(" 0-1 ") != std::string::npos);
+  CHECK(line_of(text, "law_passed_year").find(" year ") != std::string::npos);
   CHECK(line_of(text, "final_resistance").ends_with("–"));
   CHECK(line_of(text, "law_passed_year").find("2003.80") != std::string::npos);
   CHECK(line_of(text, "law_passed_year").find("-1.77") != std::string::npos);

@@ -63,3 +63,10 @@ TEST_CASE("a set of every region has no 'elsewhere', and missing runs drop their
   CHECK(row_of(rows, "targeted_final_mean_unit").pairs == 1);
   CHECK(row_of(rows, "targeted_final_mean_unit").mean_diff == Approx(0.1));
 }
+
+TEST_CASE("a regional row has the unit of the outcome it restricts", "[runner][compare][regions]") {
+  CHECK(runner::regional_outcome_unit("targeted_final_mean_law") == "0-1");
+  CHECK(runner::regional_outcome_unit("elsewhere_final_resistance") == "0-1");
+  CHECK(runner::regional_outcome_unit("final_mean_law").empty());
+  CHECK(runner::regional_outcome_unit("targeted_no_such_outcome").empty());
+}
