@@ -76,7 +76,12 @@ std::string unknown_name_message(std::string_view what, std::string_view name,
                                  std::span<const std::string> candidates, std::string_view plural,
                                  std::string_view where) {
   std::string text = "unknown " + std::string(what) + " `" + std::string(name) + "`";
-  if (!where.empty()) text += " in `" + std::string(where) + "`";
+  // A bare key path (`parameters.beta0`) is quoted here; a phrase that quotes its own name
+  // (intervention `x`) is taken as written.
+  if (!where.empty()) {
+    const bool quoted = where.find('`') != std::string_view::npos;
+    text += quoted ? " in " + std::string(where) : " in `" + std::string(where) + "`";
+  }
   const std::string suggestion = did_you_mean(name, candidates);
   text += suggestion.empty() ? ";" : suggestion;
   // Each name once, in the order given: a list may hold a name twice when its file repeats one

@@ -69,6 +69,43 @@ std::optional<std::size_t> first_non_text_byte(std::string_view text) {
   return std::nullopt;
 }
 
+/// Whether the quoted scalar starting at byte `offset` of `text` is closed before the end of the
+/// text. yaml-cpp 0.7 accepts a quote left open at the end of the file and swallows the rest of the
+/// file into that one value, so every key after it would be reported missing instead.
+bool quote_is_closed(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return true;
+  const char quote = text[offset];
+  if (quote != '"' && quote != '\'') return true;
+  for (std::size_t i = offset + 1; i < text.size(); ++i) {
+    if (quote == '"' && text[i] == '\\') {
+      ++i;  // an escape: the next byte cannot close the string
+    } else if (text[i] == quote) {
+      if (quote == '\'' && i + 1 < text.size() && text[i + 1] == '\'') {
+        ++i;  // '' is a quote inside single quotes
+      } else {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+/// A hint for a syntax error on a line indented with a tab, which YAML forbids and yaml-cpp reports
+/// only as an illegal entry.
+std::string tab_hint(std::string_view text, const YAML::Mark& mark) {
+  if (mark.is_null()) return "";
+  std::size_t start = 0;
+  for (int line = 0; line < mark.line && start != std::string_view::npos; ++line) {
+    start = text.find('\n', start);
+    if (start != std::string_view::npos) ++start;
+  }
+  if (start == std::string_view::npos) return "";
+  const std::size_t indent_end = text.find_first_not_of(" \t", start);
+  const std::string_view indent = text.substr(start, indent_end - start);
+  if (indent.find('\t') == std::string_view::npos) return "";
+  return "; this line is indented with a tab: YAML indents with spaces only";
+}
+
 /// "2.5 MiB (2621440 bytes)": a size a reader can take in, and the exact figure.
 std::string size_text(std::uintmax_t bytes) {
   char mib[32];
@@ -87,8 +124,9 @@ std::string too_large_message(std::uintmax_t bytes, std::size_t limit) {
 /// or non-scalar keys. yaml-cpp 0.7 accepts duplicate keys silently; a scenario must not.
 class Converter {
  public:
-  Converter(const std::string& file, const YamlLimits& limits, Diagnostics& diagnostics)
-      : file_(file), limits_(limits), diagnostics_(diagnostics) {}
+  Converter(std::string_view text, const std::string& file, const YamlLimits& limits,
+            Diagnostics& diagnostics)
+      : text_(text), file_(file), limits_(limits), diagnostics_(diagnostics) {}
 
   YamlNode convert(const YAML::Node& node, std::size_t depth) {
     YamlNode out;
@@ -111,6 +149,13 @@ class Converter {
       case YAML::NodeType::Scalar:
         out.kind = YamlNode::Kind::scalar;
         out.text = node.Scalar();
+        if (!node.Mark().is_null() && node.Mark().pos >= 0 &&
+            !quote_is_closed(text_, static_cast<std::size_t>(node.Mark().pos))) {
+          diagnostics_.error(out.mark,
+                             "this quote is never closed, so the rest of the file is "
+                             "read as one value; add the closing " +
+                                 std::string(1, text_[static_cast<std::size_t>(node.Mark().pos)]));
+        }
         break;
       case YAML::NodeType::Sequence:
         out.kind = YamlNode::Kind::sequence;
@@ -147,6 +192,7 @@ class Converter {
   }
 
  private:
+  std::string_view text_;
   const std::string& file_;
   const YamlLimits& limits_;
   Diagnostics& diagnostics_;
@@ -189,9 +235,10 @@ YamlNode parse_yaml(std::string_view text, const std::string& file, const YamlLi
                         "nesting too deep for the YAML parser; a scenario needs only a few levels "
                         "of maps and lists");
   } catch (const YAML::ParserException& e) {
-    throw ScenarioError(
-        file, detail::to_mark(e.mark),
-        "YAML syntax error: " + e.msg + "; check indentation, colons and brackets near here");
+    throw ScenarioError(file, detail::to_mark(e.mark),
+                        "YAML syntax error: " + e.msg +
+                            "; check indentation, colons and brackets near here" +
+                            detail::tab_hint(text, e.mark));
   } catch (const YAML::Exception& e) {
     throw ScenarioError(file, detail::to_mark(e.mark), "YAML error: " + e.msg);
   }
@@ -210,7 +257,7 @@ YamlNode parse_yaml(std::string_view text, const std::string& file, const YamlLi
         "the top level must be a map of `key: value` lines, not " + std::string(kind_name(shown)));
   }
   Diagnostics diagnostics(file);
-  detail::Converter converter(file, limits, diagnostics);
+  detail::Converter converter(text, file, limits, diagnostics);
   YamlNode tree;
   try {
     tree = converter.convert(root, 0);

@@ -54,7 +54,7 @@ TEST_CASE("an unknown key names the closest valid key", "[scenario][errors]") {
       "interventions:\n  - {name: x, donor: US goverment, instrument: "
       "training, start: 2001Q1, end: 2001Q2, targets: all, intensty: 1}\n");
   CHECK(donor.diagnostics().size() == 2);
-  CHECK_THAT(donor.what(), Contains("unknown donor `US goverment` in `intervention `x``; did you "
+  CHECK_THAT(donor.what(), Contains("unknown donor `US goverment` in intervention `x`; did you "
                                     "mean `US government`?"));
   CHECK_THAT(donor.what(), Contains("did you mean `intensity`?"));
 }
