@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <string>
 
-#include "sim/scenario/regions.hpp"
+#include "sim/scenario/region_data.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "temp_file.hpp"
 
