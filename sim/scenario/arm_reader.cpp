@@ -1,6 +1,7 @@
 #include "sim/scenario/arm_reader.hpp"
 
 #include <algorithm>
+#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -210,7 +211,10 @@ Arm read_arm(const YamlNode& item, Diagnostics& diagnostics, const RegionDirecto
   model::Config& config = arm.config;
   // Scalar settings first, then donors (interventions refer to them), then interventions.
   if (const YamlNode* v = map.get("parameters"); v && !v->is_null()) {
-    read_parameters(*v, diagnostics, config.params, arm.parameters);
+    // Read on their own, so a parameter the base also sets is the arm's change, not a repeat.
+    std::map<std::string, double> given_by_arm;
+    read_parameters(*v, diagnostics, config.params, given_by_arm);
+    for (const auto& [name, value] : given_by_arm) arm.parameters[name] = value;
   }
   if (const YamlNode* v = map.get("mechanisms"); v && !v->is_null()) {
     read_mechanisms(*v, diagnostics, config.mechanisms);

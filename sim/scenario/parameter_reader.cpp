@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <set>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -56,6 +57,38 @@ std::string join_path(std::string_view prefix, std::string_view key) {
   if (!path.empty()) path += '.';
   path.append(key);
   return path;
+}
+
+/// The table's name of the parameter written as `path` (by name or by symbol), or `path` itself
+/// when it names none.
+std::string canonical_name(const std::string& path) {
+  const model::ParameterSpec* spec = model::find_parameter(path);
+  if (!spec) spec = model::find_parameter_by_symbol(path);
+  return spec ? std::string(spec->name) : path;
+}
+
+/// The canonical names of every value that `node` sets below `prefix`.
+void collect_set_names(const YamlNode& node, const std::string& prefix,
+                       std::set<std::string>& names) {
+  for (const auto& [key, value] : node.entries) {
+    const std::string path = join_path(prefix, key.text);
+    if (value.is_map()) {
+      collect_set_names(value, path, names);
+    } else {
+      names.insert(canonical_name(path));
+    }
+  }
+}
+
+/// Erases the values of `node` below `prefix` named in `names`, and the groups left empty by that.
+void erase_named(YamlNode& node, const std::string& prefix, const std::set<std::string>& names) {
+  std::erase_if(node.entries, [&](YamlNode::Entry& entry) {
+    const std::string path = join_path(prefix, entry.key.text);
+    if (!entry.value.is_map()) return names.contains(canonical_name(path));
+    if (entry.value.entries.empty()) return false;
+    erase_named(entry.value, path, names);
+    return entry.value.entries.empty();
+  });
 }
 
 class ParameterWalker {
@@ -160,6 +193,13 @@ class ParameterWalker {
 void read_parameters(const YamlNode& node, Diagnostics& diagnostics, model::Params& params,
                      std::map<std::string, double>& given) {
   ParameterWalker(diagnostics, params, given).walk_map(node, "", 0);
+}
+
+void drop_overridden_parameters(YamlNode& inherited, const YamlNode& overriding) {
+  if (!inherited.is_map() || !overriding.is_map()) return;
+  std::set<std::string> names;
+  collect_set_names(overriding, "", names);
+  erase_named(inherited, "", names);
 }
 
 std::span<const MechanismSwitch> mechanism_switches() {

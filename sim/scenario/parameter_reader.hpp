@@ -19,6 +19,13 @@ namespace policysim::scenario::detail {
 void read_parameters(const YamlNode& node, Diagnostics& diagnostics, model::Params& params,
                      std::map<std::string, double>& given);
 
+/// Removes from `inherited` (a base scenario's `parameters:` map) every entry for a parameter that
+/// `overriding` (a variant's `parameters:` map) also sets, however either spells it: by name or
+/// by MODEL.md's symbol, dotted or nested. So a variant's `beta_R: 4` or `beta0: {law: -4}`
+/// replaces its base's `beta_resistance: 3` or `beta0.law: -5` instead of giving it twice. Names
+/// that are no parameter are left for read_parameters to report.
+void drop_overridden_parameters(YamlNode& inherited, const YamlNode& overriding);
+
 /// A mechanism's name in scenarios and its switch.
 struct MechanismSwitch {
   std::string_view name;

@@ -185,7 +185,8 @@ RegionDirectory read_country(const MapReader& top, Diagnostics& diagnostics, Sce
 constexpr int kMaxExtendsDepth = 8;
 
 /// `child` over `parent`: a top-level key of the child replaces the parent's, except
-/// `parameters` and `mechanisms`, whose entries merge key by key (the child's win).
+/// `parameters` and `mechanisms`, whose entries merge key by key (the child's win). A parameter
+/// the child sets replaces the parent's however each spells it (name or symbol, dotted or nested).
 void merge_maps(YamlNode& parent, const YamlNode& child, bool deep) {
   // A loop variable, not a structured binding: clang 14 cannot capture a binding in a lambda.
   for (const auto& entry : child.entries) {
@@ -194,6 +195,7 @@ void merge_maps(YamlNode& parent, const YamlNode& child, bool deep) {
     if (it == parent.entries.end()) {
       parent.entries.push_back(entry);
     } else if (deep && it->value.is_map() && entry.value.is_map()) {
+      if (entry.key.text == "parameters") drop_overridden_parameters(it->value, entry.value);
       merge_maps(it->value, entry.value, true);
     } else {
       it->value = entry.value;

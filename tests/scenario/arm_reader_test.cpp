@@ -114,6 +114,30 @@ reference: same
   CHECK(replaced.config.interventions[0].donor == 1);
 }
 
+TEST_CASE("an arm changes a parameter the base sets, by its name or the spec's symbol",
+          "[scenario][arms]") {
+  // kBase sets gamma; a scenario extending the calibrated baseline sets many such parameters.
+  const auto s = load_scenario(write_scenario(kBase + R"(arms:
+  - {name: by_name, parameters: {gamma: 0.05}}
+  - {name: by_symbol, parameters: {beta_R: 4.5}}
+  - {name: nested, parameters: {beta0: {law: -3}}}
+)"));
+  const Arm& by_name = arm_named(s, "by_name");
+  CHECK(by_name.config.params.gamma == 0.05);
+  CHECK(by_name.parameters.at("gamma") == 0.05);
+  const Arm& by_symbol = arm_named(s, "by_symbol");
+  CHECK(by_symbol.config.params.beta_resistance == 4.5);
+  CHECK(by_symbol.config.params.gamma == 0.2);  // the base's, unchanged
+  CHECK(by_symbol.parameters.at("beta_resistance") == 4.5);
+  CHECK(arm_named(s, "nested").config.params.beta0[0] == -3.0);
+  CHECK(s.config.params.gamma == 0.2);  // the base is untouched
+
+  // The same parameter twice within one arm is still an error.
+  CHECK_THAT(
+      error_of("arms:\n  - {name: twice, parameters: {beta_R: 4, beta_resistance: 5}}\n").what(),
+      Contains("parameter `beta_resistance` is given twice"));
+}
+
 TEST_CASE("an unknown key of an arm names the closest one", "[scenario][arms][errors]") {
   const auto e = error_of("arms:\n  - {name: a, intervention_remove: [Tour]}\n");
   CHECK(e.line() == 16);

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <string>
 #include <vector>
 
@@ -265,4 +266,37 @@ TEST_CASE("a problem in an extended file is reported against that file",
   }
   std::ofstream(parent.parent_path() / "loop.yaml") << "extends: loop.yaml\nname: l\n";
   CHECK_THROWS_WITH(load_scenario(parent.parent_path() / "loop.yaml"), Catch::Contains("deep"));
+}
+
+TEST_CASE("a variant's parameter replaces the base's however either spells it",
+          "[scenario][load][extends]") {
+  using policysim::scenario::testing::write_variant;
+  const std::string base =
+      "name: b\nstart: 2000Q1\nend: 2000Q4\nregions: russia83\n"
+      "parameters:\n  beta_resistance: 3.5\n  beta0.law: -5\n  beta0: {victim: -4.5}\n"
+      "  upsilon0: {second: -6.5}\n";
+  // By the spec's symbol over the name, nested over dotted, dotted over nested, name over symbol.
+  const Scenario v = load_scenario(write_variant(
+      base, "name: v\nparameters:\n  beta_R: 4\n  beta0: {law: -3}\n  upsilon0.second: -7\n"));
+  CHECK(v.config.params.beta_resistance == 4.0);
+  CHECK(v.config.params.beta0[0] == -3.0);     // law
+  CHECK(v.config.params.beta0[1] == -4.5);     // victim, kept from the base
+  CHECK(v.config.params.upsilon0[1] == -7.0);  // second
+  CHECK(v.parameters == std::map<std::string, double>{{"beta_resistance", 4.0},
+                                                      {"beta0.law", -3.0},
+                                                      {"beta0.victim", -4.5},
+                                                      {"upsilon0.second", -7.0}});
+  CHECK(std::find(v.changes_from_base.begin(), v.changes_from_base.end(),
+                  "parameter `beta_resistance` 3.5 -> 4") != v.changes_from_base.end());
+
+  const std::string by_symbol =
+      "name: b\nstart: 2000Q1\nend: 2000Q4\nregions: russia83\nparameters: {beta_R: 2}\n";
+  const Scenario w =
+      load_scenario(write_variant(by_symbol, "name: w\nparameters: {beta_resistance: 5}\n"));
+  CHECK(w.config.params.beta_resistance == 5.0);
+
+  // Within one file, the same parameter twice is still an error, at its second place.
+  CHECK_THROWS_WITH(load_scenario(write_variant(
+                        base, "name: x\nparameters:\n  beta_R: 4\n  beta_resistance: 5\n")),
+                    Catch::Contains(":5:3: parameter `beta_resistance` is given twice"));
 }
