@@ -4,6 +4,9 @@ page needs no network and no server.
 
     /usr/bin/python3 -m analysis.explorer RESULTS_DB_OR_DIR [-o explore.html]
 
+From a folder other than the repository root, run the file instead, with no PYTHONPATH:
+`/usr/bin/python3 path/to/analysis/explorer.py RESULTS_DB_OR_DIR ...`.
+
 The page applies selections given in its address after `#` (arm=, outcome=, quarter=, region=),
 for instance `explore.html#arm=nordic&outcome=rho&quarter=2005Q4`, through the same controls a
 reader uses: a link can point at one view, and a headless browser can check the page.
@@ -20,6 +23,14 @@ from pathlib import Path
 import matplotlib.pyplot as plt
 import numpy as np
 from matplotlib.colors import to_hex
+
+
+# Run as a file from any folder (`python3 /path/to/analysis/explorer.py ...`), this module is
+# not in its package and its relative imports would fail: name the package and put its parent
+# on the path, as PEP 366 describes, so no PYTHONPATH is needed.
+if __name__ == "__main__" and not __package__:
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+    __package__ = "analysis"
 
 from . import geo
 from .arms import arm_colours, arm_order, reference_arm

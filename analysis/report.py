@@ -3,6 +3,9 @@
     /usr/bin/python3 -m analysis.report RESULTS_DB_OR_DIR [-o report.html] [--figures DIR]
         [--map-year YEAR] [--arms A,B] [--reference ARM] [--fixed-scales]
 
+From a folder other than the repository root, run the file instead, with no PYTHONPATH:
+`/usr/bin/python3 path/to/analysis/report.py RESULTS_DB_OR_DIR ...`.
+
 Figures are embedded as base64 PNG; the CSS is inlined; the page references no other file.
 With the regional series, the interactive page explore.html is written beside the report
 (analysis/explorer.py). The path of the written report is printed on stdout. Exit codes: 0 written, 64 a bad option (an
@@ -15,6 +18,14 @@ import argparse
 import sys
 from datetime import datetime, timezone
 from pathlib import Path
+
+
+# Run as a file from any folder (`python3 /path/to/analysis/report.py ...`), this module is
+# not in its package and its relative imports would fail: name the package and put its parent
+# on the path, as PEP 366 describes, so no PYTHONPATH is needed.
+if __name__ == "__main__" and not __package__:
+    sys.path[0] = str(Path(__file__).resolve().parents[1])
+    __package__ = "analysis"
 
 from . import compare_figures  # noqa: F401  (registers the "Arms compared" section)
 from .html_render import escape, page

@@ -1,5 +1,6 @@
 """The report is one self-contained HTML file holding every section and figure."""
 
+import os
 import re
 import subprocess
 import sys
@@ -121,6 +122,23 @@ def test_the_command_line_prints_the_report_path(database_path, tmp_path):
     assert completed.returncode == 0, completed.stderr
     assert completed.stdout.strip() == str(out)
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_the_modules_run_as_files_from_any_folder_without_pythonpath(database_path, tmp_path):
+    environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+    report, page = tmp_path / "elsewhere.html", tmp_path / "explore.html"
+    for module, out in (("report", report), ("explorer", page)):
+        completed = subprocess.run([sys.executable, str(REPO_ROOT / "analysis" / f"{module}.py"),
+                                    str(database_path), "-o", str(out)],
+                                   cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=120)
+        assert completed.returncode == 0, completed.stderr
+        assert completed.stdout.strip() == str(out)
+        assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    completed = subprocess.run([sys.executable, str(REPO_ROOT / "analysis" / "report.py"),
+                                str(tmp_path / "absent.sqlite")],
+                               cwd=tmp_path, env=environment, capture_output=True, text=True, timeout=60)
+    assert completed.returncode == 66
+    assert "Traceback" not in completed.stderr
 
 
 def test_the_command_line_rejects_a_missing_database(tmp_path):
