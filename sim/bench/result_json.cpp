@@ -3,7 +3,7 @@
 #include <cstddef>
 
 #include "sim/bench/output_hash.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 
 namespace policysim::bench {
 namespace {

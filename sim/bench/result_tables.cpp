@@ -4,7 +4,7 @@
 
 #include "sim/bench/output_hash.hpp"
 #include "sim/bench/printf_text.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 
 namespace policysim::bench {
 namespace {

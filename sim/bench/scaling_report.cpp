@@ -7,7 +7,7 @@
 #include "sim/bench/machine.hpp"
 #include "sim/bench/output_hash.hpp"
 #include "sim/bench/printf_text.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 #include "sim/runner/build_info.hpp"
 #include "sim/runner/manifest.hpp"
 

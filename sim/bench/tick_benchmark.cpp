@@ -13,7 +13,7 @@
 #include "sim/bench/reference_network.hpp"
 #include "sim/bench/thread_arena.hpp"
 #include "sim/model/metrics.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/model/state.hpp"
 #include "sim/scenario/synthetic_country.hpp"

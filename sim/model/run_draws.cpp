@@ -8,7 +8,7 @@
 #include <numeric>
 
 #include "sim/core/elementary.hpp"
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model {
 

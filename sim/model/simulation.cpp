@@ -11,7 +11,7 @@
 
 #include "sim/model/metrics.hpp"
 #include "sim/model/numeric_guard.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 #include "sim/model/world.hpp"
 
 namespace policysim::model {

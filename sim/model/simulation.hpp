@@ -48,9 +48,9 @@ class Simulation {
   /// state and sizes the series of `output`, which its ticks fill (`output` must outlive the run).
   void start(std::uint64_t seed, const RunOptions& options, RunOutput& output);
   /// Runs the next tick of the started run. Given `phase_seconds` (one slot a phase of
-  /// tick_phases(), phases.hpp), adds each phase's wall time to its slot; the results are the same.
-  /// Unlike run(), does not check the state for NaN. Throws std::logic_error when no run was
-  /// started or all its ticks have run.
+  /// tick_phases(), phases/phases.hpp), adds each phase's wall time to its slot; the results are
+  /// the same. Unlike run(), does not check the state for NaN. Throws std::logic_error when no run
+  /// was started or all its ticks have run.
   void step(std::span<double> phase_seconds = {});
   /// Ticks run since start().
   int ticks_run() const;

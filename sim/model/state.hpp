@@ -101,8 +101,8 @@ struct EventNote {
 
 /// Everything of a run that changes from tick to tick (MODEL.md §3), plus the events noted so far.
 struct RunState {
-  RegionState regions;  ///< updated in place (regions.cpp says why that is safe)
-  NgoState ngos;        ///< updated in place (ngos.cpp, ties.cpp)
+  RegionState regions;  ///< updated in place (phases/regional.cpp says why that is safe)
+  NgoState ngos;        ///< updated in place (phases/ngos.cpp, phases/ties.cpp)
   /// e[q,k] of the reference regions (rule 5), slot * 4 + k: only references' memory is ever
   /// read, so only theirs is kept. Updated after the regional phase, which reads that of tick t.
   std::vector<double> emulation_memory;

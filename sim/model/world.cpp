@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <stdexcept>
 
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model {
 
@@ -54,7 +54,7 @@ void set_initial_state(const Config& config, const StaticWorld& fixed, const Run
       state.donors.exited[j] = 1;
     }
   }
-  // Events forced at a date before the start are applied to this by start_run (step.cpp).
+  // Events forced at a date before the start are applied to this by start_run (phases/step.cpp).
   state.nation_next = state.nation;
 }
 

@@ -1,8 +1,8 @@
 #pragma once
 // The world of a run, by lifetime: the configuration and the static world (built once, then only
 // read), the run's draws (made when it starts, then only read), its state (which each tick
-// advances) and the per-tick scratch. Each phase (phases.hpp) takes the parts it reads as const
-// and the parts it writes; step.cpp hands them over, and Simulation owns the World.
+// advances) and the per-tick scratch. Each phase (phases/phases.hpp) takes the parts it reads as
+// const and the parts it writes; phases/step.cpp hands them over, and Simulation owns the World.
 
 #include <cstddef>
 #include <cstdint>
@@ -52,7 +52,7 @@ struct World {
 };
 
 /// The state at the start of a run (MODEL.md §3), from its draws; events forced at a date before
-/// the start are applied after this, by the national phase (start_run in step.cpp).
+/// the start are applied after this, by the national phase (start_run in phases/step.cpp).
 void set_initial_state(const Config& config, const StaticWorld& fixed, const RunDraws& draws,
                        RunState& state);
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 #include <string>
 
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 
 using namespace policysim::bench;
 

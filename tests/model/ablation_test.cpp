@@ -6,7 +6,7 @@
 
 #include "fixtures.hpp"
 #include "sim/model/metrics.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 #include "sim/model/run_draws.hpp"
 #include "sim/model/simulation.hpp"
 #include "world_fixture.hpp"

@@ -9,8 +9,8 @@
 
 #include "fixtures.hpp"
 #include "sim/core/reduce.hpp"
-#include "sim/model/phases.hpp"
-#include "sim/model/rules.hpp"
+#include "sim/model/phases/phases.hpp"
+#include "sim/model/rules/rules.hpp"
 #include "sim/model/world.hpp"
 #include "world_fixture.hpp"
 

@@ -7,9 +7,9 @@
 #include <cmath>
 
 #include "fixtures.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 #include "sim/model/purpose.hpp"
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/model/world.hpp"
 #include "world_fixture.hpp"

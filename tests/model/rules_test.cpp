@@ -1,13 +1,13 @@
 // Single rules checked against hand computation.
 
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
 
 #include "fixtures.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 #include "sim/model/run_draws.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/model/state.hpp"

@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "sim/model/metrics.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 #include "sim/model/world.hpp"
 
 namespace policysim::model::testing {

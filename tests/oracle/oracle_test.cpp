@@ -331,8 +331,8 @@ TEST_CASE("the engine agrees with the reference tick on the rarer federal and NG
 // b[j](t) > 0", so one given intensity 0 is active: a task_force_tour or legislation_push of
 // intensity 0 sets TF = 1 in the legislation hazard and counts in the foreign authorship A, and a
 // foreign donor's active interventions count in its resistance check. The engine's schedule
-// (schedule.cpp) skips every intervention whose intensity is not > 0, so for it such an
-// intervention does nothing. Expected to fail until one of the two changes.
+// (sim/model/phases/schedule.cpp) skips every intervention whose intensity is not > 0, so for it
+// such an intervention does nothing. Expected to fail until one of the two changes.
 TEST_CASE("an intervention of intensity 0 is active (rule 1), which the engine does not follow",
           "[oracle][!shouldfail]") {
   const Loaded loaded = load("baseline.yaml");

@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model::rules {
 

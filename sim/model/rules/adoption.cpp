@@ -1,7 +1,7 @@
 // Rule 6: implementation. Hazard mode (the default) and the threshold modes' threshold; the
 // adoption step and decay are shared.
 
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model::rules {
 

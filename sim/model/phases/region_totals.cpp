@@ -7,7 +7,7 @@
 #include <array>
 
 #include "sim/core/reduce.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 
 namespace policysim::model {
 

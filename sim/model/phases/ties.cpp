@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "sim/model/phases.hpp"
-#include "sim/model/rules.hpp"
+#include "sim/model/phases/phases.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model {
 

@@ -1,8 +1,8 @@
 // Rule 5: the diffusion signals that are scalar functions (learning, emulation and competition
-// are peer sums, computed in regions.cpp from the packed peer records). Coercion is split into
-// the part every region shares, computed once a tick, and the region's task-force tour.
+// are peer sums, computed in phases/regional.cpp from the packed peer records). Coercion is split
+// into the part every region shares, computed once a tick, and the region's task-force tour.
 
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model::rules {
 

@@ -8,8 +8,8 @@
 #include <string>
 
 #include "sim/core/reduce.hpp"
-#include "sim/model/phases.hpp"
-#include "sim/model/rules.hpp"
+#include "sim/model/phases/phases.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model {
 namespace {

@@ -1,6 +1,6 @@
 // Rule 4: trained police capacity c and judicial capacity cJ.
 
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model::rules {
 

@@ -2,7 +2,7 @@
 // v[m] phi[j] (1 - o[j]) I[n,r]. The TIP ranking is not regional (it acts through P, coercion
 // and the national hazards).
 
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 
 namespace policysim::model {
 

@@ -10,7 +10,7 @@
 
 #include "sim/core/reduce.hpp"
 #include "sim/model/metrics.hpp"
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 
 namespace policysim::model {
 namespace {

@@ -4,7 +4,7 @@
 #include <array>
 #include <chrono>
 
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 
 namespace policysim::model {
 namespace {

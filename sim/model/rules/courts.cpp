@@ -1,7 +1,7 @@
 // Rule 7: prosecutors' and courts' use of Art. 127.1 (cases and convictions are drawn in
-// regions.cpp, where the region's random sequence lives).
+// phases/regional.cpp, where the region's random sequence lives).
 
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model::rules {
 

@@ -5,7 +5,7 @@
 
 #include <algorithm>
 
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 
 namespace policysim::model {
 namespace {

@@ -1,7 +1,7 @@
 // Rule 3: resistance ("norm immunisation") and Epstein's obstruction.
 
 #include "sim/core/elementary.hpp"
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model::rules {
 

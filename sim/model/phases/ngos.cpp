@@ -6,8 +6,8 @@
 // over. Closures are kept for this tick in scratch.ngo_closed: rule 11 needs who was alive at t
 // and rule 12 reports who closed.
 
-#include "sim/model/phases.hpp"
-#include "sim/model/rules.hpp"
+#include "sim/model/phases/phases.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model {
 

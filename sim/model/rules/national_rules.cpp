@@ -1,10 +1,10 @@
 // Rule 10: the scalar formulas of the national phase (federal stance, hazards of federal events,
-// law content). The event clocks and their effects are in national.cpp.
+// law content). The event clocks and their effects are in phases/national.cpp.
 
 #include <algorithm>
 
 #include "sim/core/elementary.hpp"
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model::rules {
 

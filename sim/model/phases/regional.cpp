@@ -14,9 +14,9 @@
 #include <algorithm>
 #include <cmath>
 
-#include "sim/model/phases.hpp"
+#include "sim/model/phases/phases.hpp"
 #include "sim/model/purpose.hpp"
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model {
 namespace {

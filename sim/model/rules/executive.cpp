@@ -1,6 +1,6 @@
 // Rule 8: the regional executive's support for reform.
 
-#include "sim/model/rules.hpp"
+#include "sim/model/rules/rules.hpp"
 
 namespace policysim::model::rules {
 
