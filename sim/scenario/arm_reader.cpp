@@ -64,6 +64,7 @@ std::vector<model::Intervention> read_intervention_list(const YamlNode& node,
   scratch.start = arm.start;
   scratch.end = arm.end;
   scratch.donors = arm.donors;
+  scratch.params = arm.params;  // the visibility an override is compared with
   read_interventions(node, diagnostics, regions, scratch);
   return std::move(scratch.interventions);
 }

@@ -341,9 +341,11 @@ void read_interventions(const YamlNode& node, Diagnostics& diagnostics,
         }
       }
     }
+    bool instrument_read = false;
     if (const YamlNode* v = map.require("instrument")) {
       if (auto m = read_choice(*v, diagnostics, "instrument", model::kInstrumentNames)) {
         intervention.instrument = static_cast<model::Instrument>(*m);
+        instrument_read = true;
       }
     }
     std::optional<core::Quarter> start, end;
@@ -381,6 +383,20 @@ void read_interventions(const YamlNode& node, Diagnostics& diagnostics,
     if (const YamlNode* v = map.get("visibility")) {
       intervention.visibility =
           read_probability(*v, diagnostics, field_of("visibility", "intervention", name));
+      // Written to change something, an override equal to the default changes nothing: two arms
+      // that differ only by it run identically.
+      const double default_visibility =
+          config.params.visibility[model::index(intervention.instrument)];
+      if (instrument_read && intervention.visibility &&
+          *intervention.visibility == default_visibility) {
+        diagnostics.warning(
+            v->mark,
+            "`visibility` " + format_number(default_visibility) + " of intervention `" + name +
+                "` is already the visibility of `" +
+                std::string(model::kInstrumentNames[model::index(intervention.instrument)]) +
+                "`, so it changes nothing (`policysim list instruments` gives each "
+                "instrument's); leave it out, or give another value");
+      }
     }
     config.interventions.push_back(std::move(intervention));
   }

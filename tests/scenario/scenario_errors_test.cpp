@@ -383,6 +383,35 @@ TEST_CASE("a parameter outside its plausible range is accepted with a warning gi
             .warnings.empty());
 }
 
+TEST_CASE(
+    "a visibility override equal to the instrument's visibility warns that it changes nothing",
+    "[scenario][errors]") {
+  // MODEL.md section 6: training's visibility is 0.2, the task force tour's 0.8.
+  const std::string interventions =
+      "interventions:\n"
+      "  - {name: same, donor: US government, instrument: training, start: 2001Q1, end: 2001Q4, "
+      "targets: all, visibility: 0.2}\n"
+      "  - {name: other, donor: US government, instrument: task_force_tour, start: 2001Q1, "
+      "end: 2001Q4, targets: all, visibility: 0.2}\n";
+  const auto scenario = load_scenario(write_scenario(kHeader + interventions));
+  REQUIRE(scenario.warnings.size() == 1);
+  CHECK(scenario.warnings[0].mark.line == 8);
+  CHECK_THAT(scenario.warnings[0].str(),
+             Contains("warning: `visibility` 0.2 of intervention `same` is already the "
+                      "visibility of `training`, so it changes nothing"));
+  // The default is the scenario's: with training's visibility set to 0.3, 0.2 is a change, and
+  // an arm that sets 0.3 again is told so.
+  const auto changed = load_scenario(write_scenario(
+      kHeader + "parameters: {visibility: {training: 0.3}}\n" + interventions +
+      "arms:\n"
+      "  - name: again\n"
+      "    interventions_add:\n"
+      "      - {name: more, donor: US government, instrument: training, start: 2002Q1, "
+      "end: 2002Q4, targets: all, visibility: 0.3}\n"));
+  REQUIRE(changed.warnings.size() == 1);
+  CHECK_THAT(changed.warnings[0].str(), Contains("`visibility` 0.3 of intervention `more`"));
+}
+
 TEST_CASE("a missing `extends` file is missing input, reported at the `extends` line",
           "[scenario][errors]") {
   const auto path = write_scenario("name: t\nextends: no_such_parent.yaml\n");
