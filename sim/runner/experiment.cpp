@@ -241,6 +241,10 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
     log << "policysim: the scenario declares " << scenario.arms.size()
         << " arms; `run` runs the base alone, `policysim compare` runs them all\n";
   }
+  if (scenario.sweep) {
+    log << "policysim: the scenario declares a sweep; `run` runs the scenario as written, "
+           "`policysim sweep` runs the sweep\n";
+  }
   // The targets' statistics of each run made now, from its series in memory: reading them back
   // was most of the time spent after the runs.
   std::vector<std::vector<double>> statistics(static_cast<std::size_t>(reps));

@@ -13,6 +13,7 @@
 #include "sim/scenario/region_directory.hpp"
 #include "sim/scenario/shipped_data.hpp"
 #include "sim/scenario/stylised_fact_reader.hpp"
+#include "sim/scenario/sweep_reader.hpp"
 #include "sim/scenario/synthetic_country.hpp"
 #include "sim/scenario/value_reader.hpp"
 #include "sim/scenario/variant_changes.hpp"
@@ -203,6 +204,42 @@ void merge_maps(YamlNode& parent, const YamlNode& child, bool deep) {
   }
 }
 
+/// A sweep file (`scenario: FILE` and `sweep:`) is a variant of FILE that adds only a sweep (and
+/// perhaps its own name): its `scenario:` becomes `extends:`, and any other key is an error.
+void read_sweep_file(YamlNode& root, const std::filesystem::path& file, Diagnostics& diagnostics) {
+  const auto has = [&](std::string_view key) {
+    return std::find_if(root.entries.begin(), root.entries.end(),
+                        [&](const auto& entry) { return entry.key.text == key; });
+  };
+  const auto scenario = has("scenario");
+  if (scenario == root.entries.end()) return;
+  if (has("extends") != root.entries.end()) {
+    throw ScenarioError(file.string(), scenario->key.mark,
+                        "give either `scenario:` (a sweep file: the scenario it sweeps) or "
+                        "`extends:` (a variant), not both");
+  }
+  if (has("sweep") == root.entries.end()) {
+    diagnostics.error(scenario->key.mark,
+                      "`scenario:` names the scenario that a sweep file's `sweep:` varies, but "
+                      "this file has no `sweep:`; add one, or write `extends:` for a variant");
+  }
+  constexpr std::array<std::string_view, 4> kSweepFileKeys = {"scenario", "name", "description",
+                                                              "sweep"};
+  std::erase_if(root.entries, [&](const YamlNode::Entry& entry) {
+    if (std::find(kSweepFileKeys.begin(), kSweepFileKeys.end(), entry.key.text) !=
+        kSweepFileKeys.end()) {
+      return false;
+    }
+    diagnostics.error(entry.key.mark,
+                      "a sweep file (`scenario:`) holds only `scenario`, `name`, `description` "
+                      "and `sweep`, not `" +
+                          entry.key.text +
+                          "`; make the change in a variant (`extends:`) and sweep that");
+    return true;
+  });
+  has("scenario")->key.text = "extends";
+}
+
 /// The file's tree with any `extends:` chain resolved. The parent is loaded (and so checked) as a
 /// scenario of its own first, so its own errors name its own file; it is kept in `base`. Problems
 /// with the variant's changes to inherited lists go to `diagnostics`.
@@ -211,6 +248,7 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth,
                            std::optional<Scenario>& base) {
   YamlNode root = read_yaml_file(file);
   files_read.push_back(file);
+  read_sweep_file(root, file, diagnostics);
   auto it = std::find_if(root.entries.begin(), root.entries.end(),
                          [](const auto& entry) { return entry.key.text == "extends"; });
   if (it == root.entries.end()) return root;
@@ -323,7 +361,7 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
       {"name",       "description",  "start",         "end",    "regions",       "include_edges",
        "synthetic",  "data_dir",     "replications",  "seed",   "adoption_mode", "mechanisms",
        "parameters", "donors",       "interventions", "series", "forced_events", "initial_adopters",
-       "ngos",       "default_ngos", "targets",       "arms",   "reference"});
+       "ngos",       "default_ngos", "targets",       "arms",   "reference",     "sweep"});
   detail::read_name_and_window(top, diagnostics, scenario);
   const detail::RegionDirectory regions = detail::read_country(top, diagnostics, scenario);
   model::Config& config = scenario.config;
@@ -368,6 +406,11 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
   detail::read_arms(section("arms") ? *section("arms") : empty, section("reference"), diagnostics,
                     regions, scenario);
 
+  // A sweep varies the base as read so far.
+  if (const YamlNode* v = section("sweep"); v && !v->is_null()) {
+    scenario.sweep = detail::read_sweep(*v, diagnostics, scenario);
+  }
+
   // Threshold modes cannot start from nothing: every region waits for adopting neighbours.
   if (mode && config.adoption_mode != model::AdoptionMode::hazard &&
       config.initial_adopters.empty()) {
@@ -378,7 +421,9 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
 
   // Where the data came from is recorded by the data files' contents, not by a path.
   YamlNode resolved = root;
-  std::erase_if(resolved.entries, [](const auto& entry) { return entry.key.text == "data_dir"; });
+  std::erase_if(resolved.entries, [](const auto& entry) {
+    return entry.key.text == "data_dir" || entry.key.text == "sweep";
+  });
   scenario.resolved_yaml = write_yaml(resolved);
   scenario.warnings = diagnostics.warnings();
   if (base) scenario.changes_from_base = describe_changes(*base, scenario);
@@ -416,6 +461,11 @@ std::string describe(const Scenario& scenario) {
       << scenario.targets.size() << " targets, " << scenario.replications << " replications, seed "
       << scenario.seed;
   if (!scenario.arms.empty()) out << ", " << scenario.arms.size() << " arms besides the base";
+  if (scenario.sweep) {
+    out << ", a " << sweep_design_name(scenario.sweep->design) << " sweep of "
+        << scenario.sweep->factors.size()
+        << (scenario.sweep->factors.size() == 1 ? " factor" : " factors");
+  }
   return out.str();
 }
 

@@ -15,6 +15,7 @@
 #include "sim/core/quarter.hpp"
 #include "sim/model/config.hpp"
 #include "sim/scenario/scenario_error.hpp"
+#include "sim/scenario/sweep.hpp"
 
 namespace policysim::scenario {
 
@@ -74,8 +75,11 @@ struct Scenario {
   std::vector<Target> targets;
   std::vector<Arm> arms;           ///< besides the base, which is arm `base`
   std::string reference = "base";  ///< the arm the others are compared with
+  /// `sweep:`, the factors and design that `policysim sweep` runs (docs/sweeps.md).
+  std::optional<Sweep> sweep;
   /// The scenario with its `extends:` chain resolved, as one self-contained YAML document; its
-  /// `data_dir` is left out (data_files names the files it stands for).
+  /// `data_dir` is left out (data_files names the files it stands for), and so is `sweep`,
+  /// which a sweep's database records on its own.
   std::string resolved_yaml;
   /// The scenario files read for it: `file`, then each file it extends, nearest first.
   std::vector<std::filesystem::path> source_files;

@@ -1,0 +1,433 @@
+#include "sim/scenario/sweep_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "sim/model/metrics.hpp"
+#include "sim/model/parameter_table.hpp"
+#include "sim/scenario/did_you_mean.hpp"
+#include "sim/scenario/map_reader.hpp"
+#include "sim/scenario/value_reader.hpp"
+
+namespace policysim::scenario::detail {
+namespace {
+
+/// A sweep larger than this many points is a typo (levels: 100 of ten factors), not a plan.
+constexpr std::uint64_t kMaxPoints = 100'000'000;
+/// Levels of a Morris grid when the sweep gives none (Morris and Campolongo's usual choice).
+constexpr std::size_t kDefaultMorrisLevels = 4;
+
+constexpr std::array<std::string_view, 3> kInterventionFields = {"intensity", "start", "end"};
+constexpr std::array<std::string_view, 1> kDonorFields = {"foreignness"};
+
+/// Where a factor's value must lie, and the range it takes when none is given.
+struct Bounds {
+  double valid_min, valid_max;
+  double default_low, default_high;
+};
+
+/// `path` as a column name: letters, digits and `_` ("beta0.law" -> "beta0_law").
+std::string column_of(std::string_view path) {
+  std::string column;
+  for (const char c : path) {
+    if (std::isalnum(static_cast<unsigned char>(c)) != 0) {
+      column += c;
+    } else if (!column.empty() && column.back() != '_') {
+      column += '_';
+    }
+  }
+  while (!column.empty() && column.back() == '_') column.pop_back();
+  if (!column.empty() && std::isdigit(static_cast<unsigned char>(column.front())) != 0) {
+    column.insert(0, "f_");
+  }
+  return column;
+}
+
+template <class Item>
+std::vector<std::string> names_of(const std::vector<Item>& items) {
+  std::vector<std::string> names;
+  for (const auto& item : items) names.push_back(item.name);
+  return names;
+}
+
+std::vector<std::string> parameter_names() {
+  std::vector<std::string> names;
+  for (const auto& spec : model::parameter_specs()) {
+    names.emplace_back(spec.name);
+    if (!spec.symbol.empty() && spec.symbol != spec.name) names.emplace_back(spec.symbol);
+  }
+  return names;
+}
+
+class FactorReader {
+ public:
+  FactorReader(Diagnostics& diagnostics, const Scenario& scenario)
+      : diagnostics_(diagnostics), scenario_(scenario) {}
+
+  /// The factor `key: value` of `factors:`, or nothing when it has a problem (recorded).
+  std::optional<SweepFactor> read(const YamlNode& key, const YamlNode& value) {
+    SweepFactor factor;
+    factor.path = key.text;
+    const auto bounds = resolve(key, factor);
+    if (!bounds) return std::nullopt;
+    const std::string what = "factor `" + factor.path + "`";
+    factor.column = column_of(factor.kind == FactorKind::parameter ? factor.target : factor.path);
+    // A factor with nothing after its colon takes its default range.
+    YamlNode empty;
+    empty.kind = YamlNode::Kind::map;
+    const MapReader map(value.is_null() ? empty : value, diagnostics_, what,
+                        {"range", "values", "column"});
+    if (!map.is_map()) return std::nullopt;
+    const std::size_t problems = diagnostics_.count();
+    const YamlNode* range = map.get("range");
+    const YamlNode* values = map.get("values");
+    if (range && values) {
+      diagnostics_.error(values->mark, what + " gives both `range` and `values`; keep one");
+      return std::nullopt;
+    }
+    if (values) {
+      read_values(*values, what, factor, *bounds);
+    } else if (range) {
+      read_range(*range, what, factor, *bounds);
+    } else {
+      factor.low = bounds->default_low;
+      factor.high = bounds->default_high;
+    }
+    if (const YamlNode* v = map.get("column")) {
+      if (auto column = read_string(*v, diagnostics_, "`column` of " + what)) {
+        if (column_of(*column) != *column) {
+          diagnostics_.error(v->mark, "`column` of " + what + " must be letters, digits and `_`, " +
+                                          "not starting with a digit, e.g. `" + column_of(*column) +
+                                          "`");
+        }
+        factor.column = *column;
+      }
+    }
+    check_column(factor, key.mark, what);
+    if (diagnostics_.count() > problems) return std::nullopt;
+    return factor;
+  }
+
+  /// Problems between factors: a start swept past its intervention's end, a column used twice.
+  void check_together(const std::vector<SweepFactor>& factors, const std::vector<Mark>& marks) {
+    for (std::size_t i = 0; i < factors.size(); ++i) {
+      const SweepFactor& factor = factors[i];
+      for (std::size_t j = 0; j < i; ++j) {
+        if (lowered(factors[j].column) == lowered(factor.column)) {
+          diagnostics_.error(marks[i], "factor `" + factor.path + "` has the column `" +
+                                           factor.column + "` of factor `" + factors[j].path +
+                                           "`; give one of them another with `column: NAME`");
+        }
+        if (factor.target == factors[j].target && factor.kind == factors[j].kind) {
+          diagnostics_.error(marks[i], "factor `" + factor.path + "` varies what factor `" +
+                                           factors[j].path + "` varies; keep one");
+        }
+      }
+      if (!is_quarter_factor(factor.kind)) continue;
+      // The latest start must not pass the earliest end, each swept or as written; checked once
+      // per intervention, at the later of its two factors.
+      const auto swept = [&](FactorKind kind) -> const SweepFactor* {
+        for (const auto& f : factors) {
+          if (f.target == factor.target && f.kind == kind) return &f;
+        }
+        return nullptr;
+      };
+      const auto& intervention = intervention_named(factor.target);
+      const SweepFactor* start = swept(FactorKind::intervention_start);
+      const SweepFactor* end = swept(FactorKind::intervention_end);
+      const double latest_start = start ? largest(*start) : year_of_quarter(intervention.start);
+      const double earliest_end = end ? smallest(*end) : year_of_quarter(intervention.end);
+      const SweepFactor* later = !start ? end : !end ? start : std::max(start, end);
+      if (latest_start > earliest_end && later == &factor) {
+        diagnostics_.error(marks[i], "factor `" + factor.path + "` lets intervention `" +
+                                         factor.target + "` start after it ends (" +
+                                         quarter_of_year(latest_start).str() + " after " +
+                                         quarter_of_year(earliest_end).str() +
+                                         "); narrow the range so that start <= end at every point");
+      }
+    }
+  }
+
+ private:
+  static std::string lowered(std::string text) {
+    for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return text;
+  }
+  static double largest(const SweepFactor& f) {
+    return f.values.empty() ? f.high : *std::max_element(f.values.begin(), f.values.end());
+  }
+  static double smallest(const SweepFactor& f) {
+    return f.values.empty() ? f.low : *std::min_element(f.values.begin(), f.values.end());
+  }
+
+  const model::Intervention& intervention_named(const std::string& name) const {
+    const auto& list = scenario_.config.interventions;
+    return *std::find_if(list.begin(), list.end(),
+                         [&](const model::Intervention& iv) { return iv.name == name; });
+  }
+
+  /// What `key` names: sets the factor's kind and target and returns its bounds.
+  std::optional<Bounds> resolve(const YamlNode& key, SweepFactor& factor) {
+    const std::string& path = key.text;
+    for (const std::string_view list : {"intervention", "donor"}) {
+      if (!path.starts_with(std::string(list) + ".")) continue;
+      const std::size_t first = list.size(), last = path.rfind('.');
+      const bool intervention = list == "intervention";
+      const auto fields = intervention ? std::span<const std::string_view>(kInterventionFields)
+                                       : std::span<const std::string_view>(kDonorFields);
+      const std::vector<std::string> field_names(fields.begin(), fields.end());
+      const std::string example = intervention ? "`intervention.Task force tour.intensity`"
+                                               : "`donor.US government.foreignness`";
+      if (last == first) {
+        diagnostics_.error(key.mark, "factor `" + path + "` names no field; write " + example +
+                                         " (fields: " + join_names(field_names) + ")");
+        return std::nullopt;
+      }
+      factor.target = path.substr(first + 1, last - first - 1);
+      const std::string field = path.substr(last + 1);
+      const auto known = intervention ? names_of(scenario_.config.interventions)
+                                      : names_of(scenario_.config.donors);
+      if (std::find(known.begin(), known.end(), factor.target) == known.end()) {
+        diagnostics_.error(key.mark, unknown_name_message(list, factor.target, known,
+                                                          intervention ? "interventions" : "donors",
+                                                          "factor `" + path + "`"));
+        return std::nullopt;
+      }
+      const auto it = std::find(field_names.begin(), field_names.end(), field);
+      if (it == field_names.end()) {
+        diagnostics_.error(
+            key.mark, unknown_name_message("field", field, field_names,
+                                           std::string(list) + " fields", "factor `" + path + "`") +
+                          " (" + (intervention ? "an intervention's" : "a donor's") +
+                          " fields that a sweep may vary)");
+        return std::nullopt;
+      }
+      if (!intervention) {
+        factor.kind = FactorKind::donor_foreignness;
+        return Bounds{0, 1, 0, 1};
+      }
+      const double run_start = year_of_quarter(scenario_.config.start);
+      const double run_end = year_of_quarter(scenario_.config.end);
+      const auto& iv = intervention_named(factor.target);
+      if (field == "intensity") {
+        factor.kind = FactorKind::intervention_intensity;
+        return Bounds{0, 1, 0, 1};
+      }
+      if (field == "start") {
+        factor.kind = FactorKind::intervention_start;
+        return Bounds{run_start, run_end, run_start, year_of_quarter(iv.end)};
+      }
+      factor.kind = FactorKind::intervention_end;
+      return Bounds{run_start, run_end, year_of_quarter(iv.start), run_end};
+    }
+    const model::ParameterSpec* spec = model::find_parameter(path);
+    if (!spec) spec = model::find_parameter_by_symbol(path);
+    if (!spec) {
+      // The valid names are hundreds: a suggestion and where to find them, not the list.
+      diagnostics_.error(key.mark,
+                         "unknown factor `" + path + "` in `sweep.factors`" +
+                             did_you_mean(path, parameter_names()) +
+                             "; a factor is a parameter's name or symbol (`policysim list "
+                             "parameters`), `intervention.NAME.intensity|start|end` or "
+                             "`donor.NAME.foreignness`");
+      return std::nullopt;
+    }
+    factor.kind = FactorKind::parameter;
+    factor.target = std::string(spec->name);
+    return Bounds{spec->valid_min, spec->valid_max, spec->plausible_low, spec->plausible_high};
+  }
+
+  /// One value of a range or a list: a number, or a quarter for a start or an end.
+  std::optional<double> read_value(const YamlNode& node, const std::string& what,
+                                   const SweepFactor& factor, const Bounds& bounds) {
+    if (is_quarter_factor(factor.kind)) {
+      const auto quarter = read_quarter(node, diagnostics_, what);
+      if (!quarter) return std::nullopt;
+      const double year = year_of_quarter(*quarter);
+      if (year < bounds.valid_min || year > bounds.valid_max) {
+        diagnostics_.error(node.mark, what + " " + quarter->str() + " is outside the run, " +
+                                          scenario_.config.start.str() + " to " +
+                                          scenario_.config.end.str());
+        return std::nullopt;
+      }
+      return year;
+    }
+    const auto number = read_number(node, diagnostics_, what);
+    if (!number) return std::nullopt;
+    if (*number < bounds.valid_min || *number > bounds.valid_max) {
+      diagnostics_.error(
+          node.mark, what + " = " + format_number(*number) + " is outside its valid range [" +
+                         format_number(bounds.valid_min) + ", " + format_number(bounds.valid_max) +
+                         "] (plausible range " + format_number(bounds.default_low) + " to " +
+                         format_number(bounds.default_high) + ")");
+      return std::nullopt;
+    }
+    return number;
+  }
+
+  void read_range(const YamlNode& node, const std::string& what, SweepFactor& factor,
+                  const Bounds& bounds) {
+    const std::string example = is_quarter_factor(factor.kind) ? "[2003Q1, 2006Q4]" : "[1.5, 4.5]";
+    if (!node.is_sequence() || node.items.size() != 2) {
+      diagnostics_.error(node.mark, "`range` of " + what + " must be a list of two values, low " +
+                                        "and high, e.g. " + example);
+      return;
+    }
+    const auto low = read_value(node.items[0], "the low end of " + what, factor, bounds);
+    const auto high = read_value(node.items[1], "the high end of " + what, factor, bounds);
+    if (!low || !high) return;
+    if (!(*low < *high)) {
+      diagnostics_.error(node.mark, "`range` of " + what + " must go from low to high, e.g. " +
+                                        example + "; for a single value set it in the scenario " +
+                                        "instead of sweeping it");
+      return;
+    }
+    factor.low = *low;
+    factor.high = *high;
+  }
+
+  void read_values(const YamlNode& node, const std::string& what, SweepFactor& factor,
+                   const Bounds& bounds) {
+    if (!node.is_sequence() || node.items.size() < 2) {
+      diagnostics_.error(node.mark, "`values` of " + what + " must be a list of at least two " +
+                                        "values, e.g. [1.5, 3, 4.5]");
+      return;
+    }
+    for (const auto& item : node.items) {
+      const auto value = read_value(item, "a value of " + what, factor, bounds);
+      if (!value) continue;
+      if (std::find(factor.values.begin(), factor.values.end(), *value) != factor.values.end()) {
+        diagnostics_.error(item.mark, "a value of " + what + " is listed twice; list each once");
+        continue;
+      }
+      factor.values.push_back(*value);
+    }
+    if (!factor.values.empty()) {
+      factor.low = *std::min_element(factor.values.begin(), factor.values.end());
+      factor.high = *std::max_element(factor.values.begin(), factor.values.end());
+    }
+  }
+
+  void check_column(const SweepFactor& factor, Mark mark, const std::string& what) {
+    if (factor.column.empty() || factor.column.size() > 64) {
+      diagnostics_.error(mark, what + " makes the column name `" + factor.column +
+                                   "`, which is empty or longer than 64 characters; give it a " +
+                                   "short one with `column: NAME`");
+      return;
+    }
+    const auto& outcomes = model::kOutcomeNames;
+    if (std::find(outcomes.begin(), outcomes.end(), factor.column) != outcomes.end()) {
+      diagnostics_.error(mark, what + " makes the column `" + factor.column +
+                                   "`, an outcome's name; give it another with `column: NAME`");
+    }
+  }
+
+  Diagnostics& diagnostics_;
+  const Scenario& scenario_;
+};
+
+/// The levels or points of the design: a whole number from 1 (or `minimum`) to kMaxPoints.
+std::optional<std::size_t> read_size(const YamlNode& node, Diagnostics& diagnostics,
+                                     std::string_view what, std::uint64_t minimum) {
+  return read_count(node, diagnostics, what, minimum, kMaxPoints);
+}
+
+}  // namespace
+
+std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
+                                const Scenario& scenario) {
+  const std::size_t problems = diagnostics.count();
+  Sweep sweep;
+  const MapReader map(node, diagnostics, "sweep",
+                      {"design", "points", "levels", "replications", "seed", "factors"});
+  if (!map.is_map()) return std::nullopt;
+  const YamlNode* design = map.require("design");
+  if (design) {
+    if (auto kind = read_choice(*design, diagnostics, "sweep design", kSweepDesignNames)) {
+      sweep.design = static_cast<SweepDesign>(*kind);
+    } else {
+      design = nullptr;
+    }
+  }
+  const YamlNode* points = map.get("points");
+  const YamlNode* levels = map.get("levels");
+  if (points) sweep.points = read_size(*points, diagnostics, "`sweep.points`", 1).value_or(0);
+  if (levels) sweep.levels = read_size(*levels, diagnostics, "`sweep.levels`", 2).value_or(0);
+  if (const YamlNode* v = map.get("replications")) {
+    sweep.replications = read_size(*v, diagnostics, "`sweep.replications`", 1).value_or(1);
+  }
+  if (const YamlNode* v = map.get("seed")) {
+    sweep.seed = read_count(*v, diagnostics, "`sweep.seed`").value_or(1);
+  }
+
+  std::vector<Mark> marks;
+  if (const YamlNode* factors = map.require("factors")) {
+    if (!factors->is_map() || factors->entries.empty()) {
+      diagnostics.error(factors->mark,
+                        "`sweep.factors` must be a map of factors to their ranges, e.g.\n"
+                        "  factors:\n    beta_resistance: {range: [1.5, 4.5]}\n"
+                        "    beta0.law: {}   # the parameter's plausible range");
+    } else {
+      FactorReader reader(diagnostics, scenario);
+      for (const auto& [key, value] : factors->entries) {
+        if (auto factor = reader.read(key, value)) {
+          sweep.factors.push_back(std::move(*factor));
+          marks.push_back(key.mark);
+        }
+      }
+      reader.check_together(sweep.factors, marks);
+    }
+  }
+
+  if (design) {
+    const std::string name(sweep_design_name(sweep.design));
+    if (sweep.design == SweepDesign::grid) {
+      if (points) {
+        diagnostics.error(points->mark,
+                          "a grid has no `points`: its size is the product of each factor's "
+                          "levels (`levels:` for a range, the count of its `values`); remove it");
+      }
+      const bool any_range = std::any_of(sweep.factors.begin(), sweep.factors.end(),
+                                         [](const SweepFactor& f) { return f.values.empty(); });
+      if (any_range && !levels) {
+        diagnostics.error(design->mark,
+                          "a grid over a `range` needs `levels:` (values per factor, e.g. "
+                          "`levels: 5` for low, three between and high), or give `values:`");
+      }
+      std::uint64_t size = 1;
+      for (const auto& factor : sweep.factors) {
+        const std::uint64_t count = factor.values.empty() ? sweep.levels : factor.values.size();
+        size = count == 0 || size > kMaxPoints / count ? kMaxPoints + 1 : size * count;
+      }
+      if (size > kMaxPoints && (!any_range || sweep.levels > 0)) {
+        diagnostics.error(design->mark, "the grid has more than " + std::to_string(kMaxPoints) +
+                                            " points; use fewer levels or factors, or a "
+                                            "sampling design such as latin_hypercube");
+      }
+    } else {
+      if (!points) {
+        diagnostics.error(design->mark,
+                          "a " + name + " design needs `points:` (" +
+                              (sweep.design == SweepDesign::saltelli
+                                   ? "base samples N; it runs N x (factors + 2) points"
+                               : sweep.design == SweepDesign::morris
+                                   ? "trajectories r; it runs r x (factors + 1) points"
+                                   : "the number of points") +
+                              ")");
+      }
+      if (levels && sweep.design != SweepDesign::morris) {
+        diagnostics.error(levels->mark, "`levels` applies to grid and morris designs, not " + name +
+                                            "; remove it");
+      }
+      if (sweep.design == SweepDesign::morris && !levels) sweep.levels = kDefaultMorrisLevels;
+    }
+  }
+  if (diagnostics.count() > problems) return std::nullopt;
+  return sweep;
+}
+
+}  // namespace policysim::scenario::detail

@@ -1,0 +1,20 @@
+#pragma once
+// The `sweep:` section: factors by the paths of `parameters:` (and `intervention.NAME.intensity`,
+// `.start`, `.end`, `donor.NAME.foreignness`), each over a range or a list of values, and the
+// design that picks the points (docs/sweeps.md).
+
+#include <optional>
+
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/scenario_error.hpp"
+#include "sim/scenario/sweep.hpp"
+#include "sim/scenario/yaml_reader.hpp"
+
+namespace policysim::scenario::detail {
+
+/// Reads `sweep:` against the scenario read so far (its config names the interventions and
+/// donors a factor may change); nothing when the node has problems, each recorded.
+std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
+                                const Scenario& scenario);
+
+}  // namespace policysim::scenario::detail
