@@ -8,6 +8,7 @@
 #include <numeric>
 
 #include "sim/core/elementary.hpp"
+#include "sim/model/agent_counts.hpp"
 #include "sim/model/rules/rules.hpp"
 
 namespace policysim::model {
@@ -86,14 +87,12 @@ void RunDraws::draw_tie_pattern(const Config& config, const StaticWorld& fixed) 
   // Each tie-building intervention links each of its targets to up to `links` other targets,
   // chosen once per run.
   tie_links_.clear();
-  const auto links =
-      static_cast<std::size_t>(std::max(0L, std::lround(config.params.ngo_links_per_target)));
   for (std::size_t i = 0; i < count; ++i) {
     if (fixed.intervention_builds_ties[i] == 0) continue;
     const std::uint32_t begin = target_offsets[i];
     const std::size_t m = target_offsets[i + 1] - begin;
-    if (m < 2) continue;
-    const std::size_t wanted = std::min(links, m - 1);
+    const std::size_t wanted = tie_links_per_target(config.params, m);
+    if (wanted == 0) continue;
     for (std::size_t pos = 0; pos < m; ++pos) {
       auto draws = rng.sequence(fixed.intervention_draw_key[i], static_cast<std::uint32_t>(pos),
                                 word(Purpose::tie_pattern));

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "sim/core/hashing.hpp"
+#include "sim/model/agent_counts.hpp"
 
 namespace policysim::model {
 namespace {
@@ -141,10 +142,8 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
 
   // NGOs: 1 + round(2 x[r]) per region by default, then the named ones.
   if (config.default_ngos) {
-    const long base = std::lround(p.ngo_count_base);
     for (std::size_t r = 0; r < n; ++r) {
-      const long count = std::max(0L, base + std::lround(p.ngo_count_per_exposure * w.exposure[r]));
-      w.ngo_region.insert(w.ngo_region.end(), static_cast<std::size_t>(count),
+      w.ngo_region.insert(w.ngo_region.end(), default_ngo_count(p, w.exposure[r]),
                           static_cast<std::uint32_t>(r));
     }
   }
