@@ -38,7 +38,6 @@ TEST_CASE("a benchmarked tick has the same hash at 1 and 2 threads", "[bench][de
       names.begin());
   REQUIRE(regions < names.size());
   CHECK(one.phase_ms(regions) == Approx(1e3 * one.phase_seconds[regions] / 4));
-  for (const double seconds : one.phase_seconds) CHECK(seconds >= 0.0);
 }
 
 TEST_CASE("a tick benchmark without a sample is refused before it runs", "[bench]") {
