@@ -4,8 +4,6 @@
 
 #include <cstdint>
 
-#include "sim/model/reform.hpp"
-
 namespace policysim::model {
 
 /// The purpose word of the Philox counter.

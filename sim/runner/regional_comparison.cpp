@@ -1,6 +1,5 @@
 #include "sim/runner/regional_comparison.hpp"
 
-#include <cmath>
 #include <limits>
 
 #include "sim/runner/comparison.hpp"

@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <string>
 
-#include "sim/core/reduce.hpp"
 #include "sim/model/phases/phases.hpp"
 #include "sim/model/rules/rules.hpp"
 
