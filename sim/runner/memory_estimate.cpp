@@ -16,25 +16,19 @@
 namespace policysim::runner {
 namespace {
 
-// Bytes a region, measured with `policysim run` and `compare` on a synthetic country of 10^6
-// regions with 8 neighbours (peak resident memory at 1 and 2 threads, 1 and 2 arms): the country
-// about 190, each Simulation about 370-390 with the default 2.05 NGOs a region, of which the
-// NGOs take 94. Each neighbour costs 4 bytes in either (an adjacency entry, half an undirected
-// edge).
+// The costs of the memory check: bytes a region of the country and of each model (its neighbours
+// and NGOs counted apart), a neighbour (an adjacency entry, half an undirected edge), an NGO, an
+// NGO-tie link and a target (held twice while the lists are built), set from the peaks measured
+// in bench/RESULTS.md ("Memory").
 constexpr double kCountryBytesPerRegion = 150.0;
 constexpr double kModelBytesPerRegion = 256.0;
 constexpr double kBytesPerNeighbour = 4.0;
-// Measured at 3 x 10^5 regions by adding NGOs (ngo_count_base) and links (ngo_links_per_target):
-// an NGO 46 bytes (its state, its place in two lists), an NGO-tie link 52 (both directions of the
-// edge, its weight and gain, the drawn pair). A target is 4 bytes, held twice while the lists are
-// built.
 constexpr double kBytesPerNgo = 46.0;
 constexpr double kBytesPerTieLink = 52.0;
 constexpr double kBytesPerTarget = 8.0;
 // What the summary keeps of every run once the runs are done (its row of `runs` read back with
 // its outcomes, their copies for the summary's quantiles) and, per stylised-fact target, the
-// run's statistic and its value row. Measured as the growth of peak resident memory from 10^3 to
-// 10^5 replications of a 2-region scenario, without and with a target: 1091 and 1194 bytes.
+// run's statistic and its value row (bench/RESULTS.md, "Memory").
 constexpr std::size_t kBytesPerKeptRun = 1100;
 constexpr std::size_t kBytesPerKeptTargetValue = 110;
 
