@@ -1,7 +1,10 @@
 #include "sim/scenario/region_directory.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <utility>
+#include <vector>
 
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/synthetic_country.hpp"
@@ -160,8 +163,23 @@ std::optional<std::vector<std::uint32_t>> RegionDirectory::regions_of_district(
 
 std::string RegionDirectory::unknown_district_message(std::string_view name) const {
   std::string text = unknown_name_message("district", name, district_names_, "districts");
-  // "Far Eastern, Northwestern" meant two districts.
-  if (name.find(',') != std::string_view::npos && !synthetic_) {
+  if (synthetic_) return text;
+  // "Far Eastern, Northwestern" or "Far East and North-West" meant several districts: say how to
+  // list the ones named. A district is named by the first five letters of its folded name, so
+  // that "Far East" and "North-West" count (no two districts share them).
+  constexpr std::size_t kNamingLetters = 5;
+  const std::string wanted = folded(name);
+  std::vector<std::pair<std::size_t, std::string>> named;  // where in `name`, and the district
+  for (const auto& district : district_names_) {
+    const auto at = wanted.find(folded(district).substr(0, kNamingLetters));
+    if (at != std::string::npos) named.emplace_back(at, district);
+  }
+  std::sort(named.begin(), named.end());  // in the order written
+  if (named.size() >= 2) {
+    text += "; to target several districts, list them: {district: [";
+    for (std::size_t i = 0; i < named.size(); ++i) text += (i > 0 ? ", " : "") + named[i].second;
+    text += "]}";
+  } else if (name.find(',') != std::string_view::npos) {
     text += "; to target several districts, list them: {district: [Far Eastern, Northwestern]}";
   }
   return text;

@@ -79,5 +79,14 @@ TEST_CASE("two districts in one name say how to list them", "[scenario][regions]
   CHECK_THAT(directory.unknown_district_message("Far Eastern, Northwestern"),
              Contains("to target several districts, list them: {district: [Far Eastern, "
                       "Northwestern]}"));
+  // Joined by a word, in any case and spelling the districts' names fold to: the districts named.
+  CHECK_THAT(directory.unknown_district_message("north-western and Ural"),
+             Contains("list them: {district: [Northwestern, Ural]}"));
+  CHECK_THAT(directory.unknown_district_message("Far East and North-West"),
+             Contains("list them: {district: [Far Eastern, Northwestern]}"));
+  CHECK_THAT(directory.unknown_district_message("Far Eastern & Siberian & Volga"),
+             Contains("list them: {district: [Far Eastern, Siberian, Volga]}"));
+  // One district misspelt is not several.
+  CHECK_THAT(directory.unknown_district_message("Far Eastrn"), !Contains("list them"));
   CHECK(RegionDirectory::synthetic(10, 2).regions_of_district(0) == std::nullopt);
 }
