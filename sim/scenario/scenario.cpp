@@ -462,7 +462,7 @@ std::string describe(const Scenario& scenario) {
       << scenario.seed;
   if (!scenario.arms.empty()) out << ", " << scenario.arms.size() << " arms besides the base";
   if (scenario.sweep) {
-    out << ", a " << sweep_design_name(scenario.sweep->design) << " sweep of "
+    out << ", a " << sensitivity::design_kind_name(scenario.sweep->design) << " sweep of "
         << scenario.sweep->factors.size()
         << (scenario.sweep->factors.size() == 1 ? " factor" : " factors");
   }

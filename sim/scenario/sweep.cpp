@@ -8,8 +8,19 @@
 
 namespace policysim::scenario {
 
-std::string_view sweep_design_name(SweepDesign design) {
-  return kSweepDesignNames[static_cast<std::size_t>(design)];
+sensitivity::DesignRequest design_request(const Sweep& sweep) {
+  sensitivity::DesignRequest request;
+  request.kind = sweep.design;
+  request.factors = sweep.factors.size();
+  request.points = sweep.points;
+  request.seed = sweep.seed;
+  if (sweep.design == SweepDesign::grid) {
+    for (const auto& factor : sweep.factors) {
+      request.grid_levels.push_back(factor.values.empty() ? sweep.levels : factor.values.size());
+    }
+  }
+  if (sweep.design == SweepDesign::morris) request.morris_levels = sweep.levels;
+  return request;
 }
 
 bool is_quarter_factor(FactorKind kind) {

@@ -11,14 +11,12 @@
 #include <vector>
 
 #include "sim/model/config.hpp"
+#include "sim/sensitivity/design.hpp"
 
 namespace policysim::scenario {
 
-/// How the points of a sweep are chosen.
-enum class SweepDesign { grid, random, latin_hypercube, sobol, saltelli, morris };
-/// Names of SweepDesign values as written in scenarios.
-inline constexpr std::string_view kSweepDesignNames[] = {"grid",  "random",   "latin_hypercube",
-                                                         "sobol", "saltelli", "morris"};
+/// How the points of a sweep are chosen (sensitivity/design.hpp).
+using SweepDesign = sensitivity::DesignKind;
 
 /// What a factor changes.
 enum class FactorKind {
@@ -53,8 +51,9 @@ struct Sweep {
   std::uint64_t seed = 1;        ///< the design's own seed (not the runs')
 };
 
-/// The name of a design as written in scenarios.
-std::string_view sweep_design_name(SweepDesign design);
+/// The request for the sweep's design in the unit hypercube: a grid's levels per factor (its
+/// `values` count, else `levels`), a sampled design's points and seed.
+sensitivity::DesignRequest design_request(const Sweep& sweep);
 
 /// Whether a factor's values are quarters, written YYYYQn and held as decimal years.
 bool is_quarter_factor(FactorKind kind);

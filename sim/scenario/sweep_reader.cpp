@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <span>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,10 +17,14 @@
 namespace policysim::scenario::detail {
 namespace {
 
-/// A sweep larger than this many points is a typo (levels: 100 of ten factors), not a plan.
-constexpr std::uint64_t kMaxPoints = 100'000'000;
+/// A sweep of more runs than this is a typo (levels: 100 of ten factors), not a plan.
+constexpr std::uint64_t kMaxRuns = 100'000'000;
 /// Levels of a Morris grid when the sweep gives none (Morris and Campolongo's usual choice).
 constexpr std::size_t kDefaultMorrisLevels = 4;
+
+constexpr std::array<SweepDesign, 6> kDesigns = {
+    SweepDesign::grid,  SweepDesign::random,   SweepDesign::latin_hypercube,
+    SweepDesign::sobol, SweepDesign::saltelli, SweepDesign::morris};
 
 constexpr std::array<std::string_view, 3> kInterventionFields = {"intensity", "start", "end"};
 constexpr std::array<std::string_view, 1> kDonorFields = {"foreignness"};
@@ -333,7 +338,7 @@ class FactorReader {
 /// The levels or points of the design: a whole number from 1 (or `minimum`) to kMaxPoints.
 std::optional<std::size_t> read_size(const YamlNode& node, Diagnostics& diagnostics,
                                      std::string_view what, std::uint64_t minimum) {
-  return read_count(node, diagnostics, what, minimum, kMaxPoints);
+  return read_count(node, diagnostics, what, minimum, kMaxRuns);
 }
 
 }  // namespace
@@ -347,8 +352,10 @@ std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
   if (!map.is_map()) return std::nullopt;
   const YamlNode* design = map.require("design");
   if (design) {
-    if (auto kind = read_choice(*design, diagnostics, "sweep design", kSweepDesignNames)) {
-      sweep.design = static_cast<SweepDesign>(*kind);
+    std::vector<std::string_view> names;
+    for (const auto kind : kDesigns) names.push_back(sensitivity::design_kind_name(kind));
+    if (auto kind = read_choice(*design, diagnostics, "sweep design", names)) {
+      sweep.design = kDesigns[*kind];
     } else {
       design = nullptr;
     }
@@ -384,7 +391,7 @@ std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
   }
 
   if (design) {
-    const std::string name(sweep_design_name(sweep.design));
+    const std::string name(sensitivity::design_kind_name(sweep.design));
     if (sweep.design == SweepDesign::grid) {
       if (points) {
         diagnostics.error(points->mark,
@@ -397,16 +404,6 @@ std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
         diagnostics.error(design->mark,
                           "a grid over a `range` needs `levels:` (values per factor, e.g. "
                           "`levels: 5` for low, three between and high), or give `values:`");
-      }
-      std::uint64_t size = 1;
-      for (const auto& factor : sweep.factors) {
-        const std::uint64_t count = factor.values.empty() ? sweep.levels : factor.values.size();
-        size = count == 0 || size > kMaxPoints / count ? kMaxPoints + 1 : size * count;
-      }
-      if (size > kMaxPoints && (!any_range || sweep.levels > 0)) {
-        diagnostics.error(design->mark, "the grid has more than " + std::to_string(kMaxPoints) +
-                                            " points; use fewer levels or factors, or a "
-                                            "sampling design such as latin_hypercube");
       }
     } else {
       if (!points) {
@@ -425,6 +422,21 @@ std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
       }
       if (sweep.design == SweepDesign::morris && !levels) sweep.levels = kDefaultMorrisLevels;
     }
+  }
+  if (diagnostics.count() > problems) return std::nullopt;
+  // The design's own checks (a Morris grid's levels, a Sobol' sequence's dimensions), and a size
+  // that is a plan rather than a typo.
+  try {
+    const std::uint64_t rows = sensitivity::design_rows(design_request(sweep));
+    if (rows > kMaxRuns / sweep.replications) {
+      diagnostics.error(design->mark,
+                        "the sweep has " + std::to_string(rows) + " points of " +
+                            std::to_string(sweep.replications) + " replicates, more than " +
+                            std::to_string(kMaxRuns) +
+                            " runs; use fewer points, levels, factors or replications");
+    }
+  } catch (const std::invalid_argument& e) {
+    diagnostics.error(design->mark, std::string(e.what()) + " (in `sweep`)");
   }
   if (diagnostics.count() > problems) return std::nullopt;
   return sweep;

@@ -187,7 +187,8 @@ TEST_CASE("a design gets the sizes it needs", "[scenario][sweep][errors]") {
 
   const auto huge = error_of(
       "sweep: {design: grid, levels: 1000, factors: {gamma: {}, beta0.law: {}, beta0.unit: {}}}\n");
-  CHECK_THAT(huge.message(), Contains("the grid has more than 100000000 points"));
+  CHECK_THAT(huge.message(),
+             Contains("the sweep has 1000000000 points of 1 replicates, more than 100000000 runs"));
 
   const auto late = error_of(
       "sweep: {design: grid, levels: 2, factors: "
