@@ -269,17 +269,13 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
 
   // The summary and targets are of the replicates asked for, [0, reps), as in `compare`; an
   // earlier command may have stored more.
-  auto runs = base_runs(db);
-  const std::size_t stored = runs.size();
-  std::erase_if(runs, [reps](const store::StoredRun& run) { return run.replicate >= reps; });
-  // Runs stored as failed (a NaN or infinite state) have no results: counted, not summarised.
-  const auto failed_stored = std::erase_if(
-      runs, [](const store::StoredRun& run) { return run.status.rfind("failed", 0) == 0; });
-  result.runs_failed = batch.failed - batch.failed_stored + static_cast<int>(failed_stored);
+  const FinishedRuns finished = finished_runs(base_runs(db), reps);
+  const auto& runs = finished.ok;
+  result.runs_failed = batch.failed - batch.failed_stored + static_cast<int>(finished.failed);
   std::vector<std::vector<double>> outcomes;
   for (const auto& run : runs) outcomes.push_back(run.outcomes);
-  if (const std::size_t beyond = stored - runs.size() - failed_stored; beyond > 0) {
-    log << "policysim: " << result.database.string() << " also holds " << beyond
+  if (finished.beyond > 0) {
+    log << "policysim: " << result.database.string() << " also holds " << finished.beyond
         << " replicates from " << reps << " on, stored by an earlier command; the summary and "
         << "targets cover replicates 0 to " << reps - 1 << " (ask for more with --reps)\n";
   }
@@ -295,17 +291,9 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   }
   db.set_manifest("complete", true);
   out << "\nresults: " << result.database.string() << '\n';
-  if (failed_stored > 0) {
-    log << "policysim: " << failed_stored << " of " << reps
-        << " runs stopped on a NaN or infinite state and are left out of the summary and "
-           "targets; each is stored as failed, with the tick, phase, agent and parameters in its "
-           "status: SELECT replicate, status FROM runs WHERE status != 'ok' in "
-        << result.database.string() << '\n';
-  }
-  if (const int retried = batch.failed - batch.failed_stored; retried > 0) {
-    log << "policysim: " << retried << " of " << pending.size()
-        << " runs failed; the others are stored. Re-run the same command to retry them.\n";
-  }
+  report_failed_runs(finished.failed, static_cast<std::size_t>(reps),
+                     batch.failed - batch.failed_stored, pending.size(), "the summary and targets",
+                     result.database, log);
   return result;
 }
 

@@ -41,11 +41,18 @@ store::ResultsDatabase open_experiment_database(const std::filesystem::path& dat
                                                 const model::Country& country,
                                                 const nlohmann::json& manifest_extra,
                                                 int replications, std::uint64_t seed, int threads,
-                                                bool region_series) {
+                                                bool region_series, const SweepInputs& sweep) {
   const Provenance provenance = scenario_provenance(scenario);
-  const nlohmann::json inputs = fingerprint(provenance, seed, region_series);
-  auto db = store::ResultsDatabase::open(database, results_schema(), scenario.name, inputs);
-  db.describe_columns(results_column_meanings());
+  nlohmann::json inputs = fingerprint(provenance, seed, region_series);
+  store::Schema schema = results_schema();
+  auto meanings = results_column_meanings();
+  if (!sweep.design.is_null()) {
+    inputs["sweep_design"] = sweep.design;
+    for (const auto& column : sweep.factor_columns) schema.parameters.push_back(column.column);
+    meanings.insert(meanings.begin(), sweep.factor_columns.begin(), sweep.factor_columns.end());
+  }
+  auto db = store::ResultsDatabase::open(database, schema, scenario.name, inputs);
+  db.describe_columns(meanings);
   auto manifest = experiment_manifest(scenario, provenance, replications, seed, threads);
   manifest["region_series"] = region_series;
   manifest["fingerprint"] = inputs;

@@ -23,17 +23,25 @@ std::vector<std::string> district_of_each_region(const model::Country& country);
 nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const Provenance& provenance,
                                    int replications, std::uint64_t seed, int threads);
 
+/// What a sweep adds to its experiment's database: a column of `runs` for each factor, with its
+/// meaning, and the design, among the inputs that resuming compares.
+struct SweepInputs {
+  std::vector<store::ColumnMeaning> factor_columns;  ///< table "runs", in the factors' order
+  nlohmann::json design;                             ///< null for an experiment that is no sweep
+};
+
 /// Opens (or creates) the database of an experiment on `scenario`, writes the manifest on first
 /// use (a `resumed_at` time otherwise) and the region table. A database holding runs is resumed
 /// only if they were made from the same inputs (the fingerprint: resolved scenario, data files,
-/// seed, per-region series switched the same way, engine) and each stored run's seed is the one
-/// this experiment gives its replicate; otherwise StoreError (73), the file left as it was.
+/// seed, per-region series switched the same way, engine, a sweep's design) and each stored
+/// run's seed is the one this experiment gives its replicate; otherwise StoreError (73), the file
+/// left as it was.
 store::ResultsDatabase open_experiment_database(const std::filesystem::path& database,
                                                 const scenario::Scenario& scenario,
                                                 const model::Country& country,
                                                 const nlohmann::json& manifest_extra,
                                                 int replications, std::uint64_t seed, int threads,
-                                                bool region_series);
+                                                bool region_series, const SweepInputs& sweep = {});
 
 /// Marks `database` as stopped by `signal` before its runs were all stored: the manifest's
 /// `interrupted_by` (the signal's name) and `interrupted_at` (UTC), with `complete` left false.

@@ -1,6 +1,7 @@
 #include "sim/runner/experiment_setup.hpp"
 
 #include <ostream>
+#include <utility>
 
 #include "sim/runner/experiment_database.hpp"
 
@@ -28,6 +29,32 @@ MemoryEstimate check_experiment_memory(const scenario::Scenario& scenario,
       threads, region_series);
   check_memory(memory, log);
   return memory;
+}
+
+FinishedRuns finished_runs(std::vector<store::StoredRun> runs, int replicates) {
+  FinishedRuns finished;
+  finished.beyond = std::erase_if(
+      runs, [replicates](const store::StoredRun& run) { return run.replicate >= replicates; });
+  finished.failed = std::erase_if(
+      runs, [](const store::StoredRun& run) { return run.status.rfind("failed", 0) == 0; });
+  finished.ok = std::move(runs);
+  return finished;
+}
+
+void report_failed_runs(std::size_t failed_stored, std::size_t asked, int retried,
+                        std::size_t attempted, const std::string& left_out_of,
+                        const std::filesystem::path& database, std::ostream& log) {
+  if (failed_stored > 0) {
+    log << "policysim: " << failed_stored << " of " << asked
+        << " runs stopped on a NaN or infinite state and are left out of " << left_out_of
+        << "; each is stored as failed, with the tick, phase, agent and parameters in its "
+           "status: SELECT arm, replicate, status FROM runs WHERE status != 'ok' in "
+        << database.string() << '\n';
+  }
+  if (retried > 0) {
+    log << "policysim: " << retried << " of " << attempted
+        << " runs failed; the others are stored. Re-run the same command to retry them.\n";
+  }
 }
 
 void report_interrupted(store::ResultsDatabase& database, int signal, std::size_t stored,

@@ -7,6 +7,8 @@
 #include <iosfwd>
 #include <optional>
 #include <span>
+#include <string>
+#include <vector>
 
 #include "sim/model/config.hpp"
 #include "sim/runner/memory_estimate.hpp"
@@ -29,6 +31,23 @@ MemoryEstimate check_experiment_memory(const scenario::Scenario& scenario,
                                        std::span<const model::Config* const> arm_configs,
                                        std::size_t runs, std::size_t targets, int threads,
                                        bool region_series, std::ostream& log);
+
+/// The stored runs of replicates [0, `replicates`) that have results, and how many others there
+/// are: stored as failed (a NaN or infinite state, outcomes NULL), or of replicates from
+/// `replicates` on (stored by an earlier command that asked for more).
+struct FinishedRuns {
+  std::vector<store::StoredRun> ok;
+  std::size_t failed = 0;
+  std::size_t beyond = 0;
+};
+FinishedRuns finished_runs(std::vector<store::StoredRun> runs, int replicates);
+
+/// Says on `log` which runs failed: `failed_stored` of `asked` stored as failed, left out of
+/// `left_out_of` ("the summary"), and where to read why; `retried` of `attempted` that failed
+/// without being stored, which the same command runs again.
+void report_failed_runs(std::size_t failed_stored, std::size_t asked, int retried,
+                        std::size_t attempted, const std::string& left_out_of,
+                        const std::filesystem::path& database, std::ostream& log);
 
 /// Marks `database` as stopped by `signal` (mark_interrupted) and says on `log` how many of the
 /// `asked` runs are stored and how to go on.

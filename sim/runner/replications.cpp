@@ -26,16 +26,21 @@ namespace {
 // Inside one run, threads pay off only for large countries; replications fill the cores otherwise.
 constexpr std::size_t kParallelRunRegions = 4096;
 
+// Simulations a worker keeps built: every arm of a comparison (a few), but not every point of a
+// sweep, whose jobs come point by point so that a worker rarely builds one twice.
+constexpr std::size_t kKeptSimulations = 16;
+
 }  // namespace
 
-store::RunRecord ReplicationRunner::failed_record(const std::string& arm, int replicate,
+store::RunRecord ReplicationRunner::failed_record(const ArmConfig& arm, int replicate,
                                                   std::uint64_t seed,
                                                   const std::string& why) const {
   store::RunRecord record;
-  record.arm = arm;
+  record.arm = arm.name;
   record.replicate = replicate;
   record.seed = seed;
   record.status = "failed: " + why;
+  record.parameters = arm.parameters;
   record.wall_seconds = std::numeric_limits<double>::quiet_NaN();
   // Outcomes NULL, no series: nothing of the run is a result.
   record.outcomes.assign(database_.schema().outcomes.size(),
@@ -46,19 +51,44 @@ store::RunRecord ReplicationRunner::failed_record(const std::string& arm, int re
 // Per-worker simulations, one per arm, built on first use: one network build and one set of
 // buffers per thread and arm, reused across runs and batches.
 struct ReplicationRunner::Pool {
-  using PerArm = std::vector<std::unique_ptr<model::Simulation>>;
-  explicit Pool(std::size_t arm_count) : simulations([arm_count] { return PerArm(arm_count); }) {}
+  struct PerArm {
+    std::vector<std::unique_ptr<model::Simulation>> by_arm;
+    std::vector<std::size_t> built;  // arms whose Simulation is built, oldest first
+  };
+  explicit Pool(std::size_t arm_count)
+      : simulations([arm_count] {
+          return PerArm{std::vector<std::unique_ptr<model::Simulation>>(arm_count), {}};
+        }) {}
+
+  // This worker's Simulation of `arm`, built now if it is not, dropping the one built longest
+  // ago when the worker keeps kKeptSimulations already.
+  model::Simulation& simulation(std::size_t arm, const model::Config& config,
+                                const model::Country& country) {
+    PerArm& mine = simulations.local();
+    auto& simulation = mine.by_arm[arm];
+    if (!simulation) {
+      if (mine.built.size() >= kKeptSimulations) {
+        mine.by_arm[mine.built.front()].reset();
+        mine.built.erase(mine.built.begin());
+      }
+      simulation = std::make_unique<model::Simulation>(config, country);
+      mine.built.push_back(arm);
+    }
+    return *simulation;
+  }
+
   tbb::enumerable_thread_specific<PerArm> simulations;
 };
 
 ReplicationRunner::ReplicationRunner(std::vector<ArmConfig> arms, const model::Country& country,
                                      store::ResultsDatabase& database, std::uint64_t base_seed,
-                                     bool region_series)
+                                     bool region_series, bool series)
     : arms_(std::move(arms)),
       country_(country),
       database_(database),
       base_seed_(base_seed),
       run_options_{region_series, country.region_count() >= kParallelRunRegions},
+      series_(series),
       pool_(std::make_unique<Pool>(arms_.size())) {
   for (const auto& arm : arms_) quarters_.push_back(quarter_labels(arm.config));
 }
@@ -92,18 +122,19 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
       // Common random numbers: the seed depends on the replicate only, never on the arm.
       const std::uint64_t run_seed = replicate_seed(base_seed_, job.replicate);
       try {
-        auto& simulation = pool_->simulations.local()[job.arm];
-        if (!simulation) simulation = std::make_unique<model::Simulation>(arm.config, country_);
         const auto started = std::chrono::steady_clock::now();
         // A run of a large country is parallel inside. A thread waiting for that inner loop may
         // be handed another job of this outer loop (oneTBB's guide, "Work Isolation"), which
         // would reuse this thread's Simulation in the middle of its run. Isolation forbids it.
-        auto output = tbb::this_task_arena::isolate(
-            [&simulation, run_seed, this] { return simulation->run(run_seed, run_options_); });
+        auto output = tbb::this_task_arena::isolate([&] {
+          return pool_->simulation(job.arm, arm.config, country_).run(run_seed, run_options_);
+        });
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        const store::RunRecord record = to_record(std::move(output), arm.name, job.replicate,
-                                                  run_seed, seconds, quarters_[job.arm]);
+        if (!series_) output.series.clear();
+        store::RunRecord record = to_record(std::move(output), arm.name, job.replicate, run_seed,
+                                            seconds, quarters_[job.arm]);
+        record.parameters = arm.parameters;
         database_.write_run(record);
         if (stored) {
           // The run is stored whatever the hook does: a hook that throws loses only what it
@@ -121,7 +152,7 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
       } catch (const std::bad_alloc&) {
         throw;  // out of memory: every other run would fail the same way
       } catch (const model::NonFiniteState& e) {
-        database_.write_run(failed_record(arm.name, job.replicate, run_seed, e.what()));
+        database_.write_run(failed_record(arm, job.replicate, run_seed, e.what()));
         ++failed;
         ++failed_stored;
         std::lock_guard lock(log_mutex);

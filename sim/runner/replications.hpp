@@ -22,6 +22,9 @@ namespace policysim::runner {
 struct ArmConfig {
   std::string name;
   model::Config config;
+  /// The values of the database's parameter columns (Schema::parameters) for its runs: a sweep's
+  /// factors at this arm's point; empty where the schema has none.
+  std::vector<double> parameters = {};
 };
 
 /// One run to do: arm (index into the runner's arms) and replicate.
@@ -40,12 +43,15 @@ struct BatchResult {
 
 /// Runs jobs of several arms on one country into one database. Keep one for an experiment: its
 /// Simulations (one network build and set of buffers per worker and arm) are reused by every
-/// batch.
+/// batch. A worker keeps at most kKeptSimulations of them: a sweep's thousands of arms would
+/// otherwise keep thousands of networks per worker.
 class ReplicationRunner {
  public:
-  /// `base_seed` gives replicate r the seed replicate_seed(base_seed, r) in every arm.
+  /// `base_seed` gives replicate r the seed replicate_seed(base_seed, r) in every arm. Without
+  /// `series`, runs are stored with their outcomes and events but no national series.
   ReplicationRunner(std::vector<ArmConfig> arms, const model::Country& country,
-                    store::ResultsDatabase& database, std::uint64_t base_seed, bool region_series);
+                    store::ResultsDatabase& database, std::uint64_t base_seed, bool region_series,
+                    bool series = true);
   ~ReplicationRunner();
   ReplicationRunner(const ReplicationRunner&) = delete;
   ReplicationRunner& operator=(const ReplicationRunner&) = delete;
@@ -73,7 +79,7 @@ class ReplicationRunner {
 
  private:
   /// The record of a run that failed for `why`: status "failed: why", outcomes NULL, no series.
-  store::RunRecord failed_record(const std::string& arm, int replicate, std::uint64_t seed,
+  store::RunRecord failed_record(const ArmConfig& arm, int replicate, std::uint64_t seed,
                                  const std::string& why) const;
 
   struct Pool;
@@ -82,6 +88,7 @@ class ReplicationRunner {
   store::ResultsDatabase& database_;
   std::uint64_t base_seed_;
   model::RunOptions run_options_;
+  bool series_;
   std::vector<std::vector<std::string>> quarters_;  // per arm
   std::unique_ptr<Pool> pool_;
 };
