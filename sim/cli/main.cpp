@@ -24,6 +24,8 @@ int main(int argc, char** argv) {
   Action action;
   add_run_command(app, action);
   add_compare_command(app, action);
+  add_sweep_command(app, action);
+  add_merge_command(app, action);
   add_reproduce_command(app, action);
   add_validate_command(app, action);
   add_export_command(app, action);
@@ -32,7 +34,8 @@ int main(int argc, char** argv) {
   add_bench_command(app, action);
   add_version_command(app, action);
 
-  // Before CLI11 parses: given `sweep --help`, it would print the main help and succeed.
+  // Before CLI11 parses: given `plot --help` (no such command), it would print the main help and
+  // succeed.
   if (const std::string unknown = unknown_subcommand_message(app, argc, argv); !unknown.empty()) {
     std::cerr << "policysim: " << unknown << '\n';
     return policysim::core::kUsage;

@@ -23,8 +23,9 @@ struct TableOrder {
   const char* order_by;  // rows come out in key order, so exports of equal data are equal files
 };
 
-// The run tables, then the derived ones that `policysim run` and `compare` add when they apply.
-constexpr std::array<TableOrder, 10> tables = {{
+// The run tables, then the derived ones that `policysim run`, `compare` and `sweep` add when they
+// apply.
+constexpr std::array<TableOrder, 12> tables = {{
     {"manifest", "key"},
     {"regions", "region"},
     {"runs", "run_id"},
@@ -34,6 +35,8 @@ constexpr std::array<TableOrder, 10> tables = {{
     {"targets", "name"},
     {"target_values", "name, run_id"},
     {"comparisons", "arm, outcome"},
+    {"design", "factor_index"},
+    {"sensitivity", "outcome, factor"},
     {"column_meanings", "table_name, column_name"},
 }};
 
@@ -171,7 +174,8 @@ namespace {
       database.string() + " holds no rows in table `" + std::string(table) + "`" +
           (table == "region_series" ? " (they are written by `run` or `compare` with --regions)"
            : table == "comparisons" ? " (they are written by `compare`)"
-                                    : "") +
+           : table == "design" || table == "sensitivity" ? " (they are written by `sweep`)"
+                                                         : "") +
           "; leave it out of --tables",
       StoreError::missing_input);
 }

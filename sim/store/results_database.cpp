@@ -168,24 +168,6 @@ std::string fingerprint_text(const nlohmann::json& value) {
   return value.is_string() ? value.get<std::string>() : value.dump();
 }
 
-// One line per part of the fingerprint that differs ("\n  seed: 11 there, 12 now").
-std::string fingerprint_difference(const nlohmann::json& stored, const nlohmann::json& now) {
-  const auto line = [](const std::string& part, const nlohmann::json& a, const nlohmann::json& b) {
-    return "\n  " + part + ": " + fingerprint_text(a) + " there, " + fingerprint_text(b) + " now";
-  };
-  if (!stored.is_object() || !now.is_object()) return line("fingerprint", stored, now);
-  std::string text;
-  for (const auto& [part, value] : stored.items()) {
-    const auto it = now.find(part);
-    const nlohmann::json other = it == now.end() ? nlohmann::json() : *it;
-    if (value != other) text += line(part, value, other);
-  }
-  for (const auto& [part, value] : now.items()) {
-    if (!stored.contains(part)) text += line(part, nullptr, value);
-  }
-  return text;
-}
-
 Existing inspect_existing(Database& db, const Schema& schema, const std::string& scenario_name,
                           const nlohmann::json& fingerprint) {
   Existing existing;
@@ -353,6 +335,41 @@ nlohmann::json read_manifest(const std::filesystem::path& path) {
   return nlohmann::json::parse(*text);
 }
 
+std::string fingerprint_difference(const nlohmann::json& stored, const nlohmann::json& now) {
+  const auto line = [](const std::string& part, const nlohmann::json& a, const nlohmann::json& b) {
+    return "\n  " + part + ": " + fingerprint_text(a) + " there, " + fingerprint_text(b) + " now";
+  };
+  if (!stored.is_object() || !now.is_object()) return line("fingerprint", stored, now);
+  std::string text;
+  for (const auto& [part, value] : stored.items()) {
+    const auto it = now.find(part);
+    const nlohmann::json other = it == now.end() ? nlohmann::json() : *it;
+    if (value != other) text += line(part, value, other);
+  }
+  for (const auto& [part, value] : now.items()) {
+    if (!stored.contains(part)) text += line(part, nullptr, value);
+  }
+  return text;
+}
+
+StoredInputs read_stored_inputs(const std::filesystem::path& path) {
+  StoredInputs inputs;
+  inputs.manifest = read_manifest(path);  // refuses what is not a results database (66)
+  Database db(path, Database::Mode::read_only);
+  try {
+    inputs.schema =
+        schema_from_json(nlohmann::json::parse(manifest_value(db, key_schema).value_or("null")));
+    inputs.fingerprint =
+        nlohmann::json::parse(manifest_value(db, key_fingerprint).value_or("null"));
+  } catch (const nlohmann::json::exception& error) {
+    throw StoreError(path.string() + " has an unreadable schema or fingerprint in its manifest (" +
+                         error.what() + ")",
+                     StoreError::missing_input);
+  }
+  inputs.scenario_name = manifest_value(db, key_scenario_name).value_or("");
+  return inputs;
+}
+
 std::string seed_to_text(std::uint64_t seed) { return std::to_string(seed); }
 
 std::uint64_t seed_from_text(const std::string& text) {
@@ -497,15 +514,16 @@ struct ResultsDatabase::Impl {
     insert_run.run();
     const std::int64_t run_id = db.last_insert_rowid();
 
-    insert_series.insert(ticks, [&](Statement& insert, int first, std::size_t tick) {
-      insert.bind(first, run_id);
-      insert.bind(first + 1, static_cast<std::int64_t>(tick));
-      insert.bind(first + 2, std::string_view(run.quarters[tick]));
-      const double* values = run.series.data() + tick * series_width;
-      for (std::size_t m = 0; m < series_width; ++m) {
-        insert.bind(first + 3 + static_cast<int>(m), values[m]);
-      }
-    });
+    insert_series.insert(run.series.empty() ? 0 : ticks,
+                         [&](Statement& insert, int first, std::size_t tick) {
+                           insert.bind(first, run_id);
+                           insert.bind(first + 1, static_cast<std::int64_t>(tick));
+                           insert.bind(first + 2, std::string_view(run.quarters[tick]));
+                           const double* values = run.series.data() + tick * series_width;
+                           for (std::size_t m = 0; m < series_width; ++m) {
+                             insert.bind(first + 3 + static_cast<int>(m), values[m]);
+                           }
+                         });
 
     if (!run.region_series.empty()) {
       for (std::size_t tick = 0; tick < ticks; ++tick) {
@@ -807,7 +825,8 @@ void ResultsDatabase::write_run(const RunRecord& run) {
   const std::size_t ticks = run.quarters.size();
   const std::size_t series_width = schema.series_metrics.size();
   const std::size_t region_width = schema.region_metrics.size();
-  if (run.series.size() != ticks * series_width) {
+  // No series at all is a run stored without them (a sweep stores outcomes unless asked).
+  if (!run.series.empty() && run.series.size() != ticks * series_width) {
     throw size_error("series (ticks × series metrics)", run.series.size(), ticks * series_width);
   }
   for (const Event& event : run.events) {

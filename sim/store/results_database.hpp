@@ -54,7 +54,7 @@ struct RunRecord {
   std::vector<double> parameters;     ///< one per Schema::parameters
   std::vector<double> outcomes;       ///< one per Schema::outcomes
   std::vector<std::string> quarters;  ///< one per tick, e.g. "1997Q1"
-  std::vector<double> series;         ///< tick-major: ticks × series_metrics
+  std::vector<double> series;         ///< tick-major: ticks × series_metrics, or empty
   std::vector<double> region_series;  ///< ticks × regions × region_metrics, or empty
   std::vector<Event> events;          ///< in the order they happened
 };
@@ -162,6 +162,23 @@ class ResultsDatabase {
 /// The manifest (`manifest_json`) of the results database at `path`, opened read-only; throws
 /// StoreError (66) when there is none there.
 nlohmann::json read_manifest(const std::filesystem::path& path);
+
+/// What a results database was written with: its schema, scenario name and fingerprint (the
+/// inputs that resuming compares), and its manifest.
+struct StoredInputs {
+  Schema schema;
+  std::string scenario_name;
+  nlohmann::json fingerprint;
+  nlohmann::json manifest;
+};
+
+/// The inputs of the results database at `path`, opened read-only; StoreError (66) when there is
+/// no policysim results database there.
+StoredInputs read_stored_inputs(const std::filesystem::path& path);
+
+/// One line per part of two fingerprints that differs ("\n  seed: 11 there, 12 now"), `stored`
+/// being "there" and `now` "now".
+std::string fingerprint_difference(const nlohmann::json& stored, const nlohmann::json& now);
 
 /// The seed as stored in `runs.seed`: the unsigned decimal text, lossless in every reader.
 std::string seed_to_text(std::uint64_t seed);

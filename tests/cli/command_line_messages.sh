@@ -17,8 +17,8 @@ source "$(dirname "$0")/expect.bash"
 
 expect_match 64 'unknown subcommand `rn`; did you mean `run`\? valid subcommands: run, compare,' rn "$tiny"
 expect_match 64 'unknown subcommand `expot`; did you mean `export`\?' expot results
-expect_match 64 'unknown subcommand `sweep`; valid subcommands: run' sweep --help
-expect_match 64 'unknown subcommand `sweep`' sweep
+expect_match 64 'unknown subcommand `plot`; valid subcommands: run' plot --help
+expect_match 64 'unknown subcommand `plot`' plot
 expect_match 64 'policysim run: unknown option `--rep`; did you mean `--reps`\?' run "$tiny" --rep 3
 expect_match 64 'policysim run: unknown option `--rep`; did you mean `--reps`\?' run "$tiny" --rep=3
 expect_match 64 'policysim compare: unknown option `--outcom`; did you mean `--outcome`\?' compare "$tiny" --outcom x

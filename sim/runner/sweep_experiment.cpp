@@ -1,0 +1,221 @@
+#include "sim/runner/sweep_experiment.hpp"
+
+#include <algorithm>
+#include <iomanip>
+#include <ostream>
+
+#include "sim/model/metrics.hpp"
+#include "sim/runner/comparison.hpp"
+#include "sim/runner/database_size.hpp"
+#include "sim/runner/dry_run_estimate.hpp"
+#include "sim/runner/experiment_database.hpp"
+#include "sim/runner/experiment_setup.hpp"
+#include "sim/runner/manifest.hpp"
+#include "sim/runner/memory_estimate.hpp"
+#include "sim/runner/replications.hpp"
+#include "sim/runner/stop_signals.hpp"
+#include "sim/runner/summary.hpp"
+#include "sim/runner/sweep_points.hpp"
+#include "sim/runner/sweep_record.hpp"
+#include "sim/runner/sweep_sensitivity.hpp"
+#include "sim/runner/thread_limit.hpp"
+#include "sim/runner/usage_error.hpp"
+#include "sim/scenario/scenario.hpp"
+#include "sim/scenario/value_reader.hpp"
+#include "sim/store/design_table.hpp"
+#include "sim/store/results_overwrite.hpp"
+#include "sim/store/sensitivity_table.hpp"
+
+namespace policysim::runner {
+namespace {
+
+// A dry run shows this many points of the design.
+constexpr std::size_t kShownPoints = 5;
+
+/// A factor's value as the scenario writes it: a quarter for a start or an end.
+std::string value_text(const scenario::SweepFactor& factor, double value) {
+  return scenario::is_quarter_factor(factor.kind) ? scenario::quarter_of_year(value).str()
+                                                  : scenario::format_number(value);
+}
+
+void print_dry_run(const scenario::Scenario& scenario, const SweepPoints& points, int reps,
+                   std::uint64_t seed, const std::filesystem::path& database, std::ostream& out) {
+  const scenario::Sweep& sweep = *scenario.sweep;
+  out << scenario::describe(scenario) << '\n';
+  out << "sweep: " << sensitivity::design_kind_name(sweep.design) << " design of "
+      << sweep.factors.size() << " factors, " << points.count() << " points x " << reps
+      << " replicates = " << points.count() * static_cast<std::size_t>(reps) << " runs, seeds from "
+      << seed << " (replicate r has the same seed at every point)\n";
+  out << "factors:\n";
+  for (const auto& factor : sweep.factors) {
+    out << "  " << factor.path << " (column " << factor.column << "): ";
+    if (factor.values.empty()) {
+      out << "range " << value_text(factor, factor.low) << " to "
+          << value_text(factor, factor.high);
+    } else {
+      out << "values";
+      for (const double value : factor.values) out << ' ' << value_text(factor, value);
+    }
+    out << '\n';
+  }
+  const std::size_t shown = std::min(kShownPoints, points.count());
+  out << "first " << shown << " of " << points.count() << " points:\n  point";
+  for (const auto& factor : sweep.factors) out << "  " << factor.column;
+  out << '\n';
+  for (std::size_t p = 0; p < shown; ++p) {
+    out << "  " << point_name(p, points.count());
+    for (std::size_t f = 0; f < sweep.factors.size(); ++f) {
+      out << "  " << value_text(sweep.factors[f], points.at(p, f));
+    }
+    out << '\n';
+  }
+  out << "into " << database.string() << '\n';
+}
+
+}  // namespace
+
+std::filesystem::path default_sweep_folder(const std::string& name) {
+  return std::filesystem::path("results") / (name + "_sweep");
+}
+
+SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& log) {
+  const auto scenario = read_experiment_scenario(options.scenario_file, log);
+  if (!scenario.sweep) {
+    throw UsageError(scenario.file.string() +
+                     " declares no sweep: add a `sweep:` block to it, or write a sweep file "
+                     "that names it with `scenario:` (docs/sweeps.md)");
+  }
+  const scenario::Sweep& sweep = *scenario.sweep;
+  const int reps = options.replications.value_or(static_cast<int>(sweep.replications));
+  const std::uint64_t seed = options.seed.value_or(scenario.seed);
+  const sensitivity::UnitDesign design = sensitivity::make_design(scenario::design_request(sweep));
+  const SweepPoints points = sweep_points(sweep, design);
+  const Shard& shard = options.shard;
+  if (shard.count == 0 || shard.index >= shard.count) {
+    throw UsageError("--shard must be i/N with 1 <= i <= N");
+  }
+  const bool sharded = shard.count > 1;
+  std::size_t shard_points = 0;
+  for (std::size_t p = 0; p < points.count(); ++p) shard_points += shard.holds(p) ? 1 : 0;
+  const std::size_t runs = shard_points * static_cast<std::size_t>(reps);
+  const std::string shard_text =
+      std::to_string(shard.index + 1) + "/" + std::to_string(shard.count);
+  SweepResult result;
+  result.database = experiment_database_path(
+      options.out_dir.value_or(default_sweep_folder(scenario.name)), scenario);
+  result.points = points.count();
+  result.replicates = reps;
+
+  const ThreadLimit thread_limit(options.threads);
+  const int threads = thread_limit.threads();
+  // A worker holds one point's model at a time, so the memory is that of one arm.
+  const model::Config* const config = &scenario.config;
+  const MemoryEstimate memory =
+      check_experiment_memory(scenario, {&config, 1}, runs, 0, threads, options.region_series, log);
+  const model::Country country = scenario::load_country(scenario);
+  const bool per_tick = options.series || options.region_series;
+  const DatabaseShape shape{runs,
+                            per_tick ? static_cast<std::size_t>(scenario.config.tick_count()) : 0,
+                            country.region_count(), options.region_series};
+  if (options.dry_run) {
+    print_dry_run(scenario, points, reps, seed, result.database, out);
+    if (sharded) {
+      out << "shard " << shard_text << ": " << shard_points << " of the " << points.count()
+          << " points (point p where p mod " << shard.count << " = " << shard.index << "), " << runs
+          << " runs\n";
+    }
+    print_estimates(out, scenario.config, country, seed, runs, threads, memory);
+    out << database_size_line(shape) << '\n';
+    return result;
+  }
+  if (options.region_series) log << "policysim: " << database_size_line(shape) << '\n';
+
+  if (options.overwrite) {
+    if (const auto removed = store::remove_results_database(result.database); !removed.empty()) {
+      log << "policysim: " << removed << '\n';
+    }
+  }
+  const nlohmann::json recorded = design_json(sweep);
+  nlohmann::json manifest_extra = {{"sweep", recorded}};
+  if (sharded) manifest_extra["sweep_shard"] = shard_text;
+  auto db =
+      open_experiment_database(result.database, scenario, country, manifest_extra, reps, seed,
+                               threads, options.region_series, {factor_columns(sweep), recorded});
+  store::write_design(result.database, design_rows(sweep, points.count(), reps));
+
+  std::vector<ArmConfig> arms;
+  arms.reserve(points.count());
+  for (std::size_t p = 0; p < points.count(); ++p) {
+    arms.push_back(
+        {point_name(p, points.count()), point_config(scenario.config, sweep, points, p),
+         std::vector<double>(points.values.begin() + static_cast<long>(p * points.factors),
+                             points.values.begin() + static_cast<long>((p + 1) * points.factors))});
+  }
+  ReplicationRunner runner(std::move(arms), country, db, seed, options.region_series,
+                           options.series);
+  // Point by point, so that a worker runs a point's replicates on the model it built for it.
+  std::vector<Job> jobs;
+  for (std::size_t p = 0; p < points.count(); ++p) {
+    if (!shard.holds(p)) continue;
+    for (int r = 0; r < reps; ++r) {
+      if (!db.has_run(runner.arms()[p].name, r)) jobs.push_back({p, r});
+    }
+  }
+  result.runs_reused = static_cast<int>(runs - jobs.size());
+  if (result.runs_reused > 0) {
+    log << "policysim: reusing " << result.runs_reused << " runs already in "
+        << result.database.string() << '\n';
+  }
+  db.set_manifest("complete", false);
+  const BatchResult batch = runner.run(jobs, options.quiet, log);
+  result.runs_written = batch.written;
+  if (const int signal = stop_signal()) {
+    report_interrupted(
+        db, signal,
+        static_cast<std::size_t>(result.runs_reused + batch.written + batch.failed_stored), runs,
+        log);
+    result.stop_signal = signal;
+    return result;
+  }
+  db.set_manifest("finished_at", utc_now());
+
+  // The summary covers replicates [0, reps) of every point: an earlier command may have stored
+  // more.
+  const FinishedRuns finished = finished_runs(db.runs(), reps);
+  result.runs_failed = batch.failed - batch.failed_stored + static_cast<int>(finished.failed);
+  out << '\n'
+      << scenario.name << ": " << sensitivity::design_kind_name(sweep.design) << " sweep of "
+      << sweep.factors.size() << " factors, " << points.count() << " points x " << reps
+      << " replicates, " << finished.ok.size() << " runs";
+  if (has_sensitivity(sweep.design) && !sharded) out << '\n';
+  if (sharded) {
+    // The measures and the summary need every point: they are the merged sweep's.
+    out << " of shard " << shard_text << " (" << shard_points << " points)\n"
+        << "merge the shards' folders with `policysim merge OUT SHARD...`, then run this command "
+           "with -o OUT (it reuses every run) for the summary"
+        << (has_sensitivity(sweep.design) ? " and the sensitivity measures\n" : "\n");
+  } else if (has_sensitivity(sweep.design)) {
+    std::vector<std::string> point_names;
+    for (const auto& arm : runner.arms()) point_names.push_back(arm.name);
+    const std::vector<std::string> outcome_names(model::kOutcomeNames.begin(),
+                                                 model::kOutcomeNames.end());
+    const auto measures = sweep_sensitivity(
+        sweep, design, outcome_names, point_means(finished.ok, point_names, outcome_names.size()));
+    store::write_sensitivity(result.database, measures.rows);
+    print_sensitivity(out, measures, key_outcomes(), reps);
+  } else {
+    std::vector<std::vector<double>> outcomes;
+    for (const auto& run : finished.ok) outcomes.push_back(run.outcomes);
+    out << "; outcomes across all runs\n\n";
+    print_summary(out, summarise_outcomes(model::kOutcomeNames, outcomes));
+  }
+  db.set_manifest("complete", true);
+  out << "\nresults: " << result.database.string()
+      << " (table `runs`: one row per point and replicate, a column per factor; table `design`"
+      << (has_sensitivity(sweep.design) && !sharded ? "; table `sensitivity`)\n" : ")\n");
+  report_failed_runs(finished.failed, runs, batch.failed - batch.failed_stored, jobs.size(),
+                     "the summary", result.database, log);
+  return result;
+}
+
+}  // namespace policysim::runner

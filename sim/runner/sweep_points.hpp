@@ -1,0 +1,42 @@
+#pragma once
+// The points of a sweep: its design in the unit hypercube mapped onto each factor's range or
+// values, and each point's configuration.
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "sim/model/config.hpp"
+#include "sim/scenario/sweep.hpp"
+#include "sim/sensitivity/design.hpp"
+
+namespace policysim::runner {
+
+/// The value of `factor` where its design column holds `unit` (in [0, 1]). A range maps linearly,
+/// with both ends exact (std::lerp); a start or an end is rounded to the nearest quarter. A list
+/// of L values takes value i at a grid's level i/(L-1), and elsewhere the value whose share
+/// [i/L, (i+1)/L) of the unit interval holds `unit`.
+double factor_value(const scenario::SweepFactor& factor, double unit, bool grid);
+
+/// The sweep's points: values[point * factors + factor], in the design's row order.
+struct SweepPoints {
+  std::size_t factors = 0;
+  std::vector<double> values;
+  std::size_t count() const { return factors == 0 ? 0 : values.size() / factors; }
+  double at(std::size_t point, std::size_t factor) const {
+    return values[point * factors + factor];
+  }
+};
+
+/// The points of `sweep`, from its unit design `design`.
+SweepPoints sweep_points(const scenario::Sweep& sweep, const sensitivity::UnitDesign& design);
+
+/// `base` with the factors of `sweep` set to their values at `point`.
+model::Config point_config(const model::Config& base, const scenario::Sweep& sweep,
+                           const SweepPoints& points, std::size_t point);
+
+/// The name of a point in the database's `arm` column: "p" and its index, zero-padded to the
+/// digits of the last point so that names sort in point order ("p007" of 120 points).
+std::string point_name(std::size_t point, std::size_t points);
+
+}  // namespace policysim::runner

@@ -1,0 +1,28 @@
+#pragma once
+// What a sweep's database records of its design: the design as one JSON value (in the manifest,
+// and among the inputs that resuming compares), a row per factor for the `design` table, and
+// what each factor's column of `runs` holds.
+
+#include <cstddef>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/scenario/sweep.hpp"
+#include "sim/store/design_table.hpp"
+#include "sim/store/results_database.hpp"
+
+namespace policysim::runner {
+
+/// The design: its kind, points, levels and seed, and each factor's path, column, range and
+/// values. Not the replicates: more of them extend a sweep rather than change it.
+nlohmann::json design_json(const scenario::Sweep& sweep);
+
+/// The rows of the `design` table of a sweep of `points` points of `replicates` replicates.
+std::vector<store::DesignRow> design_rows(const scenario::Sweep& sweep, std::size_t points,
+                                          int replicates);
+
+/// The meaning of each factor's column of `runs`: its unit and what it sets.
+std::vector<store::ColumnMeaning> factor_columns(const scenario::Sweep& sweep);
+
+}  // namespace policysim::runner

@@ -1,0 +1,50 @@
+#pragma once
+// The sensitivity of each outcome to a sweep's factors: Sobol' first-order and total indices with
+// bootstrap intervals for a Saltelli design, Morris's mu*, mu and sigma for a Morris design, each
+// computed on the points' means over their replicates; and the ranked table printed at the end.
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "sim/scenario/sweep.hpp"
+#include "sim/sensitivity/design.hpp"
+#include "sim/store/results_database.hpp"
+#include "sim/store/sensitivity_table.hpp"
+
+namespace policysim::runner {
+
+/// Bootstrap resamples of each Sobol' interval.
+inline constexpr std::size_t kSobolResamples = 1000;
+
+/// Whether the design gives sensitivity measures: Saltelli (Sobol' indices) and Morris.
+bool has_sensitivity(scenario::SweepDesign design);
+
+/// means[outcome][point]: each point's mean over its runs in `runs` (arm `point_names[p]`) of
+/// each of the schema's outcomes; NaN where none of its runs has a value.
+std::vector<std::vector<double>> point_means(const std::vector<store::StoredRun>& runs,
+                                             const std::vector<std::string>& point_names,
+                                             std::size_t outcomes);
+
+/// What the measures of a sweep are, and which outcomes have none.
+struct SweepSensitivity {
+  std::vector<store::SensitivityRow> rows;  ///< outcome-major, factors in the sweep's order
+  std::vector<std::string> undefined;       ///< "outcome (why)": no measure could be computed
+};
+
+/// The measures of every outcome named in `outcome_names`, from `means` (as point_means gives
+/// them) over the unit design `design` of `sweep`. An outcome missing at some point, or the same
+/// at every point, has none and is listed in `undefined`. The bootstrap of each outcome draws
+/// from a seed of the design's seed and the outcome's name.
+SweepSensitivity sweep_sensitivity(const scenario::Sweep& sweep,
+                                   const sensitivity::UnitDesign& design,
+                                   const std::vector<std::string>& outcome_names,
+                                   const std::vector<std::vector<double>>& means);
+
+/// Prints, for each of `outcomes` that has measures, its factors ranked by total index (Sobol')
+/// or mu* (Morris), with their intervals or sigma and mu.
+void print_sensitivity(std::ostream& out, const SweepSensitivity& measures,
+                       const std::vector<std::string>& outcomes, int replicates);
+
+}  // namespace policysim::runner
