@@ -174,11 +174,13 @@ ExperimentOptions options_from_manifest(const std::filesystem::path& results,
   const std::filesystem::path database =
       std::filesystem::is_directory(results) ? results / "results.sqlite" : results;
   const nlohmann::json manifest = store::read_manifest(database);
-  if (manifest.contains("compare_arms")) {
-    throw store::StoreError(database.string() +
-                                " was written by `policysim compare`; remaking its runs from "
-                                "the manifest covers `policysim run` databases only",
-                            store::StoreError::missing_input);
+  for (const auto& [key, command] : {std::pair{"compare_arms", "compare"}, {"sweep", "sweep"}}) {
+    if (manifest.contains(key)) {
+      throw store::StoreError(database.string() + " was written by `policysim " + command +
+                                  "`; remaking its runs from the manifest covers `policysim run` "
+                                  "databases only",
+                              store::StoreError::missing_input);
+    }
   }
   std::error_code error;
   if (std::filesystem::equivalent(database.parent_path().empty() ? "." : database.parent_path(),

@@ -100,6 +100,13 @@ expect 0 'reusing 12 runs already in out/results.sqlite' sweep sweep.yaml -o out
 expect 0 '' sweep sweep.yaml -o series --series --reps 1 -q
 check "series with --series" $((6 * 16)) "$(sqlite3 series/results.sqlite 'SELECT count(*) FROM series')"
 
+# `reproduce` remakes plain runs only: it would remake the scenario without its sweep.
+expect 66 'was written by `policysim sweep`' reproduce out -o again
+[ -e again/results.sqlite ] && fail "reproduce of a sweep wrote again/results.sqlite"
+
+expect 64 'which the report does not draw yet' report out
+[ -e out/report.html ] && fail "report of a sweep wrote out/report.html"
+
 # A changed design is refused, and the message says what changed.
 sed -i 's/levels: 3/levels: 4/' sweep.yaml
 expect 73 'sweep_design:' sweep sweep.yaml -o out -q
