@@ -21,7 +21,7 @@ scenario: tiny.yaml
 name: resumed
 sweep:
   design: latin_hypercube
-  points: 1000
+  points: 600
   replications: 2
   seed: 3
   factors:
@@ -29,7 +29,7 @@ sweep:
     beta_resistance: {}
     intervention.Far East training.intensity: {}
 YAML
-runs=2000
+runs=1200
 
 # The contents of a sweep's database, keyed by (arm, replicate), without run_id (the order runs
 # finished in) and wall_seconds.
