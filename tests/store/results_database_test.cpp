@@ -676,3 +676,22 @@ TEST_CASE("column meanings are stored with their role, replaced on each write, a
   auto reopened = open_sample(path);
   CHECK(reopened.column_meanings().size() == 2);
 }
+
+TEST_CASE("a run without series keeps its outcomes and events and adds no series rows", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  auto db = open_sample(path);
+  write_sample_regions(db);
+  RunRecord written = sample_run("p0", 0, 42);
+  written.series.clear();  // a sweep's run, stored without --series
+  db.write_run(written);
+  db.flush();
+  CHECK(count(path, "SELECT count(*) FROM runs") == 1);
+  CHECK(count(path, "SELECT count(*) FROM series") == 0);
+  CHECK(count(path, "SELECT count(*) FROM events") ==
+        static_cast<std::int64_t>(written.events.size()));
+  // Series of the wrong length are still refused: only none at all means "not stored".
+  RunRecord short_series = sample_run("p0", 1, 43);
+  short_series.series.pop_back();
+  CHECK_THROWS_WITH(db.write_run(short_series), Catch::Contains("series (ticks × series metrics)"));
+}
