@@ -100,3 +100,24 @@ def format_value(value: float, unit: str) -> str:
     if abs(value) >= 1000:
         return f"{value:,.0f}"
     return f"{value:.1f}"
+
+
+def factor_label(column: str) -> tuple[str, str]:
+    """(label, unit) of a sweep's factor column, e.g. ("Weight of resistance in adoption β_R", "logit"):
+    the engine describes it as "sweep factor NAME: what it is", of which the label keeps what it is."""
+    label, unit = metric_label(column)
+    if label.startswith("sweep factor") and ": " in label:
+        label = label.split(": ", 1)[1]
+    return label[:1].upper() + label[1:], unit
+
+
+TARGET_SHARE_PREFIX = "target: "
+"""How the engine names, in a sweep's `sensitivity` table, the share of a point's runs meeting a target."""
+
+
+def sensitivity_outcome_label(outcome: str) -> str:
+    """The title of an outcome of the `sensitivity` table: "Label (unit)", or for a target's share
+    "Share of runs meeting “NAME”"."""
+    if outcome.startswith(TARGET_SHARE_PREFIX):
+        return f"Share of runs meeting “{outcome[len(TARGET_SHARE_PREFIX):]}”"
+    return axis_label(outcome)

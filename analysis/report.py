@@ -28,18 +28,21 @@ if __name__ == "__main__" and not __package__:
     __package__ = "analysis"
 
 from . import compare_figures  # noqa: F401  (registers the "Arms compared" section)
+from . import sweep_sections  # noqa: F401  (registers the sections of a sweep's database)
 from .html_render import escape, page
 from .arms import reference_arm, selected_arms
 from .explorer import EXPLORER_METRICS, write_explorer
 from .load import NotAResultsDatabase, Results, load
 from .sections import REGION_METRICS, ReportContext, ordered_sections
+from .sweep_figures import is_sweep
 
 
 def render_report(results: Results, context: ReportContext | None = None) -> str:
     """The report's HTML text, with every registered section that has something to show."""
     context = context or ReportContext()
     navigation, bodies = [], []
-    for section in ordered_sections():
+    sweep = is_sweep(results)
+    for section in ordered_sections("sweep" if sweep else "runs"):
         body = section.build(results, context)
         if body is None:
             continue
@@ -50,7 +53,7 @@ def render_report(results: Results, context: ReportContext | None = None) -> str
     commit = results.manifest.get("git_commit", "?")
     subtitle = (f'<p class="subtitle">{results.n_runs} runs · policysim {escape(version)} ({escape(commit)}) · '
                 f"database <code>{escape(results.path.name)}</code> · report generated {generated}</p>")
-    return page(f"Scenario: {results.scenario_name}", subtitle, navigation, bodies)
+    return page(f"{'Sweep' if sweep else 'Scenario'}: {results.scenario_name}", subtitle, navigation, bodies)
 
 
 def write_report(database: str | Path, out_path: str | Path | None = None, figures_dir: str | Path | None = None,

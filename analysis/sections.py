@@ -3,6 +3,8 @@
 A section is one function `(results, context) -> html or None` registered with `@register_section`;
 returning None leaves the section out (for instance when the database has no targets). A later
 analysis (arms compared, sensitivity) adds one figure function in figures.py and one section here.
+Each section says which databases it is for: those of `policysim run` and `compare` ("runs"), those
+of `policysim sweep` ("sweep", whose points are not arms to draw in bands), or both.
 """
 
 from __future__ import annotations
@@ -63,22 +65,25 @@ class Section:
     title: str
     order: float
     build: Callable[[Results, ReportContext], str | None]
+    kinds: tuple[str, ...] = ("runs",)
+    """The databases it is for: "runs" (`policysim run` and `compare`), "sweep" (`policysim sweep`)."""
 
 
 SECTIONS: dict[str, Section] = {}
 
 
-def register_section(key: str, title: str, order: float):
+def register_section(key: str, title: str, order: float, kinds: tuple[str, ...] = ("runs",)):
     """Decorator adding a section builder to the registry (a later registration with the same key wins)."""
     def decorator(build: Callable[[Results, ReportContext], str | None]):
-        SECTIONS[key] = Section(key=key, title=title, order=order, build=build)
+        SECTIONS[key] = Section(key=key, title=title, order=order, build=build, kinds=kinds)
         return build
     return decorator
 
 
-def ordered_sections() -> list[Section]:
-    """Registered sections in page order."""
-    return sorted(SECTIONS.values(), key=lambda section: section.order)
+def ordered_sections(kind: str = "runs") -> list[Section]:
+    """Registered sections for databases of `kind` ("runs" or "sweep"), in page order."""
+    return sorted((section for section in SECTIONS.values() if kind in section.kinds),
+                  key=lambda section: section.order)
 
 
 def _band_words(context: ReportContext) -> str:
@@ -141,7 +146,7 @@ def _manifest_value_html(value: object) -> object:
     return text
 
 
-@register_section("manifest", "Run manifest", 95)
+@register_section("manifest", "Run manifest", 95, kinds=("runs", "sweep"))
 def manifest_section(results: Results, context: ReportContext) -> str:
     """The manifest's keys and values (scenario text shown in the scenario section)."""
     hidden = {"scenario_yaml", "scenario_resolved", "manifest_json"}
@@ -384,5 +389,4 @@ def _generic_table_section(table_name: str, intro: str):
 
 register_section("comparisons", "Arms compared", 100)(
     _generic_table_section("comparisons", "Differences between arms, as recorded by the engine."))
-register_section("sensitivity", "Sensitivity", 110)(
-    _generic_table_section("sensitivity", "Sensitivity of the outcomes to the parameters, as recorded by the engine."))
+# The `sensitivity` table is a sweep's: analysis/sweep_sections.py draws it.
