@@ -69,14 +69,28 @@ def sensitivity_table(results: Results, method: str) -> pd.DataFrame:
     return rows.reset_index(drop=True)
 
 
+def key_outcomes(table: pd.DataFrame) -> list[str]:
+    """The key outcomes (SWEEP_KEY_OUTCOMES) that have measures in `table`."""
+    present = set(table["outcome"])
+    return [outcome for outcome in SWEEP_KEY_OUTCOMES if outcome in present]
+
+
+def target_share_outcomes(table: pd.DataFrame) -> list[str]:
+    """The targets' shares that have measures in `table`, in its order."""
+    return [outcome for outcome in pd.unique(table["outcome"]) if str(outcome).startswith(TARGET_SHARE_PREFIX)]
+
+
 def sensitivity_outcomes(table: pd.DataFrame, outcomes: Sequence[str] | None = None) -> list[str]:
-    """The outcomes to draw: `outcomes` where given (those in the table), else the key outcomes and
-    then every target's share, in the table's order."""
-    present = list(pd.unique(table["outcome"]))
-    if outcomes is not None:
-        return [outcome for outcome in outcomes if outcome in present]
-    return ([outcome for outcome in SWEEP_KEY_OUTCOMES if outcome in present]
-            + [outcome for outcome in present if str(outcome).startswith(TARGET_SHARE_PREFIX)])
+    """The outcomes to draw: `outcomes` where given (those in the table), else the key outcomes."""
+    if outcomes is None:
+        return key_outcomes(table)
+    present = set(table["outcome"])
+    return [outcome for outcome in outcomes if outcome in present]
+
+
+def factor_names(results: Results) -> dict[str, str]:
+    """Each factor's column in `runs` and its name in the scenario ("beta0_law": "beta0.law")."""
+    return {str(factor.get("column")): str(factor.get("factor")) for factor in sweep_design(results).get("factors", [])}
 
 
 def _panel_grid(count: int, columns: int, panel_height: float):
@@ -89,15 +103,16 @@ def _panel_grid(count: int, columns: int, panel_height: float):
     return figure, panels[:count]
 
 
-def _outcome_title(outcome: str) -> str:
-    return textwrap.fill(sensitivity_outcome_label(outcome), 46)
+def _outcome_title(outcome: str, width: int = 40) -> str:
+    return textwrap.fill(sensitivity_outcome_label(outcome), width)
 
 
-def sobol_figure(results: Results, outcomes: Sequence[str] | None = None,
-                 max_factors: int = 12) -> tuple[Figure, pd.DataFrame]:
-    """Sobol' S1 and ST of each factor with their 95 % bootstrap intervals, one panel per outcome,
-    factors ranked by ST (at most `max_factors` a panel). Data: the `sensitivity` rows drawn, with
-    each factor's label and its rank in its panel (0 the largest ST)."""
+def sobol_figure(results: Results, outcomes: Sequence[str] | None = None, max_factors: int = 12,
+                 columns: int = 2) -> tuple[Figure, pd.DataFrame]:
+    """Sobol' S1 and ST of each factor with their 95 % bootstrap intervals, one panel per outcome
+    (default: the key outcomes), factors ranked by ST (at most `max_factors` a panel), `columns`
+    panels a row. Data: the `sensitivity` rows drawn, with each factor's label and its rank in its
+    panel (0 the largest ST)."""
     table = sensitivity_table(results, "sobol")
     drawn_outcomes = sensitivity_outcomes(table, outcomes)
     if not drawn_outcomes:
@@ -111,7 +126,7 @@ def sobol_figure(results: Results, outcomes: Sequence[str] | None = None,
     data["factor_label"] = [factor_label(factor)[0] for factor in data["factor"]]
     factors_shown = int(data.groupby("outcome").size().max())
     with styled():
-        figure, panels = _panel_grid(len(drawn_outcomes), 2, 0.35 * factors_shown + 1.4)
+        figure, panels = _panel_grid(len(drawn_outcomes), columns, 0.35 * factors_shown + 1.4)
         height = 0.38
         for axes, outcome in zip(panels, drawn_outcomes):
             rows = data[data["outcome"] == outcome]
@@ -124,10 +139,11 @@ def sobol_figure(results: Results, outcomes: Sequence[str] | None = None,
                 axes.barh(y + offset, values, height=height, color=colour, label=label,
                           xerr=errors, error_kw={"elinewidth": 0.9, "capsize": 2, "ecolor": "#333333"})
             axes.set_yticks(y)
-            axes.set_yticklabels([textwrap.fill(label, 28) for label in rows["factor_label"]], fontsize=7.5)
+            axes.set_yticklabels([textwrap.fill(label, 28 if columns <= 2 else 20) for label in rows["factor_label"]],
+                                 fontsize=7.5 if columns <= 2 else 6.5)
             axes.axvline(0, color="#555555", linewidth=0.6)
             axes.set_xlabel("share of the outcome's variance")
-            axes.set_title(_outcome_title(outcome), loc="left", fontsize=9)
+            axes.set_title(_outcome_title(outcome, 40 if columns <= 2 else 28), loc="left", fontsize=9)
             axes.grid(axis="y", visible=False)
         # One scale for every panel: indices are shares of a variance, comparable across outcomes.
         low = min(0.0, float(data[["first_order_low", "total_low"]].min().min()))
@@ -141,11 +157,12 @@ def sobol_figure(results: Results, outcomes: Sequence[str] | None = None,
     return figure, data
 
 
-def morris_figure(results: Results, outcomes: Sequence[str] | None = None,
-                  labelled: int = 6) -> tuple[Figure, pd.DataFrame]:
-    """Morris μ* (mean absolute elementary effect) against σ (their spread), one panel per outcome;
-    the `labelled` factors of largest μ* are named. Data: the `sensitivity` rows drawn, with each
-    factor's label and its rank by μ* in its panel (0 the largest)."""
+def morris_figure(results: Results, outcomes: Sequence[str] | None = None, labelled: int = 5,
+                  columns: int = 2) -> tuple[Figure, pd.DataFrame]:
+    """Morris μ* (mean absolute elementary effect) against σ (their spread), one panel per outcome
+    (default: the key outcomes), `columns` panels a row; the `labelled` factors of largest μ* are
+    named as the scenario names them (beta0.law). Data: the `sensitivity` rows drawn, with each
+    factor's name, label and rank by μ* in its panel (0 the largest)."""
     table = sensitivity_table(results, "morris")
     drawn_outcomes = sensitivity_outcomes(table, outcomes)
     if not drawn_outcomes:
@@ -155,9 +172,11 @@ def morris_figure(results: Results, outcomes: Sequence[str] | None = None,
         rows = table[table["outcome"] == outcome].sort_values("mu_star", ascending=False, kind="stable")
         frames.append(rows.assign(rank=np.arange(len(rows))))
     data = pd.concat(frames, ignore_index=True)
+    names = factor_names(results)
+    data["factor_name"] = [names.get(factor, factor) for factor in data["factor"]]
     data["factor_label"] = [factor_label(factor)[0] for factor in data["factor"]]
     with styled():
-        figure, panels = _panel_grid(len(drawn_outcomes), 2, 3.3)
+        figure, panels = _panel_grid(len(drawn_outcomes), columns, 3.3 if columns <= 2 else 2.3)
         for axes, outcome in zip(panels, drawn_outcomes):
             rows = data[data["outcome"] == outcome]
             mu_star, sigma = rows["mu_star"].to_numpy(dtype=float), rows["sigma"].to_numpy(dtype=float)
@@ -165,14 +184,14 @@ def morris_figure(results: Results, outcomes: Sequence[str] | None = None,
             top = max(float(np.nanmax(mu_star)), float(np.nanmax(sigma)), 1e-12)
             axes.plot([0, top], [0, top], color="#999999", linewidth=0.7, linestyle="--")
             for row in rows[rows["rank"] < labelled].itertuples(index=False):
-                axes.annotate(textwrap.shorten(row.factor_label, 30, placeholder="…"), (row.mu_star, row.sigma),
-                              xytext=(3, 2), textcoords="offset points", fontsize=7)
+                axes.annotate(row.factor_name, (row.mu_star, row.sigma), xytext=(3, 2), textcoords="offset points",
+                              fontsize=7 if columns <= 2 else 6)
             axes.set_xlim(left=0)
             axes.set_ylim(bottom=0)
             unit = _per_range_unit(outcome)
-            axes.set_xlabel(f"μ*, mean |effect| over the factor's range{unit}")
-            axes.set_ylabel(f"σ, spread of the effects{unit}")
-            axes.set_title(_outcome_title(outcome), loc="left", fontsize=9)
+            axes.set_xlabel(f"μ*, mean |effect| per range{unit}", fontsize=8)
+            axes.set_ylabel(f"σ{unit}", fontsize=8)
+            axes.set_title(_outcome_title(outcome, 40 if columns <= 2 else 28), loc="left", fontsize=9)
         figure.suptitle("Morris screening: μ* against σ (dashed: σ = μ*)")
         figure.tight_layout()
     return figure, data

@@ -14,11 +14,14 @@ from .labels import factor_label, sensitivity_outcome_label
 from .load import Results
 from .scenario import scenario_summary
 from .sections import DATA_ABSENT_ERRORS, ReportContext, _figure_or_note, register_section
-from .sweep_figures import (SWEEP_KEY_OUTCOMES, morris_figure, response_figure, sensitivity_outcomes,
-                            sobol_figure, sweep_design)
+from .sweep_figures import (SWEEP_KEY_OUTCOMES, factor_names, key_outcomes, morris_figure, response_figure,
+                            sobol_figure, sweep_design, target_share_outcomes)
 
 RANKED_FACTORS = 6
-"""Factors listed per outcome in the ranked table, and drawn in each outcome's response curves."""
+"""Factors listed per key outcome in the ranked table, and drawn in each outcome's response curves."""
+
+RANKED_FACTORS_OF_TARGETS = 3
+"""Factors listed per target's share in the ranked table."""
 
 
 def _method(results: Results) -> str | None:
@@ -33,15 +36,20 @@ def _number(value: float) -> str:
 
 
 def _ranked_table(results: Results, method: str) -> str:
-    """Per outcome drawn, its RANKED_FACTORS factors of largest ST or μ*, with their measures."""
+    """Per key outcome its RANKED_FACTORS factors of largest ST or μ*, and per target's share its
+    RANKED_FACTORS_OF_TARGETS, with their measures."""
     table = results.table("sensitivity")
+    table = table[table["method"] == method]
     measure = "total" if method == "sobol" else "mu_star"
+    names = factor_names(results)
+    shown = [(outcome, RANKED_FACTORS) for outcome in key_outcomes(table)]
+    shown += [(outcome, RANKED_FACTORS_OF_TARGETS) for outcome in target_share_outcomes(table)]
     rows = []
-    for outcome in sensitivity_outcomes(table[table["method"] == method]):
+    for outcome, count in shown:
         ranked = table[table["outcome"] == outcome].sort_values(measure, ascending=False, kind="stable")
-        for rank, row in enumerate(ranked.head(RANKED_FACTORS).itertuples(index=False)):
+        for rank, row in enumerate(ranked.head(count).itertuples(index=False)):
             entry = {"outcome": sensitivity_outcome_label(outcome) if rank == 0 else "",
-                     "factor": factor_label(row.factor)[0]}
+                     "factor": names.get(row.factor, row.factor), "what": factor_label(row.factor)[0]}
             if method == "sobol":
                 entry.update({"S1": _number(row.first_order),
                               "S1 95 % interval": f"{_number(row.first_order_low)} – {_number(row.first_order_high)}",
@@ -51,7 +59,7 @@ def _ranked_table(results: Results, method: str) -> str:
                 entry.update({"μ*": _number(row.mu_star), "μ": _number(row.mu), "σ": _number(row.sigma)})
             rows.append(entry)
     frame = pd.DataFrame(rows)
-    numeric = tuple(c for c in frame.columns if c not in ("outcome", "factor"))
+    numeric = tuple(c for c in frame.columns if c not in ("outcome", "factor", "what"))
     return table_block(frame, numeric_columns=numeric)
 
 
@@ -74,6 +82,13 @@ def sensitivity_section(results: Results, context: ReportContext) -> str:
                    "Jansen (1999).")
         figure_html = _figure_or_note(lambda: sobol_figure(results),
                                       lambda fig: context.figure(fig, "fig-sobol", caption, "Sobol' indices"))
+        targets = target_share_outcomes(results.table("sensitivity"))
+        if targets:
+            figure_html += _figure_or_note(
+                lambda: sobol_figure(results, targets, max_factors=6, columns=3),
+                lambda fig: context.figure(fig, "fig-sobol-targets", "<strong>Sobol' indices of the share of "
+                                           "runs meeting each target</strong>, as above.",
+                                           "Sobol' indices of the targets' shares"))
     else:
         caption = ("<strong>Morris screening.</strong> For each outcome, each factor's mean absolute elementary "
                    "effect μ* (its influence) against the effects' standard deviation σ (interactions or a curved "
@@ -82,6 +97,13 @@ def sensitivity_section(results: Results, context: ReportContext) -> str:
                    "interactions.")
         figure_html = _figure_or_note(lambda: morris_figure(results),
                                       lambda fig: context.figure(fig, "fig-morris", caption, "Morris μ* and σ"))
+        targets = target_share_outcomes(results.table("sensitivity"))
+        if targets:
+            figure_html += _figure_or_note(
+                lambda: morris_figure(results, targets, labelled=3, columns=3),
+                lambda fig: context.figure(fig, "fig-morris-targets", "<strong>Morris screening of the share of "
+                                           "runs meeting each target</strong>, as above.",
+                                           "Morris μ* and σ of the targets' shares"))
     return intro + figure_html + "<h3>Factors ranked</h3>" + _ranked_table(results, method)
 
 

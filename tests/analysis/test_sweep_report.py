@@ -31,8 +31,8 @@ def rows(path, sql, parameters=()):
 
 
 def test_sobol_bars_are_the_stored_indices_ranked_by_total_index(sobol_path):
-    figure, data = sobol_figure(load(sobol_path))
     outcomes = ["final_mean_law", "peak_resistance", "target: law passed in 2003-04"]
+    figure, data = sobol_figure(load(sobol_path), outcomes)
     assert list(dict.fromkeys(data["outcome"])) == outcomes
     for axes, outcome in zip(figure.axes, outcomes):
         stored = rows(sobol_path, "SELECT factor, first_order, first_order_low, first_order_high, total, total_low, "
@@ -49,7 +49,7 @@ def test_sobol_bars_are_the_stored_indices_ranked_by_total_index(sobol_path):
 
 
 def test_factors_and_outcomes_are_labelled_in_the_researchers_terms(sobol_path):
-    figure, _ = sobol_figure(load(sobol_path))
+    figure, _ = sobol_figure(load(sobol_path), ["final_mean_law", "peak_resistance", "target: law passed in 2003-04"])
     labels = [tick.get_text().replace("\n", " ") for tick in figure.axes[0].get_yticklabels()]
     assert labels == ["Weight of resistance β_R", "Largest step of implementation γ"]
     titles = [axes.get_title(loc="left").replace("\n", " ") for axes in figure.axes if axes.get_visible()]
@@ -110,6 +110,7 @@ def test_the_report_of_a_sweep_opens_with_the_sensitivity(sobol_path, morris_pat
                                                                       "manifest")]
     assert sections == sorted(sections)
     assert 'id="fig-sobol"' in html_text and 'id="fig-response-final_mean_law"' in html_text
+    assert 'id="fig-sobol-targets"' in html_text
     assert '<section id="summary">' not in html_text and '<section id="adoption">' not in html_text
     assert "<h1>Sweep: fixture_sweep</h1>" in html_text
     assert 'id="fig-morris"' in render_report(load(morris_path))
