@@ -1,7 +1,6 @@
 #include "sim/runner/experiment.hpp"
 
 #include <algorithm>
-#include <limits>
 #include <ostream>
 
 #include "sim/model/metrics.hpp"
@@ -35,35 +34,6 @@ std::vector<store::StoredRun> base_runs(const store::ResultsDatabase& db) {
   auto runs = db.runs();
   std::erase_if(runs, [](const store::StoredRun& run) { return run.arm != kArm; });
   return runs;
-}
-
-// A run's statistic for each target, in the scenario's order: NaN for an outcome target (those
-// are read from the runs table), else the statistic of `series_of(metric)`, its series.
-template <class SeriesOf>
-std::vector<double> target_statistics(const scenario::Scenario& scenario,
-                                      const SeriesOf& series_of) {
-  std::vector<double> statistics;
-  for (const auto& target : scenario.targets) {
-    statistics.push_back(
-        target.stat == scenario::TargetStat::outcome
-            ? std::numeric_limits<double>::quiet_NaN()
-            : target_statistic(target, series_of(target.metric), scenario.config.start));
-  }
-  return statistics;
-}
-
-// The statistics of a run in memory, whose series are tick-major, a column per schema metric.
-std::vector<double> target_statistics(const scenario::Scenario& scenario,
-                                      const store::Schema& schema, const store::RunRecord& run) {
-  const std::vector<std::string>& metrics = schema.series_metrics;
-  const std::size_t width = metrics.size(), ticks = run.quarters.size();
-  return target_statistics(scenario, [&](const std::string& metric) {
-    const auto m = static_cast<std::size_t>(std::find(metrics.begin(), metrics.end(), metric) -
-                                            metrics.begin());
-    std::vector<double> column(ticks);
-    for (std::size_t tick = 0; tick < ticks; ++tick) column[tick] = run.series[tick * width + m];
-    return column;
-  });
 }
 
 // The statistics of every stored run of the base arm below `reps`, from its series read back in
@@ -126,30 +96,6 @@ std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
     results.push_back(judge(target, std::move(values)));
   }
   return results;
-}
-
-std::vector<store::TargetRow> target_rows(const std::vector<TargetResult>& results,
-                                          const std::vector<store::StoredRun>& runs) {
-  std::vector<store::TargetRow> rows;
-  for (const auto& result : results) {
-    const auto& t = result.target;
-    store::TargetRow row{t.name,
-                         t.metric,
-                         std::string(scenario::target_stat_name(t.stat)),
-                         t.window_start ? t.window_start->str() : "",
-                         t.window_end ? t.window_end->str() : "",
-                         t.source,
-                         t.low,
-                         t.high,
-                         t.share,
-                         result.share_in_range,
-                         result.met,
-                         {}};
-    for (std::size_t i = 0; i < runs.size(); ++i)
-      row.values.emplace_back(runs[i].run_id, result.values[i]);
-    rows.push_back(std::move(row));
-  }
-  return rows;
 }
 
 void print_dry_run(const scenario::Scenario& scenario, const model::Country& country, int reps,
@@ -256,7 +202,7 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
       runner.run(pending, options.quiet, log, [&](const Job& job, const store::RunRecord& run) {
         if (scenario.targets.empty()) return;
         statistics[static_cast<std::size_t>(job.replicate)] =
-            target_statistics(scenario, db.schema(), run);
+            run_target_statistics(scenario, db.schema(), run);
       });
   result.runs_written = batch.written;
   result.runs_failed = batch.failed;

@@ -12,6 +12,7 @@
 #include <mutex>
 #include <new>
 #include <ostream>
+#include <utility>
 
 #include "sim/core/progress.hpp"
 #include "sim/model/numeric_guard.hpp"
@@ -131,11 +132,18 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
         });
         const double seconds =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-        if (!series_) output.series.clear();
         store::RunRecord record = to_record(std::move(output), arm.name, job.replicate, run_seed,
                                             seconds, quarters_[job.arm]);
         record.parameters = arm.parameters;
-        database_.write_run(record);
+        if (series_) {
+          database_.write_run(record);
+        } else {
+          // Stored without its series, which the hook still sees: a sweep judges its targets on
+          // them.
+          std::vector<double> series = std::exchange(record.series, {});
+          database_.write_run(record);
+          record.series = std::move(series);
+        }
         if (stored) {
           // The run is stored whatever the hook does: a hook that throws loses only what it
           // would have kept, which its caller can read back from the database.

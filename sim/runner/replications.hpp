@@ -61,7 +61,8 @@ class ReplicationRunner {
   std::vector<Job> missing_jobs(int replicates) const;
 
   /// Called, by the worker that ran it, with each run once it is stored: for what is cheaper to
-  /// take from memory than to read back. If it throws, the run still counts as stored and the
+  /// take from memory than to read back. The record holds the run's national series even where
+  /// the runner stores none. If it throws, the run still counts as stored and the
   /// error is logged: the caller reads back what the hook did not keep.
   using RunStored = std::function<void(const Job&, const store::RunRecord&)>;
 

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "sim/core/reduce.hpp"
+#include "sim/store/target_table.hpp"
 
 namespace policysim::runner {
 namespace {
@@ -76,6 +77,20 @@ double target_statistic(const scenario::Target& target, const std::vector<double
   }
 }
 
+std::vector<double> run_target_statistics(const scenario::Scenario& scenario,
+                                          const store::Schema& schema,
+                                          const store::RunRecord& run) {
+  const std::vector<std::string>& metrics = schema.series_metrics;
+  const std::size_t width = metrics.size(), ticks = run.quarters.size();
+  return target_statistics(scenario, [&](const std::string& metric) {
+    const auto m = static_cast<std::size_t>(std::find(metrics.begin(), metrics.end(), metric) -
+                                            metrics.begin());
+    std::vector<double> column(ticks);
+    for (std::size_t tick = 0; tick < ticks; ++tick) column[tick] = run.series[tick * width + m];
+    return column;
+  });
+}
+
 double share_in_range(const std::vector<double>& values, double low, double high) {
   if (values.empty()) return 0.0;
   const auto inside =
@@ -88,6 +103,30 @@ TargetResult judge(const scenario::Target& target, std::vector<double> values) {
   result.share_in_range = share_in_range(result.values, target.low, target.high);
   result.met = result.share_in_range >= target.share;
   return result;
+}
+
+std::vector<store::TargetRow> target_rows(const std::vector<TargetResult>& results,
+                                          const std::vector<store::StoredRun>& runs) {
+  std::vector<store::TargetRow> rows;
+  for (const auto& result : results) {
+    const auto& t = result.target;
+    store::TargetRow row{t.name,
+                         t.metric,
+                         std::string(scenario::target_stat_name(t.stat)),
+                         t.window_start ? t.window_start->str() : "",
+                         t.window_end ? t.window_end->str() : "",
+                         t.source,
+                         t.low,
+                         t.high,
+                         t.share,
+                         result.share_in_range,
+                         result.met,
+                         {}};
+    for (std::size_t i = 0; i < runs.size(); ++i)
+      row.values.emplace_back(runs[i].run_id, result.values[i]);
+    rows.push_back(std::move(row));
+  }
+  return rows;
 }
 
 void print_targets(std::ostream& out, const std::vector<TargetResult>& results) {

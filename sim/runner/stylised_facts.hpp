@@ -3,10 +3,13 @@
 // fall in a range (MODEL.md §9).
 
 #include <iosfwd>
+#include <limits>
 #include <vector>
 
 #include "sim/core/quarter.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/store/results_database.hpp"
+#include "sim/store/target_table.hpp"
 
 namespace policysim::runner {
 
@@ -25,11 +28,35 @@ double decimal_year(core::Quarter quarter);
 double target_statistic(const scenario::Target& target, const std::vector<double>& series,
                         core::Quarter run_start);
 
+/// A run's statistic for each target, in the scenario's order: NaN for an outcome target (those
+/// are read from the runs table), else the statistic of `series_of(metric)`, its series.
+template <class SeriesOf>
+std::vector<double> target_statistics(const scenario::Scenario& scenario,
+                                      const SeriesOf& series_of) {
+  std::vector<double> statistics;
+  for (const auto& target : scenario.targets) {
+    statistics.push_back(
+        target.stat == scenario::TargetStat::outcome
+            ? std::numeric_limits<double>::quiet_NaN()
+            : target_statistic(target, series_of(target.metric), scenario.config.start));
+  }
+  return statistics;
+}
+
+/// The statistics of a run in memory, whose series are tick-major, a column per schema metric.
+std::vector<double> run_target_statistics(const scenario::Scenario& scenario,
+                                          const store::Schema& schema, const store::RunRecord& run);
+
 /// Share of values in [low, high]; NaN counts as outside.
 double share_in_range(const std::vector<double>& values, double low, double high);
 
 /// Completes a result from its values.
 TargetResult judge(const scenario::Target& target, std::vector<double> values);
+
+/// The rows of the `targets` and `target_values` tables: results[t].values[i] is the value of
+/// `runs[i]`.
+std::vector<store::TargetRow> target_rows(const std::vector<TargetResult>& results,
+                                          const std::vector<store::StoredRun>& runs);
 
 /// Prints one line per target: what, the range, the share required and simulated, and whether met.
 void print_targets(std::ostream& out, const std::vector<TargetResult>& results);

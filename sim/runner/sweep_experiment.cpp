@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iomanip>
+#include <map>
 #include <ostream>
 
 #include "sim/model/metrics.hpp"
@@ -18,6 +19,7 @@
 #include "sim/runner/sweep_points.hpp"
 #include "sim/runner/sweep_record.hpp"
 #include "sim/runner/sweep_sensitivity.hpp"
+#include "sim/runner/sweep_targets.hpp"
 #include "sim/runner/thread_limit.hpp"
 #include "sim/runner/usage_error.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -25,6 +27,7 @@
 #include "sim/store/design_table.hpp"
 #include "sim/store/results_overwrite.hpp"
 #include "sim/store/sensitivity_table.hpp"
+#include "sim/store/target_table.hpp"
 
 namespace policysim::runner {
 namespace {
@@ -72,6 +75,45 @@ void print_dry_run(const scenario::Scenario& scenario, const SweepPoints& points
   out << "into " << database.string() << '\n';
 }
 
+/// The targets judged over a sweep's finished runs, stored in `targets` and `target_values` (a
+/// value per run whose statistic is known, so that a later command, or a merge of shards, reuses
+/// it). A run stored by an earlier command that stopped before storing its values has no value
+/// for a target that reads the series: the log says so and how to remake them.
+SweepTargets judge_sweep_targets(const scenario::Scenario& scenario,
+                                 const store::ResultsDatabase& db,
+                                 const std::vector<store::StoredRun>& runs,
+                                 const std::vector<std::string>& point_names,
+                                 const std::vector<std::vector<double>>& computed, int reps,
+                                 std::ostream& log) {
+  if (scenario.targets.empty()) return {};
+  std::map<std::string, std::size_t> point_of;
+  for (std::size_t p = 0; p < point_names.size(); ++p) point_of.emplace(point_names[p], p);
+  std::vector<std::vector<double>> computed_by_run;
+  for (const auto& run : runs) {
+    computed_by_run.push_back(computed[point_of.at(run.arm) * static_cast<std::size_t>(reps) +
+                                       static_cast<std::size_t>(run.replicate)]);
+  }
+  SweepTargets targets = sweep_targets(scenario, db.schema().outcomes, runs, computed_by_run,
+                                       store::read_target_values(db.path()));
+  auto rows = target_rows(targets.results, runs);
+  for (std::size_t t = 0; t < rows.size(); ++t) {
+    // The row's values are in the order of the runs: keep the known ones.
+    std::vector<std::pair<std::int64_t, double>> known_values;
+    for (std::size_t i = 0; i < runs.size(); ++i) {
+      if (targets.known[t][i]) known_values.push_back(rows[t].values[i]);
+    }
+    rows[t].values = std::move(known_values);
+    if (targets.unknown[t] > 0) {
+      log << "policysim: target \"" << scenario.targets[t].name << "\" is not known in "
+          << targets.unknown[t] << " runs stored by an earlier command that stopped before "
+          << "judging them (a sweep keeps no series unless --series): its shares have no "
+             "measures; rerun with --overwrite to remake them\n";
+    }
+  }
+  store::write_targets(db.path(), rows);
+  return targets;
+}
+
 }  // namespace
 
 std::filesystem::path default_sweep_folder(const std::string& name) {
@@ -110,8 +152,8 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   const int threads = thread_limit.threads();
   // A worker holds one point's model at a time, so the memory is that of one arm.
   const model::Config* const config = &scenario.config;
-  const MemoryEstimate memory =
-      check_experiment_memory(scenario, {&config, 1}, runs, 0, threads, options.region_series, log);
+  const MemoryEstimate memory = check_experiment_memory(
+      scenario, {&config, 1}, runs, scenario.targets.size(), threads, options.region_series, log);
   const model::Country country = scenario::load_country(scenario);
   const bool per_tick = options.series || options.region_series;
   const DatabaseShape shape{runs,
@@ -167,7 +209,17 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
         << result.database.string() << '\n';
   }
   db.set_manifest("complete", false);
-  const BatchResult batch = runner.run(jobs, options.quiet, log);
+  // Each run's statistics of the targets, from its series in memory (a sweep stores none by
+  // default): computed[point * reps + replicate].
+  std::vector<std::vector<double>> computed(
+      scenario.targets.empty() ? 0 : points.count() * static_cast<std::size_t>(reps));
+  const BatchResult batch =
+      runner.run(jobs, options.quiet, log, [&](const Job& job, const store::RunRecord& run) {
+        if (scenario.targets.empty()) return;
+        computed[job.arm * static_cast<std::size_t>(reps) +
+                 static_cast<std::size_t>(job.replicate)] =
+            run_target_statistics(scenario, db.schema(), run);
+      });
   result.runs_written = batch.written;
   if (const int signal = stop_signal()) {
     report_interrupted(
@@ -182,6 +234,10 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   // The summary covers replicates [0, reps) of every point: an earlier command may have stored
   // more.
   const FinishedRuns finished = finished_runs(db.runs(), reps);
+  std::vector<std::string> point_names;
+  for (const auto& arm : runner.arms()) point_names.push_back(arm.name);
+  const SweepTargets targets =
+      judge_sweep_targets(scenario, db, finished.ok, point_names, computed, reps, log);
   result.runs_failed = batch.failed - batch.failed_stored + static_cast<int>(finished.failed);
   out << '\n'
       << scenario.name << ": " << sensitivity::design_kind_name(sweep.design) << " sweep of "
@@ -195,14 +251,23 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
            "with -o OUT (it reuses every run) for the summary"
         << (has_sensitivity(sweep.design) ? " and the sensitivity measures\n" : "\n");
   } else if (has_sensitivity(sweep.design)) {
-    std::vector<std::string> point_names;
-    for (const auto& arm : runner.arms()) point_names.push_back(arm.name);
     const std::vector<std::string> outcome_names(model::kOutcomeNames.begin(),
                                                  model::kOutcomeNames.end());
-    const auto measures = sweep_sensitivity(
-        sweep, design, outcome_names, point_means(finished.ok, point_names, outcome_names.size()));
+    auto measures = sweep_sensitivity(sweep, design, outcome_names,
+                                      point_means(finished.ok, point_names, outcome_names.size()));
+    // The share of each point's runs meeting each target, measured like an outcome.
+    std::vector<std::string> shown = key_outcomes();
+    std::vector<std::string> share_names;
+    for (const auto& target : scenario.targets) share_names.push_back(target_share_outcome(target));
+    const auto share_measures = sweep_sensitivity(
+        sweep, design, share_names, point_target_shares(targets, finished.ok, point_names));
+    measures.rows.insert(measures.rows.end(), share_measures.rows.begin(),
+                         share_measures.rows.end());
+    measures.undefined.insert(measures.undefined.end(), share_measures.undefined.begin(),
+                              share_measures.undefined.end());
+    shown.insert(shown.end(), share_names.begin(), share_names.end());
     store::write_sensitivity(result.database, measures.rows);
-    print_sensitivity(out, measures, key_outcomes(), reps);
+    print_sensitivity(out, measures, shown, reps);
   } else {
     std::vector<std::vector<double>> outcomes;
     for (const auto& run : finished.ok) outcomes.push_back(run.outcomes);

@@ -117,12 +117,16 @@ void print_sensitivity(std::ostream& out, const SweepSensitivity& measures,
                   "|effect|), mu (mean effect) and sigma (their spread), factors ranked by mu*")
       << "\n";
   std::size_t width = 6;
-  for (const auto& row : measures.rows) width = std::max(width, row.factor.size());
-  const auto pad = [](std::string text, std::size_t to) {
-    text.resize(std::max(text.size(), to), ' ');
-    return text;
+  // A target's share ("target: " and its name) may be longer than the outcomes' column.
+  std::size_t outcome_width = 24;
+  for (const auto& row : measures.rows) {
+    width = std::max(width, row.factor.size());
+    outcome_width = std::max(outcome_width, row.outcome.size() + 2);
+  }
+  const auto pad = [](const std::string& text, std::size_t to) {
+    return text + std::string(to > text.size() ? to - text.size() : 0, ' ');
   };
-  out << pad("outcome", 24) << pad("factor", width + 2)
+  out << pad("outcome", outcome_width) << pad("factor", width + 2)
       << (sobol ? "       S1  S1 interval                ST  ST interval\n"
                 : "       mu*          mu       sigma\n");
   for (const auto& outcome : outcomes) {
@@ -135,7 +139,7 @@ void print_sensitivity(std::ostream& out, const SweepSensitivity& measures,
     });
     bool first = true;
     for (const auto& row : rows) {
-      out << pad(first ? outcome : "", 24) << pad(row.factor, width + 2);
+      out << pad(first ? outcome : std::string(), outcome_width) << pad(row.factor, width + 2);
       char line[160];
       if (sobol) {
         std::snprintf(line, sizeof line, "%9s  %-20s  %9s  %s\n",

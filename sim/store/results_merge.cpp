@@ -109,6 +109,15 @@ MergeCount merge_results(const std::filesystem::path& out,
           "INSERT INTO main.events(run_id, tick, quarter, kind, region, detail) SELECT m.run_id, "
           "t.tick, t.quarter, t.kind, t.region, t.detail FROM shard.events t" +
           new_run + " ORDER BY m.run_id, t.rowid");
+      // Each run's statistic of each target (a sweep's shards keep them): they travel with it.
+      if (single_integer(db,
+                         "SELECT count(*) FROM shard.sqlite_master WHERE name = 'target_values'")) {
+        copy_table_definition(db, "target_values");
+        db.exec(
+            "INSERT INTO main.target_values SELECT t.name, m.run_id, t.value FROM "
+            "shard.target_values t" +
+            new_run + " ORDER BY t.name, m.run_id");
+      }
       transaction.commit();
       count.runs_added += static_cast<std::size_t>(added);
       count.runs_present += static_cast<std::size_t>(shard_runs - added);

@@ -1,5 +1,7 @@
 #include "sim/store/target_table.hpp"
 
+#include <limits>
+
 #include "sim/store/sqlite_db.hpp"
 
 namespace policysim::store {
@@ -45,6 +47,19 @@ void write_targets(const std::filesystem::path& database, const std::vector<Targ
                          });
   }
   transaction.commit();
+}
+
+std::map<std::string, std::map<std::int64_t, double>> read_target_values(
+    const std::filesystem::path& database) {
+  std::map<std::string, std::map<std::int64_t, double>> values;
+  sqlite::Database db(database, sqlite::Database::Mode::read_only);
+  if (!db.has_table("target_values")) return values;
+  auto select = db.prepare("SELECT name, run_id, value FROM target_values");
+  while (select.step()) {
+    values[select.column_text(0)][select.column_int64(1)] =
+        select.is_null(2) ? std::numeric_limits<double>::quiet_NaN() : select.column_double(2);
+  }
+  return values;
 }
 
 }  // namespace policysim::store

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -20,5 +21,10 @@ struct TargetRow {
 
 /// Replaces the targets of the database at `database` with `rows`, in one transaction.
 void write_targets(const std::filesystem::path& database, const std::vector<TargetRow>& rows);
+
+/// The stored value of each target in each run: values[name][run_id], NaN where stored as NULL;
+/// empty when the database has no `target_values` table.
+std::map<std::string, std::map<std::int64_t, double>> read_target_values(
+    const std::filesystem::path& database);
 
 }  // namespace policysim::store

@@ -5,7 +5,11 @@
 # (Saltelli 2010) and ST (Jansen) for a Saltelli design; Morris's mu*, mu, sigma, with each step's
 # change of the factor in the unit interval read back from the stored values). A factor that an
 # outcome does not depend on gets 0: T_obs, the obstruction threshold, is read only by the
-# obstruction rule, which tiny.yaml switches off.
+# obstruction rule, which tiny.yaml switches off. The share of each point's runs meeting each
+# target gets the same measures: checked against the shares recomputed here from each run's
+# outcome, or its stored series over the target's window; without --series (the statistics from
+# the series in memory) and on a rerun that reuses every run (from `target_values`) the sweep
+# stores the same.
 # Usage: sweep_sensitivity.sh POLICYSIM_EXE SOURCE_DIR
 set -u
 exe=$1
@@ -18,6 +22,18 @@ failures=0
 source "$src/tests/cli/expect.bash"
 
 cp "$src/scenarios/smoke/tiny.yaml" tiny.yaml
+# Two targets that some runs meet and others not: an outcome, and a series' mean over a window.
+cat >>tiny.yaml <<'YAML'
+  - name: law implementation low
+    metric: final_mean_law
+    stat: outcome
+    range: [0.0, 0.05]
+  - name: resistance low in 1999-2000
+    metric: resistance_mean
+    stat: mean
+    window: [1999Q1, 2000Q4]
+    range: [0.0, 0.3254]
+YAML
 for design in saltelli morris; do
   cat >$design.yaml <<YAML
 scenario: tiny.yaml
@@ -33,8 +49,22 @@ sweep:
     T_obs: {}
 YAML
 done
-expect 0 'factors ranked by ST' sweep saltelli.yaml -o saltelli -q
-expect 0 'factors ranked by mu*' sweep morris.yaml -o morris -q
+expect 0 'target: resistance low in 1999-2000' sweep saltelli.yaml -o saltelli -q --series
+expect 0 'factors ranked by mu*' sweep morris.yaml -o morris -q --series
+expect 0 'factors ranked by ST' sweep saltelli.yaml -o no_series -q
+expect 0 'reusing 192 runs' sweep saltelli.yaml -o saltelli -q
+# Runs are numbered as they finish: target values are compared by point and replicate.
+for query in "SELECT * FROM sensitivity ORDER BY outcome, factor" \
+  "SELECT t.name, r.arm, r.replicate, t.value FROM target_values t JOIN runs r USING (run_id)
+   ORDER BY t.name, r.arm, r.replicate"; do
+  stored=$(sqlite3 saltelli/results.sqlite "$query")
+  if [ -n "$stored" ] && [ "$stored" = "$(sqlite3 no_series/results.sqlite "$query")" ]; then
+    echo "ok   the same without --series, and after a rerun that reuses every run: ${query:0:40}"
+  else
+    echo "FAIL differs without --series, or after a rerun: $query"
+    failures=$((failures + 1))
+  fi
+done
 
 python3 - <<'PY' || failures=$((failures + 1))
 import math, sqlite3, statistics, sys
@@ -55,9 +85,33 @@ def load(path):
     for i, o in enumerate(outcomes):
         values = [[r[k + i] for r in points[n] if r[k + i] is not None] for n in names]
         means[o] = [sum(v) / len(v) if v else None for v in values]
+    means.update(target_shares(db, names))
     stored = {(r[0], r[1]): r[2:] for r in db.execute(
         "SELECT outcome, factor, first_order, total, mu, mu_star, sigma FROM sensitivity")}
     return factors, x, means, stored
+
+def target_shares(db, names):
+    """Each target's share of each point's runs whose statistic lies in its range, the statistic
+    recomputed from the run's outcome or from its stored series; and each stored value checked."""
+    global failed
+    shares = {}
+    for name, metric, stat, first, last, low, high in db.execute(
+            "SELECT name, metric, stat, window_start, window_end, low, high FROM targets"):
+        if stat == "outcome":
+            sql = 'SELECT run_id, arm, "%s" FROM runs WHERE status = \'ok\'' % metric
+        else:
+            assert stat == "mean", stat
+            sql = ('SELECT r.run_id, r.arm, avg(s."%s") FROM runs r JOIN series s USING (run_id) '
+                   "WHERE r.status = 'ok' AND s.quarter BETWEEN '%s' AND '%s' GROUP BY r.run_id"
+                   % (metric, first, last))
+        stored = dict(db.execute("SELECT run_id, value FROM target_values WHERE name = ?", (name,)))
+        met = {}
+        for run_id, arm, value in db.execute(sql):
+            if value is not None or stored.get(run_id, 0.0) is not None:
+                check("target %s run %d" % (name, run_id), value, stored.get(run_id))
+            met.setdefault(arm, []).append(value is not None and low <= value <= high)
+        shares["target: " + name] = [sum(met[n]) / len(met[n]) for n in names]
+    return shares
 
 failed = 0
 def check(what, expected, got):
@@ -91,6 +145,10 @@ if not inert or any(v[0] != 0 or v[1] != 0 for v in inert):
 if not stored[("final_mean_law", "gamma")][1] > 0:
     print("FAIL gamma has no total index for final_mean_law")
     failed += 1
+for target in ("target: law implementation low", "target: resistance low in 1999-2000"):
+    if (target, "gamma") not in stored:
+        print("FAIL no Sobol' indices of the share of runs meeting %r" % target)
+        failed += 1
 print("ok   %d Sobol' indices equal the formulas computed from the runs" % checked)
 
 factors, x, means, stored = load("morris/results.sqlite")

@@ -2,7 +2,8 @@
 # A sweep run as three shards (--shard 1/3, 2/3, 3/3, as a job array would), merged with
 # `policysim merge` and summarised by the same command on the merged folder, holds what one
 # process holds, row by row by point and replicate (timings and run ids aside), sensitivity
-# included; merging a shard twice adds nothing; a shard of another design is refused.
+# included, and each run's target values; merging a shard twice adds nothing; a shard of another
+# design is refused.
 # Usage: sweep_shards.sh POLICYSIM_EXE SOURCE_DIR
 set -u
 exe=$1
@@ -57,6 +58,16 @@ if [ "$(content merged/results.sqlite | md5sum)" = "$(content whole/results.sqli
   echo "ok   three shards merged hold what one process holds"
 else
   fail "three shards merged differ from one process"
+fi
+
+# Each run's value of the scenario's target travels with it from its shard.
+values="SELECT t.name, r.arm, r.replicate, t.value FROM target_values t JOIN runs r USING (run_id)
+        ORDER BY t.name, r.arm, r.replicate"
+whole_values=$(sqlite3 whole/results.sqlite "$values")
+if [ -n "$whole_values" ] && [ "$whole_values" = "$(sqlite3 merged/results.sqlite "$values")" ]; then
+  echo "ok   the merged shards hold each run's target values"
+else
+  fail "the merged shards' target values differ from one process's"
 fi
 
 # A shard of another design (more base samples) is not joined to these.
