@@ -18,7 +18,6 @@
 #include "sim/cli/results_database.hpp"
 #include "sim/core/exit_codes.hpp"
 #include "sim/runner/build_info.hpp"
-#include "sim/store/results_database.hpp"
 
 extern char** environ;
 
@@ -111,14 +110,6 @@ void add_report_command(CLI::App& app, Action& action) {
     action = [options] {
       const auto database = find_results_database(options->results, std::cerr);
       if (!database) return static_cast<int>(core::kMissingInput);
-      // The report draws runs and comparisons; a sweep's points are not arms to draw in bands.
-      if (store::read_manifest(*database).contains("sweep")) {
-        std::cerr << "policysim report: " << database->string()
-                  << " was written by `policysim sweep`, which the report does not draw yet; "
-                     "its tables `runs` (a column per factor), `design` and `sensitivity` are "
-                     "read as docs/sweeps.md shows\n";
-        return static_cast<int>(core::kUsage);
-      }
       auto found = *options;
       found.results = *database;
       return run_python_report(found);

@@ -2,8 +2,8 @@
 # `policysim sweep`: a dry run says the design's size and first points and writes nothing; a grid
 # stores its ranges' ends exactly and every point runs on the same replicate seeds; a point's
 # results equal, bit for bit, a plain `policysim run` of the scenario with that point's values
-# written in (the serial twin); a rerun reuses every run; a changed design is refused; the shipped
-# example of docs/sweeps.md runs.
+# written in (the serial twin); a rerun reuses every run; the report draws a sweep; a changed
+# design is refused; the shipped example of docs/sweeps.md runs.
 # Usage: sweep.sh POLICYSIM_EXE SOURCE_DIR
 set -u
 exe=$1
@@ -104,8 +104,10 @@ check "series with --series" $((6 * 16)) "$(sqlite3 series/results.sqlite 'SELEC
 expect 66 'was written by `policysim sweep`' reproduce out -o again
 [ -e again/results.sqlite ] && fail "reproduce of a sweep wrote again/results.sqlite"
 
-expect 64 'which the report does not draw yet' report out
-[ -e out/report.html ] && fail "report of a sweep wrote out/report.html"
+# The report of a sweep draws the outcomes against the factors (a grid has no sensitivity measures).
+expect 0 'out/report.html' report out
+grep -q '<section id="responses">' out/report.html || fail "the report of a sweep has no response curves"
+grep -q '<section id="adoption">' out/report.html && fail "the report of a sweep draws its points as arms"
 
 # A changed design is refused, and the message says what changed.
 sed -i 's/levels: 3/levels: 4/' sweep.yaml
