@@ -9,7 +9,7 @@
 # target gets the same measures: checked against the shares recomputed here from each run's
 # outcome, or its stored series over the target's window; without --series (the statistics from
 # the series in memory) and on a rerun that reuses every run (from `target_values`) the sweep
-# stores the same.
+# stores the same. The report of the sweep draws the measures.
 # Usage: sweep_sensitivity.sh POLICYSIM_EXE SOURCE_DIR
 set -u
 exe=$1
@@ -62,6 +62,18 @@ for query in "SELECT * FROM sensitivity ORDER BY outcome, factor" \
     echo "ok   the same without --series, and after a rerun that reuses every run: ${query:0:40}"
   else
     echo "FAIL differs without --series, or after a rerun: $query"
+    failures=$((failures + 1))
+  fi
+done
+
+# The report of the Saltelli sweep opens with its Sobol' bars, the targets' shares in a figure of
+# their own (tests/analysis checks the data behind them).
+expect 0 'saltelli/report.html' report saltelli
+for figure in fig-sobol fig-sobol-targets fig-response-final_mean_law; do
+  if grep -q "id=\"$figure\"" saltelli/report.html; then
+    echo "ok   the report draws $figure"
+  else
+    echo "FAIL the report of the Saltelli sweep has no $figure"
     failures=$((failures + 1))
   fi
 done
