@@ -6,6 +6,9 @@
 From a folder other than the repository root, run the file instead, with no PYTHONPATH:
 `/usr/bin/python3 path/to/analysis/report.py RESULTS_DB_OR_DIR ...`.
 
+A database written by `policysim sweep` gets the sections of a sweep (analysis/sweep_sections.py):
+its sensitivity first, then response curves and the design.
+
 Figures are embedded as base64 PNG; the CSS is inlined; the page references no other file.
 With the regional series, the interactive page explore.html is written beside the report
 (analysis/explorer.py). The path of the written report is printed on stdout. Exit codes: 0 written, 64 a bad option (an
