@@ -12,10 +12,11 @@ namespace policysim::runner {
 class ThreadLimit {
  public:
   explicit ThreadLimit(int threads);
-  /// The threads in effect (the cap, or the machine's cores).
+  /// The threads asked for, or the machine's cores when none were.
   int threads() const;
 
  private:
+  int requested_;
   std::optional<tbb::global_control> limit_;
 };
 
