@@ -12,6 +12,7 @@
 #include "sim/runner/experiment_setup.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
+#include "sim/runner/rank_databases.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/summary.hpp"
@@ -79,6 +80,12 @@ std::filesystem::path default_sweep_folder(const std::string& name) {
 }
 
 SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& log) {
+  LocalDispatch dispatch;
+  return run_sweep(options, out, log, dispatch);
+}
+
+SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& log,
+                      SweepDispatch& dispatch) {
   const auto scenario = read_experiment_scenario(options.scenario_file, log);
   if (!scenario.sweep) {
     throw UsageError(scenario.file.string() +
@@ -130,18 +137,24 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   }
   if (options.region_series) log << "policysim: " << database_size_line(shape) << '\n';
 
-  if (options.overwrite) {
+  if (options.overwrite && dispatch.writes_sweep()) {
     if (const auto removed = store::remove_results_database(result.database); !removed.empty()) {
       log << "policysim: " << removed << '\n';
     }
+    remove_rank_databases(result.database);
   }
   const nlohmann::json recorded = design_json(sweep);
   nlohmann::json manifest_extra = {{"sweep", recorded}};
   if (sharded) manifest_extra["sweep_shard"] = shard_text;
-  auto db =
-      open_experiment_database(result.database, scenario, country, manifest_extra, reps, seed,
-                               threads, options.region_series, {factor_columns(sweep), recorded});
-  store::write_design(result.database, design_rows(sweep, points.count(), reps));
+  store::ResultsDatabase& db = dispatch.open(
+      result.database,
+      [&](const std::filesystem::path& path) {
+        return open_experiment_database(path, scenario, country, manifest_extra, reps, seed,
+                                        threads, options.region_series,
+                                        {factor_columns(sweep), recorded});
+      },
+      log);
+  store::write_design(db.path(), design_rows(sweep, points.count(), reps));
 
   std::vector<ArmConfig> arms;
   arms.reserve(points.count());
@@ -167,8 +180,9 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
         << result.database.string() << '\n';
   }
   db.set_manifest("complete", false);
-  const BatchResult batch = runner.run(jobs, options.quiet, log);
+  const BatchResult batch = dispatch.run(runner, jobs, options.quiet, log);
   result.runs_written = batch.written;
+  if (!dispatch.writes_sweep()) return result;  // its runs are in the sweep's database now
   if (const int signal = stop_signal()) {
     report_interrupted(
         db, signal,
