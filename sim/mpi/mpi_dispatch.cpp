@@ -54,10 +54,7 @@ store::ResultsDatabase& MpiDispatch::open(const std::filesystem::path& sweep_dat
                                           const OpenDatabase& open_database, std::ostream& log) {
   if (rank_ == 0) {
     database_.emplace(open_database(sweep_database));
-    if (const std::size_t taken = runner::take_in_rank_databases(*database_); taken > 0) {
-      log << "policysim: took in " << taken << " runs a stopped MPI job left in "
-          << runner::ranks_folder(sweep_database).string() << '\n';
-    }
+    runner::take_in_stopped_job(*database_, log);
   }
   MPI_Barrier(MPI_COMM_WORLD);
   if (rank_ != 0) database_.emplace(open_database(runner::rank_database(sweep_database, rank_)));

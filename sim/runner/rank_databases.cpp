@@ -1,6 +1,7 @@
 #include "sim/runner/rank_databases.hpp"
 
 #include <algorithm>
+#include <ostream>
 #include <string>
 #include <system_error>
 #include <vector>
@@ -58,6 +59,13 @@ std::size_t take_in_rank_databases(store::ResultsDatabase& sweep) {
   const store::MergeCount count = store::merge_into_open(sweep, databases);
   for (const auto& database : databases) remove_rank_database(database);
   return count.runs_added;
+}
+
+void take_in_stopped_job(store::ResultsDatabase& sweep, std::ostream& log) {
+  if (const std::size_t taken = take_in_rank_databases(sweep); taken > 0) {
+    log << "policysim: took in " << taken << " runs a stopped MPI job left in "
+        << ranks_folder(sweep.path()).string() << '\n';
+  }
 }
 
 void remove_rank_databases(const fs::path& sweep_database) {

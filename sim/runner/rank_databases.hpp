@@ -25,6 +25,10 @@ std::filesystem::path rank_database(const std::filesystem::path& sweep_database,
 /// Throws StoreError: 73 for a rank database of other inputs or one another process still writes.
 std::size_t take_in_rank_databases(store::ResultsDatabase& sweep);
 
+/// take_in_rank_databases before a sweep lists the runs it lacks, saying on `log` how many runs
+/// a stopped MPI job had left in its ranks' databases, if any.
+void take_in_stopped_job(store::ResultsDatabase& sweep, std::ostream& log);
+
 /// For --overwrite: removes the rank databases beside `sweep_database` and their folders.
 void remove_rank_databases(const std::filesystem::path& sweep_database);
 

@@ -1,7 +1,5 @@
 #include "sim/runner/sweep_dispatch.hpp"
 
-#include <ostream>
-
 #include "sim/runner/rank_databases.hpp"
 
 namespace policysim::runner {
@@ -9,10 +7,7 @@ namespace policysim::runner {
 store::ResultsDatabase& LocalDispatch::open(const std::filesystem::path& sweep_database,
                                             const OpenDatabase& open_database, std::ostream& log) {
   store::ResultsDatabase& database = database_.emplace(open_database(sweep_database));
-  if (const std::size_t taken = take_in_rank_databases(database); taken > 0) {
-    log << "policysim: took in " << taken << " runs a stopped MPI job left in "
-        << ranks_folder(sweep_database).string() << '\n';
-  }
+  take_in_stopped_job(database, log);
   return database;
 }
 

@@ -2,8 +2,8 @@
 # `mpirun -n 3 policysim sweep`, its runs handed out in blocks across the ranks, holds what one
 # process holds, row by row by point and replicate (timings and run ids aside), sensitivity
 # included, with every rank running some and no rank database left behind. Killed (one rank
-# SIGKILLed, which ends the job) and run again under MPI, it runs only the missing runs and ends
-# the same. A rank that fails stops every rank with its message (MPI_Abort) instead of leaving
+# SIGKILLed, which ends the job) and run again, under MPI or in one process, it runs only the
+# missing runs and ends the same. A rank that fails stops every rank with its message (MPI_Abort) instead of leaving
 # them waiting. Skips (77) when this build has no MPI.
 # Usage: sweep_mpi.sh POLICYSIM_EXE SOURCE_DIR
 set -u
@@ -80,8 +80,8 @@ fi
 dry=$("${mpi[@]}" "$exe" sweep sweep.yaml -o ranks3 --dry-run 2>&1)
 [ "$(grep -c '^first 5 of 256 points' <<<"$dry")" -eq 1 ] || fail "the dry run is not printed once: $dry"
 
-# Resume: rank 1 SIGKILLed once some runs are stored; the launcher then ends the others. A sweep
-# long enough to be stopped midway: 4800 runs.
+# Resume: rank 1 SIGKILLed once some runs are stored, which ends the job; the same command under
+# MPI, or in one process, then runs the rest. A sweep long enough to be stopped midway: 4800 runs.
 cat >long.yaml <<'YAML'
 scenario: tiny.yaml
 name: long
@@ -98,40 +98,60 @@ YAML
 long_runs=4800
 "$exe" sweep long.yaml -o long -j 1 -q >/dev/null 2>&1 || fail "the long sweep in one process"
 long_reference=$(sweep_content long/results.sqlite | md5sum)
-"${mpi[@]}" "$exe" sweep long.yaml -o killed -j 1 -q >killed.log 2>&1 &
-launcher=$!
-target=$((20 + RANDOM % 100))
-while kill -0 "$launcher" 2>/dev/null && [ "$(runs_in_folder killed)" -lt "$target" ]; do
-  sleep 0.02
-done
-rank1=""
-for pid in $(pgrep -P "$launcher" -f "sweep long.yaml"); do
-  [ "$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -x 'OMPI_COMM_WORLD_RANK=1')" ] && rank1=$pid
-done
-if [ -n "$rank1" ] && kill -KILL "$rank1" 2>/dev/null; then
+# kill_midway FOLDER: the long sweep under MPI into FOLDER, rank 1 SIGKILLed once some runs are
+# stored; fails unless the job then ends, with runs left to do. Sets $stored to the runs kept.
+kill_midway() {
+  local folder=$1 launcher target rank1="" pid
+  "${mpi[@]}" "$exe" sweep long.yaml -o "$folder" -j 1 -q >"$folder.log" 2>&1 &
+  launcher=$!
+  target=$((20 + RANDOM % 100))
+  while kill -0 "$launcher" 2>/dev/null && [ "$(runs_in_folder "$folder")" -lt "$target" ]; do
+    sleep 0.02
+  done
+  for pid in $(pgrep -P "$launcher" -f "sweep long.yaml"); do
+    [ "$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -x 'OMPI_COMM_WORLD_RANK=1')" ] && rank1=$pid
+  done
+  if [ -z "$rank1" ] || ! kill -KILL "$rank1" 2>/dev/null; then
+    wait "$launcher"
+    fail "$folder: rank 1 could not be killed: the sweep ended first ($(runs_in_folder "$folder") runs)"
+    return 1
+  fi
   for _ in $(seq 600); do kill -0 "$launcher" 2>/dev/null || break; sleep 0.1; done
   if kill -0 "$launcher" 2>/dev/null; then
-    fail "the job still runs a minute after rank 1 was killed"
+    fail "$folder: the job still runs a minute after rank 1 was killed"
     pkill -KILL -P "$launcher"
     kill -KILL "$launcher"
   fi
   wait "$launcher" 2>/dev/null
-  stored=$(runs_in_folder killed)
-  [ "$stored" -lt "$long_runs" ] || fail "every run was stored before the kill: nothing to resume"
-  output=$("${mpi[@]}" "$exe" sweep long.yaml -o killed -j 1 -q 2>&1) || fail "the resume: $output"
-  if grep -qF "reusing $stored runs already in killed/results.sqlite" <<<"$output"; then
-    ok "the resume under MPI reused the $stored runs stored before the kill: $(grep -F 'took in' <<<"$output")"
+  stored=$(runs_in_folder "$folder")
+  [ "$stored" -lt "$long_runs" ] || fail "$folder: every run was stored before the kill"
+}
+
+# resumed WAY FOLDER COMMAND...: COMMAND resumes the killed sweep in FOLDER, reusing the $stored
+# runs kept, and ends with one process's content.
+resumed() {
+  local way=$1 folder=$2 output
+  shift 2
+  output=$("$@" 2>&1) || fail "$way: the resume: $output"
+  if grep -qF "reusing $stored runs already in $folder/results.sqlite" <<<"$output"; then
+    ok "$way reused the $stored runs stored before the kill: $(grep -F 'took in' <<<"$output")"
   else
-    fail "the resume does not say it reused $stored runs: $output"
+    fail "$way does not say it reused $stored runs: $output"
   fi
-  if [ "$(sweep_content killed/results.sqlite | md5sum)" = "$long_reference" ]; then
-    ok "killed, then resumed under MPI: identical to one process"
+  if [ "$(sweep_content "$folder/results.sqlite" | md5sum)" = "$long_reference" ]; then
+    ok "killed, then $way: identical to one process"
   else
-    fail "killed, then resumed under MPI: content differs from one process"
+    fail "killed, then $way: content differs from one process"
   fi
-else
-  wait "$launcher"
-  fail "rank 1 could not be killed: the sweep ended first ($(runs_in_folder killed) runs)"
+  [ ! -e "$folder/ranks" ] || fail "$way left the ranks' databases in $folder/ranks"
+}
+
+if kill_midway killed; then
+  resumed "resumed under MPI" killed "${mpi[@]}" "$exe" sweep long.yaml -o killed -j 1 -q
+fi
+# The runs a killed MPI job left in its ranks' databases are taken in by one process too.
+if kill_midway killed_once; then
+  resumed "resumed by one process" killed_once "$exe" sweep long.yaml -o killed_once -j 2 -q
 fi
 
 # A rank that cannot write its database (its folder's name taken by a file) stops the job.
