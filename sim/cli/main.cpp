@@ -3,17 +3,13 @@
 
 #include <CLI/CLI.hpp>
 
-#include <filesystem>
 #include <iostream>
-#include <new>
 #include <string>
 
 #include "sim/cli/commands.hpp"
+#include "sim/cli/error_report.hpp"
 #include "sim/cli/suggestions.hpp"
 #include "sim/core/exit_codes.hpp"
-#include "sim/runner/usage_error.hpp"
-#include "sim/scenario/scenario_error.hpp"
-#include "sim/store/store_error.hpp"
 
 int main(int argc, char** argv) {
   using namespace policysim::cli;
@@ -54,30 +50,7 @@ int main(int argc, char** argv) {
 
   try {
     return action();
-  } catch (const policysim::scenario::MissingInputError& e) {
-    std::cerr << e.what() << '\n';
-    return policysim::core::kMissingInput;
-  } catch (const policysim::scenario::ScenarioError& e) {
-    std::cerr << e.what() << '\n';
-    return policysim::core::kBadScenario;
-  } catch (const policysim::runner::UsageError& e) {
-    std::cerr << "policysim: " << e.what() << '\n';
-    return policysim::core::kUsage;
-  } catch (const policysim::store::StoreError& e) {
-    std::cerr << "policysim: " << e.what() << '\n';
-    return e.exit_code();
-  } catch (const std::filesystem::filesystem_error& e) {
-    std::cerr << "policysim: " << e.what() << '\n';
-    return policysim::core::kIoError;
-  } catch (const std::bad_alloc&) {
-    std::cerr << "policysim: out of memory: the machine, its control group or a limit such as "
-                 "`ulimit -v` allows less than this work needs. The runs stored so far are kept; "
-                 "to use less, run with fewer threads (-j), fewer replications (--reps) or arms, "
-                 "fewer regions, or without --regions.\n";
-    return policysim::core::kOutOfMemory;
-  } catch (const std::exception& e) {
-    std::cerr << "policysim: internal error: " << e.what()
-              << "\nThis is a bug in policysim; please report it with the command you ran.\n";
-    return policysim::core::kInternal;
+  } catch (...) {
+    return report_current_exception();
   }
 }

@@ -6,6 +6,10 @@
 #include "sim/core/exit_codes.hpp"
 #include "sim/runner/manifest.hpp"
 
+#if POLICYSIM_MPI
+#include "sim/mpi/mpi_session.hpp"
+#endif
+
 namespace policysim::cli {
 
 void add_version_command(CLI::App& app, Action& action) {
@@ -25,6 +29,11 @@ void add_version_command(CLI::App& app, Action& action) {
       for (const auto& [name, version] : info.at("libraries").items()) {
         std::cout << name << ": " << version.get<std::string>() << '\n';
       }
+#if POLICYSIM_MPI
+      std::cout << "MPI: " << mpi::library_version() << " (mpirun -n R policysim sweep)\n";
+#else
+      std::cout << "MPI: none (built without POLICYSIM_MPI)\n";
+#endif
       return core::kOk;
     };
   });

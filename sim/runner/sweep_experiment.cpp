@@ -13,6 +13,7 @@
 #include "sim/runner/experiment_setup.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
+#include "sim/runner/rank_databases.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/summary.hpp"
@@ -77,8 +78,8 @@ void print_dry_run(const scenario::Scenario& scenario, const SweepPoints& points
 
 /// The targets judged over a sweep's finished runs, stored in `targets` and `target_values` (a
 /// value per run whose statistic is known, so that a later command, or a merge of shards, reuses
-/// it). A run stored by an earlier command that stopped before storing its values has no value
-/// for a target that reads the series: the log says so and how to remake them.
+/// it). A run stored by an earlier command (or MPI rank) that stopped before storing its values
+/// has no value for a target that reads the series: the log says so and how to remake them.
 SweepTargets judge_sweep_targets(const scenario::Scenario& scenario,
                                  const store::ResultsDatabase& db,
                                  const std::vector<store::StoredRun>& runs,
@@ -105,8 +106,8 @@ SweepTargets judge_sweep_targets(const scenario::Scenario& scenario,
     rows[t].values = std::move(known_values);
     if (targets.unknown[t] > 0) {
       log << "policysim: target \"" << scenario.targets[t].name << "\" is not known in "
-          << targets.unknown[t] << " runs stored by an earlier command that stopped before "
-          << "judging them (a sweep keeps no series unless --series): its shares have no "
+          << targets.unknown[t] << " runs stored by an earlier command, or MPI rank, that stopped "
+          << "before judging them (a sweep keeps no series unless --series): its shares have no "
              "measures; rerun with --overwrite to remake them\n";
     }
   }
@@ -121,6 +122,12 @@ std::filesystem::path default_sweep_folder(const std::string& name) {
 }
 
 SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& log) {
+  LocalDispatch dispatch;
+  return run_sweep(options, out, log, dispatch);
+}
+
+SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& log,
+                      SweepDispatch& dispatch) {
   const auto scenario = read_experiment_scenario(options.scenario_file, log);
   if (!scenario.sweep) {
     throw UsageError(scenario.file.string() +
@@ -172,18 +179,24 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   }
   if (options.region_series) log << "policysim: " << database_size_line(shape) << '\n';
 
-  if (options.overwrite) {
+  if (options.overwrite && dispatch.writes_sweep()) {
     if (const auto removed = store::remove_results_database(result.database); !removed.empty()) {
       log << "policysim: " << removed << '\n';
     }
+    remove_rank_databases(result.database);
   }
   const nlohmann::json recorded = design_json(sweep);
   nlohmann::json manifest_extra = {{"sweep", recorded}};
   if (sharded) manifest_extra["sweep_shard"] = shard_text;
-  auto db =
-      open_experiment_database(result.database, scenario, country, manifest_extra, reps, seed,
-                               threads, options.region_series, {factor_columns(sweep), recorded});
-  store::write_design(result.database, design_rows(sweep, points.count(), reps));
+  store::ResultsDatabase& db = dispatch.open(
+      result.database,
+      [&](const std::filesystem::path& path) {
+        return open_experiment_database(path, scenario, country, manifest_extra, reps, seed,
+                                        threads, options.region_series,
+                                        {factor_columns(sweep), recorded});
+      },
+      log);
+  store::write_design(db.path(), design_rows(sweep, points.count(), reps));
 
   std::vector<ArmConfig> arms;
   arms.reserve(points.count());
@@ -213,14 +226,24 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   // default): computed[point * reps + replicate].
   std::vector<std::vector<double>> computed(
       scenario.targets.empty() ? 0 : points.count() * static_cast<std::size_t>(reps));
+  std::vector<std::string> point_names;
+  for (const auto& arm : runner.arms()) point_names.push_back(arm.name);
+  const auto judge_run = [&](const Job& job, const store::RunRecord& run) {
+    if (scenario.targets.empty()) return;
+    computed[job.arm * static_cast<std::size_t>(reps) + static_cast<std::size_t>(job.replicate)] =
+        run_target_statistics(scenario, db.schema(), run);
+  };
+  // Another rank of an MPI job keeps its runs' statistics in its own database's target_values,
+  // which rank 0 takes in with the runs.
+  const auto keep_rank_targets = [&](store::ResultsDatabase& rank_database) {
+    if (scenario.targets.empty()) return;
+    judge_sweep_targets(scenario, rank_database, finished_runs(rank_database.runs(), reps).ok,
+                        point_names, computed, reps, log);
+  };
   const BatchResult batch =
-      runner.run(jobs, options.quiet, log, [&](const Job& job, const store::RunRecord& run) {
-        if (scenario.targets.empty()) return;
-        computed[job.arm * static_cast<std::size_t>(reps) +
-                 static_cast<std::size_t>(job.replicate)] =
-            run_target_statistics(scenario, db.schema(), run);
-      });
+      dispatch.run(runner, jobs, options.quiet, log, judge_run, keep_rank_targets);
   result.runs_written = batch.written;
+  if (!dispatch.writes_sweep()) return result;  // its runs are in the sweep's database now
   if (const int signal = stop_signal()) {
     report_interrupted(
         db, signal,
@@ -234,8 +257,6 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   // The summary covers replicates [0, reps) of every point: an earlier command may have stored
   // more.
   const FinishedRuns finished = finished_runs(db.runs(), reps);
-  std::vector<std::string> point_names;
-  for (const auto& arm : runner.arms()) point_names.push_back(arm.name);
   const SweepTargets targets =
       judge_sweep_targets(scenario, db, finished.ok, point_names, computed, reps, log);
   result.runs_failed = batch.failed - batch.failed_stored + static_cast<int>(finished.failed);

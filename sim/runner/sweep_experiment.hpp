@@ -8,6 +8,7 @@
 #include <iosfwd>
 
 #include "sim/runner/experiment.hpp"
+#include "sim/runner/sweep_dispatch.hpp"
 
 namespace policysim::runner {
 
@@ -45,5 +46,10 @@ std::filesystem::path default_sweep_folder(const std::string& name);
 /// UsageError for one without a sweep, and StoreError for results that cannot be written or were
 /// made from other inputs.
 SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& log);
+
+/// The same, its jobs run by `dispatch`: on an MPI rank other than 0, it runs the jobs handed to
+/// it and returns without a summary (SweepDispatch::writes_sweep).
+SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostream& log,
+                      SweepDispatch& dispatch);
 
 }  // namespace policysim::runner

@@ -34,40 +34,25 @@ std::int64_t single_integer(sqlite::Database& db, const std::string& sql) {
   return query.column_int64(0);
 }
 
-}  // namespace
+/// Refuses (StoreError 73) a shard not made from the inputs of `reference`, whose inputs are
+/// `expected`.
+void check_same_inputs(const std::filesystem::path& reference, const StoredInputs& expected,
+                       const std::filesystem::path& shard) {
+  const StoredInputs inputs = read_stored_inputs(shard);
+  if (inputs.fingerprint != expected.fingerprint || !(inputs.schema == expected.schema)) {
+    throw StoreError(shard.string() + " was not made from the same inputs as " +
+                         reference.string() + ", so their runs are not one experiment's:" +
+                         fingerprint_difference(expected.fingerprint, inputs.fingerprint) +
+                         "\n(\"there\" is " + reference.string() + ", \"now\" " + shard.string() +
+                         "); merge only the shards of one sweep",
+                     StoreError::cannot_create_output);
+  }
+}
 
-MergeCount merge_results(const std::filesystem::path& out,
-                         const std::vector<std::filesystem::path>& shards) {
-  if (shards.empty()) {
-    throw StoreError("give at least one shard to merge", StoreError::missing_input);
-  }
-  const StoredInputs first = read_stored_inputs(shards.front());
-  for (std::size_t i = 1; i < shards.size(); ++i) {
-    const StoredInputs shard = read_stored_inputs(shards[i]);
-    if (shard.fingerprint != first.fingerprint || !(shard.schema == first.schema)) {
-      throw StoreError(shards[i].string() + " was not made from the same inputs as " +
-                           shards.front().string() + ", so their runs are not one experiment's:" +
-                           fingerprint_difference(first.fingerprint, shard.fingerprint) +
-                           "\n(\"there\" is " + shards.front().string() + ", \"now\" " +
-                           shards[i].string() + "); merge only the shards of one sweep",
-                       StoreError::cannot_create_output);
-    }
-  }
-  // Takes OUT's lock, creates its tables, and refuses an OUT holding runs of other inputs.
-  ResultsDatabase database =
-      ResultsDatabase::open(out, first.schema, first.scenario_name, first.fingerprint);
-  if (database.run_count() == 0) {
-    nlohmann::json manifest = first.manifest;
-    manifest.erase("sweep_shard");
-    manifest["complete"] = false;
-    database.write_manifest(manifest);
-  }
-  nlohmann::json merged_from = database.manifest().value("merged_from", nlohmann::json::array());
-  for (const auto& shard : shards) merged_from.push_back(shard.string());
-  database.set_manifest("merged_from", merged_from);
-  database.flush();
-
-  const Schema& schema = first.schema;
+/// Copies into `out`, whose lock the caller holds, the runs of `shards` it lacks, whole, each
+/// shard in one transaction, with their regions, `design` and `column_meanings`.
+MergeCount copy_missing_runs(const std::filesystem::path& out, const Schema& schema,
+                             const std::vector<std::filesystem::path>& shards) {
   MergeCount count;
   sqlite::Database db(out, sqlite::Database::Mode::read_write_create);
   for (const auto& shard : shards) {
@@ -125,6 +110,40 @@ MergeCount merge_results(const std::filesystem::path& out,
     db.exec("DETACH DATABASE shard");
   }
   return count;
+}
+
+}  // namespace
+
+MergeCount merge_results(const std::filesystem::path& out,
+                         const std::vector<std::filesystem::path>& shards) {
+  if (shards.empty()) {
+    throw StoreError("give at least one shard to merge", StoreError::missing_input);
+  }
+  const StoredInputs first = read_stored_inputs(shards.front());
+  for (std::size_t i = 1; i < shards.size(); ++i)
+    check_same_inputs(shards.front(), first, shards[i]);
+  // Takes OUT's lock, creates its tables, and refuses an OUT holding runs of other inputs.
+  ResultsDatabase database =
+      ResultsDatabase::open(out, first.schema, first.scenario_name, first.fingerprint);
+  if (database.run_count() == 0) {
+    nlohmann::json manifest = first.manifest;
+    manifest.erase("sweep_shard");
+    manifest["complete"] = false;
+    database.write_manifest(manifest);
+  }
+  nlohmann::json merged_from = database.manifest().value("merged_from", nlohmann::json::array());
+  for (const auto& shard : shards) merged_from.push_back(shard.string());
+  database.set_manifest("merged_from", merged_from);
+  database.flush();
+
+  return copy_missing_runs(out, first.schema, shards);
+}
+
+MergeCount merge_into_open(ResultsDatabase& out, const std::vector<std::filesystem::path>& shards) {
+  out.flush();  // the copy goes through a connection of its own
+  const StoredInputs expected = read_stored_inputs(out.path());
+  for (const auto& shard : shards) check_same_inputs(out.path(), expected, shard);
+  return copy_missing_runs(out.path(), out.schema(), shards);
 }
 
 }  // namespace policysim::store

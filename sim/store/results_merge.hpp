@@ -8,6 +8,8 @@
 #include <filesystem>
 #include <vector>
 
+#include "sim/store/results_database.hpp"
+
 namespace policysim::store {
 
 /// What a merge did.
@@ -24,5 +26,10 @@ struct MergeCount {
 /// differ), or an OUT holding runs of other inputs.
 MergeCount merge_results(const std::filesystem::path& out,
                          const std::vector<std::filesystem::path>& shards);
+
+/// The same copy into a results database this process has open (and so holds the lock of), for
+/// the databases the ranks of an MPI sweep write: each shard must have been made from `out`'s
+/// inputs (StoreError 73 otherwise, nothing copied); `out`'s manifest is left as it is.
+MergeCount merge_into_open(ResultsDatabase& out, const std::vector<std::filesystem::path>& shards);
 
 }  // namespace policysim::store

@@ -12,6 +12,8 @@ trap 'rm -rf "$work"' EXIT
 cd "$work" || exit 1
 failures=0
 
+source "$src/tests/cli/sweep_content.bash"
+
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 ok() { echo "ok   $*"; }
 
@@ -31,24 +33,9 @@ sweep:
 YAML
 runs=1200
 
-# The contents of a sweep's database, keyed by (arm, replicate), without run_id (the order runs
-# finished in) and wall_seconds.
-columns() {
-  sqlite3 "$1" "SELECT group_concat('t.\"' || name || '\"') FROM pragma_table_info('$2')
-                WHERE name NOT IN ('run_id', 'wall_seconds')"
-}
-content() {
-  local db=$1
-  sqlite3 "$db" "SELECT * FROM design ORDER BY factor_index"
-  sqlite3 "$db" "SELECT $(columns "$db" runs) FROM runs t ORDER BY t.arm, t.replicate"
-  sqlite3 "$db" "SELECT k.arm, k.replicate, $(columns "$db" events) FROM events t
-                 JOIN runs k ON k.run_id = t.run_id ORDER BY k.arm, k.replicate, t.rowid"
-}
-runs_in() { sqlite3 "$1" "SELECT count(*) FROM runs" 2>/dev/null || echo 0; }
-
 "$exe" sweep sweep.yaml -o reference -j 2 -q >/dev/null 2>&1 || fail "the uninterrupted sweep"
-reference=$(content reference/results.sqlite | md5sum)
-[ "$(runs_in reference/results.sqlite)" -eq "$runs" ] || fail "the reference holds other than $runs runs"
+reference=$(sweep_content reference/results.sqlite | md5sum)
+[ "$(stored_runs reference/results.sqlite)" -eq "$runs" ] || fail "the reference holds other than $runs runs"
 
 # Killed once some runs are stored, a different number each round: it waits for runs, not a
 # clock, so that a slow machine kills as often as a fast one.
@@ -57,12 +44,12 @@ for round in $(seq 8); do
   target=$((previous + 1 + RANDOM % 40))
   "$exe" sweep sweep.yaml -o killed -j 1 -q >/dev/null 2>&1 &
   pid=$!
-  while kill -0 "$pid" 2>/dev/null && [ "$(runs_in killed/results.sqlite)" -lt "$target" ]; do
+  while kill -0 "$pid" 2>/dev/null && [ "$(stored_runs killed/results.sqlite)" -lt "$target" ]; do
     sleep 0.01
   done
   if kill -KILL "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
   wait "$pid" 2>/dev/null
-  now=$(runs_in killed/results.sqlite)
+  now=$(stored_runs killed/results.sqlite)
   if [ "$now" -lt "$previous" ]; then
     lost=$((lost + previous - now))
     fail "round $round: $((previous - now)) stored runs lost"
@@ -76,7 +63,7 @@ if grep -qF "reusing $previous runs already in killed/results.sqlite" <<<"$outpu
 else
   fail "the resume does not say it reused $previous runs: $output"
 fi
-if [ "$(content killed/results.sqlite | md5sum)" = "$reference" ]; then
+if [ "$(sweep_content killed/results.sqlite | md5sum)" = "$reference" ]; then
   ok "$kills SIGKILLs then resume: identical to the uninterrupted sweep ($previous of $runs runs stored before the last)"
 else
   fail "SIGKILLs then resume: content differs from the uninterrupted sweep"
@@ -91,7 +78,7 @@ if [ "$code" -eq 73 ] && grep -qF "made from other inputs than this command's" <
 else
   fail "a changed extended file: exit $code, expected 73: $output"
 fi
-[ "$(content killed/results.sqlite | md5sum)" = "$reference" ] || fail "the refusal changed the file"
+[ "$(sweep_content killed/results.sqlite | md5sum)" = "$reference" ] || fail "the refusal changed the file"
 
 echo "kills: $kills, runs lost: $lost"
 exit $failures

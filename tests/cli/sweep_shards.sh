@@ -14,6 +14,7 @@ cd "$work" || exit 1
 failures=0
 
 source "$src/tests/cli/expect.bash"
+source "$src/tests/cli/sweep_content.bash"
 
 fail() { echo "FAIL $*"; failures=$((failures + 1)); }
 
@@ -30,20 +31,6 @@ sweep:
     beta_resistance: {}
 YAML
 
-columns() {
-  sqlite3 "$1" "SELECT group_concat('t.\"' || name || '\"') FROM pragma_table_info('$2')
-                WHERE name NOT IN ('run_id', 'wall_seconds')"
-}
-content() {
-  local db=$1
-  sqlite3 "$db" "SELECT * FROM regions ORDER BY region"
-  sqlite3 "$db" "SELECT * FROM design ORDER BY factor_index"
-  sqlite3 "$db" "SELECT * FROM sensitivity ORDER BY outcome, factor"
-  sqlite3 "$db" "SELECT $(columns "$db" runs) FROM runs t ORDER BY t.arm, t.replicate"
-  sqlite3 "$db" "SELECT k.arm, k.replicate, $(columns "$db" events) FROM events t
-                 JOIN runs k ON k.run_id = t.run_id ORDER BY k.arm, k.replicate, t.rowid"
-}
-
 expect 0 'results:' sweep sweep.yaml -o whole -q
 expect 0 'shard 1/3: 11 of the 32 points' sweep sweep.yaml -o shard1 --shard 1/3 --dry-run
 for i in 1 2 3; do
@@ -54,7 +41,7 @@ expect 0 'merged 3 shards into merged/results.sqlite: 64 runs added, 0 already t
 expect 0 'merged 1 shard into merged/results.sqlite: 0 runs added, 22 already there' \
   merge merged shard2
 expect 0 'reusing 64 runs already in merged/results.sqlite' sweep sweep.yaml -o merged -q
-if [ "$(content merged/results.sqlite | md5sum)" = "$(content whole/results.sqlite | md5sum)" ]; then
+if [ "$(sweep_content merged/results.sqlite | md5sum)" = "$(sweep_content whole/results.sqlite | md5sum)" ]; then
   echo "ok   three shards merged hold what one process holds"
 else
   fail "three shards merged differ from one process"

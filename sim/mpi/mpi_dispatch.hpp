@@ -1,0 +1,49 @@
+#pragma once
+// A sweep's jobs shared by the ranks of an MPI job (`mpirun -n R policysim sweep FILE`).
+//
+// Rank 0 holds the sweep's folder lock and database, lists the missing jobs and hands them out
+// in blocks (sweep_blocks.hpp) to whichever rank asks, itself included: a thread of its own runs
+// blocks beside the main thread, which answers the other ranks. Every rank runs its blocks on
+// its own oneTBB threads (-j each) and stores the runs in a database of its own
+// (rank_databases.hpp), which rank 0 takes in once the rank is done. So SQLite keeps one writer
+// per file, the writing grows with the ranks rather than capping them at one writer's pace, and
+// only job numbers and counts travel between ranks. Each run's seed and point are those one
+// process would give it, so the results are the same, row by row.
+
+#include <optional>
+
+#include "sim/runner/sweep_dispatch.hpp"
+
+namespace policysim::mpi {
+
+class MpiDispatch final : public runner::SweepDispatch {
+ public:
+  /// For rank `rank` of `ranks`, MPI being initialised (MpiSession).
+  MpiDispatch(int rank, int ranks);
+
+  bool writes_sweep() const override { return rank_ == 0; }
+  /// Rank 0 opens the sweep's database and takes in what a stopped job left in the ranks'
+  /// databases; only then do the others open theirs (a barrier).
+  store::ResultsDatabase& open(const std::filesystem::path& sweep_database,
+                               const OpenDatabase& open_database, std::ostream& log) override;
+  /// Rank 0: hands out `jobs` and runs its own share, then, once every rank has closed its
+  /// database (a barrier), takes their runs in; the BatchResult counts every rank's runs.
+  /// Others: run what they are handed until there is nothing left, then close their database.
+  runner::BatchResult run(runner::ReplicationRunner& runner, std::span<const runner::Job> jobs,
+                          bool quiet, std::ostream& log,
+                          const runner::ReplicationRunner::RunStored& stored,
+                          const RankDone& rank_done) override;
+
+ private:
+  runner::BatchResult hand_out(runner::ReplicationRunner& runner, std::span<const runner::Job> jobs,
+                               bool quiet, std::ostream& log,
+                               const runner::ReplicationRunner::RunStored& stored);
+  runner::BatchResult work(runner::ReplicationRunner& runner, std::ostream& log,
+                           const runner::ReplicationRunner::RunStored& stored);
+
+  int rank_;
+  int ranks_;
+  std::optional<store::ResultsDatabase> database_;
+};
+
+}  // namespace policysim::mpi

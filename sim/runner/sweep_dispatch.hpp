@@ -1,0 +1,63 @@
+#pragma once
+// Who runs a sweep's jobs: this process alone (LocalDispatch), or the ranks of an MPI job
+// (sim/mpi/mpi_dispatch.hpp), each running a share of them on its own threads. run_sweep asks
+// its dispatch for the database to write and to run the missing jobs; everything else (the
+// design, the seeds, the summary) is the same whoever runs them, so the results are too.
+
+#include <filesystem>
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <span>
+
+#include "sim/runner/replications.hpp"
+#include "sim/store/results_database.hpp"
+
+namespace policysim::runner {
+
+class SweepDispatch {
+ public:
+  /// Opens the database at the path it is given (open_experiment_database with the sweep's
+  /// inputs).
+  using OpenDatabase = std::function<store::ResultsDatabase(const std::filesystem::path&)>;
+  /// Called on another rank with its database once its runs are done, before it is closed and
+  /// taken in: for what it keeps of its runs beside them (their targets' statistics).
+  using RankDone = std::function<void(store::ResultsDatabase&)>;
+
+  virtual ~SweepDispatch() = default;
+
+  /// Whether this process writes the sweep's database, lists its missing jobs and summarises
+  /// it; another rank of an MPI job only runs the jobs handed to it.
+  virtual bool writes_sweep() const = 0;
+
+  /// The database this process writes for the sweep whose database is `sweep_database`: that
+  /// one, with the runs an earlier, stopped MPI job left in its ranks' databases taken in
+  /// (rank_databases.hpp), or, on another rank, its own. It lives as long as the dispatch, or,
+  /// on another rank, until run() returns.
+  virtual store::ResultsDatabase& open(const std::filesystem::path& sweep_database,
+                                       const OpenDatabase& open_database, std::ostream& log) = 0;
+
+  /// Runs `jobs`, the sweep's missing ones (ignored on another rank, which runs what it is
+  /// handed), with `runner`, which writes into the database open() gave. On return the database
+  /// holds every run stored, whichever process ran it. `stored` is called with each run this
+  /// process stores (ReplicationRunner::run), `rank_done` on another rank as said above.
+  virtual BatchResult run(ReplicationRunner& runner, std::span<const Job> jobs, bool quiet,
+                          std::ostream& log, const ReplicationRunner::RunStored& stored,
+                          const RankDone& rank_done) = 0;
+};
+
+/// Every job in this process, as ReplicationRunner::run does.
+class LocalDispatch final : public SweepDispatch {
+ public:
+  bool writes_sweep() const override { return true; }
+  store::ResultsDatabase& open(const std::filesystem::path& sweep_database,
+                               const OpenDatabase& open_database, std::ostream& log) override;
+  BatchResult run(ReplicationRunner& runner, std::span<const Job> jobs, bool quiet,
+                  std::ostream& log, const ReplicationRunner::RunStored& stored,
+                  const RankDone& rank_done) override;
+
+ private:
+  std::optional<store::ResultsDatabase> database_;
+};
+
+}  // namespace policysim::runner
