@@ -1,5 +1,6 @@
 #include "sim/runner/summary.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ostream>
@@ -70,8 +71,16 @@ std::vector<OutcomeSummary> summarise_stored_outcomes(const store::ResultsDataba
     for (std::size_t i = 0; i < 2; ++i) {
       const double h = last * ps[i];
       const auto below = static_cast<std::size_t>(std::floor(h));
-      const auto around = database.outcome_order_statistics(name, replicates, below, 2);
-      *ends[i] = core::type7_between(around.front(), around.back(), h);
+      const std::size_t above = std::min(below + 1, present - 1);
+      // Counted from the nearer end, so that the sort holds a twentieth of the values.
+      if (below < present / 2) {
+        const auto around = database.outcome_order_statistics(name, replicates, below, 2);
+        *ends[i] = core::type7_between(around.front(), around.back(), h);
+      } else {
+        const auto around = database.outcome_order_statistics(
+            name, replicates, present - 1 - above, above - below + 1, true);
+        *ends[i] = core::type7_between(around.back(), around.front(), h);
+      }
     }
     rows.push_back(row);
   }

@@ -651,6 +651,9 @@ ResultsDatabase ResultsDatabase::open(const std::filesystem::path& path, const S
   // In WAL mode NORMAL keeps every commit atomic (a crash loses at most the last commits, never
   // part of one) without an fsync per run.
   db.exec("PRAGMA synchronous = NORMAL");
+  // Runs are appended, so writing touches few pages, and reads stream: a small page cache keeps
+  // the writer's memory from growing with the file (SQLite's default is 2 MiB).
+  db.exec("PRAGMA cache_size = -512");
   {
     Transaction transaction(db);
     if (existing.schema_changed) {
@@ -986,12 +989,14 @@ void ResultsDatabase::visit_outcome_values(const std::string& outcome, int repli
 
 std::vector<double> ResultsDatabase::outcome_order_statistics(const std::string& outcome,
                                                               int replicates, std::size_t first,
-                                                              std::size_t count) const {
+                                                              std::size_t count,
+                                                              bool from_largest) const {
   std::lock_guard lock(impl_->mutex);
   const std::string column = impl_->outcome_column(outcome);
+  // With a LIMIT, SQLite's sort keeps only the first LIMIT + OFFSET rows.
   Statement query(impl_->db, "SELECT " + column + " FROM runs WHERE " + finished_ok + " AND " +
                                  column + " IS NOT NULL ORDER BY " + column +
-                                 " LIMIT ?2 OFFSET ?3");
+                                 (from_largest ? " DESC" : "") + " LIMIT ?2 OFFSET ?3");
   query.bind(1, replicates);
   query.bind(2, static_cast<std::int64_t>(count));
   query.bind(3, static_cast<std::int64_t>(first));

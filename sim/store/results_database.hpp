@@ -160,10 +160,12 @@ class ResultsDatabase {
   /// Calls `visit` with each of those values of `outcome`, ordered by (arm, replicate).
   void visit_outcome_values(const std::string& outcome, int replicates,
                             const std::function<void(double)>& visit) const;
-  /// Those values of `outcome` sorted ascending, from position `first` on, at most `count`: order
-  /// statistics without holding every value (SQLite sorts within its bounded cache).
+  /// Those values of `outcome` sorted ascending (descending `from_largest`), from position
+  /// `first` on, at most `count`: order statistics holding only the first + count values nearest
+  /// that end, not every value.
   std::vector<double> outcome_order_statistics(const std::string& outcome, int replicates,
-                                               std::size_t first, std::size_t count) const;
+                                               std::size_t first, std::size_t count,
+                                               bool from_largest = false) const;
   /// National metrics over ticks for every run, ordered by (arm, replicate), read in one pass
   /// over the series whatever their number. Throws StoreError for a name that is not a metric.
   std::vector<RunSeries> series_values(const std::vector<std::string>& metrics) const;
