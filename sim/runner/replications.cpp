@@ -8,9 +8,11 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdlib>
 #include <limits>
 #include <mutex>
 #include <new>
+#include <stdexcept>
 #include <ostream>
 
 #include "sim/core/progress.hpp"
@@ -32,6 +34,16 @@ constexpr std::size_t kParallelRunRegions = 4096;
 // estimate) whatever the points.
 constexpr std::size_t kKeptSimulations = 16;
 constexpr std::size_t kKeptMadeArms = 1;
+
+// Makes the runs of the arm named by POLICYSIM_TEST_FAIL_ARM fail with an ordinary error, for
+// tests of what a failed run leaves (tests/cli/sweep_failed_runs.sh): once a scenario is accepted,
+// no input makes the model throw anything but a NaN or infinite state.
+void fail_if_a_test_asks(const std::string& arm) {
+  static const char* const arm_to_fail = std::getenv("POLICYSIM_TEST_FAIL_ARM");
+  if (arm_to_fail != nullptr && arm == arm_to_fail) {
+    throw std::runtime_error("failure injected by POLICYSIM_TEST_FAIL_ARM");
+  }
+}
 
 }  // namespace
 
@@ -148,6 +160,7 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
       try {
         Pool::Built& built = pool_->arm(job.arm, arms_);
         arm = &built.config;
+        fail_if_a_test_asks(arm->name);
         const auto started = std::chrono::steady_clock::now();
         // A run of a large country is parallel inside. A thread waiting for that inner loop may
         // be handed another job of this outer loop (oneTBB's guide, "Work Isolation"), which
