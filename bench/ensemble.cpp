@@ -1,8 +1,8 @@
 // Ensemble throughput: replications of the baseline (83 regions, 64 quarters) with national
 // series, events and outcomes written to a results database, in runs per second, next to an SpMM
 // on the same network and a STREAM triad measured in the same process.
-// Usage: bench_ensemble [small|large|all|REPLICATIONS] [threads] [scenario]  (a number of
-// replications runs them once, for profiles)
+// Usage: bench_ensemble [small|large|all|REPLICATIONS] [threads] [scenario] [--no-series]  (a
+// number of replications runs them once, for profiles; --no-series stores runs as a sweep does)
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
@@ -28,6 +28,9 @@ int main(int argc, char** argv) {
   app.add_option("threads", threads, "Threads (default 1)")->check(CLI::Range(1, 4096));
   app.add_option("scenario", scenario, "Scenario (default: the baseline)")
       ->check(CLI::ExistingFile);
+  bool no_series = false;
+  app.add_flag("--no-series", no_series,
+               "Store outcomes and events only, as policysim sweep does unless asked");
   if (const int code = parse_arguments(app, argc, argv); code >= 0) return code;
 
   std::printf("%s\n%s\n", benchmark_context("ensemble", threads).c_str(),
@@ -47,6 +50,7 @@ int main(int argc, char** argv) {
     options.replications = s.replications;
     options.repeats = s.repeats;
     options.threads = threads;
+    options.series = !no_series;
     const EnsembleResult result = run_ensemble_benchmark(options);
     std::printf("%s\n", ensemble_table_row(result).c_str());
     std::fflush(stdout);

@@ -65,6 +65,7 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
   EnsembleResult result;
   result.replications = options.replications;
   result.threads = options.threads;
+  result.series = options.series;
   result.ticks = scenario.config.tick_count();
   result.regions = country.region_count();
   const auto reps = static_cast<std::size_t>(options.replications);
@@ -100,6 +101,7 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
           const auto run_started = Clock::now();
           auto output = pool.local()->run(seed, run_options);
           hashes[i] = run_hash(output);
+          if (!options.series) output.series.clear();  // stored as a sweep stores it
           auto record = runner::to_record(std::move(output), "base", replicate, seed,
                                           seconds_since(run_started), quarters);
           const auto write_started = Clock::now();

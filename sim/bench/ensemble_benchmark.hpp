@@ -11,8 +11,8 @@
 
 namespace policysim::bench {
 
-/// `replications` runs of a scenario (the baseline: 83 regions, 64 quarters), national series,
-/// events and outcomes written to a fresh results database in a temporary directory,
+/// `replications` runs of a scenario (the baseline: 83 regions, 64 quarters), national series
+/// (unless not asked), events and outcomes written to a fresh results database in a temporary directory,
 /// replications in parallel. One parse and country, one Simulation per worker reused across its
 /// runs.
 struct EnsembleOptions {
@@ -22,9 +22,13 @@ struct EnsembleOptions {
   int threads = 1;
   bool pin = true;
   std::uint64_t seed = 20120101;
+  /// Whether runs are stored with their national series, as `policysim run` stores them; without,
+  /// only outcomes and events, as `policysim sweep` stores them unless asked.
+  bool series = true;
 };
 struct EnsembleResult {
   int replications = 0, threads = 0, ticks = 0;
+  bool series = true;  ///< whether the runs were stored with their national series
   std::size_t regions = 0;
   Timings seconds;  ///< the whole ensemble, database writes included
   /// Per repeat, the workers' seconds in writing runs (their waits for the one writer included)

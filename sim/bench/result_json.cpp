@@ -32,6 +32,7 @@ nlohmann::json to_json(const EnsembleResult& r) {
           {"regions", r.regions},
           {"ticks", r.ticks},
           {"threads", r.threads},
+          {"series_stored", r.series},
           {"seconds", timings_json(r.seconds)},
           {"runs_per_second", r.runs_per_second()},
           {"write_seconds", timings_json(r.write_seconds)},

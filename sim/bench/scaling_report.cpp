@@ -49,7 +49,7 @@ std::string writer_table(const std::vector<ScalingRow>& rows) {
     if (text.empty()) {
       text = "\nresults writer: share of the workers' time spent writing runs (waits included)\n";
     }
-    text += printf_text("%-12s %7d   %.1f %%", row.size.c_str(), row.threads, 100.0 * share);
+    text += printf_text("%-18s %7d   %.1f %%", row.size.c_str(), row.threads, 100.0 * share);
     if (row.threads == 1 && share > 0.0) {
       text += printf_text("  (one writer keeps up with about %.0f workers)", 1.0 / share);
     }
@@ -61,11 +61,11 @@ std::string writer_table(const std::vector<ScalingRow>& rows) {
 }  // namespace
 
 std::string scaling_table(const std::vector<ScalingRow>& rows) {
-  std::string text = printf_text("%-9s %-12s %7s %12s %25s %14s %-15s %8s %9s  %-16s %s\n",
+  std::string text = printf_text("%-9s %-18s %7s %12s %25s %14s %-15s %8s %9s  %-16s %s\n",
                                  "workload", "size", "threads", "median_s", "range_s", "rate",
                                  "unit", "speedup", "x_ref", "hash", "check");
   for (const ScalingRow& row : rows) {
-    text += printf_text("%-9s %-12s %7d %12.6f %12.6f-%-12.6f %14.4g %-15s %8.2f %9.2f  %s %s\n",
+    text += printf_text("%-9s %-18s %7d %12.6f %12.6f-%-12.6f %14.4g %-15s %8.2f %9.2f  %s %s\n",
                         row.workload.c_str(), row.size.c_str(), row.threads, row.seconds.median(),
                         row.seconds.min(), row.seconds.max(), row.rate, row.rate_unit.c_str(),
                         row.speedup, row.ratio_to_reference, hex64(row.hash).c_str(),

@@ -24,7 +24,7 @@ std::vector<ScalingRow> run_scaling_suite(const SuiteOptions& options,
     if (progress) progress(row);
     rows.push_back(std::move(row));
   };
-  const auto ensemble = [&](int replications, int repeats) {
+  const auto ensemble = [&](int replications, int repeats, bool series) {
     for (int threads = 1; threads <= options.max_threads; ++threads) {
       EnsembleOptions ensemble_options;
       ensemble_options.scenario_file = options.scenario_file;
@@ -32,8 +32,10 @@ std::vector<ScalingRow> run_scaling_suite(const SuiteOptions& options,
       ensemble_options.repeats = repeats;
       ensemble_options.threads = threads;
       ensemble_options.pin = options.pin;
+      ensemble_options.series = series;
       const EnsembleResult result = run_ensemble_benchmark(ensemble_options);
-      finish({"ensemble", std::to_string(replications) + " runs", threads, result.seconds,
+      finish({"ensemble", std::to_string(replications) + (series ? " runs" : " runs, outcomes"),
+              threads, result.seconds,
               result.runs_per_second(), "runs/s", 1.0, result.ratio_to_spmm(), result.hash,
               result.hash_stable, to_json(result)});
     }
@@ -52,11 +54,13 @@ std::vector<ScalingRow> run_scaling_suite(const SuiteOptions& options,
               to_json(result)});
     }
   };
-  ensemble(200, 5);
+  ensemble(200, 5, true);
+  // Stored as a sweep stores its runs: outcomes and events, no series.
+  ensemble(200, 5, false);
   tick(1000, 16, 5, "1e3 regions");
   tick(100000, 16, 3, "1e5 regions");
   if (options.large) {
-    ensemble(1000, 3);
+    ensemble(1000, 3, true);
     tick(1000000, 8, 2, "1e6 regions");
   }
   return rows;

@@ -3,6 +3,7 @@
 #include <mpi.h>
 #include <tbb/global_control.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <exception>
@@ -62,8 +63,8 @@ store::ResultsDatabase& MpiDispatch::open(const std::filesystem::path& sweep_dat
 }
 
 runner::BatchResult MpiDispatch::run(runner::ReplicationRunner& runner,
-                                     std::span<const runner::Job> jobs, bool quiet,
-                                     std::ostream& log,
+                                     const NextJobs& next_jobs, std::size_t job_count,
+                                     bool quiet, std::ostream& log,
                                      const runner::ReplicationRunner::RunStored& stored,
                                      const RankDone& rank_done) {
   if (rank_ != 0) {
@@ -73,29 +74,40 @@ runner::BatchResult MpiDispatch::run(runner::ReplicationRunner& runner,
     MPI_Barrier(MPI_COMM_WORLD);
     return done;
   }
-  const runner::BatchResult done = hand_out(runner, jobs, quiet, log, stored);
+  const runner::BatchResult done = hand_out(runner, next_jobs, job_count, quiet, log, stored);
   MPI_Barrier(MPI_COMM_WORLD);  // every other rank has closed its database
   runner::take_in_rank_databases(*database_);
   return done;
 }
 
 runner::BatchResult MpiDispatch::hand_out(runner::ReplicationRunner& runner,
-                                          std::span<const runner::Job> jobs, bool quiet,
-                                          std::ostream& log,
+                                          const NextJobs& next_jobs, std::size_t job_count,
+                                          bool quiet, std::ostream& log,
                                           const runner::ReplicationRunner::RunStored& stored) {
   std::unique_ptr<core::Progress> progress;
-  if (!quiet) progress = std::make_unique<core::Progress>("runs", jobs.size());
-  std::mutex mutex;  // guards next, total, by_rank and failure
+  if (!quiet) progress = std::make_unique<core::Progress>("runs", job_count);
+  std::mutex mutex;  // guards the jobs in hand, handed, total, by_rank and failure
+  std::vector<runner::Job> in_hand;  // the block next_jobs gave last, handed out from `next` on
   std::size_t next = 0;
+  std::size_t handed = 0;  // jobs handed out so far, of job_count
   runner::BatchResult total;
   std::vector<long long> by_rank(static_cast<std::size_t>(ranks_), 0);  // jobs each rank ran
   std::exception_ptr failure;
+  // A copy: the jobs in hand are replaced by next_jobs' next block while a rank runs its own.
   const auto take_block = [&](int threads) {
     std::lock_guard lock(mutex);
-    if (runner::stop_signal() != 0 || failure) return std::span<const runner::Job>();
-    const std::size_t size = runner::sweep_block_size(jobs.size() - next, ranks_, threads);
-    const auto block = jobs.subspan(next, size);
+    if (runner::stop_signal() != 0 || failure) return std::vector<runner::Job>();
+    if (next == in_hand.size()) {
+      in_hand = next_jobs();
+      next = 0;
+    }
+    const std::size_t remaining = job_count > handed ? job_count - handed : in_hand.size() - next;
+    const std::size_t size =
+        std::min(runner::sweep_block_size(remaining, ranks_, threads), in_hand.size() - next);
+    const std::vector<runner::Job> block(in_hand.begin() + static_cast<long>(next),
+                                         in_hand.begin() + static_cast<long>(next + size));
     next += size;
+    handed += size;
     return block;
   };
   const auto count = [&](int rank, const runner::BatchResult& batch) {

@@ -29,14 +29,14 @@ class MpiDispatch final : public runner::SweepDispatch {
   /// Rank 0: hands out `jobs` and runs its own share, then, once every rank has closed its
   /// database (a barrier), takes their runs in; the BatchResult counts every rank's runs.
   /// Others: run what they are handed until there is nothing left, then close their database.
-  runner::BatchResult run(runner::ReplicationRunner& runner, std::span<const runner::Job> jobs,
-                          bool quiet, std::ostream& log,
+  runner::BatchResult run(runner::ReplicationRunner& runner, const NextJobs& next_jobs,
+                          std::size_t job_count, bool quiet, std::ostream& log,
                           const runner::ReplicationRunner::RunStored& stored,
                           const RankDone& rank_done) override;
 
  private:
-  runner::BatchResult hand_out(runner::ReplicationRunner& runner, std::span<const runner::Job> jobs,
-                               bool quiet, std::ostream& log,
+  runner::BatchResult hand_out(runner::ReplicationRunner& runner, const NextJobs& next_jobs,
+                               std::size_t job_count, bool quiet, std::ostream& log,
                                const runner::ReplicationRunner::RunStored& stored);
   runner::BatchResult work(runner::ReplicationRunner& runner, std::ostream& log,
                            const runner::ReplicationRunner::RunStored& stored);

@@ -21,12 +21,14 @@ std::filesystem::path experiment_database_path(const std::optional<std::filesyst
 MemoryEstimate check_experiment_memory(const scenario::Scenario& scenario,
                                        std::span<const model::Config* const> arm_configs,
                                        std::size_t runs, std::size_t targets, int threads,
-                                       bool region_series, std::ostream& log) {
-  const MemoryEstimate memory = estimate_memory(
+                                       bool region_series, std::ostream& log,
+                                       std::optional<std::size_t> kept_runs) {
+  MemoryEstimate memory = estimate_memory(
       scenario.region_count, scenario.country.mean_degree,
       model_contents(arm_configs, scenario.region_count, scenario.country.districts),
       static_cast<std::size_t>(scenario.config.tick_count()), arm_configs.size(), runs, targets,
       threads, region_series);
+  memory.runs = kept_runs.value_or(runs);
   check_memory(memory, log);
   return memory;
 }
@@ -46,9 +48,9 @@ void report_failed_runs(std::size_t failed_stored, std::size_t asked, int retrie
                         const std::filesystem::path& database, std::ostream& log) {
   if (failed_stored > 0) {
     log << "policysim: " << failed_stored << " of " << asked
-        << " runs stopped on a NaN or infinite state and are left out of " << left_out_of
-        << "; each is stored as failed, with the tick, phase, agent and parameters in its "
-           "status: SELECT arm, replicate, status FROM runs WHERE status != 'ok' in "
+        << " runs failed and are left out of " << left_out_of
+        << "; each is stored as failed with why in its status (for a NaN or infinite state the "
+           "tick, phase, agent and parameters): SELECT * FROM runs WHERE status != 'ok' in "
         << database.string() << '\n';
   }
   if (retried > 0) {

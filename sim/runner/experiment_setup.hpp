@@ -24,13 +24,15 @@ scenario::Scenario read_experiment_scenario(const std::filesystem::path& file, s
 std::filesystem::path experiment_database_path(const std::optional<std::filesystem::path>& out_dir,
                                                const scenario::Scenario& scenario);
 
-/// The memory of `runs` runs over the arms `arm_configs` on `threads` threads, each keeping
-/// `targets` target values, checked before the country is built (check_memory: UsageError when
-/// it cannot fit, a warning on `log` when it needs more than is available now).
+/// The memory of `runs` runs over the arms `arm_configs` on `threads` threads, of which the
+/// summary keeps `kept_runs` (all of them unless given), each with `targets` target values,
+/// checked before the country is built (check_memory: UsageError when it cannot fit, a warning on
+/// `log` when it needs more than is available now).
 MemoryEstimate check_experiment_memory(const scenario::Scenario& scenario,
                                        std::span<const model::Config* const> arm_configs,
                                        std::size_t runs, std::size_t targets, int threads,
-                                       bool region_series, std::ostream& log);
+                                       bool region_series, std::ostream& log,
+                                       std::optional<std::size_t> kept_runs = std::nullopt);
 
 /// The stored runs of replicates [0, `replicates`) that have results, and how many others there
 /// are: stored as failed (a NaN or infinite state, outcomes NULL), or of replicates from

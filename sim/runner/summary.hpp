@@ -7,6 +7,8 @@
 #include <string_view>
 #include <vector>
 
+#include "sim/store/results_database.hpp"
+
 namespace policysim::runner {
 
 /// One outcome across runs. Runs where the outcome is NaN (an event that never happened) are
@@ -21,6 +23,14 @@ struct OutcomeSummary {
 /// Summaries of outcomes[run][outcome] for each of `names`.
 std::vector<OutcomeSummary> summarise_outcomes(std::span<const std::string_view> names,
                                                const std::vector<std::vector<double>>& outcomes);
+
+/// The same summaries of the runs of replicates [0, `replicates`) stored in `database` that have
+/// results, read outcome by outcome without holding the runs: the mean streamed in (arm,
+/// replicate) order with the bits summarise_outcomes gives, the range from SQLite's order
+/// statistics.
+std::vector<OutcomeSummary> summarise_stored_outcomes(const store::ResultsDatabase& database,
+                                                      std::span<const std::string_view> names,
+                                                      int replicates);
 
 /// Prints the table, one outcome a row.
 void print_summary(std::ostream& out, const std::vector<OutcomeSummary>& rows);

@@ -1,5 +1,8 @@
 #include "sim/runner/sweep_dispatch.hpp"
 
+#include <memory>
+
+#include "sim/core/progress.hpp"
 #include "sim/runner/rank_databases.hpp"
 
 namespace policysim::runner {
@@ -11,10 +14,18 @@ store::ResultsDatabase& LocalDispatch::open(const std::filesystem::path& sweep_d
   return database;
 }
 
-BatchResult LocalDispatch::run(ReplicationRunner& runner, std::span<const Job> jobs, bool quiet,
-                               std::ostream& log, const ReplicationRunner::RunStored& stored,
+BatchResult LocalDispatch::run(ReplicationRunner& runner, const NextJobs& next_jobs,
+                               std::size_t job_count, bool quiet, std::ostream& log,
+                               const ReplicationRunner::RunStored& stored,
                                const RankDone& /*rank_done: there is no other rank*/) {
-  return runner.run(jobs, quiet, log, stored);
+  std::unique_ptr<core::Progress> progress;
+  if (!quiet) progress = std::make_unique<core::Progress>("runs", job_count);
+  BatchResult batch;
+  for (auto jobs = next_jobs(); !jobs.empty(); jobs = next_jobs()) {
+    batch += runner.run(jobs, true, log, stored, progress.get());
+  }
+  if (progress) progress->finish();
+  return batch;
 }
 
 }  // namespace policysim::runner

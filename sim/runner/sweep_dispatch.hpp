@@ -8,7 +8,7 @@
 #include <functional>
 #include <iosfwd>
 #include <optional>
-#include <span>
+#include <vector>
 
 #include "sim/runner/replications.hpp"
 #include "sim/store/results_database.hpp"
@@ -23,6 +23,9 @@ class SweepDispatch {
   /// Called on another rank with its database once its runs are done, before it is closed and
   /// taken in: for what it keeps of its runs beside them (their targets' statistics).
   using RankDone = std::function<void(store::ResultsDatabase&)>;
+  /// The sweep's missing jobs, a block at a time: each call gives the next block, and an empty
+  /// one when there are no more, so that the whole list is never held.
+  using NextJobs = std::function<std::vector<Job>()>;
 
   virtual ~SweepDispatch() = default;
 
@@ -37,12 +40,14 @@ class SweepDispatch {
   virtual store::ResultsDatabase& open(const std::filesystem::path& sweep_database,
                                        const OpenDatabase& open_database, std::ostream& log) = 0;
 
-  /// Runs `jobs`, the sweep's missing ones (ignored on another rank, which runs what it is
-  /// handed), with `runner`, which writes into the database open() gave. On return the database
-  /// holds every run stored, whichever process ran it. `stored` is called with each run this
-  /// process stores (ReplicationRunner::run), `rank_done` on another rank as said above.
-  virtual BatchResult run(ReplicationRunner& runner, std::span<const Job> jobs, bool quiet,
-                          std::ostream& log, const ReplicationRunner::RunStored& stored,
+  /// Runs the sweep's missing jobs, `job_count` of them as `next_jobs` gives them (ignored on
+  /// another rank, which runs what it is handed), with `runner`, which writes into the database
+  /// open() gave. On return the database holds every run stored, whichever process ran it.
+  /// `stored` is called with each run this process stores (ReplicationRunner::run), `rank_done`
+  /// on another rank as said above.
+  virtual BatchResult run(ReplicationRunner& runner, const NextJobs& next_jobs,
+                          std::size_t job_count, bool quiet, std::ostream& log,
+                          const ReplicationRunner::RunStored& stored,
                           const RankDone& rank_done) = 0;
 };
 
@@ -52,8 +57,8 @@ class LocalDispatch final : public SweepDispatch {
   bool writes_sweep() const override { return true; }
   store::ResultsDatabase& open(const std::filesystem::path& sweep_database,
                                const OpenDatabase& open_database, std::ostream& log) override;
-  BatchResult run(ReplicationRunner& runner, std::span<const Job> jobs, bool quiet,
-                  std::ostream& log, const ReplicationRunner::RunStored& stored,
+  BatchResult run(ReplicationRunner& runner, const NextJobs& next_jobs, std::size_t job_count,
+                  bool quiet, std::ostream& log, const ReplicationRunner::RunStored& stored,
                   const RankDone& rank_done) override;
 
  private:

@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <iomanip>
 #include <map>
+#include <memory>
 #include <ostream>
 
+#include "sim/core/progress.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/runner/comparison.hpp"
 #include "sim/runner/database_size.hpp"
@@ -35,6 +37,10 @@ namespace {
 
 // A dry run shows this many points of the design.
 constexpr std::size_t kShownPoints = 5;
+// Runs that go to the workers at once, whole points: enough that the workers' wait for the last
+// of a block is a small share of it (at 64 workers, a run in 256), few enough that the list of a
+// block's jobs (16 bytes a run) stays small.
+constexpr std::size_t kBlockRuns = 16384;
 
 /// A factor's value as the scenario writes it: a quarter for a start or an end.
 std::string value_text(const scenario::SweepFactor& factor, double value) {
@@ -157,10 +163,17 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
 
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
-  // A worker holds one point's model at a time, so the memory is that of one arm.
+  // A worker holds one point's model at a time, so the memory is that of one arm; the runs are
+  // read back one at a time, and the sensitivity keeps each point's means (less than a run's
+  // row each).
   const model::Config* const config = &scenario.config;
-  const MemoryEstimate memory = check_experiment_memory(
-      scenario, {&config, 1}, runs, scenario.targets.size(), threads, options.region_series, log);
+  // A scenario with targets also keeps every run's target statistics, and reads the runs back
+  // whole to judge them.
+  const std::size_t kept_runs =
+      !scenario.targets.empty() ? runs : (has_sensitivity(sweep.design) ? shard_points : 0);
+  const MemoryEstimate memory =
+      check_experiment_memory(scenario, {&config, 1}, runs, scenario.targets.size(), threads,
+                              options.region_series, log, kept_runs);
   const model::Country country = scenario::load_country(scenario);
   const bool per_tick = options.series || options.region_series;
   const DatabaseShape shape{runs,
@@ -198,36 +211,61 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
       log);
   store::write_design(db.path(), design_rows(sweep, points.count(), reps));
 
-  std::vector<ArmConfig> arms;
-  arms.reserve(points.count());
-  for (std::size_t p = 0; p < points.count(); ++p) {
-    arms.push_back(
-        {point_name(p, points.count()), point_config(scenario.config, sweep, points, p),
-         std::vector<double>(points.values.begin() + static_cast<long>(p * points.factors),
-                             points.values.begin() + static_cast<long>((p + 1) * points.factors))});
-  }
-  ReplicationRunner runner(std::move(arms), country, db, seed, options.region_series,
-                           options.series);
-  // Point by point, so that a worker runs a point's replicates on the model it built for it.
-  std::vector<Job> jobs;
-  for (std::size_t p = 0; p < points.count(); ++p) {
-    if (!shard.holds(p)) continue;
-    for (int r = 0; r < reps; ++r) {
-      if (!db.has_run(runner.arms()[p].name, r)) jobs.push_back({p, r});
+  // A point's configuration is made when a worker first runs it, and dropped with its model.
+  const ArmSource arms{points.count(), [&](std::size_t p) {
+                         return ArmConfig{point_name(p, points.count()),
+                                          point_config(scenario.config, sweep, points, p),
+                                          points.row(p)};
+                       }};
+  ReplicationRunner runner(arms, country, db, seed, options.region_series, options.series);
+  // The shard's jobs among points [first, last) that the database does not hold yet, point by
+  // point, so that a worker runs a point's replicates on the model it made for it.
+  const auto missing_jobs = [&](std::size_t first, std::size_t last) {
+    std::vector<Job> jobs;
+    for (std::size_t p = first; p < last; ++p) {
+      if (!shard.holds(p)) continue;
+      const std::string name = point_name(p, points.count());
+      for (int r = 0; r < reps; ++r) {
+        if (!db.has_run(name, r)) jobs.push_back({p, r});
+      }
     }
+    return jobs;
+  };
+  const std::size_t block_points =
+      std::max<std::size_t>(1, kBlockRuns / static_cast<std::size_t>(reps));
+  // Another rank of an MPI job runs only what it is handed: the sweep's writer counts.
+  std::size_t missing = 0;
+  for (std::size_t p = 0; p < points.count() && dispatch.writes_sweep(); p += block_points) {
+    missing += missing_jobs(p, std::min(p + block_points, points.count())).size();
   }
-  result.runs_reused = static_cast<int>(runs - jobs.size());
-  if (result.runs_reused > 0) {
+  result.runs_reused = static_cast<int>(runs - missing);
+  if (result.runs_reused > 0 && dispatch.writes_sweep()) {
     log << "policysim: reusing " << result.runs_reused << " runs already in "
         << result.database.string() << '\n';
   }
   db.set_manifest("complete", false);
+  // The jobs go to the workers a block of points at a time, so that the list of them stays
+  // small whatever the size of the sweep.
+  std::size_t next_point = 0;
+  const auto next_jobs = [&] {
+    std::vector<Job> jobs;
+    while (jobs.empty() && next_point < points.count() && stop_signal() == 0) {
+      const std::size_t last = std::min(next_point + block_points, points.count());
+      jobs = missing_jobs(next_point, last);
+      next_point = last;
+    }
+    return jobs;
+  };
   // Each run's statistics of the targets, from its series in memory (a sweep stores none by
   // default): computed[point * reps + replicate].
   std::vector<std::vector<double>> computed(
       scenario.targets.empty() ? 0 : points.count() * static_cast<std::size_t>(reps));
   std::vector<std::string> point_names;
-  for (const auto& arm : runner.arms()) point_names.push_back(arm.name);
+  if (!scenario.targets.empty()) {
+    for (std::size_t p = 0; p < points.count(); ++p) {
+      point_names.push_back(point_name(p, points.count()));
+    }
+  }
   const auto judge_run = [&](const Job& job, const store::RunRecord& run) {
     if (scenario.targets.empty()) return;
     computed[job.arm * static_cast<std::size_t>(reps) + static_cast<std::size_t>(job.replicate)] =
@@ -241,7 +279,7 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
                         point_names, computed, reps, log);
   };
   const BatchResult batch =
-      dispatch.run(runner, jobs, options.quiet, log, judge_run, keep_rank_targets);
+      dispatch.run(runner, next_jobs, missing, options.quiet, log, judge_run, keep_rank_targets);
   result.runs_written = batch.written;
   if (!dispatch.writes_sweep()) return result;  // its runs are in the sweep's database now
   if (const int signal = stop_signal()) {
@@ -255,15 +293,20 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   db.set_manifest("finished_at", utc_now());
 
   // The summary covers replicates [0, reps) of every point: an earlier command may have stored
-  // more.
-  const FinishedRuns finished = finished_runs(db.runs(), reps);
-  const SweepTargets targets =
-      judge_sweep_targets(scenario, db, finished.ok, point_names, computed, reps, log);
+  // more. It is read from the database as it goes, never holding the runs, but for the targets'
+  // judgement.
+  const store::ResultsDatabase::RunCounts finished = db.count_runs(reps);
+  std::vector<store::StoredRun> judged_runs;
+  SweepTargets targets;
+  if (!scenario.targets.empty()) {
+    judged_runs = finished_runs(db.runs(), reps).ok;
+    targets = judge_sweep_targets(scenario, db, judged_runs, point_names, computed, reps, log);
+  }
   result.runs_failed = batch.failed - batch.failed_stored + static_cast<int>(finished.failed);
   out << '\n'
       << scenario.name << ": " << sensitivity::design_kind_name(sweep.design) << " sweep of "
       << sweep.factors.size() << " factors, " << points.count() << " points x " << reps
-      << " replicates, " << finished.ok.size() << " runs";
+      << " replicates, " << finished.ok << " runs";
   if (has_sensitivity(sweep.design) && !sharded) out << '\n';
   if (sharded) {
     // The measures and the summary need every point: they are the merged sweep's.
@@ -275,31 +318,33 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
     const std::vector<std::string> outcome_names(model::kOutcomeNames.begin(),
                                                  model::kOutcomeNames.end());
     auto measures = sweep_sensitivity(sweep, design, outcome_names,
-                                      point_means(finished.ok, point_names, outcome_names.size()));
+                                      point_means(db, reps, points.count(), outcome_names.size()));
     // The share of each point's runs meeting each target, measured like an outcome.
     std::vector<std::string> shown = key_outcomes();
-    std::vector<std::string> share_names;
-    for (const auto& target : scenario.targets) share_names.push_back(target_share_outcome(target));
-    const auto share_measures = sweep_sensitivity(
-        sweep, design, share_names, point_target_shares(targets, finished.ok, point_names));
-    measures.rows.insert(measures.rows.end(), share_measures.rows.begin(),
-                         share_measures.rows.end());
-    measures.undefined.insert(measures.undefined.end(), share_measures.undefined.begin(),
-                              share_measures.undefined.end());
-    shown.insert(shown.end(), share_names.begin(), share_names.end());
+    if (!scenario.targets.empty()) {
+      std::vector<std::string> share_names;
+      for (const auto& target : scenario.targets) {
+        share_names.push_back(target_share_outcome(target));
+      }
+      const auto share_measures = sweep_sensitivity(
+          sweep, design, share_names, point_target_shares(targets, judged_runs, point_names));
+      measures.rows.insert(measures.rows.end(), share_measures.rows.begin(),
+                           share_measures.rows.end());
+      measures.undefined.insert(measures.undefined.end(), share_measures.undefined.begin(),
+                                share_measures.undefined.end());
+      shown.insert(shown.end(), share_names.begin(), share_names.end());
+    }
     store::write_sensitivity(result.database, measures.rows);
     print_sensitivity(out, measures, shown, reps);
   } else {
-    std::vector<std::vector<double>> outcomes;
-    for (const auto& run : finished.ok) outcomes.push_back(run.outcomes);
     out << "; outcomes across all runs\n\n";
-    print_summary(out, summarise_outcomes(model::kOutcomeNames, outcomes));
+    print_summary(out, summarise_stored_outcomes(db, model::kOutcomeNames, reps));
   }
   db.set_manifest("complete", true);
   out << "\nresults: " << result.database.string()
       << " (table `runs`: one row per point and replicate, a column per factor; table `design`"
       << (has_sensitivity(sweep.design) && !sharded ? "; table `sensitivity`)\n" : ")\n");
-  report_failed_runs(finished.failed, runs, batch.failed - batch.failed_stored, jobs.size(),
+  report_failed_runs(finished.failed, runs, batch.failed - batch.failed_stored, missing,
                      "the summary", result.database, log);
   return result;
 }

@@ -1,6 +1,7 @@
 #include "sim/runner/sweep_points.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 
 namespace policysim::runner {
@@ -46,6 +47,16 @@ std::string point_name(std::size_t point, std::size_t points) {
   name.append(digits.size() - std::min(digits.size(), index.size()), '0');
   name.append(index);
   return name;
+}
+
+std::optional<std::size_t> point_of_name(const std::string& name, std::size_t points) {
+  std::size_t point = 0;
+  const char* const end = name.data() + name.size();
+  if (name.size() < 2 || name.front() != 'p') return std::nullopt;
+  const auto [last, error] = std::from_chars(name.data() + 1, end, point);
+  if (error != std::errc() || last != end || point >= points) return std::nullopt;
+  if (point_name(point, points) != name) return std::nullopt;  // the padding must match too
+  return point;
 }
 
 }  // namespace policysim::runner

@@ -3,6 +3,7 @@
 // values, and each point's configuration.
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,11 @@ struct SweepPoints {
   double at(std::size_t point, std::size_t factor) const {
     return values[point * factors + factor];
   }
+  /// The factors' values at `point`, in the sweep's order.
+  std::vector<double> row(std::size_t point) const {
+    const auto first = values.begin() + static_cast<std::ptrdiff_t>(point * factors);
+    return {first, first + static_cast<std::ptrdiff_t>(factors)};
+  }
 };
 
 /// The points of `sweep`, from its unit design `design`.
@@ -38,5 +44,8 @@ model::Config point_config(const model::Config& base, const scenario::Sweep& swe
 /// The name of a point in the database's `arm` column: "p" and its index, zero-padded to the
 /// digits of the last point so that names sort in point order ("p007" of 120 points).
 std::string point_name(std::size_t point, std::size_t points);
+
+/// The point whose point_name among `points` is `name`; nothing for any other name.
+std::optional<std::size_t> point_of_name(const std::string& name, std::size_t points);
 
 }  // namespace policysim::runner

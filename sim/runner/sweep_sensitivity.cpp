@@ -3,13 +3,13 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <ostream>
 #include <stdexcept>
 
 #include "sim/core/hashing.hpp"
 #include "sim/runner/comparison_text.hpp"
 #include "sim/runner/seeds.hpp"
+#include "sim/runner/sweep_points.hpp"
 #include "sim/sensitivity/morris_effects.hpp"
 #include "sim/sensitivity/sobol_indices.hpp"
 
@@ -37,24 +37,22 @@ bool has_sensitivity(scenario::SweepDesign design) {
   return design == scenario::SweepDesign::saltelli || design == scenario::SweepDesign::morris;
 }
 
-std::vector<std::vector<double>> point_means(const std::vector<store::StoredRun>& runs,
-                                             const std::vector<std::string>& point_names,
+std::vector<std::vector<double>> point_means(const store::ResultsDatabase& database,
+                                             int replicates, std::size_t points,
                                              std::size_t outcomes) {
-  std::map<std::string, std::size_t> point_of;
-  for (std::size_t p = 0; p < point_names.size(); ++p) point_of.emplace(point_names[p], p);
-  std::vector<std::vector<double>> sums(outcomes, std::vector<double>(point_names.size(), 0.0));
-  std::vector<std::vector<int>> counts(outcomes, std::vector<int>(point_names.size(), 0));
-  for (const auto& run : runs) {
-    const auto it = point_of.find(run.arm);
-    if (it == point_of.end()) continue;
+  std::vector<std::vector<double>> sums(outcomes, std::vector<double>(points, 0.0));
+  std::vector<std::vector<int>> counts(outcomes, std::vector<int>(points, 0));
+  database.visit_runs(replicates, [&](const store::StoredRun& run) {
+    const auto point = point_of_name(run.arm, points);
+    if (!point || run.status.rfind("failed", 0) == 0) return;
     for (std::size_t o = 0; o < outcomes; ++o) {
       if (std::isnan(run.outcomes[o])) continue;
-      sums[o][it->second] += run.outcomes[o];
-      ++counts[o][it->second];
+      sums[o][*point] += run.outcomes[o];
+      ++counts[o][*point];
     }
-  }
+  });
   for (std::size_t o = 0; o < outcomes; ++o) {
-    for (std::size_t p = 0; p < point_names.size(); ++p) {
+    for (std::size_t p = 0; p < points; ++p) {
       sums[o][p] = counts[o][p] == 0 ? kNaN : sums[o][p] / counts[o][p];
     }
   }

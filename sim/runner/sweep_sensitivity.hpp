@@ -21,10 +21,12 @@ inline constexpr std::size_t kSobolResamples = 1000;
 /// Whether the design gives sensitivity measures: Saltelli (Sobol' indices) and Morris.
 bool has_sensitivity(scenario::SweepDesign design);
 
-/// means[outcome][point]: each point's mean over its runs in `runs` (arm `point_names[p]`) of
-/// each of the schema's outcomes; NaN where none of its runs has a value.
-std::vector<std::vector<double>> point_means(const std::vector<store::StoredRun>& runs,
-                                             const std::vector<std::string>& point_names,
+/// means[outcome][point]: each of `points` points' mean of each of the schema's first
+/// `outcomes` outcomes over its runs of replicates [0, `replicates`) in `database` that have
+/// results (arm point_name(p, points)), in replicate order; NaN where none of its runs has a
+/// value. The runs are read one at a time: only the means are held.
+std::vector<std::vector<double>> point_means(const store::ResultsDatabase& database,
+                                             int replicates, std::size_t points,
                                              std::size_t outcomes);
 
 /// What the measures of a sweep are, and which outcomes have none.

@@ -584,6 +584,9 @@ struct ResultsDatabase::Impl {
     }
   }
 
+  // The quoted column of `outcome`; StoreError for a name that is not an outcome.
+  std::string outcome_column(const std::string& outcome) const;
+
   nlohmann::json read_manifest_json() {
     const auto text = manifest_value(db, key_manifest_json);
     return text ? nlohmann::json::parse(*text) : nlohmann::json::object();
@@ -648,6 +651,9 @@ ResultsDatabase ResultsDatabase::open(const std::filesystem::path& path, const S
   // In WAL mode NORMAL keeps every commit atomic (a crash loses at most the last commits, never
   // part of one) without an fsync per run.
   db.exec("PRAGMA synchronous = NORMAL");
+  // Runs are appended, so writing touches few pages, and reads stream: a small page cache keeps
+  // the writer's memory from growing with the file (SQLite's default is 2 MiB).
+  db.exec("PRAGMA cache_size = -512");
   {
     Transaction transaction(db);
     if (existing.schema_changed) {
@@ -915,6 +921,88 @@ std::vector<StoredRun> ResultsDatabase::runs() const {
     result.push_back(std::move(run));
   }
   return result;
+}
+
+void ResultsDatabase::visit_runs(int replicates,
+                                 const std::function<void(const StoredRun&)>& visit) const {
+  std::lock_guard lock(impl_->mutex);
+  const Schema& schema = impl_->schema;
+  Statement query(impl_->db, "SELECT run_id, " + run_head_columns(schema) +
+                                 " FROM runs WHERE replicate < ? ORDER BY arm, replicate");
+  query.bind(1, replicates);
+  StoredRun run;
+  while (query.step()) {
+    run.parameters.clear();
+    run.outcomes.clear();
+    run.run_id = query.column_int64(0);
+    read_run_head(query, 1, schema, run);
+    visit(run);
+  }
+}
+
+namespace {
+
+// The runs of replicates [0, ?1) that have results: a failed run's status starts "failed".
+constexpr const char* finished_ok = "replicate < ?1 AND substr(status, 1, 6) <> 'failed'";
+
+}  // namespace
+
+std::string ResultsDatabase::Impl::outcome_column(const std::string& outcome) const {
+  const auto& known = schema.outcomes;
+  if (std::find(known.begin(), known.end(), outcome) == known.end()) {
+    throw StoreError("'" + outcome + "' is not an outcome; the outcomes are " + join(known),
+                     StoreError::internal_error);
+  }
+  return quote(outcome);
+}
+
+ResultsDatabase::RunCounts ResultsDatabase::count_runs(int replicates) const {
+  std::lock_guard lock(impl_->mutex);
+  Statement query(impl_->db, std::string("SELECT count(*), count(*) FILTER (WHERE ") +
+                                 finished_ok + ") FROM runs WHERE replicate < ?1");
+  query.bind(1, replicates);
+  query.step();
+  const auto all = static_cast<std::size_t>(query.column_int64(0));
+  const auto ok = static_cast<std::size_t>(query.column_int64(1));
+  return {ok, all - ok};
+}
+
+std::size_t ResultsDatabase::count_outcome_values(const std::string& outcome,
+                                                  int replicates) const {
+  std::lock_guard lock(impl_->mutex);
+  Statement query(impl_->db, "SELECT count(" + impl_->outcome_column(outcome) +
+                                 ") FROM runs WHERE " + finished_ok);
+  query.bind(1, replicates);
+  query.step();
+  return static_cast<std::size_t>(query.column_int64(0));
+}
+
+void ResultsDatabase::visit_outcome_values(const std::string& outcome, int replicates,
+                                           const std::function<void(double)>& visit) const {
+  std::lock_guard lock(impl_->mutex);
+  const std::string column = impl_->outcome_column(outcome);
+  Statement query(impl_->db, "SELECT " + column + " FROM runs WHERE " + finished_ok + " AND " +
+                                 column + " IS NOT NULL ORDER BY arm, replicate");
+  query.bind(1, replicates);
+  while (query.step()) visit(query.column_double(0));
+}
+
+std::vector<double> ResultsDatabase::outcome_order_statistics(const std::string& outcome,
+                                                              int replicates, std::size_t first,
+                                                              std::size_t count,
+                                                              bool from_largest) const {
+  std::lock_guard lock(impl_->mutex);
+  const std::string column = impl_->outcome_column(outcome);
+  // With a LIMIT, SQLite's sort keeps only the first LIMIT + OFFSET rows.
+  Statement query(impl_->db, "SELECT " + column + " FROM runs WHERE " + finished_ok + " AND " +
+                                 column + " IS NOT NULL ORDER BY " + column +
+                                 (from_largest ? " DESC" : "") + " LIMIT ?2 OFFSET ?3");
+  query.bind(1, replicates);
+  query.bind(2, static_cast<std::int64_t>(count));
+  query.bind(3, static_cast<std::int64_t>(first));
+  std::vector<double> values;
+  while (query.step()) values.push_back(query.column_double(0));
+  return values;
 }
 
 std::vector<RunSeries> ResultsDatabase::series_values(

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -142,6 +143,29 @@ class ResultsDatabase {
 
   /// The `runs` table, ordered by (arm, replicate).
   std::vector<StoredRun> runs() const;
+  /// Calls `visit` with each row of `runs` of replicates [0, `replicates`), ordered by (arm,
+  /// replicate), one row at a time: what a caller keeps is all that grows with the runs.
+  /// `visit` must not use this database.
+  void visit_runs(int replicates, const std::function<void(const StoredRun&)>& visit) const;
+  /// The runs of replicates [0, `replicates`): with results, and stored as failed (status
+  /// "failed...").
+  struct RunCounts {
+    std::size_t ok = 0;
+    std::size_t failed = 0;
+  };
+  RunCounts count_runs(int replicates) const;
+  /// Of the runs of replicates [0, `replicates`) that have results, those with a value (not
+  /// NULL) of outcome `outcome`.
+  std::size_t count_outcome_values(const std::string& outcome, int replicates) const;
+  /// Calls `visit` with each of those values of `outcome`, ordered by (arm, replicate).
+  void visit_outcome_values(const std::string& outcome, int replicates,
+                            const std::function<void(double)>& visit) const;
+  /// Those values of `outcome` sorted ascending (descending `from_largest`), from position
+  /// `first` on, at most `count`: order statistics holding only the first + count values nearest
+  /// that end, not every value.
+  std::vector<double> outcome_order_statistics(const std::string& outcome, int replicates,
+                                               std::size_t first, std::size_t count,
+                                               bool from_largest = false) const;
   /// National metrics over ticks for every run, ordered by (arm, replicate), read in one pass
   /// over the series whatever their number. Throws StoreError for a name that is not a metric.
   std::vector<RunSeries> series_values(const std::vector<std::string>& metrics) const;

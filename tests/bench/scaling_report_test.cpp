@@ -57,8 +57,8 @@ TEST_CASE(
   const auto writer_at = text.find("results writer");
   REQUIRE(writer_at != std::string::npos);
   const std::string writer = text.substr(writer_at);
-  CHECK(writer.find("200 runs           1   7.5 %  (one writer keeps up with about 13 workers)") !=
-        std::string::npos);
-  CHECK(writer.find("200 runs           2   12.5 %\n") != std::string::npos);
+  CHECK(writer.find("200 runs                 1   7.5 %  "
+                    "(one writer keeps up with about 13 workers)") != std::string::npos);
+  CHECK(writer.find("200 runs                 2   12.5 %\n") != std::string::npos);
   CHECK(writer.find("1e5 regions") == std::string::npos);
 }

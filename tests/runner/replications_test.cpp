@@ -17,6 +17,7 @@
 #include "sim/core/temporary_folder.hpp"
 #include "sim/runner/experiment_database.hpp"
 #include "sim/runner/results_schema.hpp"
+#include "sim/runner/seeds.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -129,4 +130,78 @@ TEST_CASE("a run whose state becomes NaN is stored as failed, and the others go 
   }
   CHECK_THAT(log.str(), Contains("arm broken replicate 2 (seed ") &&
                             Contains("failed, stored as failed: non-finite state at tick 0"));
+}
+
+TEST_CASE("arms made on demand are made once per worker and point, and every failure is stored",
+          "[runner][replications]") {
+  const TempDir dir("made-arms");
+  const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
+  const model::Country country = scenario::load_country(scenario);
+  store::Schema schema = runner::results_schema();
+  schema.parameters = {"x"};
+  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", schema, scenario.name,
+                                         "sha");
+  db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
+  // Point 1 names an initial adopter past the country's regions: its runs throw when they start,
+  // an error that is not a NaN.
+  std::mutex made_mutex;
+  std::vector<std::size_t> made;
+  const runner::ArmSource points{3, [&](std::size_t p) {
+                                   std::lock_guard lock(made_mutex);
+                                   made.push_back(p);
+                                   model::Config config = scenario.config;
+                                   if (p == 1) config.initial_adopters.push_back({1000000, {}});
+                                   return runner::ArmConfig{"p" + std::to_string(p), config,
+                                                            {0.5 * static_cast<double>(p)}};
+                                 }};
+  const runner::ThreadLimit one_thread(1);
+  runner::ReplicationRunner runner(points, country, db, 7, false, false);
+  std::vector<runner::Job> jobs;
+  for (std::size_t p = 0; p < 3; ++p) {
+    for (int r = 0; r < 2; ++r) jobs.push_back({p, r});
+  }
+  std::ostringstream log;
+  const runner::BatchResult batch = runner.run(jobs, true, log);
+  CHECK(batch.written == 4);
+  CHECK(batch.failed == 2);
+  CHECK(batch.failed_stored == 2);
+  // One worker, jobs point by point: each point's configuration is made once.
+  CHECK(made == std::vector<std::size_t>{0, 1, 2});
+  const auto stored = db.runs();
+  REQUIRE(stored.size() == 6);
+  for (const auto& run : stored) {
+    // Point p's factor value is p / 2, kept with its failed runs too.
+    const double point = std::stod(run.arm.substr(1));
+    CHECK(run.parameters == std::vector<double>{0.5 * point});
+    CHECK(run.seed == runner::replicate_seed(7, run.replicate));
+    if (run.arm != "p1") {
+      CHECK(run.status == "ok");
+      continue;
+    }
+    CHECK(run.status == "failed: an initial adopter does not exist");
+    CHECK(std::all_of(run.outcomes.begin(), run.outcomes.end(),
+                      [](double value) { return std::isnan(value); }));
+  }
+  CHECK_THAT(log.str(), Contains("arm p1 replicate 1 (seed ") &&
+                            Contains("failed, stored as failed: an initial adopter does not exist"));
+}
+
+TEST_CASE("with arms given whole, a failure other than a NaN is not stored, to be run again",
+          "[runner][replications]") {
+  const TempDir dir("given-arms");
+  const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
+  const model::Country country = scenario::load_country(scenario);
+  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", runner::results_schema(),
+                                         scenario.name, "sha");
+  db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
+  model::Config broken = scenario.config;
+  broken.initial_adopters.push_back({1000000, {}});
+  runner::ReplicationRunner runner({{"base", scenario.config}, {"broken", broken}}, country, db, 7,
+                                   false);
+  std::ostringstream log;
+  const runner::BatchResult batch = runner.run(runner.missing_jobs(2), true, log);
+  CHECK(batch.written == 2);
+  CHECK(batch.failed == 2);
+  CHECK(batch.failed_stored == 0);
+  CHECK(runner.missing_jobs(2).size() == 2);  // the broken arm's, run again next time
 }

@@ -7,6 +7,7 @@
 
 using policysim::runner::factor_value;
 using policysim::runner::point_name;
+using policysim::runner::point_of_name;
 using policysim::scenario::FactorKind;
 using policysim::scenario::SweepFactor;
 
@@ -53,4 +54,15 @@ TEST_CASE("points are named in order, padded to the last point's digits", "[runn
   CHECK(point_name(119, 120) == "p119");
   CHECK(point_name(9, 10) == "p9");
   CHECK(point_name(10, 11) == "p10");
+}
+
+TEST_CASE("a point is found from its name, and only from its own name", "[runner][sweep]") {
+  CHECK(point_of_name("p007", 120) == 7u);
+  CHECK(point_of_name("p119", 120) == 119u);
+  CHECK(point_of_name("p0", 1) == 0u);
+  CHECK_FALSE(point_of_name("p7", 120));    // not padded as the sweep's names are
+  CHECK_FALSE(point_of_name("p120", 120));  // past the last point
+  CHECK_FALSE(point_of_name("baseline", 120));
+  CHECK_FALSE(point_of_name("p", 120));
+  CHECK_FALSE(point_of_name("p-01", 120));
 }
