@@ -12,9 +12,9 @@
 namespace policysim::bench {
 
 /// `replications` runs of a scenario (the baseline: 83 regions, 64 quarters), national series
-/// (unless not asked), events and outcomes written to a fresh results database in a temporary directory,
-/// replications in parallel. One parse and country, one Simulation per worker reused across its
-/// runs.
+/// (unless not asked), events and outcomes written to a fresh results database in a temporary
+/// directory, replications in parallel. One parse and country, one Simulation per worker reused
+/// across its runs.
 struct EnsembleOptions {
   std::filesystem::path scenario_file;
   int replications = 200;

@@ -35,9 +35,8 @@ std::vector<ScalingRow> run_scaling_suite(const SuiteOptions& options,
       ensemble_options.series = series;
       const EnsembleResult result = run_ensemble_benchmark(ensemble_options);
       finish({"ensemble", std::to_string(replications) + (series ? " runs" : " runs, outcomes"),
-              threads, result.seconds,
-              result.runs_per_second(), "runs/s", 1.0, result.ratio_to_spmm(), result.hash,
-              result.hash_stable, to_json(result)});
+              threads, result.seconds, result.runs_per_second(), "runs/s", 1.0,
+              result.ratio_to_spmm(), result.hash, result.hash_stable, to_json(result)});
     }
   };
   const auto tick = [&](std::size_t regions, int ticks, int repeats, const char* label) {

@@ -62,9 +62,8 @@ store::ResultsDatabase& MpiDispatch::open(const std::filesystem::path& sweep_dat
   return *database_;
 }
 
-runner::BatchResult MpiDispatch::run(runner::ReplicationRunner& runner,
-                                     const NextJobs& next_jobs, std::size_t job_count,
-                                     bool quiet, std::ostream& log,
+runner::BatchResult MpiDispatch::run(runner::ReplicationRunner& runner, const NextJobs& next_jobs,
+                                     std::size_t job_count, bool quiet, std::ostream& log,
                                      const runner::ReplicationRunner::RunStored& stored,
                                      const RankDone& rank_done) {
   if (rank_ != 0) {
@@ -86,7 +85,7 @@ runner::BatchResult MpiDispatch::hand_out(runner::ReplicationRunner& runner,
                                           const runner::ReplicationRunner::RunStored& stored) {
   std::unique_ptr<core::Progress> progress;
   if (!quiet) progress = std::make_unique<core::Progress>("runs", job_count);
-  std::mutex mutex;  // guards the jobs in hand, handed, total, by_rank and failure
+  std::mutex mutex;                  // guards the jobs in hand, handed, total, by_rank and failure
   std::vector<runner::Job> in_hand;  // the block next_jobs gave last, handed out from `next` on
   std::size_t next = 0;
   std::size_t handed = 0;  // jobs handed out so far, of job_count

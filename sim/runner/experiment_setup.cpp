@@ -47,8 +47,8 @@ void report_failed_runs(std::size_t failed_stored, std::size_t asked, int retrie
                         std::size_t attempted, const std::string& left_out_of,
                         const std::filesystem::path& database, std::ostream& log) {
   if (failed_stored > 0) {
-    log << "policysim: " << failed_stored << " of " << asked
-        << " runs failed and are left out of " << left_out_of
+    log << "policysim: " << failed_stored << " of " << asked << " runs failed and are left out of "
+        << left_out_of
         << "; each is stored as failed with why in its status (for a NaN or infinite state the "
            "tick, phase, agent and parameters): SELECT * FROM runs WHERE status != 'ok' in "
         << database.string() << '\n';

@@ -205,8 +205,8 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
         ++failed;
         // A NaN or infinite state fails again with the same seed, so it is stored; with arms
         // from an ArmSource (a sweep) so is every failure, to be read with its factors and seed.
-        const bool store = arm != nullptr && (store_every_failure_ ||
-                                              dynamic_cast<const model::NonFiniteState*>(&e));
+        const bool store = arm != nullptr &&
+                           (store_every_failure_ || dynamic_cast<const model::NonFiniteState*>(&e));
         if (store) {
           database_.write_run(failed_record(*arm, job.replicate, run_seed, e.what()));
           ++failed_stored;

@@ -72,9 +72,8 @@ class ReplicationRunner {
   /// The same with arms made on demand: a worker makes an arm when it builds its Simulation and
   /// drops both when it moves on to another arm (jobs should come arm by arm). Failed runs are
   /// stored as failed whatever the error (`policysim sweep`).
-  ReplicationRunner(ArmSource arms, const model::Country& country,
-                    store::ResultsDatabase& database, std::uint64_t base_seed, bool region_series,
-                    bool series);
+  ReplicationRunner(ArmSource arms, const model::Country& country, store::ResultsDatabase& database,
+                    std::uint64_t base_seed, bool region_series, bool series);
   ~ReplicationRunner();
   ReplicationRunner(const ReplicationRunner&) = delete;
   ReplicationRunner& operator=(const ReplicationRunner&) = delete;

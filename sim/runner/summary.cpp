@@ -77,8 +77,8 @@ std::vector<OutcomeSummary> summarise_stored_outcomes(const store::ResultsDataba
         const auto around = database.outcome_order_statistics(name, replicates, below, 2);
         *ends[i] = core::type7_between(around.front(), around.back(), h);
       } else {
-        const auto around = database.outcome_order_statistics(
-            name, replicates, present - 1 - above, above - below + 1, true);
+        const auto around = database.outcome_order_statistics(name, replicates, present - 1 - above,
+                                                              above - below + 1, true);
         *ends[i] = core::type7_between(around.back(), around.front(), h);
       }
     }

@@ -37,9 +37,8 @@ bool has_sensitivity(scenario::SweepDesign design) {
   return design == scenario::SweepDesign::saltelli || design == scenario::SweepDesign::morris;
 }
 
-std::vector<std::vector<double>> point_means(const store::ResultsDatabase& database,
-                                             int replicates, std::size_t points,
-                                             std::size_t outcomes) {
+std::vector<std::vector<double>> point_means(const store::ResultsDatabase& database, int replicates,
+                                             std::size_t points, std::size_t outcomes) {
   std::vector<std::vector<double>> sums(outcomes, std::vector<double>(points, 0.0));
   std::vector<std::vector<int>> counts(outcomes, std::vector<int>(points, 0));
   database.visit_runs(replicates, [&](const store::StoredRun& run) {

@@ -25,9 +25,8 @@ bool has_sensitivity(scenario::SweepDesign design);
 /// `outcomes` outcomes over its runs of replicates [0, `replicates`) in `database` that have
 /// results (arm point_name(p, points)), in replicate order; NaN where none of its runs has a
 /// value. The runs are read one at a time: only the means are held.
-std::vector<std::vector<double>> point_means(const store::ResultsDatabase& database,
-                                             int replicates, std::size_t points,
-                                             std::size_t outcomes);
+std::vector<std::vector<double>> point_means(const store::ResultsDatabase& database, int replicates,
+                                             std::size_t points, std::size_t outcomes);
 
 /// What the measures of a sweep are, and which outcomes have none.
 struct SweepSensitivity {

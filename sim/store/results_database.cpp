@@ -958,8 +958,8 @@ std::string ResultsDatabase::Impl::outcome_column(const std::string& outcome) co
 
 ResultsDatabase::RunCounts ResultsDatabase::count_runs(int replicates) const {
   std::lock_guard lock(impl_->mutex);
-  Statement query(impl_->db, std::string("SELECT count(*), count(*) FILTER (WHERE ") +
-                                 finished_ok + ") FROM runs WHERE replicate < ?1");
+  Statement query(impl_->db, std::string("SELECT count(*), count(*) FILTER (WHERE ") + finished_ok +
+                                 ") FROM runs WHERE replicate < ?1");
   query.bind(1, replicates);
   query.step();
   const auto all = static_cast<std::size_t>(query.column_int64(0));

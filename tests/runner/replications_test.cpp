@@ -139,21 +139,21 @@ TEST_CASE("arms made on demand are made once per worker and point, and every fai
   const model::Country country = scenario::load_country(scenario);
   store::Schema schema = runner::results_schema();
   schema.parameters = {"x"};
-  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", schema, scenario.name,
-                                         "sha");
+  auto db =
+      store::ResultsDatabase::open(dir.path() / "results.sqlite", schema, scenario.name, "sha");
   db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
   // Point 1 names an initial adopter past the country's regions: its runs throw when they start,
   // an error that is not a NaN.
   std::mutex made_mutex;
   std::vector<std::size_t> made;
-  const runner::ArmSource points{3, [&](std::size_t p) {
-                                   std::lock_guard lock(made_mutex);
-                                   made.push_back(p);
-                                   model::Config config = scenario.config;
-                                   if (p == 1) config.initial_adopters.push_back({1000000, {}});
-                                   return runner::ArmConfig{"p" + std::to_string(p), config,
-                                                            {0.5 * static_cast<double>(p)}};
-                                 }};
+  const runner::ArmSource points{
+      3, [&](std::size_t p) {
+        std::lock_guard lock(made_mutex);
+        made.push_back(p);
+        model::Config config = scenario.config;
+        if (p == 1) config.initial_adopters.push_back({1000000, {}});
+        return runner::ArmConfig{"p" + std::to_string(p), config, {0.5 * static_cast<double>(p)}};
+      }};
   const runner::ThreadLimit one_thread(1);
   runner::ReplicationRunner runner(points, country, db, 7, false, false);
   std::vector<runner::Job> jobs;
@@ -182,8 +182,9 @@ TEST_CASE("arms made on demand are made once per worker and point, and every fai
     CHECK(std::all_of(run.outcomes.begin(), run.outcomes.end(),
                       [](double value) { return std::isnan(value); }));
   }
-  CHECK_THAT(log.str(), Contains("arm p1 replicate 1 (seed ") &&
-                            Contains("failed, stored as failed: an initial adopter does not exist"));
+  CHECK_THAT(log.str(),
+             Contains("arm p1 replicate 1 (seed ") &&
+                 Contains("failed, stored as failed: an initial adopter does not exist"));
 }
 
 TEST_CASE("with arms given whole, a failure other than a NaN is not stored, to be run again",
