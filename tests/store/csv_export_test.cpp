@@ -61,7 +61,7 @@ Rows parse_csv(const std::string& text) {
 }
 
 double parse_double(const std::string& text) {
-  if (text.empty()) return missing_value;
+  if (text.empty()) return kMissingValue;
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   REQUIRE(ec == std::errc());
