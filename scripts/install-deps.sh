@@ -7,7 +7,7 @@ packages=(
   libtbb-dev libeigen3-dev libyaml-cpp-dev catch2 librandom123-dev libcli11-dev
   nlohmann-json3-dev libssl-dev libsqlite3-dev sqlite3 zlib1g-dev
   libsleef-dev libboost-dev
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-tidy
   python3 python3-pandas python3-matplotlib python3-scipy python3-pytest
   chromium  # headless, for the test of the interactive report page
 )
