@@ -85,7 +85,7 @@ std::string gunzip(const std::filesystem::path& path) {
 
 // A database with two runs, regions, events with awkward text, and a manifest.
 std::filesystem::path make_database(const TempDir& dir) {
-  const auto path = dir / "results/results.sqlite";
+  auto path = dir / "results/results.sqlite";
   auto db = ResultsDatabase::open(path, sample_schema(), "moscow-first", "abc123");
   write_sample_regions(db);
   db.write_manifest({{"scenario_text", "name: \"x, y\"\nreps: 2\n"}, {"threads", 4}});
