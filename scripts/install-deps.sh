@@ -8,7 +8,7 @@ packages=(
   nlohmann-json3-dev libssl-dev libsqlite3-dev sqlite3 zlib1g-dev
   libsleef-dev libboost-dev
   openmpi-bin libopenmpi-dev  # the MPI build of sweeps (POLICYSIM_MPI)
-  clang libclang-rt-14-dev
+  clang libclang-rt-14-dev clang-tidy
   python3 python3-pandas python3-matplotlib python3-scipy python3-pytest
   chromium  # headless, for the test of the interactive report page
 )

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: the C++ suite, the command-line checks, clang-format and the analysis tests on the
-# Release build, a minute of libFuzzer over the scenario reader (scripts/fuzz.sh), then the C++
+# Release build, clang-tidy and a check that each header compiles on its own (scripts/tidy.sh), a
+# minute of libFuzzer over the scenario reader (scripts/fuzz.sh), then the C++
 # suite again under AddressSanitizer and UndefinedBehaviorSanitizer, in
 # a build with the portable elementary functions (POLICYSIM_PORTABLE_MATH), so both kinds are tested.
 # Under CI (CI=true) warnings are errors.
@@ -14,6 +15,9 @@ werror=OFF
 
 scripts/build.sh build -DPOLICYSIM_WERROR=$werror
 (cd build && ctest --output-on-failure --parallel "$(nproc)")
+
+# clang-tidy over every source with the Release build's compile commands; a finding fails.
+scripts/tidy.sh build
 
 # A minute of libFuzzer over the scenario reader (clang, ASan, UBSan); a finding fails the command.
 scripts/fuzz.sh 60

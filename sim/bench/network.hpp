@@ -22,7 +22,9 @@ class Network {
   using Matrix = Eigen::SparseMatrix<double, Eigen::RowMajor, std::int32_t>;
 
   Network() = default;
-  explicit Network(Matrix matrix) : matrix_(std::move(matrix)) {}
+  /// Takes the matrix's buffers: Eigen 3.4's SparseMatrix has no move constructor, so std::move
+  /// into a member would copy it, and swap does not.
+  explicit Network(Matrix&& matrix) { matrix_.swap(matrix); }
 
   /// Builds an n-node network; duplicate edges add up. Throws std::invalid_argument for an
   /// endpoint >= node_count or a non-finite weight.

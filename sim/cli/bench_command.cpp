@@ -28,7 +28,7 @@ struct BenchOptions {
 
 // The baseline from the working directory, else from the source tree this binary was built from.
 std::filesystem::path default_scenario() {
-  const std::filesystem::path local = "scenarios/baseline.yaml";
+  std::filesystem::path local = "scenarios/baseline.yaml";
   if (std::filesystem::exists(local)) return local;
   return std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios" / "baseline.yaml";
 }

@@ -24,6 +24,7 @@ std::string suggestion(const std::string& option, const std::vector<std::string>
     return name.substr(std::min(name.find_first_not_of('-'), name.size()));
   };
   std::vector<std::string> bare_names;
+  bare_names.reserve(names.size());
   for (const auto& name : names) bare_names.push_back(bare(name));
   const auto closest = scenario::closest_name(bare(option), bare_names);
   if (!closest) return "";

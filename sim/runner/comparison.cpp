@@ -44,6 +44,7 @@ std::vector<ArmConfig> chosen_arms(const scenario::Scenario& scenario,
   all.push_back({std::string(scenario::kBaseArm), scenario.config});
   for (const auto& arm : scenario.arms) all.push_back({arm.name, arm.config});
   std::vector<std::string> names;
+  names.reserve(all.size());
   for (const auto& arm : all) names.push_back(arm.name);
   if (scenario.arms.empty()) {
     throw UsageError("scenario " + scenario.file.string() +
@@ -356,6 +357,7 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   const int threads = thread_limit.threads();
   const int most_reps = options.precision ? options.max_replications : reps;
   std::vector<const model::Config*> arm_configs;
+  arm_configs.reserve(arms.size());
   for (const auto& arm : arms) arm_configs.push_back(&arm.config);
   const MemoryEstimate memory = check_experiment_memory(
       scenario, arm_configs, arms.size() * static_cast<std::size_t>(most_reps), 0, threads,

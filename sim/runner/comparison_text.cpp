@@ -49,7 +49,7 @@ bool all_censored(const PrintedOutcome& outcome) {
 
 /// A mean of values of which some are the censoring limit is a lower bound of the uncensored mean.
 std::string mean_text(double mean, int censored_runs, std::string_view unit) {
-  const std::string text = format_value(mean, unit);
+  std::string text = format_value(mean, unit);
   if (censored_runs == 0 || !std::isfinite(mean)) return text;
   std::string marked = "≥";
   return marked.append(text);

@@ -53,6 +53,7 @@ std::vector<std::vector<double>> stored_target_statistics(const scenario::Scenar
     return run.arm != kArm || run.replicate >= reps;
   });
   std::vector<std::vector<double>> statistics;
+  statistics.reserve(series.size());
   for (const auto& run : series) {
     statistics.push_back(target_statistics(scenario, [&](const std::string& metric) {
       return run.values[static_cast<std::size_t>(std::find(metrics.begin(), metrics.end(), metric) -
@@ -221,6 +222,7 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   const auto& runs = finished.ok;
   result.runs_failed = batch.failed - batch.failed_stored + static_cast<int>(finished.failed);
   std::vector<std::vector<double>> outcomes;
+  outcomes.reserve(runs.size());
   for (const auto& run : runs) outcomes.push_back(run.outcomes);
   if (finished.beyond > 0) {
     log << "policysim: " << result.database.string() << " also holds " << finished.beyond

@@ -18,31 +18,31 @@ constexpr std::uint32_t kBootstrapStream = 0xB007;
 
 // Continued fraction of the incomplete beta (modified Lentz), valid for x < (a+1)/(a+b+2).
 double beta_continued_fraction(double a, double b, double x) {
-  constexpr double tiny = 1e-300;
-  constexpr double epsilon = 1e-16;
+  constexpr double kTiny = 1e-300;
+  constexpr double kEpsilon = 1e-16;
   double c = 1.0;
   double d = 1.0 - (a + b) * x / (a + 1.0);
-  if (std::fabs(d) < tiny) d = tiny;
+  if (std::fabs(d) < kTiny) d = kTiny;
   d = 1.0 / d;
   double h = d;
   for (int m = 1; m <= 10000; ++m) {
     const double dm = m;
     const double even = dm * (b - dm) * x / ((a + 2 * dm - 1) * (a + 2 * dm));
     d = 1.0 + even * d;
-    if (std::fabs(d) < tiny) d = tiny;
+    if (std::fabs(d) < kTiny) d = kTiny;
     c = 1.0 + even / c;
-    if (std::fabs(c) < tiny) c = tiny;
+    if (std::fabs(c) < kTiny) c = kTiny;
     d = 1.0 / d;
     h *= d * c;
     const double odd = -(a + dm) * (a + b + dm) * x / ((a + 2 * dm) * (a + 2 * dm + 1));
     d = 1.0 + odd * d;
-    if (std::fabs(d) < tiny) d = tiny;
+    if (std::fabs(d) < kTiny) d = kTiny;
     c = 1.0 + odd / c;
-    if (std::fabs(c) < tiny) c = tiny;
+    if (std::fabs(c) < kTiny) c = kTiny;
     d = 1.0 / d;
     const double step = d * c;
     h *= step;
-    if (std::fabs(step - 1.0) < epsilon) break;
+    if (std::fabs(step - 1.0) < kEpsilon) break;
   }
   return h;
 }

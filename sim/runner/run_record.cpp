@@ -6,6 +6,7 @@ namespace policysim::runner {
 
 std::vector<std::string> quarter_labels(const model::Config& config) {
   std::vector<std::string> labels;
+  labels.reserve(static_cast<std::size_t>(config.tick_count()));
   for (int tick = 0; tick < config.tick_count(); ++tick)
     labels.push_back((config.start + tick).str());
   return labels;

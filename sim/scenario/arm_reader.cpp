@@ -51,6 +51,7 @@ std::vector<Mark> name_marks(const YamlNode& list) {
 template <class Item>
 std::vector<std::string> names_of(const std::vector<Item>& items) {
   std::vector<std::string> names;
+  names.reserve(items.size());
   for (const auto& item : items) names.push_back(item.name);
   return names;
 }

@@ -203,7 +203,7 @@ void drop_overridden_parameters(YamlNode& inherited, const YamlNode& overriding)
 }
 
 std::span<const MechanismSwitch> mechanism_switches() {
-  static constexpr std::array<MechanismSwitch, 11> switches = {{
+  static constexpr std::array<MechanismSwitch, 11> kSwitches = {{
       {"learning", &model::Mechanisms::learning},
       {"emulation", &model::Mechanisms::emulation},
       {"competition", &model::Mechanisms::competition},
@@ -216,7 +216,7 @@ std::span<const MechanismSwitch> mechanism_switches() {
       {"legislation", &model::Mechanisms::legislation},
       {"federal_unit", &model::Mechanisms::federal_unit},
   }};
-  return switches;
+  return kSwitches;
 }
 
 void read_mechanisms(const YamlNode& node, Diagnostics& diagnostics,

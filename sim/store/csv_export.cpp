@@ -25,7 +25,7 @@ struct TableOrder {
 
 // The run tables, then the derived ones that `policysim run`, `compare` and `sweep` add when they
 // apply.
-constexpr std::array<TableOrder, 12> tables = {{
+constexpr std::array<TableOrder, 12> kTables = {{
     {"manifest", "key"},
     {"regions", "region"},
     {"runs", "run_id"},
@@ -51,7 +51,7 @@ class CsvWriter {
       file_ = std::fopen(path.c_str(), "wb");
       if (file_ == nullptr) fail("cannot create");
     }
-    buffer_.reserve(block_size * 2);
+    buffer_.reserve(kBlockSize * 2);
   }
 
   ~CsvWriter() {
@@ -92,7 +92,7 @@ class CsvWriter {
 
   void end_row() {
     buffer_ += '\n';
-    if (buffer_.size() >= block_size) flush();
+    if (buffer_.size() >= kBlockSize) flush();
   }
 
   void close() {
@@ -109,7 +109,7 @@ class CsvWriter {
   }
 
  private:
-  static constexpr std::size_t block_size = 1 << 20;
+  static constexpr std::size_t kBlockSize = 1 << 20;
 
   void flush() {
     if (buffer_.empty()) return;
@@ -189,7 +189,7 @@ bool has_rows(sqlite::Database& db, std::string_view table) {
 
 std::vector<std::string> export_table_names() {
   std::vector<std::string> names;
-  for (const TableOrder& table : tables) names.emplace_back(table.table);
+  for (const TableOrder& table : kTables) names.emplace_back(table.table);
   return names;
 }
 
@@ -208,7 +208,7 @@ std::vector<std::filesystem::path> export_csv(const std::filesystem::path& datab
   const auto wanted = [&only](std::string_view name) {
     return only.empty() || std::find(only.begin(), only.end(), name) != only.end();
   };
-  for (const TableOrder& table : tables) {
+  for (const TableOrder& table : kTables) {
     if (!wanted(table.table)) continue;
     if (!db.has_table(table.table)) {
       if (only.empty()) continue;

@@ -12,11 +12,11 @@ namespace policysim::store {
 /// A results-store failure, with the process exit code that fits it.
 class StoreError : public std::runtime_error {
  public:
-  /// The exit codes a store failure can have (core/exit_codes.hpp), by the names the store uses.
-  static constexpr int missing_input = core::kMissingInput;
-  static constexpr int internal_error = core::kInternal;
-  static constexpr int cannot_create_output = core::kCannotCreate;
-  static constexpr int io_error = core::kIoError;
+  /// The exit codes a store failure can have (core/exit_codes.hpp), named as kinds of failure.
+  static constexpr int missing_input = core::kMissingInput;         // NOLINT: a kind of failure
+  static constexpr int internal_error = core::kInternal;            // NOLINT: a kind of failure
+  static constexpr int cannot_create_output = core::kCannotCreate;  // NOLINT: a kind of failure
+  static constexpr int io_error = core::kIoError;                   // NOLINT: a kind of failure
 
   /// An error with `message` and the exit code the process should end with.
   StoreError(const std::string& message, int exit_code)

@@ -30,11 +30,11 @@ TEST_CASE("a Hilbert curve visits every cell once, each step to a side neighbour
           "[core][hilbert]") {
   for (int order : {3, 5}) {
     const std::uint32_t side = 1u << order;
-    std::vector<int> x_of(side * side, -1), y_of(side * side, -1);
+    std::vector<int> x_of(std::size_t{side} * side, -1), y_of(std::size_t{side} * side, -1);
     for (std::uint32_t y = 0; y < side; ++y) {
       for (std::uint32_t x = 0; x < side; ++x) {
         const auto d = hilbert_index(x, y, order);
-        REQUIRE(d < side * side);
+        REQUIRE(d < std::size_t{side} * side);
         REQUIRE(x_of[d] == -1);
         x_of[d] = static_cast<int>(x);
         y_of[d] = static_cast<int>(y);

@@ -166,8 +166,11 @@ TEST_CASE("binomial draws have mean np and variance np(1-p)", "[core][random]") 
     std::uint32_t n;
     double p;
   };
-  for (auto [n, p] :
+  for (const Case& c :
        {Case{5, 0.3}, Case{40, 0.1}, Case{40, 0.9}, Case{200, 0.3}, Case{5000, 0.5}}) {
+    // Named copies, not a structured binding: clang 14 cannot capture a binding in a lambda.
+    const std::uint32_t n = c.n;
+    const double p = c.p;
     INFO("n " << n << " p " << p);
     const auto m = moments(kCount, [&](std::uint32_t i) {
       const auto k = stream.sequence(2, i, 0).binomial(n, p);

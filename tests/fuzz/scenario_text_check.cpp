@@ -1,46 +1,32 @@
 #include "scenario_text_check.hpp"
 
-#include <stdlib.h>
-
-#include <cerrno>
-
 #include <filesystem>
 #include <fstream>
 #include <stdexcept>
 #include <string>
-#include <system_error>
 
+#include "sim/core/temporary_folder.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/scenario_error.hpp"
 
 namespace policysim::scenario::fuzzing {
 namespace {
 
-/// A fresh temporary folder linking scenarios/*.yaml and scenarios/data; removed at exit.
+/// A fresh temporary folder linking scenarios/*.yaml and scenarios/data, so that an input may
+/// extend a shipped scenario; removed at exit.
 class ScenarioFolder {
  public:
-  ScenarioFolder() {
-    std::string name = (std::filesystem::temp_directory_path() / "policysim_fuzz_XXXXXX").string();
-    if (::mkdtemp(name.data()) == nullptr) {
-      throw std::system_error(errno, std::generic_category(), "mkdtemp " + name);
-    }
-    path_ = name;
+  ScenarioFolder() : folder_("fuzz") {
     const std::filesystem::path shipped = std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios";
     for (const auto& entry : std::filesystem::directory_iterator(shipped)) {
-      std::filesystem::create_symlink(entry.path(), path_ / entry.path().filename());
+      std::filesystem::create_symlink(entry.path(), folder_ / entry.path().filename().string());
     }
   }
-  ~ScenarioFolder() {
-    std::error_code ignored;
-    std::filesystem::remove_all(path_, ignored);
-  }
-  ScenarioFolder(const ScenarioFolder&) = delete;
-  ScenarioFolder& operator=(const ScenarioFolder&) = delete;
 
-  const std::filesystem::path& path() const { return path_; }
+  const std::filesystem::path& path() const { return folder_.path(); }
 
  private:
-  std::filesystem::path path_;
+  core::TemporaryFolder folder_;
 };
 
 }  // namespace

@@ -114,8 +114,8 @@ TEST_CASE("rule 7: cases and convictions are the spec's Poisson and binomial dra
   config.default_ngos = false;
   config.params.case_rate = 9.0;
   config.params.p_conv = 0.4;
-  constexpr std::uint64_t seed = 77;
-  policysim::model::testing::WorldFixture fixture(config, country, seed);
+  constexpr std::uint64_t kSeed = 77;
+  policysim::model::testing::WorldFixture fixture(config, country, kSeed);
   World& w = fixture.world;
   const std::size_t law = index(Reform::law);
   const double a_law[] = {0.9, 0.6, 0.8, 0.3};
@@ -130,7 +130,7 @@ TEST_CASE("rule 7: cases and convictions are the spec's Poisson and binomial dra
     policysim::model::testing::run_phase(w, phase, 0);
   }
 
-  const policysim::core::RandomStream stream(seed, kModelStream);
+  const policysim::core::RandomStream stream(kSeed, kModelStream);
   std::uint32_t total_cases = 0;
   for (std::uint32_t r = 0; r < 4; ++r) {
     auto case_draws = stream.sequence(0, r, word(Purpose::cases));

@@ -31,7 +31,7 @@ const fs::path kSource = POLICYSIM_SOURCE_DIR;
 /// A comparison scenario on the small smoke scenario: an arm identical to the base, one that
 /// replaces an intervention and adds one with random targets, and one with other parameters.
 fs::path write_fixture(const fs::path& dir) {
-  const fs::path file = dir / "tiny_compare.yaml";
+  fs::path file = dir / "tiny_compare.yaml";
   std::ofstream(file) << "extends: " << (kSource / "scenarios/smoke/tiny.yaml").string() << "\n"
                       << "data_dir: " << (kSource / "scenarios/data").string() << "\n"
                       << R"(name: tiny_compare

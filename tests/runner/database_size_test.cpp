@@ -26,11 +26,11 @@ TEST_CASE("the database bound grows with runs, and with regions only for region 
   // Region series add one row per run, quarter and region: 2 x 3 x 5 rows of
   // (run_id, tick, region; quarter; the region metrics).
   const auto region_row = row_bytes_bound(3, 6, policysim::model::kRegionMetricNames.size());
-  CHECK(database_bytes_bound(regional) - database_bytes_bound(national) == 2 * 3 * 5 * region_row);
+  CHECK(database_bytes_bound(regional) - database_bytes_bound(national) == region_row * 2 * 3 * 5);
   DatabaseShape more_regions = regional;
   more_regions.regions = 10;
   CHECK(database_bytes_bound(more_regions) - database_bytes_bound(regional) ==
-        2 * 3 * 5 * region_row);
+        region_row * 2 * 3 * 5);
   DatabaseShape twice = regional;
   twice.runs = 4;
   CHECK(database_bytes_bound(twice) == 2 * database_bytes_bound(regional));

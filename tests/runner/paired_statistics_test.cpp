@@ -126,33 +126,33 @@ TEST_CASE("95% intervals cover a known paired effect as often as theory says (20
   // P(|T_{n-1}| <= z sqrt((n-1)/n)), about 0.942 at n = 50. The count of covering repetitions is
   // Binomial(R, p): each share is checked within 3.9 of its standard deviations of p, a false
   // failure rate of 1e-4 per check; a 90 % interval (coverage 0.90) fails it by 9 of them.
-  constexpr int repetitions = 2000, pairs = 50;
-  constexpr double delta = 0.5;
+  constexpr int kRepetitions = 2000, kPairs = 50;
+  constexpr double kDelta = 0.5;
   const policysim::core::RandomStream stream(20240601, 3);
   int t_covered = 0, boot_covered = 0;
   double vrf_sum = 0;
-  for (int k = 0; k < repetitions; ++k) {
-    std::vector<double> arm(pairs), ref(pairs);
+  for (int k = 0; k < kRepetitions; ++k) {
+    std::vector<double> arm(kPairs), ref(kPairs);
     auto draws = stream.sequence(static_cast<std::uint32_t>(k), 0, 0);
-    for (int i = 0; i < pairs; ++i) {
+    for (int i = 0; i < kPairs; ++i) {
       const double shared = draws.normal(10.0, 2.0);
       ref[static_cast<std::size_t>(i)] = shared + draws.normal(0.0, 1.0);
-      arm[static_cast<std::size_t>(i)] = shared + delta + draws.normal(0.0, 1.0);
+      arm[static_cast<std::size_t>(i)] = shared + kDelta + draws.normal(0.0, 1.0);
     }
     PairedOptions options;
     options.bootstrap_resamples = 1000;
     options.bootstrap_seed = static_cast<std::uint64_t>(k) + 1;
     const PairedEffect e = compare_paired(arm, ref, options);
-    t_covered += e.t_low <= delta && delta <= e.t_high ? 1 : 0;
-    boot_covered += e.boot_low <= delta && delta <= e.boot_high ? 1 : 0;
+    t_covered += e.t_low <= kDelta && kDelta <= e.t_high ? 1 : 0;
+    boot_covered += e.boot_low <= kDelta && kDelta <= e.boot_high ? 1 : 0;
     vrf_sum += e.vrf;
   }
-  const double n = pairs, z = 1.959963984540054;
+  const double n = kPairs, z = 1.959963984540054;
   const double t_expected = 0.95;
   const double boot_expected = 2 * student_t_cdf(z * std::sqrt((n - 1) / n), n - 1) - 1;
-  const auto band = [](double p) { return 3.9 * std::sqrt(p * (1 - p) / repetitions); };
-  const double t_share = static_cast<double>(t_covered) / repetitions;
-  const double boot_share = static_cast<double>(boot_covered) / repetitions;
+  const auto band = [](double p) { return 3.9 * std::sqrt(p * (1 - p) / kRepetitions); };
+  const double t_share = static_cast<double>(t_covered) / kRepetitions;
+  const double boot_share = static_cast<double>(boot_covered) / kRepetitions;
   INFO("t coverage " << t_share << ", bootstrap coverage " << boot_share << " (expected "
                      << boot_expected << ")");
   CHECK(boot_expected == Approx(0.942).margin(0.001));
@@ -162,5 +162,5 @@ TEST_CASE("95% intervals cover a known paired effect as often as theory says (20
   // pairs. Its numerator has expectation 2 (4 + 1) = 10 and 1/var_d has expectation
   // (n - 1) / ((n - 3) 2), so the mean ratio is near 5 (n - 1) / (n - 3) = 5.21 (the two are
   // correlated, so only nearly); averaged over 2000 repetitions its standard error is about 0.03.
-  CHECK(vrf_sum / repetitions == Approx(5.0 * (n - 1) / (n - 3)).epsilon(0.03));
+  CHECK(vrf_sum / kRepetitions == Approx(5.0 * (n - 1) / (n - 3)).epsilon(0.03));
 }

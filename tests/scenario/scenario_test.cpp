@@ -22,7 +22,7 @@ using policysim::scenario::testing::write_scenario;
 
 namespace {
 
-const char* kValid = R"(name: round trip
+constexpr const char* kValid = R"(name: round trip
 description: every section once
 start: 2000Q1
 end: 2003Q4

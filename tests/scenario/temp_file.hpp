@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include <unistd.h>
+#include "sim/core/temporary_folder.hpp"
 
 namespace policysim::scenario::testing {
 
@@ -16,13 +16,13 @@ inline std::filesystem::path data_dir() {
   return std::filesystem::path(POLICYSIM_SOURCE_DIR) / "scenarios" / "data";
 }
 
-/// Writes `text` (byte for byte) to a new file in a per-process temporary folder.
+/// Writes `text` (byte for byte) to a new file in a per-process temporary folder, removed at exit.
 inline std::filesystem::path write_temp(std::string_view text, std::string_view name = "s.yaml") {
+  static const core::TemporaryFolder folder("scenario-test");
   static std::atomic<int> counter{0};
-  const auto dir = std::filesystem::temp_directory_path() /
-                   ("policysim_scenario_" + std::to_string(::getpid())) / std::to_string(counter++);
+  const auto dir = folder / std::to_string(counter++);
   std::filesystem::create_directories(dir);
-  const auto path = dir / name;
+  auto path = dir / name;
   std::ofstream(path, std::ios::binary)
       .write(text.data(), static_cast<std::streamsize>(text.size()));
   return path;
@@ -40,7 +40,7 @@ inline std::filesystem::path write_scenario(std::string_view body) {
 /// A scenario `base` (as write_scenario writes it) and, beside it, a variant: `body` after the
 /// line `extends: s.yaml`, so the body's first line is line 2. Returns the variant's path.
 inline std::filesystem::path write_variant(std::string_view base, std::string_view body) {
-  const auto variant = write_scenario(base).parent_path() / "variant.yaml";
+  auto variant = write_scenario(base).parent_path() / "variant.yaml";
   std::ofstream(variant) << "extends: s.yaml\n" << body;
   return variant;
 }

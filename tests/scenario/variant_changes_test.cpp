@@ -18,7 +18,7 @@ using policysim::scenario::testing::write_scenario;
 
 namespace {
 
-const char* kBase = R"(name: base
+constexpr const char* kBase = R"(name: base
 start: 2000Q1
 end: 2003Q4
 regions: russia83
@@ -55,6 +55,8 @@ TEST_CASE("a variant lists what it adds, removes and changes", "[scenario][exten
                                    "parameter `beta0.law` -4 -> -3",
                                    "donor `EU` added",
                                    "intervention `Tour` removed",
+                                   // One change, its text over two lines.
+                                   // NOLINTNEXTLINE(bugprone-suspicious-missing-comma)
                                    "intervention `Grants` changed: donor `US government` -> `EU`, "
                                    "start 2000Q1 -> 2001Q1",
                                    "intervention `EU training` added",

@@ -52,7 +52,8 @@ TEST_CASE("a thousand-deep nesting ends quickly in a clear error", "[scenario][y
   CHECK(e.line() == 1);
 
   std::string block;
-  for (int depth = 0; depth < 1000; ++depth) block += std::string(2 * depth, ' ') + "k:\n";
+  for (int depth = 0; depth < 1000; ++depth)
+    block += std::string(2 * static_cast<std::size_t>(depth), ' ') + "k:\n";
   const auto deep_block = expect_error(write_temp(block));
   CHECK_THAT(deep_block.message(), Catch::Contains("nesting"));
   CHECK(deep_block.line() > 1);

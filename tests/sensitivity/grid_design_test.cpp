@@ -29,14 +29,15 @@ TEST_CASE("a grid has every combination of levels, the last factor fastest",
 TEST_CASE("a larger grid has each combination exactly once", "[sensitivity][grid]") {
   const std::vector<std::size_t> levels = {4, 5, 3, 2};
   const auto design = grid_design(levels);
-  REQUIRE(design.rows() == 4 * 5 * 3 * 2);
+  REQUIRE(design.rows() == std::size_t{4} * 5 * 3 * 2);
   std::set<std::vector<double>> rows;
   for (std::size_t row = 0; row < design.rows(); ++row) {
     rows.insert({design.at(row, 0), design.at(row, 1), design.at(row, 2), design.at(row, 3)});
   }
   CHECK(rows.size() == design.rows());
   for (std::size_t row = 0; row < design.rows(); ++row) {
-    CHECK(design.at(row, 0) * 3 == Approx(static_cast<double>(row / 30)));
+    const std::size_t level = row / 30;  // of the first factor: 5 * 3 * 2 rows a level
+    CHECK(design.at(row, 0) * 3 == Approx(static_cast<double>(level)));
   }
   CHECK(grid_level_value(1, 4) == Approx(1.0 / 3.0));
   CHECK(grid_level_value(3, 4) == 1.0);

@@ -8,7 +8,6 @@
 #include "sim/sensitivity/design.hpp"
 
 using policysim::sensitivity::DesignKind;
-using policysim::sensitivity::DesignRequest;
 using policysim::sensitivity::make_design;
 using policysim::sensitivity::sobol_design;
 

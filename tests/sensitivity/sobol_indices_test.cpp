@@ -41,9 +41,9 @@ namespace {
 
 // Ishigami and Homma (1990): f = sin x1 + a sin^2 x2 + b x3^4 sin x1 on [-pi, pi]^3.
 double ishigami(double x1, double x2, double x3) {
-  constexpr double a = 7.0;
-  constexpr double b = 0.1;
-  return std::sin(x1) + a * std::sin(x2) * std::sin(x2) + b * std::pow(x3, 4) * std::sin(x1);
+  constexpr double kA = 7.0;
+  constexpr double kB = 0.1;
+  return std::sin(x1) + kA * std::sin(x2) * std::sin(x2) + kB * std::pow(x3, 4) * std::sin(x1);
 }
 
 }  // namespace

@@ -61,7 +61,7 @@ Rows parse_csv(const std::string& text) {
 }
 
 double parse_double(const std::string& text) {
-  if (text.empty()) return missing_value;
+  if (text.empty()) return kMissingValue;
   double value = 0;
   const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   REQUIRE(ec == std::errc());
@@ -85,7 +85,7 @@ std::string gunzip(const std::filesystem::path& path) {
 
 // A database with two runs, regions, events with awkward text, and a manifest.
 std::filesystem::path make_database(const TempDir& dir) {
-  const auto path = dir / "results/results.sqlite";
+  auto path = dir / "results/results.sqlite";
   auto db = ResultsDatabase::open(path, sample_schema(), "moscow-first", "abc123");
   write_sample_regions(db);
   db.write_manifest({{"scenario_text", "name: \"x, y\"\nreps: 2\n"}, {"threads", 4}});

@@ -21,10 +21,10 @@ using namespace policysim::store::testing;
 
 namespace {
 
-const std::string sha_a = "aaaa1111";
-const std::string sha_b = "bbbb2222";
+const std::string kShaA = "aaaa1111";
+const std::string kShaB = "bbbb2222";
 
-ResultsDatabase open_sample(const std::filesystem::path& path, const std::string& sha256 = sha_a) {
+ResultsDatabase open_sample(const std::filesystem::path& path, const std::string& sha256 = kShaA) {
   return ResultsDatabase::open(path, sample_schema(), "moscow-first", sha256);
 }
 
@@ -120,13 +120,13 @@ TEST_CASE("a database holding runs of another scenario is refused and left byte-
   REQUIRE(!before.empty());
 
   try {
-    ResultsDatabase::open(path, sample_schema(), "tatarstan-first", sha_b);
+    ResultsDatabase::open(path, sample_schema(), "tatarstan-first", kShaB);
     FAIL("a different scenario was accepted");
   } catch (const StoreError& error) {
     const std::string message = error.what();
     CHECK(error.exit_code() == StoreError::cannot_create_output);
-    CHECK_THAT(message, Catch::Contains("moscow-first") && Catch::Contains(sha_a) &&
-                            Catch::Contains("tatarstan-first") && Catch::Contains(sha_b) &&
+    CHECK_THAT(message, Catch::Contains("moscow-first") && Catch::Contains(kShaA) &&
+                            Catch::Contains("tatarstan-first") && Catch::Contains(kShaB) &&
                             Catch::Contains("-o DIR") && Catch::Contains("delete"));
   }
   CHECK(read_bytes(path) == before);
@@ -134,7 +134,7 @@ TEST_CASE("a database holding runs of another scenario is refused and left byte-
   Schema other = sample_schema();
   other.series_metrics.push_back("extra_metric");
   try {
-    ResultsDatabase::open(path, other, "moscow-first", sha_a);
+    ResultsDatabase::open(path, other, "moscow-first", kShaA);
     FAIL("a different schema was accepted");
   } catch (const StoreError& error) {
     CHECK_THAT(std::string(error.what()), Catch::Contains("extra_metric"));
@@ -151,7 +151,7 @@ TEST_CASE("a database without runs takes a new scenario and a new schema", "[sto
   open_sample(path);
   Schema other = sample_schema();
   other.outcomes = {"peak_share"};
-  auto db = ResultsDatabase::open(path, other, "tatarstan-first", sha_b);
+  auto db = ResultsDatabase::open(path, other, "tatarstan-first", kShaB);
   CHECK(db.schema() == other);
   CHECK(db.run_count() == 0);
 }
@@ -285,12 +285,12 @@ TEST_CASE("a run that fails rolls back its group and says how many runs that was
 TEST_CASE("a writer killed mid-write leaves only whole runs", "[store][crash]") {
   TempDir dir;
   const auto path = dir / "results.sqlite";
-  constexpr std::size_t ticks = 64;
-  constexpr std::size_t regions = 83;
+  constexpr std::size_t kTicks = 64;
+  constexpr std::size_t kRegions = 83;
   {
-    auto db = ResultsDatabase::open(path, sample_schema(), "moscow-first", sha_a);
-    std::vector<std::string> codes(regions, "R"), names(regions, "Region"),
-        districts(regions, "District");
+    auto db = ResultsDatabase::open(path, sample_schema(), "moscow-first", kShaA);
+    std::vector<std::string> codes(kRegions, "R"), names(kRegions, "Region"),
+        districts(kRegions, "District");
     db.write_regions(codes, names, districts);
   }
   const pid_t child = fork();
@@ -300,7 +300,7 @@ TEST_CASE("a writer killed mid-write leaves only whole runs", "[store][crash]") 
     try {
       auto db = open_sample(path);
       for (int replicate = 0; replicate < 100000; ++replicate) {
-        db.write_run(sample_run("arm", replicate, 1, ticks, regions));
+        db.write_run(sample_run("arm", replicate, 1, kTicks, kRegions));
       }
     } catch (...) {
     }
@@ -323,11 +323,12 @@ TEST_CASE("a writer killed mid-write leaves only whole runs", "[store][crash]") 
   auto db = open_sample(path);
   const auto runs = static_cast<std::int64_t>(db.run_count());
   CHECK(runs >= 3);
-  CHECK(count(path, "SELECT count(*) FROM series") == runs * std::int64_t{ticks});
-  CHECK(count(path, "SELECT count(*) FROM region_series") == runs * std::int64_t{ticks * regions});
+  CHECK(count(path, "SELECT count(*) FROM series") == runs * std::int64_t{kTicks});
+  CHECK(count(path, "SELECT count(*) FROM region_series") ==
+        runs * std::int64_t{kTicks * kRegions});
   CHECK(count(path, "SELECT count(*) FROM events") == runs * 3);
   // Writing resumes after the last whole run.
-  db.write_run(sample_run("arm", static_cast<int>(runs), 1, ticks, regions));
+  db.write_run(sample_run("arm", static_cast<int>(runs), 1, kTicks, kRegions));
   CHECK(db.run_count() == static_cast<std::size_t>(runs + 1));
 }
 
@@ -359,20 +360,21 @@ TEST_CASE("writes from four threads all land", "[store][threads]") {
   TempDir dir;
   auto db = open_sample(dir / "results.sqlite");
   write_sample_regions(db);
-  constexpr int threads = 4;
-  constexpr int runs_per_thread = 25;
+  constexpr int kThreads = 4;
+  constexpr int kRunsPerThread = 25;
   std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
+  workers.reserve(kThreads);
+  for (int t = 0; t < kThreads; ++t) {
     workers.emplace_back([&db, t] {
-      for (int i = 0; i < runs_per_thread; ++i) {
+      for (int i = 0; i < kRunsPerThread; ++i) {
         db.write_run(sample_run("arm" + std::to_string(t), i, static_cast<std::uint64_t>(i)));
       }
     });
   }
   for (auto& worker : workers) worker.join();
-  CHECK(db.run_count() == threads * runs_per_thread);
-  for (int t = 0; t < threads; ++t) {
-    for (int i = 0; i < runs_per_thread; ++i) {
+  CHECK(db.run_count() == std::size_t{kThreads} * kRunsPerThread);
+  for (int t = 0; t < kThreads; ++t) {
+    for (int i = 0; i < kRunsPerThread; ++i) {
       const RunRecord read = db.read_run("arm" + std::to_string(t), i);
       CHECK(same_values(read.series, sample_run("x", i, 0).series));
     }
@@ -415,8 +417,8 @@ TEST_CASE("runs and series read back for a summary in (arm, replicate) order", "
 TEST_CASE("column names must be safe identifiers, distinct, and not the store's own", "[store]") {
   TempDir dir;
   const auto path = dir / "results.sqlite";
-  const auto open_with = [&](Schema schema) {
-    return ResultsDatabase::open(path, schema, "s", sha_a);
+  const auto open_with = [&](const Schema& schema) {
+    return ResultsDatabase::open(path, schema, "s", kShaA);
   };
   Schema bad = sample_schema();
   bad.parameters.push_back("drop table\"");
@@ -472,7 +474,7 @@ TEST_CASE("the manifest keeps each key and the whole JSON, and takes later updat
   const auto path = dir / "results.sqlite";
   auto db = open_sample(path);
   const nlohmann::json manifest = {{"scenario_name", "moscow-first"},
-                                   {"scenario_sha256", sha_a},
+                                   {"scenario_sha256", kShaA},
                                    {"scenario_text", "a: 1\nb: [2, 3]\n"},
                                    {"threads", 8},
                                    {"libraries", {{"sqlite", "3.40.1"}, {"tbb", "2021.8"}}},
@@ -499,7 +501,7 @@ TEST_CASE("the manifest keeps each key and the whole JSON, and takes later updat
   CHECK(db.manifest() == expected);
 
   CHECK_THROWS_WITH(db.set_manifest("manifest_json", "x"), Catch::Contains("reserved"));
-  CHECK_THROWS_WITH(db.write_manifest({{"fingerprint", sha_b}}), Catch::Contains(sha_b));
+  CHECK_THROWS_WITH(db.write_manifest({{"fingerprint", kShaB}}), Catch::Contains(kShaB));
   CHECK_THROWS_AS(db.write_manifest(nlohmann::json::array()), StoreError);
 }
 
@@ -586,7 +588,7 @@ TEST_CASE("a database with corrupt pages is refused before anything is written",
     }
   }
   std::string bytes = read_bytes(path);
-  REQUIRE(bytes.size() > 8 * 4096);
+  REQUIRE(bytes.size() > std::size_t{8} * 4096);
   // Overwrite a page in the middle of the file with a pattern no page holds.
   const std::size_t page = bytes.size() / 4096 / 2;
   for (std::size_t i = 0; i < 4096; ++i) bytes[page * 4096 + i] = static_cast<char>(i * 7 + 3);

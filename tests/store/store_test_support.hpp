@@ -20,7 +20,7 @@ struct TempDir : core::TemporaryFolder {
   TempDir() : core::TemporaryFolder("store") {}
 };
 
-inline constexpr double missing_value = std::numeric_limits<double>::quiet_NaN();
+inline constexpr double kMissingValue = std::numeric_limits<double>::quiet_NaN();
 
 /// A schema with a SQL keyword among its names, to show that quoting works.
 inline Schema sample_schema() {
@@ -30,11 +30,11 @@ inline Schema sample_schema() {
                 {"adopted", "pressure"}};
 }
 
-inline const std::vector<std::string> region_codes = {"MOW", "SPE", "TA"};
+inline const std::vector<std::string> kRegionCodes = {"MOW", "SPE", "TA"};
 
 /// Writes the three sample regions.
 inline void write_sample_regions(ResultsDatabase& db) {
-  db.write_regions(region_codes, {"Moscow", "Saint Petersburg", "Tatarstan"},
+  db.write_regions(kRegionCodes, {"Moscow", "Saint Petersburg", "Tatarstan"},
                    {"Central", "Northwestern", "Volga"});
 }
 
@@ -49,20 +49,20 @@ inline RunRecord sample_run(const std::string& arm, int replicate, std::uint64_t
   run.status = "ok";
   run.wall_seconds = 0.125 + replicate / 3.0;
   run.parameters = {0.1 * replicate + 1.0 / 7.0, -2.5e-300};
-  run.outcomes = {missing_value, 1.0 / 3.0 + replicate};  // NaN: the law never passed
+  run.outcomes = {kMissingValue, 1.0 / 3.0 + replicate};  // NaN: the law never passed
   const int first_year = 1997;
   for (std::size_t tick = 0; tick < ticks; ++tick) {
     run.quarters.push_back(std::to_string(first_year + static_cast<int>(tick / 4)) + "Q" +
                            std::to_string(tick % 4 + 1));
     for (std::size_t m = 0; m < schema.series_metrics.size(); ++m) {
-      run.series.push_back(tick == 2 && m == 1 ? missing_value
+      run.series.push_back(tick == 2 && m == 1 ? kMissingValue
                                                : std::sqrt(2.0) * static_cast<double>(tick) +
                                                      static_cast<double>(m) / 9.0 + replicate);
     }
     for (std::size_t r = 0; r < regions; ++r) {
       for (std::size_t m = 0; m < schema.region_metrics.size(); ++m) {
         run.region_series.push_back(r == 1 && m == 0 && tick < 3
-                                        ? missing_value
+                                        ? kMissingValue
                                         : static_cast<double>(tick * 100 + r * 10 + m) / 7.0);
       }
     }

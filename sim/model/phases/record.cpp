@@ -61,12 +61,12 @@ void record(const RunContext& run, Tick t, const RegionState& regions, const Ngo
   }
 
   set(SeriesMetric::resistance_mean, totals.resistance / regions_count);
-  constexpr std::array probabilities = {0.05, 0.50, 0.95};
+  constexpr std::array kProbabilities = {0.05, 0.50, 0.95};
   std::array<double, 3> quantiles{};
   if (!s.resistance_order.empty()) {
-    quantiles = sorted_quantiles(regions.resistance, s.resistance_order, probabilities);
+    quantiles = sorted_quantiles(regions.resistance, s.resistance_order, kProbabilities);
   } else {
-    s.quantile_selector.select(regions.resistance, probabilities, quantiles);
+    s.quantile_selector.select(regions.resistance, kProbabilities, quantiles);
   }
   set(SeriesMetric::resistance_q05, quantiles[0]);
   set(SeriesMetric::resistance_q50, quantiles[1]);
@@ -105,10 +105,10 @@ void record(const RunContext& run, Tick t, const RegionState& regions, const Ngo
   set(SeriesMetric::domestic_intensity, s.domestic_total);
 
   if (recording.region_series) {
-    constexpr std::size_t metrics = kRegionMetricNames.size();
-    double* cells = out.region_series.data() + static_cast<std::size_t>(t) * n * metrics;
+    constexpr std::size_t kMetrics = kRegionMetricNames.size();
+    double* cells = out.region_series.data() + static_cast<std::size_t>(t) * n * kMetrics;
     for (std::size_t r = 0; r < n; ++r) {
-      double* cell = cells + r * metrics;
+      double* cell = cells + r * kMetrics;
       for (std::size_t k = 0; k < kReformCount; ++k) {
         cell[column(for_reform(RegionMetric::a_law, k))] = regions.a(r, k);
       }
