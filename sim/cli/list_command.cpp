@@ -121,7 +121,7 @@ void print_text(std::ostream& out, const std::vector<Column>& columns, const jso
   }
 }
 
-std::string markdown_cell(std::string text) {
+std::string markdown_cell(const std::string& text) {
   std::string escaped;
   for (char c : text) {
     if (c == '|') escaped += '\\';

@@ -66,6 +66,7 @@ int run_python_report(const ReportOptions& options) {
   // Debian's python3 carries pandas and matplotlib; another python3 on PATH may not.
   std::vector<std::string> args = python_arguments(options);
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (auto& arg : args) argv.push_back(arg.data());
   argv.push_back(nullptr);
 

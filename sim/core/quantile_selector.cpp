@@ -200,7 +200,7 @@ void QuantileSelector::Histogram::build(std::span<const double> values, double l
   least.fill(std::numeric_limits<double>::infinity());
   greatest.fill(-std::numeric_limits<double>::infinity());
   if (values.size() <= kParallelGrain) {
-    *this = count(Range(0, values.size()), std::move(*this));
+    *this = count(Range(0, values.size()), *this);
     return;
   }
   *this = tbb::parallel_reduce(Range(0, values.size(), kParallelGrain), *this, count,

@@ -85,13 +85,13 @@ void compute_outcomes(const Config& config, const StaticWorld& fixed, const RunS
     SeriesMetric metric;
     double level;
   };
-  constexpr std::array<FirstReached, 5> firsts = {
+  constexpr std::array<FirstReached, 5> kFirsts = {
       {{Outcome::law_passed_year, SeriesMetric::law_in_force, 1.0},
        {Outcome::u1_year, SeriesMetric::U, 1.0},
        {Outcome::u2_year, SeriesMetric::U, 2.0},
        {Outcome::z1_year, SeriesMetric::Z1, 1.0},
        {Outcome::z2_year, SeriesMetric::Z2, 1.0}}};
-  for (const FirstReached& first : firsts) {
+  for (const FirstReached& first : kFirsts) {
     const int t = first_tick(first.metric, first.level);
     set(first.outcome, t >= 0 ? decimal_year(config, t) : kNaN);
   }

@@ -103,8 +103,8 @@ runner::BatchResult MpiDispatch::hand_out(runner::ReplicationRunner& runner,
     const std::size_t remaining = job_count > handed ? job_count - handed : in_hand.size() - next;
     const std::size_t size =
         std::min(runner::sweep_block_size(remaining, ranks_, threads), in_hand.size() - next);
-    const std::vector<runner::Job> block(in_hand.begin() + static_cast<long>(next),
-                                         in_hand.begin() + static_cast<long>(next + size));
+    std::vector<runner::Job> block(in_hand.begin() + static_cast<long>(next),
+                                   in_hand.begin() + static_cast<long>(next + size));
     next += size;
     handed += size;
     return block;
@@ -116,7 +116,9 @@ runner::BatchResult MpiDispatch::hand_out(runner::ReplicationRunner& runner,
       by_rank[static_cast<std::size_t>(rank)] += batch.written + batch.failed;
     }
     if (progress) {
-      progress->advance(static_cast<std::uint64_t>(batch.written + batch.failed + batch.dropped));
+      progress->advance(static_cast<std::uint64_t>(batch.written) +
+                        static_cast<std::uint64_t>(batch.failed) +
+                        static_cast<std::uint64_t>(batch.dropped));
     }
   };
 

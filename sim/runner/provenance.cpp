@@ -104,7 +104,7 @@ std::filesystem::path write_scenario_from_manifest(const nlohmann::json& manifes
         "it), so its runs cannot be made again from it alone");
   }
   std::filesystem::create_directories(folder / "data");
-  const std::filesystem::path scenario_file = folder / "scenario.yaml";
+  std::filesystem::path scenario_file = folder / "scenario.yaml";
   const auto write = [](const std::filesystem::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;

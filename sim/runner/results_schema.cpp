@@ -11,6 +11,7 @@ namespace {
 template <class Enum, std::size_t N>
 std::vector<std::string> names(const std::array<model::Described<Enum>, N>& table) {
   std::vector<std::string> names;
+  names.reserve(N);
   for (const auto& row : table) names.emplace_back(row.name);
   return names;
 }

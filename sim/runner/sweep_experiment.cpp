@@ -96,6 +96,7 @@ SweepTargets judge_sweep_targets(const scenario::Scenario& scenario,
   std::map<std::string, std::size_t> point_of;
   for (std::size_t p = 0; p < point_names.size(); ++p) point_of.emplace(point_names[p], p);
   std::vector<std::vector<double>> computed_by_run;
+  computed_by_run.reserve(runs.size());
   for (const auto& run : runs) {
     computed_by_run.push_back(computed[point_of.at(run.arm) * static_cast<std::size_t>(reps) +
                                        static_cast<std::size_t>(run.replicate)]);
@@ -283,10 +284,11 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   result.runs_written = batch.written;
   if (!dispatch.writes_sweep()) return result;  // its runs are in the sweep's database now
   if (const int signal = stop_signal()) {
-    report_interrupted(
-        db, signal,
-        static_cast<std::size_t>(result.runs_reused + batch.written + batch.failed_stored), runs,
-        log);
+    report_interrupted(db, signal,
+                       static_cast<std::size_t>(result.runs_reused) +
+                           static_cast<std::size_t>(batch.written) +
+                           static_cast<std::size_t>(batch.failed_stored),
+                       runs, log);
     result.stop_signal = signal;
     return result;
   }

@@ -267,7 +267,7 @@ void read_one_series(const YamlNode& node, Diagnostics& diagnostics, std::string
 void read_donors(const YamlNode& node, Diagnostics& diagnostics, model::Config& config) {
   const auto* items = list_items(node, diagnostics, "donors", "{name: ..., foreignness: 1.0}");
   if (!items) return;
-  constexpr std::array<std::string_view, 3> frames = {"balanced", "prosecution", "protection"};
+  constexpr std::array<std::string_view, 3> kFrames = {"balanced", "prosecution", "protection"};
   for (const auto& item : *items) {
     const MapReader map(item, diagnostics, "donor",
                         {"name", "foreignness", "local_ownership", "foreign", "frame", "horizon"});
@@ -295,7 +295,7 @@ void read_donors(const YamlNode& node, Diagnostics& diagnostics, model::Config& 
           read_bool(*v, diagnostics, field_of("foreign", "donor", donor.name)).value_or(false);
     }
     if (const YamlNode* v = map.get("frame")) {
-      if (auto frame = read_choice(*v, diagnostics, "frame", frames)) {
+      if (auto frame = read_choice(*v, diagnostics, "frame", kFrames)) {
         donor.frame = static_cast<model::Frame>(*frame);
       }
     }
@@ -421,19 +421,19 @@ void read_forced_events(const YamlNode& node, Diagnostics& diagnostics, model::C
   const auto* items =
       list_items(node, diagnostics, "forced_events", "{event: law, quarter: 2003Q4}");
   if (!items) return;
-  constexpr auto& kinds = model::kFederalEventNames;
+  constexpr auto& kKinds = model::kFederalEventNames;
   for (const auto& item : *items) {
     const MapReader map(item, diagnostics, "forced event", {"event", "quarter"});
     if (!map.is_map()) continue;
     const YamlNode* event_node = map.require("event");
     const YamlNode* quarter_node = map.require("quarter");
     if (!event_node || !quarter_node) continue;
-    auto kind = read_choice(*event_node, diagnostics, "event", kinds);
+    auto kind = read_choice(*event_node, diagnostics, "event", kKinds);
     auto when = read_quarter(*quarter_node, diagnostics, "`quarter` of a forced event");
     if (!kind || !when) continue;
     if (period_known(config) && (*when < config.start || *when > config.end)) {
-      diagnostics.error(quarter_node->mark, "forced event `" + std::string(kinds[*kind]) + "` at " +
-                                                when->str() + " is outside the run " +
+      diagnostics.error(quarter_node->mark, "forced event `" + std::string(kKinds[*kind]) +
+                                                "` at " + when->str() + " is outside the run " +
                                                 config.start.str() + " to " + config.end.str());
       continue;
     }
@@ -441,7 +441,7 @@ void read_forced_events(const YamlNode& node, Diagnostics& diagnostics, model::C
     const bool repeated = std::any_of(config.forced_events.begin(), config.forced_events.end(),
                                       [&](const auto& e) { return e.kind == event_kind; });
     if (repeated) {
-      diagnostics.error(event_node->mark, "event `" + std::string(kinds[*kind]) +
+      diagnostics.error(event_node->mark, "event `" + std::string(kKinds[*kind]) +
                                               "` is forced twice; each kind happens once");
       continue;
     }

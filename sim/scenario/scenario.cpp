@@ -326,7 +326,7 @@ std::filesystem::path find_data_dir(const std::filesystem::path& scenario_dir) {
       std::filesystem::absolute(scenario_dir.empty() ? "." : scenario_dir, ec);
   if (ec) dir = scenario_dir;
   for (int level = 0; level < 64 && !dir.empty(); ++level) {
-    const std::filesystem::path candidate = dir / "data";
+    std::filesystem::path candidate = dir / "data";
     if (std::filesystem::exists(candidate / kRegionsFile, ec)) return candidate;
     if (!dir.has_parent_path() || dir.parent_path() == dir) break;
     dir = dir.parent_path();

@@ -55,6 +55,7 @@ std::string column_of(std::string_view path) {
 template <class Item>
 std::vector<std::string> names_of(const std::vector<Item>& items) {
   std::vector<std::string> names;
+  names.reserve(items.size());
   for (const auto& item : items) names.push_back(item.name);
   return names;
 }
@@ -188,8 +189,10 @@ class FactorReader {
       const std::string example = intervention ? "`intervention.Task force tour.intensity`"
                                                : "`donor.US government.foreignness`";
       if (last == first) {
-        diagnostics_.error(key.mark, "factor `" + path + "` names no field; write " + example +
-                                         " (fields: " + join_names(field_names) + ")");
+        std::string message = "factor `" + path + "` names no field; write ";
+        message += example;
+        message += " (fields: " + join_names(field_names) + ")";
+        diagnostics_.error(key.mark, message);
         return std::nullopt;
       }
       factor.target = path.substr(first + 1, last - first - 1);
@@ -353,6 +356,7 @@ std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
   const YamlNode* design = map.require("design");
   if (design) {
     std::vector<std::string_view> names;
+    names.reserve(kDesigns.size());
     for (const auto kind : kDesigns) names.push_back(sensitivity::design_kind_name(kind));
     if (auto kind = read_choice(*design, diagnostics, "sweep design", names)) {
       sweep.design = kDesigns[*kind];

@@ -137,8 +137,9 @@ class ListChanger {
         continue;
       }
       if (contains(replaced, name)) {
-        diagnostics_.error(name_mark(item), std::string(list_.thing) + " `" + name +
-                                                "` is replaced twice in `" + key + "`; keep one");
+        std::string message(list_.thing);
+        message += " `" + name + "` is replaced twice in `" + key + "`; keep one";
+        diagnostics_.error(name_mark(item), message);
         continue;
       }
       replaced.push_back(name);

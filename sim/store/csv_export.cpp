@@ -189,6 +189,7 @@ bool has_rows(sqlite::Database& db, std::string_view table) {
 
 std::vector<std::string> export_table_names() {
   std::vector<std::string> names;
+  names.reserve(kTables.size());
   for (const TableOrder& table : kTables) names.emplace_back(table.table);
   return names;
 }

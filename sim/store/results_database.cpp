@@ -25,17 +25,17 @@ using sqlite::Statement;
 using sqlite::Transaction;
 
 // Bumped when the layout of the tables changes; an older file is then refused, not misread.
-constexpr const char* store_format = "1";
+constexpr const char* kStoreFormat = "1";
 
 // Keys of the manifest that the store itself maintains.
-constexpr const char* key_format = "store_format";
-constexpr const char* key_schema = "store_schema";
-constexpr const char* key_scenario_name = "scenario_name";
-constexpr const char* key_fingerprint = "fingerprint";
-constexpr const char* key_manifest_json = "manifest_json";
+constexpr const char* kKeyFormat = "store_format";
+constexpr const char* kKeySchema = "store_schema";
+constexpr const char* kKeyScenarioName = "scenario_name";
+constexpr const char* kKeyFingerprint = "fingerprint";
+constexpr const char* kKeyManifestJson = "manifest_json";
 
 // Columns the store defines itself; a model column of the same name would collide.
-const std::vector<std::string> fixed_columns = {
+const std::vector<std::string> kFixedColumns = {
     "run_id", "arm", "replicate", "seed", "status", "wall_seconds", "tick", "quarter", "region"};
 
 std::string lower(std::string text) {
@@ -59,21 +59,24 @@ void validate_columns(const std::string& table, const std::vector<std::string>& 
   std::vector<std::string> seen;
   for (const auto& name : names) {
     if (!is_identifier(name)) {
-      throw StoreError("column name '" + name + "' for table " + table +
-                           " is not an identifier (letters, digits and _, not starting with a "
-                           "digit, at most 64 characters)",
-                       StoreError::internal_error);
+      std::string message = "column name '" + name + "' for table ";
+      message += table;
+      message +=
+          " is not an identifier (letters, digits and _, not starting with a digit, at most 64 "
+          "characters)";
+      throw StoreError(message, StoreError::internal_error);
     }
     const std::string folded = lower(name);  // SQLite column names ignore case
     if (folded.rfind("sqlite_", 0) == 0 ||
-        std::find(fixed_columns.begin(), fixed_columns.end(), folded) != fixed_columns.end()) {
-      throw StoreError(
-          "column name '" + name + "' for table " + table + " is reserved by the results store",
-          StoreError::internal_error);
+        std::find(kFixedColumns.begin(), kFixedColumns.end(), folded) != kFixedColumns.end()) {
+      std::string message = "column name '" + name + "' for table ";
+      message += table + " is reserved by the results store";
+      throw StoreError(message, StoreError::internal_error);
     }
     if (std::find(seen.begin(), seen.end(), folded) != seen.end()) {
-      throw StoreError("column name '" + name + "' appears twice in table " + table,
-                       StoreError::internal_error);
+      std::string message = "column name '" + name + "' appears twice in table ";
+      message += table;
+      throw StoreError(message, StoreError::internal_error);
     }
     seen.push_back(folded);
   }
@@ -183,23 +186,23 @@ Existing inspect_existing(Database& db, const Schema& schema, const std::string&
     }
     return existing;  // an empty file: created fresh
   }
-  const auto format = manifest_value(db, key_format);
+  const auto format = manifest_value(db, kKeyFormat);
   if (!format) {
     throw StoreError(path.string() +
-                         " is not a policysim results database (no store_format in "
+                         " is not a policysim results database (no kStoreFormat in "
                          "its manifest); " +
                          remedy(path),
                      StoreError::cannot_create_output);
   }
-  if (*format != store_format) {
+  if (*format != kStoreFormat) {
     throw StoreError(path.string() + " was written in results format " + *format +
-                         ", this policysim writes format " + store_format + "; " + remedy(path),
+                         ", this policysim writes format " + kStoreFormat + "; " + remedy(path),
                      StoreError::cannot_create_output);
   }
   const std::int64_t stored_runs = count_rows(db, "runs");
-  const std::string stored_name = manifest_value(db, key_scenario_name).value_or("?");
+  const std::string stored_name = manifest_value(db, kKeyScenarioName).value_or("?");
   if (stored_runs > 0) {
-    const auto stored_text = manifest_value(db, key_fingerprint);
+    const auto stored_text = manifest_value(db, kKeyFingerprint);
     if (!stored_text) {
       throw StoreError(path.string() + " holds " + std::to_string(stored_runs) +
                            " runs but no fingerprint of the inputs that made them (an older "
@@ -223,7 +226,7 @@ Existing inspect_existing(Database& db, const Schema& schema, const std::string&
   Schema stored_schema;
   try {
     stored_schema =
-        schema_from_json(nlohmann::json::parse(manifest_value(db, key_schema).value_or("null")));
+        schema_from_json(nlohmann::json::parse(manifest_value(db, kKeySchema).value_or("null")));
   } catch (const nlohmann::json::exception& error) {
     throw StoreError(path.string() + " has an unreadable store_schema in its manifest (" +
                          error.what() + "); " + remedy(path),
@@ -327,7 +330,7 @@ nlohmann::json read_manifest(const std::filesystem::path& path) {
                      StoreError::missing_input);
   }
   Database db(path, Database::Mode::read_only);
-  const auto text = db.has_table("manifest") ? manifest_value(db, key_manifest_json) : std::nullopt;
+  const auto text = db.has_table("manifest") ? manifest_value(db, kKeyManifestJson) : std::nullopt;
   if (!text) {
     throw StoreError(path.string() + " is not a policysim results database (it has no manifest)",
                      StoreError::missing_input);
@@ -358,15 +361,15 @@ StoredInputs read_stored_inputs(const std::filesystem::path& path) {
   Database db(path, Database::Mode::read_only);
   try {
     inputs.schema =
-        schema_from_json(nlohmann::json::parse(manifest_value(db, key_schema).value_or("null")));
+        schema_from_json(nlohmann::json::parse(manifest_value(db, kKeySchema).value_or("null")));
     inputs.fingerprint =
-        nlohmann::json::parse(manifest_value(db, key_fingerprint).value_or("null"));
+        nlohmann::json::parse(manifest_value(db, kKeyFingerprint).value_or("null"));
   } catch (const nlohmann::json::exception& error) {
     throw StoreError(path.string() + " has an unreadable schema or fingerprint in its manifest (" +
                          error.what() + ")",
                      StoreError::missing_input);
   }
-  inputs.scenario_name = manifest_value(db, key_scenario_name).value_or("");
+  inputs.scenario_name = manifest_value(db, kKeyScenarioName).value_or("");
   return inputs;
 }
 
@@ -572,11 +575,11 @@ struct ResultsDatabase::Impl {
   }
 
   void check_manifest_key(const std::string& key, const nlohmann::json& value) const {
-    if (key == key_manifest_json || key == key_format || key == key_schema) {
+    if (key == kKeyManifestJson || key == kKeyFormat || key == kKeySchema) {
       throw StoreError("manifest key '" + key + "' is reserved by the results store",
                        StoreError::internal_error);
     }
-    if (key == key_fingerprint && value != fingerprint) {
+    if (key == kKeyFingerprint && value != fingerprint) {
       throw StoreError("manifest fingerprint " + fingerprint_text(value) +
                            " differs from the one this database was opened with (" +
                            fingerprint_text(fingerprint) + ")",
@@ -588,7 +591,7 @@ struct ResultsDatabase::Impl {
   std::string outcome_column(const std::string& outcome) const;
 
   nlohmann::json read_manifest_json() {
-    const auto text = manifest_value(db, key_manifest_json);
+    const auto text = manifest_value(db, kKeyManifestJson);
     return text ? nlohmann::json::parse(*text) : nlohmann::json::object();
   }
 
@@ -667,10 +670,10 @@ ResultsDatabase ResultsDatabase::open(const std::filesystem::path& path, const S
     Statement upsert(db,
                      "INSERT INTO manifest(key, value) VALUES (?, ?) "
                      "ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-    upsert_manifest(upsert, key_format, store_format);
-    upsert_manifest(upsert, key_schema, schema_to_json(schema).dump());
-    upsert_manifest(upsert, key_scenario_name, scenario_name);
-    upsert_manifest(upsert, key_fingerprint, fingerprint.dump());
+    upsert_manifest(upsert, kKeyFormat, kStoreFormat);
+    upsert_manifest(upsert, kKeySchema, schema_to_json(schema).dump());
+    upsert_manifest(upsert, kKeyScenarioName, scenario_name);
+    upsert_manifest(upsert, kKeyFingerprint, fingerprint.dump());
     transaction.commit();
   }
   return ResultsDatabase(
@@ -688,7 +691,7 @@ void ResultsDatabase::write_manifest(const nlohmann::json& manifest) {
   for (const auto& [key, value] : manifest.items()) {
     upsert_manifest(impl_->upsert_manifest, key, manifest_text(value));
   }
-  upsert_manifest(impl_->upsert_manifest, key_manifest_json, manifest.dump());
+  upsert_manifest(impl_->upsert_manifest, kKeyManifestJson, manifest.dump());
   transaction.commit();
 }
 
@@ -700,7 +703,7 @@ void ResultsDatabase::set_manifest(const std::string& key, const nlohmann::json&
   nlohmann::json whole = impl_->read_manifest_json();
   whole[key] = value;
   upsert_manifest(impl_->upsert_manifest, key, manifest_text(value));
-  upsert_manifest(impl_->upsert_manifest, key_manifest_json, whole.dump());
+  upsert_manifest(impl_->upsert_manifest, kKeyManifestJson, whole.dump());
   transaction.commit();
 }
 
@@ -943,7 +946,7 @@ void ResultsDatabase::visit_runs(int replicates,
 namespace {
 
 // The runs of replicates [0, ?1) that have results: a failed run's status starts "failed".
-constexpr const char* finished_ok = "replicate < ?1 AND substr(status, 1, 6) <> 'failed'";
+constexpr const char* kFinishedOk = "replicate < ?1 AND substr(status, 1, 6) <> 'failed'";
 
 }  // namespace
 
@@ -958,7 +961,7 @@ std::string ResultsDatabase::Impl::outcome_column(const std::string& outcome) co
 
 ResultsDatabase::RunCounts ResultsDatabase::count_runs(int replicates) const {
   std::lock_guard lock(impl_->mutex);
-  Statement query(impl_->db, std::string("SELECT count(*), count(*) FILTER (WHERE ") + finished_ok +
+  Statement query(impl_->db, std::string("SELECT count(*), count(*) FILTER (WHERE ") + kFinishedOk +
                                  ") FROM runs WHERE replicate < ?1");
   query.bind(1, replicates);
   query.step();
@@ -971,7 +974,7 @@ std::size_t ResultsDatabase::count_outcome_values(const std::string& outcome,
                                                   int replicates) const {
   std::lock_guard lock(impl_->mutex);
   Statement query(impl_->db, "SELECT count(" + impl_->outcome_column(outcome) +
-                                 ") FROM runs WHERE " + finished_ok);
+                                 ") FROM runs WHERE " + kFinishedOk);
   query.bind(1, replicates);
   query.step();
   return static_cast<std::size_t>(query.column_int64(0));
@@ -981,7 +984,7 @@ void ResultsDatabase::visit_outcome_values(const std::string& outcome, int repli
                                            const std::function<void(double)>& visit) const {
   std::lock_guard lock(impl_->mutex);
   const std::string column = impl_->outcome_column(outcome);
-  Statement query(impl_->db, "SELECT " + column + " FROM runs WHERE " + finished_ok + " AND " +
+  Statement query(impl_->db, "SELECT " + column + " FROM runs WHERE " + kFinishedOk + " AND " +
                                  column + " IS NOT NULL ORDER BY arm, replicate");
   query.bind(1, replicates);
   while (query.step()) visit(query.column_double(0));
@@ -994,7 +997,7 @@ std::vector<double> ResultsDatabase::outcome_order_statistics(const std::string&
   std::lock_guard lock(impl_->mutex);
   const std::string column = impl_->outcome_column(outcome);
   // With a LIMIT, SQLite's sort keeps only the first LIMIT + OFFSET rows.
-  Statement query(impl_->db, "SELECT " + column + " FROM runs WHERE " + finished_ok + " AND " +
+  Statement query(impl_->db, "SELECT " + column + " FROM runs WHERE " + kFinishedOk + " AND " +
                                  column + " IS NOT NULL ORDER BY " + column +
                                  (from_largest ? " DESC" : "") + " LIMIT ?2 OFFSET ?3");
   query.bind(1, replicates);

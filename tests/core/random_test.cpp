@@ -6,7 +6,6 @@
 #include <vector>
 
 using policysim::core::RandomStream;
-using policysim::core::Sequence;
 
 namespace {
 

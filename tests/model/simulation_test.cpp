@@ -76,7 +76,7 @@ TEST_CASE("a run's outputs have the shapes the metric names promise", "[model][s
   CHECK(series_metric_names().size() == kSeriesMetrics.size());
   CHECK(region_metric_names().size() == kRegionMetrics.size());
   CHECK(out.series.size() == 64 * series_metric_names().size());
-  CHECK(out.region_series.size() == 64 * 6 * region_metric_names().size());
+  CHECK(out.region_series.size() == std::size_t{64} * 6 * region_metric_names().size());
   CHECK(out.outcomes.size() == outcome_names().size());
   CHECK(series_metric_names()[column(SeriesMetric::resistance_toured_minus_other)] ==
         "resistance_toured_minus_other");

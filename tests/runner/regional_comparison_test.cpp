@@ -13,7 +13,8 @@ using namespace policysim;
 namespace {
 
 /// A snapshot of 4 regions where every metric of region r is `values[r]`.
-store::RegionSnapshot snapshot(const std::string& arm, int replicate, std::vector<double> values) {
+store::RegionSnapshot snapshot(const std::string& arm, int replicate,
+                               const std::vector<double>& values) {
   const std::size_t metrics = runner::regional_outcomes().size();
   store::RegionSnapshot result{arm, replicate, {}};
   for (const double value : values) result.values.insert(result.values.end(), metrics, value);

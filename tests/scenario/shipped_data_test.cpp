@@ -22,7 +22,7 @@ using policysim::scenario::testing::write_temp;
 
 namespace {
 
-const char* kOutside = "name: outside\nstart: 2000Q1\nend: 2000Q4\nregions: russia83\n";
+constexpr const char* kOutside = "name: outside\nstart: 2000Q1\nend: 2000Q4\nregions: russia83\n";
 
 /// Sets POLICYSIM_DATA for one test and restores it after.
 struct DataVariable {

@@ -22,7 +22,7 @@ using policysim::scenario::testing::write_scenario;
 
 namespace {
 
-const char* kBase = R"(name: base
+constexpr const char* kBase = R"(name: base
 start: 2000Q1
 end: 2003Q4
 regions: russia83

@@ -16,7 +16,7 @@ TEST_CASE("design_rows counts make_design's rows for every kind", "[sensitivity]
       {.kind = DesignKind::saltelli, .factors = 3, .points = 8},
       {.kind = DesignKind::morris, .factors = 3, .points = 10},
   };
-  const std::vector<std::size_t> expected = {12, 17, 17, 17, 8 * 5, 10 * 4};
+  const std::vector<std::size_t> expected = {12, 17, 17, 17, 40, 40};  // 8 x 5, 10 x 4
   for (std::size_t i = 0; i < requests.size(); ++i) {
     INFO(design_kind_name(requests[i].kind));
     CHECK(design_rows(requests[i]) == expected[i]);
