@@ -138,7 +138,11 @@ class ListChanger {
       }
       if (contains(replaced, name)) {
         std::string message(list_.thing);
-        message += " `" + name + "` is replaced twice in `" + key + "`; keep one";
+        message += " `";
+        message += name;
+        message += "` is replaced twice in `";
+        message += key;
+        message += "`; keep one";
         diagnostics_.error(name_mark(item), message);
         continue;
       }

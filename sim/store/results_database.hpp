@@ -189,8 +189,9 @@ nlohmann::json read_manifest(const std::filesystem::path& path);
 
 /// What a results database was written with: its schema, scenario name and fingerprint (the
 /// inputs that resuming compares), and its manifest.
-// NOLINTNEXTLINE(bugprone-exception-escape): clang-tidy 14 flags the implicit members of a plain
-// aggregate of a Schema, a string and two JSON values; none is declared noexcept.
+// clang-tidy 14 flags the implicit members of this plain aggregate of a Schema, a string and two
+// JSON values, none of them declared noexcept:
+// NOLINTNEXTLINE(bugprone-exception-escape)
 struct StoredInputs {
   Schema schema;
   std::string scenario_name;
