@@ -29,7 +29,15 @@ void add_merge_command(CLI::App& app, Action& action) {
   auto shards = std::make_shared<std::vector<std::filesystem::path>>();
   command->add_option("out", *out, "The folder to merge into (created if absent)")
       ->required()
-      ->check(non_empty_path());
+      ->check(non_empty_path())
+      ->check(CLI::Validator(
+          [](const std::string& path) -> std::string {
+            std::error_code error;
+            if (!std::filesystem::is_regular_file(path, error)) return {};
+            return path + " is a file: OUT is the folder to merge into (its results.sqlite is " +
+                   "written there); name a folder, new or a results folder";
+          },
+          "FOLDER"));
   command->add_option("shards", *shards, "The shards' results folders (or their results.sqlite)")
       ->required();
   command->callback([&action, out, shards] {

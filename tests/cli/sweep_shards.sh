@@ -41,6 +41,8 @@ expect 0 'merged 3 shards into merged/results.sqlite: 64 runs added, 0 already t
 expect 0 'merged 1 shard into merged/results.sqlite: 0 runs added, 22 already there' \
   merge merged shard2
 expect 0 'reusing 64 runs already in merged/results.sqlite' sweep sweep.yaml -o merged -q
+expect 64 'merged/results.sqlite is a file: OUT is the folder to merge into' \
+  merge merged/results.sqlite shard1
 if [ "$(sweep_content merged/results.sqlite | md5sum)" = "$(sweep_content whole/results.sqlite | md5sum)" ]; then
   echo "ok   three shards merged hold what one process holds"
 else
