@@ -34,7 +34,7 @@ Eigen::Vector2d sample_means(const Eigen::Vector2d& theta, const core::RandomStr
   return means;
 }
 
-Simulate gaussian_model(Eigen::Vector2d observed, std::uint64_t seed) {
+Simulate gaussian_model(const Eigen::Vector2d& observed, std::uint64_t seed) {
   return [observed, stream = core::RandomStream(seed, 7)](std::span<const Proposal> batch) {
     std::vector<double> distances;
     for (const Proposal& p : batch)
