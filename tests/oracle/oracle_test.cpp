@@ -94,7 +94,7 @@ std::vector<std::string> pattern_problems(const model::Config& config,
   for (std::size_t i = 0; i < config.interventions.size(); ++i) {
     const model::Intervention& iv = config.interventions[i];
     const auto& targets = pattern.targets[i];
-    if (iv.targets.kind == model::Targets::Kind::random) {
+    if (iv.targets.kind == model::TargetedRegions::Kind::random) {
       std::vector<std::uint32_t> distinct = targets;
       std::sort(distinct.begin(), distinct.end());
       distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
