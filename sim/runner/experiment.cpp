@@ -19,7 +19,6 @@
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
-#include "sim/store/results_overwrite.hpp"
 #include "sim/store/store_error.hpp"
 #include "sim/store/target_table.hpp"
 
@@ -170,13 +169,7 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
     out << database_size_line(shape) << '\n';
     return result;
   }
-  if (options.region_series) log << "policysim: " << database_size_line(shape) << '\n';
-
-  if (options.overwrite) {
-    if (const auto removed = store::remove_results_database(result.database); !removed.empty()) {
-      log << "policysim: " << removed << '\n';
-    }
-  }
+  prepare_experiment_database(result.database, shape, options.overwrite, log);
   auto db = open_experiment_database(result.database, scenario, country, {}, reps, seed, threads,
                                      options.region_series);
   ReplicationRunner runner({{std::string(kArm), scenario.config}}, country, db, seed,
