@@ -38,7 +38,7 @@ model::Config tick_config(std::size_t regions, int ticks) {
         std::max<double>(1.0, fraction * static_cast<double>(regions)));
   };
   const auto add = [&](const char* name, std::uint32_t donor, model::Instrument instrument,
-                       model::Targets targets, double intensity) {
+                       model::TargetedRegions targets, double intensity) {
     model::Intervention iv;
     iv.name = name;
     iv.donor = donor;
@@ -49,7 +49,7 @@ model::Config tick_config(std::size_t regions, int ticks) {
     iv.intensity = intensity;
     config.interventions.push_back(std::move(iv));
   };
-  using Kind = model::Targets::Kind;
+  using Kind = model::TargetedRegions::Kind;
   using model::Instrument;
   add("training", 0, Instrument::training, {Kind::random, {}, 0, share(0.10)}, 0.7);
   add("judicial training", 2, Instrument::judicial_training, {Kind::district, {}, 0, 0}, 0.6);

@@ -11,17 +11,17 @@ std::size_t default_ngo_count(const Params& params, double exposure) {
   return static_cast<std::size_t>(std::max(0L, count));
 }
 
-std::size_t most_targeted_regions(const Targets& targets, std::size_t regions,
+std::size_t most_targeted_regions(const TargetedRegions& targets, std::size_t regions,
                                   std::size_t district_regions) {
   switch (targets.kind) {
-    case Targets::Kind::regions:
+    case TargetedRegions::Kind::regions:
       return std::min(regions, targets.regions.size());
-    case Targets::Kind::district:
+    case TargetedRegions::Kind::district:
       return std::min(regions, district_regions);
-    case Targets::Kind::all:
+    case TargetedRegions::Kind::all:
       return regions;
-    case Targets::Kind::most_exposed:
-    case Targets::Kind::random:
+    case TargetedRegions::Kind::most_exposed:
+    case TargetedRegions::Kind::random:
       return std::min<std::size_t>(regions, targets.count);
   }
   return regions;

@@ -16,7 +16,7 @@ std::size_t default_ngo_count(const Params& params, double exposure);
 
 /// The most regions `targets` can name in a country of `regions` regions, `district_regions`
 /// being the regions of the district it names (used for Kind::district only).
-std::size_t most_targeted_regions(const Targets& targets, std::size_t regions,
+std::size_t most_targeted_regions(const TargetedRegions& targets, std::size_t regions,
                                   std::size_t district_regions);
 
 /// The NGO-tie links each of `targeted` targets of a tie-building intervention draws: the

@@ -30,7 +30,7 @@ struct Donor {
 };
 
 /// Which regions an intervention targets, resolved once per run.
-struct Targets {
+struct TargetedRegions {
   enum class Kind { regions, district, all, most_exposed, random };
   Kind kind = Kind::all;
   std::vector<std::uint32_t> regions;  ///< Kind::regions: region indices
@@ -44,7 +44,7 @@ struct Intervention {
   std::uint32_t donor = 0;  ///< index into Config::donors
   Instrument instrument = Instrument::training;
   core::Quarter start, end;  ///< active window, both inclusive
-  Targets targets;
+  TargetedRegions targets;
   double intensity = 1.0;            ///< iota in [0,1]
   std::optional<double> visibility;  ///< overrides the instrument's v
 };

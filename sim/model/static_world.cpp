@@ -172,29 +172,29 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
             "intervention " + iv.name + " names a donor that does not exist");
     w.intervention_start.push_back(iv.start - config.start);
     w.intervention_end.push_back(iv.end - config.start);
-    w.intervention_random.push_back(iv.targets.kind == Targets::Kind::random ? 1 : 0);
+    w.intervention_random.push_back(iv.targets.kind == TargetedRegions::Kind::random ? 1 : 0);
     w.intervention_draw_key.push_back(intervention_draw_key(iv.name, w.intervention_draw_key));
     w.intervention_builds_ties.push_back(builds_ties(iv.instrument) ? 1 : 0);
     w.intervention_visibility.push_back(iv.visibility ? *iv.visibility
                                                       : p.visibility[index(iv.instrument)]);
     auto& list = targets[i];
     switch (iv.targets.kind) {
-      case Targets::Kind::regions:
+      case TargetedRegions::Kind::regions:
         for (std::uint32_t r : iv.targets.regions) {
           require(r < n, "intervention " + iv.name + " targets a region that does not exist");
           list.push_back(r);
         }
         break;
-      case Targets::Kind::district:
+      case TargetedRegions::Kind::district:
         for (std::size_t r = 0; r < n; ++r) {
           if (country.district[r] == iv.targets.district)
             list.push_back(static_cast<std::uint32_t>(r));
         }
         break;
-      case Targets::Kind::all:
+      case TargetedRegions::Kind::all:
         for (std::size_t r = 0; r < n; ++r) list.push_back(static_cast<std::uint32_t>(r));
         break;
-      case Targets::Kind::most_exposed: {
+      case TargetedRegions::Kind::most_exposed: {
         // Most exposed first; ties keep the regions' order, so the choice is reproducible.
         std::vector<std::uint32_t> order(n);
         std::iota(order.begin(), order.end(), 0U);
@@ -205,7 +205,7 @@ StaticWorld build_static_world(const Config& config, const Country& country) {
         list = order;
         break;
       }
-      case Targets::Kind::random:
+      case TargetedRegions::Kind::random:
         break;  // drawn per run
     }
     std::sort(list.begin(), list.end());

@@ -28,7 +28,6 @@
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/value_reader.hpp"
 #include "sim/store/region_snapshot.hpp"
-#include "sim/store/results_overwrite.hpp"
 #include "sim/store/store_error.hpp"
 
 namespace policysim::runner {
@@ -372,16 +371,11 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
     out << database_size_line(shape) << '\n';
     return result;
   }
-  if (options.region_series) log << "policysim: " << database_size_line(shape) << '\n';
+  prepare_experiment_database(result.database, shape, options.overwrite, log);
 
   nlohmann::json extra;
   extra["compare_reference"] = result.reference;
   extra["compare_arms"] = result.arms;
-  if (options.overwrite) {
-    if (const auto removed = store::remove_results_database(result.database); !removed.empty()) {
-      log << "policysim: " << removed << '\n';
-    }
-  }
   auto db = open_experiment_database(result.database, scenario, country, extra, reps, seed, threads,
                                      options.region_series);
   ReplicationRunner runner(arms, country, db, seed, options.region_series);

@@ -19,7 +19,6 @@
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
-#include "sim/store/results_overwrite.hpp"
 #include "sim/store/store_error.hpp"
 #include "sim/store/target_table.hpp"
 
@@ -43,7 +42,7 @@ std::vector<std::vector<double>> stored_target_statistics(const scenario::Scenar
                                                           int reps) {
   std::vector<std::string> metrics;
   for (const auto& target : scenario.targets) {
-    if (target.stat != scenario::TargetStat::outcome &&
+    if (target.stat != scenario::StylisedFactStat::outcome &&
         std::find(metrics.begin(), metrics.end(), target.metric) == metrics.end()) {
       metrics.push_back(target.metric);
     }
@@ -66,10 +65,11 @@ std::vector<std::vector<double>> stored_target_statistics(const scenario::Scenar
 // The targets over `runs`. Each run's statistics are `computed[replicate]` when every run was
 // made by this command, or else are read back from the stored series: reading back gives a
 // run's series bit for bit, so both give the same values, and memory spares the reading.
-std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
-                                           const store::ResultsDatabase& db,
-                                           const std::vector<store::StoredRun>& runs, int reps,
-                                           const std::vector<std::vector<double>>& computed) {
+std::vector<StylisedFactResult> evaluate_targets(const scenario::Scenario& scenario,
+                                                 const store::ResultsDatabase& db,
+                                                 const std::vector<store::StoredRun>& runs,
+                                                 int reps,
+                                                 const std::vector<std::vector<double>>& computed) {
   const auto computed_now = [&](const store::StoredRun& run) {
     return !computed[static_cast<std::size_t>(run.replicate)].empty();
   };
@@ -82,11 +82,11 @@ std::vector<TargetResult> evaluate_targets(const scenario::Scenario& scenario,
     statistics = stored_target_statistics(scenario, db, reps);
   }
 
-  std::vector<TargetResult> results;
+  std::vector<StylisedFactResult> results;
   for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
     const auto& target = scenario.targets[t];
     std::vector<double> values;
-    if (target.stat == scenario::TargetStat::outcome) {
+    if (target.stat == scenario::StylisedFactStat::outcome) {
       const auto& names = db.schema().outcomes;
       const auto column = static_cast<std::size_t>(
           std::find(names.begin(), names.end(), target.metric) - names.begin());
@@ -169,13 +169,7 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
     out << database_size_line(shape) << '\n';
     return result;
   }
-  if (options.region_series) log << "policysim: " << database_size_line(shape) << '\n';
-
-  if (options.overwrite) {
-    if (const auto removed = store::remove_results_database(result.database); !removed.empty()) {
-      log << "policysim: " << removed << '\n';
-    }
-  }
+  prepare_experiment_database(result.database, shape, options.overwrite, log);
   auto db = open_experiment_database(result.database, scenario, country, {}, reps, seed, threads,
                                      options.region_series);
   ReplicationRunner runner({{std::string(kArm), scenario.config}}, country, db, seed,

@@ -4,6 +4,7 @@
 #include "sim/runner/results_schema.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/runner/stop_signals.hpp"
+#include "sim/store/results_overwrite.hpp"
 #include "sim/store/store_error.hpp"
 
 namespace policysim::runner {
@@ -13,6 +14,16 @@ std::vector<std::string> district_of_each_region(const model::Country& country) 
   districts.reserve(country.region_count());
   for (auto d : country.district) districts.push_back(country.district_names.at(d));
   return districts;
+}
+
+void prepare_experiment_database(const std::filesystem::path& database, const DatabaseShape& shape,
+                                 bool overwrite, std::ostream& log) {
+  if (shape.region_series) log << "policysim: " << database_size_line(shape) << '\n';
+  if (overwrite) {
+    if (const auto removed = store::remove_results_database(database); !removed.empty()) {
+      log << "policysim: " << removed << '\n';
+    }
+  }
 }
 
 nlohmann::json experiment_manifest(const scenario::Scenario& scenario, const Provenance& provenance,

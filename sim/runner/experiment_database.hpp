@@ -1,14 +1,17 @@
 #pragma once
-// The results database of an experiment (`run`, `compare`): opened or resumed with its manifest
-// and region table, and marked when a signal stops it.
+// The results database of an experiment (`run`, `compare`, `sweep`): made ready (its size said,
+// an old one removed on --overwrite), opened or resumed with its manifest and region table, and
+// marked when a signal stops it.
 
 #include <cstdint>
 #include <filesystem>
+#include <ostream>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "sim/runner/database_size.hpp"
 #include "sim/runner/provenance.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
@@ -29,6 +32,12 @@ struct SweepInputs {
   std::vector<store::ColumnMeaning> factor_columns;  ///< table "runs", in the factors' order
   nlohmann::json design;                             ///< null for an experiment that is no sweep
 };
+
+/// What every experiment does before it opens `database`: with region series, the log says how
+/// large the runs will make it (`shape`); with `overwrite`, the database there is removed
+/// (store::remove_results_database) and the log says so.
+void prepare_experiment_database(const std::filesystem::path& database, const DatabaseShape& shape,
+                                 bool overwrite, std::ostream& log);
 
 /// Opens (or creates) the database of an experiment on `scenario`, writes the manifest on first
 /// use (a `resumed_at` time otherwise) and the region table. A database holding runs is resumed

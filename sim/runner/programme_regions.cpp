@@ -11,7 +11,7 @@ bool same_donor(const model::Donor& a, const model::Donor& b) {
          a.horizon == b.horizon;
 }
 
-bool same_targets(const model::Targets& a, const model::Targets& b) {
+bool same_targets(const model::TargetedRegions& a, const model::TargetedRegions& b) {
   return a.kind == b.kind && a.regions == b.regions && a.district == b.district &&
          a.count == b.count;
 }
@@ -32,7 +32,7 @@ bool runs_the_same(const model::Intervention& intervention, const model::Config&
 
 void add_targets(const model::Intervention& intervention, const model::Country& country,
                  ProgrammeRegions& found) {
-  using Kind = model::Targets::Kind;
+  using Kind = model::TargetedRegions::Kind;
   const auto& targets = intervention.targets;
   switch (targets.kind) {
     case Kind::regions:

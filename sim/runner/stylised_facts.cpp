@@ -15,7 +15,7 @@ namespace {
 
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
-std::string window_text(const scenario::Target& target) {
+std::string window_text(const scenario::StylisedFact& target) {
   const std::string from = target.window_start ? target.window_start->str() : "start";
   const std::string to = target.window_end ? target.window_end->str() : "end";
   return from == to ? from : from + ".." + to;
@@ -33,7 +33,7 @@ double decimal_year(core::Quarter quarter) {
   return quarter.year() + (quarter.quarter() - 1) / 4.0;
 }
 
-double target_statistic(const scenario::Target& target, const std::vector<double>& series,
+double target_statistic(const scenario::StylisedFact& target, const std::vector<double>& series,
                         core::Quarter run_start) {
   const int tick_count = static_cast<int>(series.size());
   const int first = target.window_start ? std::max(0, *target.window_start - run_start) : 0;
@@ -41,8 +41,8 @@ double target_statistic(const scenario::Target& target, const std::vector<double
       target.window_end ? std::min(tick_count - 1, *target.window_end - run_start) : tick_count - 1;
   if (first > last) return kNaN;  // the window lies outside the run
 
-  using scenario::TargetStat;
-  if (target.stat == TargetStat::first_reached) {
+  using scenario::StylisedFactStat;
+  if (target.stat == StylisedFactStat::first_reached) {
     for (int tick = first; tick <= last; ++tick) {
       if (series[static_cast<std::size_t>(tick)] >= target.threshold.value_or(0.0)) {
         return decimal_year(run_start + tick);
@@ -50,7 +50,7 @@ double target_statistic(const scenario::Target& target, const std::vector<double
     }
     return kNaN;  // never reached within the window
   }
-  if (target.stat == TargetStat::last) return series[static_cast<std::size_t>(last)];
+  if (target.stat == StylisedFactStat::last) return series[static_cast<std::size_t>(last)];
 
   double sum = 0.0, lowest = kNaN, highest = kNaN;
   int count = 0;
@@ -64,13 +64,13 @@ double target_statistic(const scenario::Target& target, const std::vector<double
   }
   if (count == 0) return kNaN;
   switch (target.stat) {
-    case TargetStat::mean:
+    case StylisedFactStat::mean:
       return sum / count;
-    case TargetStat::sum:
+    case StylisedFactStat::sum:
       return sum;
-    case TargetStat::min:
+    case StylisedFactStat::min:
       return lowest;
-    case TargetStat::max:
+    case StylisedFactStat::max:
       return highest;
     default:
       return kNaN;
@@ -98,21 +98,21 @@ double share_in_range(const std::vector<double>& values, double low, double high
   return static_cast<double>(inside) / static_cast<double>(values.size());
 }
 
-TargetResult judge(const scenario::Target& target, std::vector<double> values) {
-  TargetResult result{target, std::move(values)};
+StylisedFactResult judge(const scenario::StylisedFact& target, std::vector<double> values) {
+  StylisedFactResult result{target, std::move(values)};
   result.share_in_range = share_in_range(result.values, target.low, target.high);
   result.met = result.share_in_range >= target.share;
   return result;
 }
 
-std::vector<store::TargetRow> target_rows(const std::vector<TargetResult>& results,
+std::vector<store::TargetRow> target_rows(const std::vector<StylisedFactResult>& results,
                                           const std::vector<store::StoredRun>& runs) {
   std::vector<store::TargetRow> rows;
   for (const auto& result : results) {
     const auto& t = result.target;
     store::TargetRow row{t.name,
                          t.metric,
-                         std::string(scenario::target_stat_name(t.stat)),
+                         std::string(scenario::stylised_fact_stat_name(t.stat)),
                          t.window_start ? t.window_start->str() : "",
                          t.window_end ? t.window_end->str() : "",
                          t.source,
@@ -129,7 +129,7 @@ std::vector<store::TargetRow> target_rows(const std::vector<TargetResult>& resul
   return rows;
 }
 
-void print_targets(std::ostream& out, const std::vector<TargetResult>& results) {
+void print_targets(std::ostream& out, const std::vector<StylisedFactResult>& results) {
   // Two lines a target: the verdict and name, then what was measured against what was required.
   int met = 0;
   for (const auto& result : results) {
@@ -150,9 +150,9 @@ void print_targets(std::ostream& out, const std::vector<TargetResult>& results) 
       }
     }
     const std::string statistic =
-        t.stat == scenario::TargetStat::outcome
+        t.stat == scenario::StylisedFactStat::outcome
             ? t.metric
-            : std::string(scenario::target_stat_name(t.stat)) + " " + t.metric +
+            : std::string(scenario::stylised_fact_stat_name(t.stat)) + " " + t.metric +
                   (t.threshold ? " >= " + format_number(*t.threshold) : "") + " over " +
                   window_text(t);
     char line[512];

@@ -14,8 +14,8 @@
 namespace policysim::runner {
 
 /// One target evaluated over the runs of an experiment.
-struct TargetResult {
-  scenario::Target target;
+struct StylisedFactResult {
+  scenario::StylisedFact target;
   std::vector<double> values;  ///< one per run; NaN where the statistic is undefined
   double share_in_range = 0;   ///< fraction of runs whose value lies in [low, high]
   bool met = false;            ///< share_in_range >= target.share
@@ -25,7 +25,7 @@ struct TargetResult {
 double decimal_year(core::Quarter quarter);
 
 /// The target's statistic of one run's series (one value per tick, the first at `run_start`).
-double target_statistic(const scenario::Target& target, const std::vector<double>& series,
+double target_statistic(const scenario::StylisedFact& target, const std::vector<double>& series,
                         core::Quarter run_start);
 
 /// A run's statistic for each target, in the scenario's order: NaN for an outcome target (those
@@ -36,7 +36,7 @@ std::vector<double> target_statistics(const scenario::Scenario& scenario,
   std::vector<double> statistics;
   for (const auto& target : scenario.targets) {
     statistics.push_back(
-        target.stat == scenario::TargetStat::outcome
+        target.stat == scenario::StylisedFactStat::outcome
             ? std::numeric_limits<double>::quiet_NaN()
             : target_statistic(target, series_of(target.metric), scenario.config.start));
   }
@@ -51,14 +51,14 @@ std::vector<double> run_target_statistics(const scenario::Scenario& scenario,
 double share_in_range(const std::vector<double>& values, double low, double high);
 
 /// Completes a result from its values.
-TargetResult judge(const scenario::Target& target, std::vector<double> values);
+StylisedFactResult judge(const scenario::StylisedFact& target, std::vector<double> values);
 
 /// The rows of the `targets` and `target_values` tables: results[t].values[i] is the value of
 /// `runs[i]`.
-std::vector<store::TargetRow> target_rows(const std::vector<TargetResult>& results,
+std::vector<store::TargetRow> target_rows(const std::vector<StylisedFactResult>& results,
                                           const std::vector<store::StoredRun>& runs);
 
 /// Prints one line per target: what, the range, the share required and simulated, and whether met.
-void print_targets(std::ostream& out, const std::vector<TargetResult>& results);
+void print_targets(std::ostream& out, const std::vector<StylisedFactResult>& results);
 
 }  // namespace policysim::runner

@@ -28,7 +28,6 @@
 #include "sim/scenario/scenario.hpp"
 #include "sim/scenario/value_reader.hpp"
 #include "sim/store/design_table.hpp"
-#include "sim/store/results_overwrite.hpp"
 #include "sim/store/sensitivity_table.hpp"
 #include "sim/store/target_table.hpp"
 
@@ -191,14 +190,9 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
     out << database_size_line(shape) << '\n';
     return result;
   }
-  if (options.region_series) log << "policysim: " << database_size_line(shape) << '\n';
-
-  if (options.overwrite && dispatch.writes_sweep()) {
-    if (const auto removed = store::remove_results_database(result.database); !removed.empty()) {
-      log << "policysim: " << removed << '\n';
-    }
-    remove_rank_databases(result.database);
-  }
+  const bool overwrite = options.overwrite && dispatch.writes_sweep();
+  prepare_experiment_database(result.database, shape, overwrite, log);
+  if (overwrite) remove_rank_databases(result.database);
   const nlohmann::json recorded = design_json(sweep);
   nlohmann::json manifest_extra = {{"sweep", recorded}};
   if (sharded) manifest_extra["sweep_shard"] = shard_text;

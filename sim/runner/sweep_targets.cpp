@@ -6,7 +6,7 @@
 
 namespace policysim::runner {
 
-std::string target_share_outcome(const scenario::Target& target) {
+std::string target_share_outcome(const scenario::StylisedFact& target) {
   return "target: " + target.name;
 }
 
@@ -18,12 +18,12 @@ SweepTargets sweep_targets(const scenario::Scenario& scenario,
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   SweepTargets result;
   for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
-    const scenario::Target& target = scenario.targets[t];
+    const scenario::StylisedFact& target = scenario.targets[t];
     std::vector<double> values(runs.size(), kNaN);
     std::vector<bool> known(runs.size(), false);
     const auto stored_values = stored.find(target.name);
     for (std::size_t i = 0; i < runs.size(); ++i) {
-      if (target.stat == scenario::TargetStat::outcome) {
+      if (target.stat == scenario::StylisedFactStat::outcome) {
         const auto column = static_cast<std::size_t>(
             std::find(outcome_columns.begin(), outcome_columns.end(), target.metric) -
             outcome_columns.begin());
@@ -44,7 +44,7 @@ SweepTargets sweep_targets(const scenario::Scenario& scenario,
     for (std::size_t i = 0; i < runs.size(); ++i) {
       if (known[i]) known_values.push_back(values[i]);
     }
-    TargetResult judged = judge(target, known_values);
+    StylisedFactResult judged = judge(target, known_values);
     judged.values = std::move(values);
     if (known_values.size() < runs.size()) {
       // A share over some of the runs would read as a share over all of them.
@@ -66,7 +66,7 @@ std::vector<std::vector<double>> point_target_shares(const SweepTargets& targets
   for (std::size_t p = 0; p < point_names.size(); ++p) point_of.emplace(point_names[p], p);
   std::vector<std::vector<double>> shares;
   for (std::size_t t = 0; t < targets.results.size(); ++t) {
-    const TargetResult& result = targets.results[t];
+    const StylisedFactResult& result = targets.results[t];
     std::vector<double> inside(point_names.size(), 0.0), count(point_names.size(), 0.0);
     std::vector<bool> complete(point_names.size(), true);
     for (std::size_t i = 0; i < runs.size(); ++i) {

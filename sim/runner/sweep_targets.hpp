@@ -16,13 +16,13 @@ namespace policysim::runner {
 
 /// The name, in the `sensitivity` table and the printed table, of the share of a point's runs
 /// meeting `target`: "target: " and the target's name.
-std::string target_share_outcome(const scenario::Target& target);
+std::string target_share_outcome(const scenario::StylisedFact& target);
 
 /// The scenario's targets over a sweep's finished runs.
 struct SweepTargets {
   /// One per target, values in the order of the runs; a value not known is NaN, and its run is
   /// counted in `unknown`. share_in_range is over every run, NaN where a value is not known.
-  std::vector<TargetResult> results;
+  std::vector<StylisedFactResult> results;
   std::vector<std::vector<bool>> known;  ///< known[target][run]
   std::vector<std::size_t> unknown;      ///< per target: runs whose statistic is not known
 };

@@ -60,17 +60,18 @@ std::optional<std::uint32_t> read_region(const YamlNode& node, Diagnostics& diag
 
 /// `{district: [Far Eastern, Northwestern]}`: the regions of several districts, as a region list
 /// (the model resolves a district to its regions in the same way).
-std::optional<model::Targets> read_district_list(const YamlNode& node, Diagnostics& diagnostics,
-                                                 const RegionDirectory& regions,
-                                                 const std::string& what) {
+std::optional<model::TargetedRegions> read_district_list(const YamlNode& node,
+                                                         Diagnostics& diagnostics,
+                                                         const RegionDirectory& regions,
+                                                         const std::string& what) {
   if (node.items.empty()) {
     diagnostics.error(node.mark, "`district` in " + what +
                                      " is an empty list; name at least one "
                                      "district");
     return std::nullopt;
   }
-  model::Targets targets;
-  targets.kind = model::Targets::Kind::regions;
+  model::TargetedRegions targets;
+  targets.kind = model::TargetedRegions::Kind::regions;
   std::vector<std::uint32_t> seen;
   bool ok = true;
   for (const auto& item : node.items) {
@@ -105,25 +106,26 @@ std::optional<model::Targets> read_district_list(const YamlNode& node, Diagnosti
   return targets;
 }
 
-std::optional<model::Targets> read_targeted_regions(const YamlNode& node, Diagnostics& diagnostics,
-                                                    const RegionDirectory& regions,
-                                                    std::string_view intervention) {
+std::optional<model::TargetedRegions> read_targeted_regions(const YamlNode& node,
+                                                            Diagnostics& diagnostics,
+                                                            const RegionDirectory& regions,
+                                                            std::string_view intervention) {
   const std::string what = field_of("targets", "intervention", intervention);
   const std::string forms =
       "all; a list of region codes like [RU-MOW, RU-SPE]; {district: \"Far Eastern\"} or "
       "{district: [Far Eastern, Northwestern]}; "
       "{most_exposed: 10}; or {random: 17}";
-  model::Targets targets;
+  model::TargetedRegions targets;
   if (node.is_scalar()) {
     if (node.text == "all") {
-      targets.kind = model::Targets::Kind::all;
+      targets.kind = model::TargetedRegions::Kind::all;
       return targets;
     }
     diagnostics.error(node.mark, what + " is `" + node.text + "`; expected " + forms);
     return std::nullopt;
   }
   if (node.is_sequence()) {
-    targets.kind = model::Targets::Kind::regions;
+    targets.kind = model::TargetedRegions::Kind::regions;
     bool ok = !node.items.empty();
     if (!ok) diagnostics.error(node.mark, what + " is an empty list; name at least one region");
     for (const auto& item : node.items) {
@@ -161,12 +163,12 @@ std::optional<model::Targets> read_targeted_regions(const YamlNode& node, Diagno
         diagnostics.error(district->mark, regions.unknown_district_message(*name));
         return std::nullopt;
       }
-      targets.kind = model::Targets::Kind::district;
+      targets.kind = model::TargetedRegions::Kind::district;
       targets.district = *index;
       return targets;
     }
-    for (auto [key, kind] : {std::pair{"most_exposed", model::Targets::Kind::most_exposed},
-                             std::pair{"random", model::Targets::Kind::random}}) {
+    for (auto [key, kind] : {std::pair{"most_exposed", model::TargetedRegions::Kind::most_exposed},
+                             std::pair{"random", model::TargetedRegions::Kind::random}}) {
       if (const YamlNode* count = map.get(key)) {
         auto n = read_count(*count, diagnostics, "`" + std::string(key) + "` in " + what, 1);
         if (!n) return std::nullopt;

@@ -447,8 +447,8 @@ model::Country load_country(const Scenario& scenario) {
   return load_country(scenario, scenario.data_dir);
 }
 
-std::string_view target_stat_name(TargetStat stat) {
-  return kTargetStatNames[static_cast<std::size_t>(stat)];
+std::string_view stylised_fact_stat_name(StylisedFactStat stat) {
+  return kStylisedFactStatNames[static_cast<std::size_t>(stat)];
 }
 
 std::string describe(const Scenario& scenario) {

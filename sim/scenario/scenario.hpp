@@ -30,17 +30,18 @@ struct CountrySource {
   double mean_degree = 8.0;                ///< synthetic: mean number of neighbours
 };
 
-/// How a target reduces a metric to one number per run.
-enum class TargetStat { mean, sum, last, min, max, first_reached, outcome };
-/// Names of TargetStat values as written in scenarios.
-inline constexpr std::string_view kTargetStatNames[] = {"mean", "sum",           "last",   "min",
-                                                        "max",  "first_reached", "outcome"};
+/// How a stylised fact reduces a metric to one number per run.
+enum class StylisedFactStat { mean, sum, last, min, max, first_reached, outcome };
+/// Names of StylisedFactStat values as written in scenarios.
+inline constexpr std::string_view kStylisedFactStatNames[] = {
+    "mean", "sum", "last", "min", "max", "first_reached", "outcome"};
 
 /// A stylised fact: a statistic of a metric that must fall in `range` in at least `share` of runs.
-struct Target {
+struct StylisedFact {
   std::string name;
-  std::string metric;  ///< a national series metric, or a per-run outcome for TargetStat::outcome
-  TargetStat stat = TargetStat::mean;
+  std::string
+      metric;  ///< a national series metric, or a per-run outcome for StylisedFactStat::outcome
+  StylisedFactStat stat = StylisedFactStat::mean;
   std::optional<core::Quarter> window_start, window_end;  ///< inclusive; not for outcome
   std::optional<double> threshold;                        ///< first_reached only
   double low = 0.0, high = 0.0;                           ///< inclusive range
@@ -72,9 +73,9 @@ struct Scenario {
   std::uint64_t seed = 1;
   std::size_t region_count = 0;              ///< regions of the country, known before it is built
   std::map<std::string, double> parameters;  ///< values given under `parameters`, by dotted name
-  std::vector<Target> targets;
-  std::vector<Arm> arms;           ///< besides the base, which is arm `base`
-  std::string reference = "base";  ///< the arm the others are compared with
+  std::vector<StylisedFact> targets;  ///< `targets:`, the stylised facts the runs are judged on
+  std::vector<Arm> arms;              ///< besides the base, which is arm `base`
+  std::string reference = "base";     ///< the arm the others are compared with
   /// `sweep:`, the factors and design that `policysim sweep` runs (docs/sweeps.md).
   std::optional<Sweep> sweep;
   /// The scenario with its `extends:` chain resolved, as one self-contained YAML document; its
@@ -111,6 +112,6 @@ std::filesystem::path find_data_dir(const std::filesystem::path& scenario_dir);
 std::string describe(const Scenario& scenario);
 
 /// Name of a stat as written in scenarios.
-std::string_view target_stat_name(TargetStat stat);
+std::string_view stylised_fact_stat_name(StylisedFactStat stat);
 
 }  // namespace policysim::scenario

@@ -48,8 +48,8 @@ std::vector<std::string> to_strings(const std::array<std::string_view, N>& names
 
 // A target must name something the model records: a series metric, or for stat `outcome` a
 // per-run outcome. Checked here so that a typo is a scenario error, not a failure after the runs.
-void check_metric_name(const Target& target, const YamlNode& node, Diagnostics& diagnostics) {
-  const bool outcome = target.stat == TargetStat::outcome;
+void check_metric_name(const StylisedFact& target, const YamlNode& node, Diagnostics& diagnostics) {
+  const bool outcome = target.stat == StylisedFactStat::outcome;
   const auto names =
       outcome ? to_strings(model::kOutcomeNames) : to_strings(model::kSeriesMetricNames);
   if (std::find(names.begin(), names.end(), target.metric) != names.end()) return;
@@ -61,9 +61,9 @@ void check_metric_name(const Target& target, const YamlNode& node, Diagnostics& 
 
 }  // namespace
 
-std::vector<Target> read_stylised_facts(const YamlNode& node, Diagnostics& diagnostics,
-                                        const model::Config& config) {
-  std::vector<Target> targets;
+std::vector<StylisedFact> read_stylised_facts(const YamlNode& node, Diagnostics& diagnostics,
+                                              const model::Config& config) {
+  std::vector<StylisedFact> targets;
   if (node.is_null()) return targets;
   if (!node.is_sequence()) {
     diagnostics.error(node.mark, "expected a list for `targets`, got " +
@@ -71,17 +71,19 @@ std::vector<Target> read_stylised_facts(const YamlNode& node, Diagnostics& diagn
                                      "; write items as `- {name: ..., metric: ..., stat: ...}`");
     return targets;
   }
-  std::vector<std::string_view> stats(std::begin(kTargetStatNames), std::end(kTargetStatNames));
+  std::vector<std::string_view> stats(std::begin(kStylisedFactStatNames),
+                                      std::end(kStylisedFactStatNames));
   for (const auto& item : node.items) {
     const MapReader map(
         item, diagnostics, "target",
         {"name", "metric", "stat", "window", "threshold", "range", "share", "source"});
     if (!map.is_map()) continue;
-    Target target;
+    StylisedFact target;
     if (const YamlNode* v = map.require("name")) {
       target.name = read_string(*v, diagnostics, "`name` of a target").value_or("");
-      const bool repeated = std::any_of(targets.begin(), targets.end(),
-                                        [&](const Target& t) { return t.name == target.name; });
+      const bool repeated = std::any_of(targets.begin(), targets.end(), [&](const StylisedFact& t) {
+        return t.name == target.name;
+      });
       if (repeated && !target.name.empty()) {
         diagnostics.error(v->mark, "target `" + target.name + "` is defined twice");
       }
@@ -101,7 +103,7 @@ std::vector<Target> read_stylised_facts(const YamlNode& node, Diagnostics& diagn
     bool stat_known = false;
     if (const YamlNode* v = map.require("stat")) {
       if (auto stat = read_choice(*v, diagnostics, "stat", stats)) {
-        target.stat = static_cast<TargetStat>(*stat);
+        target.stat = static_cast<StylisedFactStat>(*stat);
         stat_known = true;
       }
     }
@@ -109,7 +111,7 @@ std::vector<Target> read_stylised_facts(const YamlNode& node, Diagnostics& diagn
       check_metric_name(target, *metric_node, diagnostics);
     }
     const YamlNode* window = map.get("window");
-    if (stat_known && target.stat == TargetStat::outcome) {
+    if (stat_known && target.stat == StylisedFactStat::outcome) {
       if (window) {
         diagnostics.error(window->mark, "`window`" + of + " is not used with stat `outcome` (a " +
                                             "per-run outcome has no window); remove it");
@@ -117,7 +119,7 @@ std::vector<Target> read_stylised_facts(const YamlNode& node, Diagnostics& diagn
     } else if (stat_known && !window) {
       map.require("window");
     }
-    if (window && stat_known && target.stat != TargetStat::outcome) {
+    if (window && stat_known && target.stat != StylisedFactStat::outcome) {
       auto quarters = read_pair(*window, diagnostics, "`window`" + of, "[2004Q1, 2004Q4]",
                                 [&](const YamlNode& n) {
                                   return read_quarter(n, diagnostics, "a quarter in `window`" + of);
@@ -135,7 +137,7 @@ std::vector<Target> read_stylised_facts(const YamlNode& node, Diagnostics& diagn
       }
     }
     const YamlNode* threshold = map.get("threshold");
-    if (stat_known && target.stat == TargetStat::first_reached) {
+    if (stat_known && target.stat == StylisedFactStat::first_reached) {
       if (!threshold) {
         map.require("threshold");
       } else {

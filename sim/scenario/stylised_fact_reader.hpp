@@ -12,7 +12,7 @@ namespace policysim::scenario::detail {
 
 /// Reads a list of {name, metric, stat, window, threshold, range, share, source}; windows must lie
 /// inside the run of `config`.
-std::vector<Target> read_stylised_facts(const YamlNode& node, Diagnostics& diagnostics,
-                                        const model::Config& config);
+std::vector<StylisedFact> read_stylised_facts(const YamlNode& node, Diagnostics& diagnostics,
+                                              const model::Config& config);
 
 }  // namespace policysim::scenario::detail

@@ -66,17 +66,17 @@ std::vector<std::string> donor_differences(const model::Donor& a, const model::D
   return fields;
 }
 
-bool same_targets(const model::Targets& a, const model::Targets& b) {
+bool same_targets(const model::TargetedRegions& a, const model::TargetedRegions& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case model::Targets::Kind::regions:
+    case model::TargetedRegions::Kind::regions:
       return a.regions == b.regions;
-    case model::Targets::Kind::district:
+    case model::TargetedRegions::Kind::district:
       return a.district == b.district;
-    case model::Targets::Kind::most_exposed:
-    case model::Targets::Kind::random:
+    case model::TargetedRegions::Kind::most_exposed:
+    case model::TargetedRegions::Kind::random:
       return a.count == b.count;
-    case model::Targets::Kind::all:
+    case model::TargetedRegions::Kind::all:
       return true;
   }
   return false;
@@ -233,7 +233,7 @@ std::vector<std::string> describe_changes(const Scenario& base, const Scenario& 
   }
   const auto same_target_names =
       std::equal(base.targets.begin(), base.targets.end(), variant.targets.begin(),
-                 variant.targets.end(), [](const Target& x, const Target& y) {
+                 variant.targets.end(), [](const StylisedFact& x, const StylisedFact& y) {
                    return x.name == y.name && x.metric == y.metric && x.low == y.low &&
                           x.high == y.high && x.share == y.share;
                  });

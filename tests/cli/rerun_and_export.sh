@@ -8,18 +8,9 @@
 set -u
 exe=$1
 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-unset POLICYSIM_DATA
-
 source "$(dirname "$0")/expect.bash"
-
-fail() {
-  echo "FAIL $*"
-  failures=$((failures + 1))
-}
+in_fresh_folder
+unset POLICYSIM_DATA
 
 # Outside the repository, with no data/ folder above it.
 cp "$src/scenarios/smoke/tiny.yaml" tiny.yaml

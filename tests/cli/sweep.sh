@@ -8,26 +8,8 @@
 set -u
 exe=$1
 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-
 source "$(dirname "$0")/expect.bash"
-
-fail() {
-  echo "FAIL $*"
-  failures=$((failures + 1))
-}
-
-# check WHAT EXPECTED ACTUAL
-check() {
-  if [ "$2" = "$3" ]; then
-    echo "ok   $1: $3"
-  else
-    fail "$1: expected '$2', got '$3'"
-  fi
-}
+in_fresh_folder
 
 cp "$src/scenarios/smoke/tiny.yaml" tiny.yaml
 cat >sweep.yaml <<'YAML'

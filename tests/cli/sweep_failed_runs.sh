@@ -7,23 +7,8 @@
 set -u
 exe=$1
 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-
-fail() {
-  echo "FAIL $*"
-  failures=$((failures + 1))
-}
-# check WHAT EXPECTED ACTUAL
-check() {
-  if [ "$2" = "$3" ]; then
-    echo "ok   $1: $3"
-  else
-    fail "$1: expected '$2', got '$3'"
-  fi
-}
+source "$(dirname "$0")/expect.bash"
+in_fresh_folder
 
 cp "$src/scenarios/smoke/tiny.yaml" tiny.yaml
 cat >sweep.yaml <<'YAML'

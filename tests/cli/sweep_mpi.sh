@@ -17,15 +17,9 @@ if ! command -v mpirun >/dev/null; then
   echo "skip: no mpirun on the PATH (Debian: openmpi-bin)"
   exit 77
 fi
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-
+source "$src/tests/cli/expect.bash"
 source "$src/tests/cli/sweep_content.bash"
-
-fail() { echo "FAIL $*"; failures=$((failures + 1)); }
-ok() { echo "ok   $*"; }
+in_fresh_folder
 
 # Root in containers; three ranks on however few cores there are.
 mpi=(mpirun --allow-run-as-root --oversubscribe -n 3)

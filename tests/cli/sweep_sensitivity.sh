@@ -14,12 +14,8 @@
 set -u
 exe=$1
 src=$(cd "$2" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-
 source "$src/tests/cli/expect.bash"
+in_fresh_folder
 
 cp "$src/scenarios/smoke/tiny.yaml" tiny.yaml
 # Two targets that some runs meet and others not: an outcome, and a series' mean over a window.

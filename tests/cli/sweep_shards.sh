@@ -8,15 +8,9 @@
 set -u
 exe=$1
 src=$(cd "$2" && pwd)
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-
 source "$src/tests/cli/expect.bash"
 source "$src/tests/cli/sweep_content.bash"
-
-fail() { echo "FAIL $*"; failures=$((failures + 1)); }
+in_fresh_folder
 
 cp "$src/scenarios/smoke/tiny.yaml" tiny.yaml
 cat >sweep.yaml <<'YAML'

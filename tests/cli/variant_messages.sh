@@ -7,12 +7,8 @@
 set -u
 exe=$1
 src=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-cd "$work" || exit 1
-failures=0
-
 source "$(dirname "$0")/expect.bash"
+in_fresh_folder
 
 # A variant outside the repository, naming the baseline and its data by absolute path.
 variant() {

@@ -7,32 +7,20 @@
 #include <catch2/catch.hpp>
 
 #include <array>
-#include <bit>
-#include <cmath>
-#include <cstdint>
 #include <vector>
 
+#include "tests/support/bit_exact_sums.hpp"
+
 using namespace policysim::core;
+using policysim::testing::awkward_values;
+using policysim::testing::same_bits;
 
 namespace {
-
-// Values spanning many magnitudes, so that a different summation order changes the last bits.
-std::vector<double> awkward_values(std::size_t n) {
-  std::vector<double> values(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    values[i] = std::sin(static_cast<double>(i)) * std::pow(10.0, static_cast<double>(i % 17) - 8);
-  }
-  return values;
-}
 
 double sum_at_threads(int threads, const std::vector<double>& values) {
   tbb::global_control limit(tbb::global_control::max_allowed_parallelism,
                             static_cast<std::size_t>(threads));
   return deterministic_sum(values, 1000);
-}
-
-bool same_bits(double a, double b) {
-  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
 }
 
 }  // namespace

@@ -2,31 +2,14 @@
 
 #include <catch2/catch.hpp>
 
-#include <bit>
-#include <cmath>
-#include <cstdint>
 #include <vector>
 
 #include "sim/core/reduce.hpp"
+#include "tests/support/bit_exact_sums.hpp"
 
 using namespace policysim::core;
-
-namespace {
-
-// Values spanning many magnitudes, so that another order of additions changes the last bits.
-std::vector<double> awkward_values(std::size_t n) {
-  std::vector<double> values(n);
-  for (std::size_t i = 0; i < n; ++i) {
-    values[i] = std::sin(static_cast<double>(i)) * std::pow(10.0, static_cast<double>(i % 17) - 8);
-  }
-  return values;
-}
-
-bool same_bits(double a, double b) {
-  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
-}
-
-}  // namespace
+using policysim::testing::awkward_values;
+using policysim::testing::same_bits;
 
 TEST_CASE("a streamed sum has the bits of the deterministic sum of the same values",
           "[core][reduce][determinism]") {

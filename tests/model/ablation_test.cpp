@@ -215,7 +215,7 @@ double mean_final_implementation(bool Mechanisms::*mechanism, double Params::*we
   conference.instrument = Instrument::conference;
   conference.start = config.start;
   conference.end = config.end;
-  conference.targets = {Targets::Kind::regions, {0, 6}, 0, 0};
+  conference.targets = {TargetedRegions::Kind::regions, {0, 6}, 0, 0};
   config.interventions = {conference};
   config.forced_events = {{ForcedEvent::Kind::law, Quarter{1999, 1}}};
   Params& p = config.params;

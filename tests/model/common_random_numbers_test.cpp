@@ -60,11 +60,11 @@ TEST_CASE("an arm that inserts an intervention leaves the other draws unchanged"
   // Two interventions with random targets, one of them tie-building, behind the insertion point.
   Intervention random_training = base.interventions[1];
   random_training.name = "random training";
-  random_training.targets = {Targets::Kind::random, {}, 0, 7};
+  random_training.targets = {TargetedRegions::Kind::random, {}, 0, 7};
   base.interventions.push_back(random_training);
   Intervention random_conference = base.interventions[5];
   random_conference.name = "random conference";
-  random_conference.targets = {Targets::Kind::random, {}, 0, 9};
+  random_conference.targets = {TargetedRegions::Kind::random, {}, 0, 9};
   base.interventions.push_back(random_conference);
 
   // The arm puts a new random-target, tie-building intervention first and drops another one.
@@ -72,7 +72,7 @@ TEST_CASE("an arm that inserts an intervention leaves the other draws unchanged"
   Intervention extra = random_conference;
   extra.name = "extra assembly";
   extra.instrument = Instrument::national_assembly;
-  extra.targets = {Targets::Kind::random, {}, 0, 12};
+  extra.targets = {TargetedRegions::Kind::random, {}, 0, 12};
   arm.interventions.insert(arm.interventions.begin(), extra);
   arm.interventions.erase(arm.interventions.begin() + 3);  // "US training" of the base
 
@@ -104,7 +104,7 @@ TEST_CASE("interventions with different names draw different random targets", "[
   for (const char* name : {"first", "second"}) {
     Intervention iv = config.interventions[1];
     iv.name = name;
-    iv.targets = {Targets::Kind::random, {}, 0, 20};
+    iv.targets = {TargetedRegions::Kind::random, {}, 0, 20};
     config.interventions.push_back(iv);
   }
   const StaticWorld fixed = build_static_world(config, country);

@@ -50,7 +50,7 @@ inline Config busy_config(const Country& country, core::Quarter start = {1997, 1
       {"Ministry of Labour", 0.3, 0.5, false, Frame::balanced, std::nullopt},
   };
   auto add = [&](std::string name, std::uint32_t donor, Instrument instrument, core::Quarter from,
-                 core::Quarter to, Targets targets, double intensity = 1.0) {
+                 core::Quarter to, TargetedRegions targets, double intensity = 1.0) {
     Intervention iv;
     iv.name = std::move(name);
     iv.donor = donor;
@@ -61,11 +61,11 @@ inline Config busy_config(const Country& country, core::Quarter start = {1997, 1
     iv.intensity = intensity;
     config.interventions.push_back(iv);
   };
-  Targets all;
-  Targets west{Targets::Kind::district, {}, 0, 0};
-  Targets two_random{Targets::Kind::random, {}, 0, 2};
-  Targets exposed{Targets::Kind::most_exposed, {}, 0, 3};
-  Targets toured{Targets::Kind::regions, {1, n - 1}, 0, 0};
+  TargetedRegions all;
+  TargetedRegions west{TargetedRegions::Kind::district, {}, 0, 0};
+  TargetedRegions two_random{TargetedRegions::Kind::random, {}, 0, 2};
+  TargetedRegions exposed{TargetedRegions::Kind::most_exposed, {}, 0, 3};
+  TargetedRegions toured{TargetedRegions::Kind::regions, {1, n - 1}, 0, 0};
   add("domestic training", 2, Instrument::training, {1999, 1}, {2003, 4}, all, 0.5);
   add("US training", 0, Instrument::training, {2000, 1}, {2006, 4}, exposed);
   add("judicial training", 0, Instrument::judicial_training, {2001, 1}, {2007, 4}, exposed);

@@ -292,7 +292,7 @@ TEST_CASE("rules 1 and 2's regional intensities are the capped sums over the act
   grants.instrument = Instrument::ngo_grant;
   grants.start = {2000, 1};
   grants.end = {2004, 4};
-  grants.targets = {Targets::Kind::most_exposed, {}, 0, 3};
+  grants.targets = {TargetedRegions::Kind::most_exposed, {}, 0, 3};
   grants.intensity = 0.8;
   for (const std::uint32_t donor : {1U, 2U}) {
     grants.name = "more grants " + std::to_string(donor);

@@ -31,7 +31,7 @@ TEST_CASE("rule 3 moves resistance as computed by hand in a two-region country",
   programme.instrument = Instrument::training;
   programme.start = config.start;
   programme.end = config.end;
-  programme.targets = {Targets::Kind::regions, {0}, 0, 0};
+  programme.targets = {TargetedRegions::Kind::regions, {0}, 0, 0};
   programme.visibility = 0.5;
   config.interventions = {programme};
   config.default_ngos = false;

@@ -94,7 +94,7 @@ std::vector<std::string> pattern_problems(const model::Config& config,
   for (std::size_t i = 0; i < config.interventions.size(); ++i) {
     const model::Intervention& iv = config.interventions[i];
     const auto& targets = pattern.targets[i];
-    if (iv.targets.kind == model::Targets::Kind::random) {
+    if (iv.targets.kind == model::TargetedRegions::Kind::random) {
       std::vector<std::uint32_t> distinct = targets;
       std::sort(distinct.begin(), distinct.end());
       distinct.erase(std::unique(distinct.begin(), distinct.end()), distinct.end());
@@ -200,14 +200,15 @@ Loaded load(const std::string& file) {
 }  // namespace
 
 TEST_CASE("the engine agrees with the reference tick on every shipped scenario", "[oracle]") {
-  const std::string file =
-      GENERATE("baseline.yaml", "backlash_sensitive.yaml", "compare_interventions.yaml",
-               "domestic_ngo_led.yaml", "funding_withdrawal.yaml", "historical_replay.yaml",
-               "no_tip_coercion.yaml", "nordic_network.yaml", "us_style.yaml");
+  const std::string file = GENERATE(
+      "baseline.yaml", "backlash_sensitive.yaml", "compare_interventions.yaml",
+      "domestic_ngo_led.yaml", "eu_programme.yaml", "funding_withdrawal.yaml",
+      "historical_replay.yaml", "no_tip_coercion.yaml", "nordic_network.yaml", "us_style.yaml");
   const Loaded loaded = load(file);
   Activity activity =
       check_agreement(file, loaded.scenario.config, loaded.country, loaded.scenario.seed, 3);
-  // A scenario's arms (compare_interventions.yaml has them) are configurations of their own.
+  // A scenario's arms (compare_interventions.yaml and eu_programme.yaml have them) are
+  // configurations of their own.
   for (const scenario::Arm& arm : loaded.scenario.arms) {
     activity.add(check_agreement(file + ", arm " + arm.name, arm.config, loaded.country,
                                  loaded.scenario.seed, 1));
@@ -226,6 +227,18 @@ TEST_CASE("the engine agrees with the reference tick on a synthetic country and 
     const Loaded loaded = load("smoke/synthetic.yaml");
     const Activity activity =
         check_agreement("synthetic", loaded.scenario.config, loaded.country, 1, 3);
+    CHECK(activity.ties);
+  }
+  SECTION("the tiny smoke scenario, with a donor's horizon and a frame") {
+    const Loaded loaded = load("smoke/tiny.yaml");
+    const Activity activity =
+        check_agreement("tiny", loaded.scenario.config, loaded.country, loaded.scenario.seed, 2);
+    CHECK(activity.adoption_step);
+  }
+  SECTION("a synthetic country of 10 000 regions, several blocks of the region sums") {
+    const Loaded loaded = load("smoke/synthetic_blocks.yaml");
+    const Activity activity = check_agreement("synthetic_blocks", loaded.scenario.config,
+                                              loaded.country, loaded.scenario.seed, 1);
     CHECK(activity.ties);
   }
   SECTION("federal pressure with obstruction") {

@@ -126,7 +126,7 @@ ReferenceModel::ReferenceModel(const model::Config& config, const model::Country
 
   // §6 targets: explicit regions, a federal district, all regions, the n most exposed
   // (docs/model.md: ties keep region order); "n at random" is drawn per run.
-  using Kind = model::Targets::Kind;
+  using Kind = model::TargetedRegions::Kind;
   for (const model::Intervention& iv : config.interventions) {
     std::vector<std::uint32_t> targets;
     switch (iv.targets.kind) {
@@ -177,7 +177,7 @@ void ReferenceModel::reset(std::uint64_t seed, const InterventionPattern& patter
   }
   targets_ = fixed_targets_;
   for (std::size_t i = 0; i < targets_.size(); ++i) {
-    if (config_.interventions[i].targets.kind != model::Targets::Kind::random) continue;
+    if (config_.interventions[i].targets.kind != model::TargetedRegions::Kind::random) continue;
     targets_[i] = pattern_.targets[i];
     std::sort(targets_[i].begin(), targets_[i].end());
   }

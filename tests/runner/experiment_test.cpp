@@ -5,9 +5,12 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 #include <vector>
+
+#include <sys/utsname.h>
 
 #include "sim/core/temporary_folder.hpp"
 #include "sim/model/metrics.hpp"
@@ -220,8 +223,22 @@ TEST_CASE("the manifest names the machine the runs were made on", "[runner][mani
   const auto manifest = [&](const std::string& key) {
     return query_values(result.database, "SELECT value FROM manifest WHERE key = '" + key + "'");
   };
-  CHECK(manifest("host") == std::vector<std::string>{runner::host_name()});
-  CHECK(manifest("cpu") == std::vector<std::string>{runner::cpu_model()});
+  // Found here by other means than the code's (gethostname, its own reading of /proc/cpuinfo):
+  // the node name of uname(2), and the first "model name" line of /proc/cpuinfo by a regex.
+  utsname system{};
+  REQUIRE(uname(&system) == 0);
+  CHECK(manifest("host") == std::vector<std::string>{system.nodename});
+  std::ifstream cpuinfo("/proc/cpuinfo");
+  const std::regex model_line(R"(^model name\s*:\s*(.*\S)\s*$)");
+  std::string cpu = "unknown", line;
+  std::smatch match;
+  while (std::getline(cpuinfo, line)) {
+    if (std::regex_match(line, match, model_line)) {
+      cpu = match[1];
+      break;
+    }
+  }
+  CHECK(manifest("cpu") == std::vector<std::string>{cpu});
 }
 
 TEST_CASE("a dry run's estimate counts only the threads that have a run to do",

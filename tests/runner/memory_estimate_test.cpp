@@ -15,13 +15,13 @@ const ModelContents kTwoNgosARegion{.ngos = 2e6};
 // An intervention with `instrument` on targets of `kind` (`count` of them for random ones, the
 // first region for a list).
 policysim::model::Intervention intervention(policysim::model::Instrument instrument,
-                                            policysim::model::Targets::Kind kind,
+                                            policysim::model::TargetedRegions::Kind kind,
                                             std::uint32_t count = 0) {
   policysim::model::Intervention result;
   result.instrument = instrument;
   result.targets.kind = kind;
   result.targets.count = count;
-  if (kind == policysim::model::Targets::Kind::regions) result.targets.regions = {0};
+  if (kind == policysim::model::TargetedRegions::Kind::regions) result.targets.regions = {0};
   return result;
 }
 
@@ -62,7 +62,7 @@ TEST_CASE("the memory estimate adds the country, the models and the runs' region
 TEST_CASE("a model's NGOs, targets and NGO-tie links follow its parameters and interventions",
           "[runner][memory]") {
   using policysim::model::Instrument;
-  using Kind = policysim::model::Targets::Kind;
+  using Kind = policysim::model::TargetedRegions::Kind;
   policysim::model::Config config;
   // By default 1 + round(2 x) NGOs, x = 1 or 0.4: at most 3 a region.
   const policysim::model::Config* const one[] = {&config};

@@ -12,11 +12,11 @@
 #include "../model/fixtures.hpp"
 
 using namespace policysim;
-using model::Targets;
+using model::TargetedRegions;
 
 namespace {
 
-model::Intervention intervention(const std::string& name, Targets targets,
+model::Intervention intervention(const std::string& name, TargetedRegions targets,
                                  std::uint32_t donor = 0) {
   model::Intervention result;
   result.name = name;
@@ -27,16 +27,16 @@ model::Intervention intervention(const std::string& name, Targets targets,
   return result;
 }
 
-Targets district(std::uint32_t index) {
-  Targets targets;
-  targets.kind = Targets::Kind::district;
+TargetedRegions district(std::uint32_t index) {
+  TargetedRegions targets;
+  targets.kind = TargetedRegions::Kind::district;
   targets.district = index;
   return targets;
 }
 
-Targets regions(std::vector<std::uint32_t> indices) {
-  Targets targets;
-  targets.kind = Targets::Kind::regions;
+TargetedRegions regions(std::vector<std::uint32_t> indices) {
+  TargetedRegions targets;
+  targets.kind = TargetedRegions::Kind::regions;
   targets.regions = std::move(indices);
   return targets;
 }
@@ -105,12 +105,12 @@ TEST_CASE("a programme run otherwise counts with its targets in both arms",
 TEST_CASE("targets drawn per run are named and not counted", "[runner][compare][regions]") {
   const auto country = model::testing::ring_country(8);
   auto arm = base_config();
-  Targets random;
-  random.kind = Targets::Kind::random;
+  TargetedRegions random;
+  random.kind = TargetedRegions::Kind::random;
   random.count = 3;
   arm.interventions.push_back(intervention("Random grants", random));
-  Targets all;
-  all.kind = Targets::Kind::all;
+  TargetedRegions all;
+  all.kind = TargetedRegions::Kind::all;
   arm.interventions.push_back(intervention("National assembly", all));
   const auto found = runner::programme_regions(arm, base_config(), country);
   CHECK(found.unfixed == Names{"Random grants"});

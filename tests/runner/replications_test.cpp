@@ -31,17 +31,36 @@ namespace {
 
 const fs::path kSource = POLICYSIM_SOURCE_DIR;
 
+// The tiny smoke scenario's configuration and country, and an empty results database for its
+// runs, with the country's regions, in a temporary folder of its own.
+struct TinyExperiment {
+  TempDir dir;
+  model::Config config;
+  model::Country country;
+  store::ResultsDatabase db;
+
+  explicit TinyExperiment(const std::string& label,
+                          const store::Schema& schema = runner::results_schema())
+      : TinyExperiment(label, schema,
+                       scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml")) {}
+
+ private:
+  TinyExperiment(const std::string& label, const store::Schema& schema,
+                 const scenario::Scenario& tiny)
+      : dir(label),
+        config(tiny.config),
+        country(scenario::load_country(tiny)),
+        db(store::ResultsDatabase::open(dir.path() / "results.sqlite", schema, tiny.name, "sha")) {
+    db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
+  }
+};
+
 }  // namespace
 
 TEST_CASE("a run whose stored hook throws is still stored and counted as written",
           "[runner][replications]") {
-  const TempDir dir("hook");
-  const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
-  const model::Country country = scenario::load_country(scenario);
-  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", runner::results_schema(),
-                                         scenario.name, "sha");
-  db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
-  runner::ReplicationRunner runner({{"base", scenario.config}}, country, db, 7, false);
+  TinyExperiment tiny("hook");
+  runner::ReplicationRunner runner({{"base", tiny.config}}, tiny.country, tiny.db, 7, false);
   const std::vector<runner::Job> jobs = runner.missing_jobs(4);
   REQUIRE(jobs.size() == 4);
 
@@ -57,7 +76,7 @@ TEST_CASE("a run whose stored hook throws is still stored and counted as written
   CHECK(batch.written == 4);
   CHECK(batch.failed == 0);
   CHECK(told == std::set<int>{0, 1, 3});
-  CHECK(db.runs().size() == 4);
+  CHECK(tiny.db.runs().size() == 4);
   CHECK(runner.missing_jobs(4).empty());
   CHECK_THAT(log.str(), Contains("arm base replicate 2 is stored, but what is kept of it in "
                                  "memory was lost: no memory for the statistics"));
@@ -65,13 +84,8 @@ TEST_CASE("a run whose stored hook throws is still stored and counted as written
 
 TEST_CASE("once a signal asks to stop no run starts, and the run in flight is stored whole",
           "[runner][replications][signals]") {
-  const TempDir dir("stop");
-  const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
-  const model::Country country = scenario::load_country(scenario);
-  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", runner::results_schema(),
-                                         scenario.name, "sha");
-  db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
-  runner::ReplicationRunner runner({{"base", scenario.config}}, country, db, 7, false);
+  TinyExperiment tiny("stop");
+  runner::ReplicationRunner runner({{"base", tiny.config}}, tiny.country, tiny.db, 7, false);
   const std::vector<runner::Job> jobs = runner.missing_jobs(6);
   REQUIRE(jobs.size() == 6);
 
@@ -86,27 +100,23 @@ TEST_CASE("once a signal asks to stop no run starts, and the run in flight is st
   CHECK(batch.written == 1);
   CHECK(batch.dropped == 5);
   CHECK(batch.failed == 0);
-  REQUIRE(db.runs().size() == 1);
-  CHECK(db.runs().front().replicate == jobs.front().replicate);
-  CHECK(db.read_run("base", jobs.front().replicate).series.size() ==
-        static_cast<std::size_t>(scenario.config.tick_count()) * db.schema().series_metrics.size());
+  REQUIRE(tiny.db.runs().size() == 1);
+  CHECK(tiny.db.runs().front().replicate == jobs.front().replicate);
+  CHECK(tiny.db.read_run("base", jobs.front().replicate).series.size() ==
+        static_cast<std::size_t>(tiny.config.tick_count()) *
+            tiny.db.schema().series_metrics.size());
   CHECK(runner.missing_jobs(6).size() == 5);
 }
 
 TEST_CASE("a run whose state becomes NaN is stored as failed, and the others go on",
           "[runner][replications][numeric]") {
-  const TempDir dir("non-finite");
-  const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
-  const model::Country country = scenario::load_country(scenario);
-  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", runner::results_schema(),
-                                         scenario.name, "sha");
-  db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
+  TinyExperiment tiny("non-finite");
   // An arm whose NGO foreign share turns NaN in the first tick's NGO phase (see
   // tests/model/numeric_guard_test.cpp), beside the scenario as it is.
-  model::Config broken = scenario.config;
+  model::Config broken = tiny.config;
   broken.params.foreign_share_weight = std::numeric_limits<double>::quiet_NaN();
-  runner::ReplicationRunner runner({{"base", scenario.config}, {"broken", broken}}, country, db, 7,
-                                   false);
+  runner::ReplicationRunner runner({{"base", tiny.config}, {"broken", broken}}, tiny.country,
+                                   tiny.db, 7, false);
   const std::vector<runner::Job> jobs = runner.missing_jobs(3);
   REQUIRE(jobs.size() == 6);
 
@@ -117,7 +127,7 @@ TEST_CASE("a run whose state becomes NaN is stored as failed, and the others go 
   CHECK(batch.failed_stored == 3);
   // Stored, so a rerun does not repeat what the same seed fails again.
   CHECK(runner.missing_jobs(3).empty());
-  for (const auto& run : db.runs()) {
+  for (const auto& run : tiny.db.runs()) {
     if (run.arm == "base") {
       CHECK(run.status == "ok");
       continue;
@@ -134,28 +144,23 @@ TEST_CASE("a run whose state becomes NaN is stored as failed, and the others go 
 
 TEST_CASE("arms made on demand are made once per worker and point, and every failure is stored",
           "[runner][replications]") {
-  const TempDir dir("made-arms");
-  const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
-  const model::Country country = scenario::load_country(scenario);
   store::Schema schema = runner::results_schema();
   schema.parameters = {"x"};
-  auto db =
-      store::ResultsDatabase::open(dir.path() / "results.sqlite", schema, scenario.name, "sha");
-  db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
-  // Point 1 names an initial adopter past the country's regions: its runs throw when they start,
-  // an error that is not a NaN.
+  TinyExperiment tiny("made-arms", schema);
+  // Point 1 names an initial adopter past the country's regions: its runs throw when they
+  // start, an error that is not a NaN.
   std::mutex made_mutex;
   std::vector<std::size_t> made;
   const runner::ArmSource points{
       3, [&](std::size_t p) {
         std::lock_guard lock(made_mutex);
         made.push_back(p);
-        model::Config config = scenario.config;
+        model::Config config = tiny.config;
         if (p == 1) config.initial_adopters.push_back({1000000, {}});
         return runner::ArmConfig{"p" + std::to_string(p), config, {0.5 * static_cast<double>(p)}};
       }};
   const runner::ThreadLimit one_thread(1);
-  runner::ReplicationRunner runner(points, country, db, 7, false, false);
+  runner::ReplicationRunner runner(points, tiny.country, tiny.db, 7, false, false);
   std::vector<runner::Job> jobs;
   for (std::size_t p = 0; p < 3; ++p) {
     for (int r = 0; r < 2; ++r) jobs.push_back({p, r});
@@ -167,7 +172,7 @@ TEST_CASE("arms made on demand are made once per worker and point, and every fai
   CHECK(batch.failed_stored == 2);
   // One worker, jobs point by point: each point's configuration is made once.
   CHECK(made == std::vector<std::size_t>{0, 1, 2});
-  const auto stored = db.runs();
+  const auto stored = tiny.db.runs();
   REQUIRE(stored.size() == 6);
   for (const auto& run : stored) {
     // Point p's factor value is p / 2, kept with its failed runs too.
@@ -189,16 +194,11 @@ TEST_CASE("arms made on demand are made once per worker and point, and every fai
 
 TEST_CASE("with arms given whole, a failure other than a NaN is not stored, to be run again",
           "[runner][replications]") {
-  const TempDir dir("given-arms");
-  const auto scenario = scenario::load_scenario(kSource / "scenarios/smoke/tiny.yaml");
-  const model::Country country = scenario::load_country(scenario);
-  auto db = store::ResultsDatabase::open(dir.path() / "results.sqlite", runner::results_schema(),
-                                         scenario.name, "sha");
-  db.write_regions(country.codes, country.names, runner::district_of_each_region(country));
-  model::Config broken = scenario.config;
+  TinyExperiment tiny("given-arms");
+  model::Config broken = tiny.config;
   broken.initial_adopters.push_back({1000000, {}});
-  runner::ReplicationRunner runner({{"base", scenario.config}, {"broken", broken}}, country, db, 7,
-                                   false);
+  runner::ReplicationRunner runner({{"base", tiny.config}, {"broken", broken}}, tiny.country,
+                                   tiny.db, 7, false);
   std::ostringstream log;
   const runner::BatchResult batch = runner.run(runner.missing_jobs(2), true, log);
   CHECK(batch.written == 2);

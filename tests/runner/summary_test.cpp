@@ -4,7 +4,6 @@
 
 #include <catch2/catch.hpp>
 
-#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -15,16 +14,10 @@
 #include "sim/model/metrics.hpp"
 #include "sim/runner/results_schema.hpp"
 #include "sim/store/results_database.hpp"
+#include "tests/support/bit_exact_sums.hpp"
 
 using namespace policysim;
-
-namespace {
-
-bool same_bits(double a, double b) {
-  return std::bit_cast<std::uint64_t>(a) == std::bit_cast<std::uint64_t>(b);
-}
-
-}  // namespace
+using policysim::testing::same_bits;
 
 TEST_CASE("the summary streamed from the database has the bits of the summary held in memory",
           "[runner][summary]") {

@@ -13,8 +13,8 @@ using policysim::runner::point_target_shares;
 using policysim::runner::sweep_targets;
 using policysim::runner::target_share_outcome;
 using policysim::scenario::Scenario;
-using policysim::scenario::Target;
-using policysim::scenario::TargetStat;
+using policysim::scenario::StylisedFact;
+using policysim::scenario::StylisedFactStat;
 using policysim::store::StoredRun;
 
 namespace {
@@ -32,16 +32,16 @@ StoredRun run(std::int64_t id, const char* arm, int replicate, double outcome) {
 
 Scenario two_targets() {
   Scenario scenario;
-  Target outcome;
+  StylisedFact outcome;
   outcome.name = "early law";
   outcome.metric = "law_passed_year";
-  outcome.stat = TargetStat::outcome;
+  outcome.stat = StylisedFactStat::outcome;
   outcome.low = 2003.0;
   outcome.high = 2004.75;
-  Target series;
+  StylisedFact series;
   series.name = "moderate resistance";
   series.metric = "resistance_mean";
-  series.stat = TargetStat::mean;
+  series.stat = StylisedFactStat::mean;
   series.low = 0.0;
   series.high = 0.5;
   scenario.targets = {outcome, series};

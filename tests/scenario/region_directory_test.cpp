@@ -63,7 +63,7 @@ TEST_CASE("several districts are the regions of each", "[scenario][regions][dist
       "     targets: {district: [Far Eastern, Northwestern]}}\n");
   const auto s = policysim::scenario::load_scenario(path);
   const auto& targets = s.config.interventions.at(0).targets;
-  CHECK(targets.kind == policysim::model::Targets::Kind::regions);
+  CHECK(targets.kind == policysim::model::TargetedRegions::Kind::regions);
   // russia_regions_83.csv: 9 regions in the Far Eastern district, 11 in the Northwestern.
   CHECK(targets.regions.size() == 20);
   CHECK(std::is_sorted(targets.regions.begin(), targets.regions.end()));

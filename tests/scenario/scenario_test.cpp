@@ -14,7 +14,7 @@
 
 using policysim::core::Quarter;
 using policysim::model::Instrument;
-using policysim::model::Targets;
+using policysim::model::TargetedRegions;
 using policysim::scenario::load_scenario;
 using policysim::scenario::Scenario;
 using policysim::scenario::ScenarioError;
@@ -116,20 +116,20 @@ TEST_CASE("a valid scenario round-trips into the right Config values", "[scenari
   CHECK(one.instrument == Instrument::exchange);
   CHECK(one.start == Quarter(2001, 1));
   CHECK(one.end == Quarter(2002, 2));
-  CHECK(one.targets.kind == Targets::Kind::regions);
+  CHECK(one.targets.kind == TargetedRegions::Kind::regions);
   CHECK(one.targets.regions ==
         std::vector<std::uint32_t>{region(s, "RU-MOW"), region(s, "RU-KHA")});
   CHECK(one.intensity == 0.4);
   CHECK(one.visibility == 0.1);
   CHECK(c.interventions[1].donor == 0);
-  CHECK(c.interventions[1].targets.kind == Targets::Kind::district);
+  CHECK(c.interventions[1].targets.kind == TargetedRegions::Kind::district);
   CHECK(c.interventions[1].targets.district == 1);  // Northwestern, matched loosely
   CHECK(c.interventions[1].intensity == 1.0);
   CHECK_FALSE(c.interventions[1].visibility.has_value());
-  CHECK(c.interventions[2].targets.kind == Targets::Kind::all);
-  CHECK(c.interventions[3].targets.kind == Targets::Kind::random);
+  CHECK(c.interventions[2].targets.kind == TargetedRegions::Kind::all);
+  CHECK(c.interventions[3].targets.kind == TargetedRegions::Kind::random);
   CHECK(c.interventions[3].targets.count == 17);
-  CHECK(c.interventions[4].targets.kind == Targets::Kind::most_exposed);
+  CHECK(c.interventions[4].targets.kind == TargetedRegions::Kind::most_exposed);
   CHECK(c.interventions[4].targets.count == 10);
 
   // 2000Q1..2003Q4: the TIP map is a step function, lists mark quarters or spans.
@@ -151,13 +151,13 @@ TEST_CASE("a valid scenario round-trips into the right Config values", "[scenari
   CHECK_FALSE(c.default_ngos);
 
   REQUIRE(s.targets.size() == 3);
-  CHECK(s.targets[0].stat == policysim::scenario::TargetStat::max);
+  CHECK(s.targets[0].stat == policysim::scenario::StylisedFactStat::max);
   CHECK(s.targets[0].window_start == Quarter(2003, 1));
   CHECK(s.targets[0].low == 0.1);
   CHECK(s.targets[0].high == 0.3);
   CHECK(s.targets[0].share == 0.6);
   CHECK(s.targets[0].source == "test");
-  CHECK(s.targets[1].stat == policysim::scenario::TargetStat::outcome);
+  CHECK(s.targets[1].stat == policysim::scenario::StylisedFactStat::outcome);
   CHECK_FALSE(s.targets[1].window_start.has_value());
   CHECK(s.targets[1].share == 0.5);
   CHECK(s.targets[2].threshold == 1.0);
