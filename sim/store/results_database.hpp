@@ -45,19 +45,29 @@ struct Event {
   friend bool operator==(const Event&, const Event&) = default;
 };
 
+/// A run's value of one stylised-fact target, stored with the run in `target_values` (a sweep
+/// judges each run as it finishes, so that its targets are known of every run it stored).
+struct TargetValue {
+  std::string name;  ///< the target's name
+  double value = 0;  ///< the target's statistic in the run; NaN (stored as NULL) where undefined
+
+  friend bool operator==(const TargetValue&, const TargetValue&) = default;
+};
+
 /// Everything one run produced. NaN in any double is stored as NULL and read back as NaN.
 struct RunRecord {
-  std::string arm;                    ///< experiment arm, e.g. "baseline"
-  int replicate = 0;                  ///< replicate number within the arm
-  std::uint64_t seed = 0;             ///< the run's RNG seed
-  std::string status;                 ///< "ok", or why the run failed
-  double wall_seconds = 0;            ///< wall-clock time of the run
-  std::vector<double> parameters;     ///< one per Schema::parameters
-  std::vector<double> outcomes;       ///< one per Schema::outcomes
-  std::vector<std::string> quarters;  ///< one per tick, e.g. "1997Q1"
-  std::vector<double> series;         ///< tick-major: ticks × series_metrics, or empty
-  std::vector<double> region_series;  ///< ticks × regions × region_metrics, or empty
-  std::vector<Event> events;          ///< in the order they happened
+  std::string arm;                         ///< experiment arm, e.g. "baseline"
+  int replicate = 0;                       ///< replicate number within the arm
+  std::uint64_t seed = 0;                  ///< the run's RNG seed
+  std::string status;                      ///< "ok", or why the run failed
+  double wall_seconds = 0;                 ///< wall-clock time of the run
+  std::vector<double> parameters;          ///< one per Schema::parameters
+  std::vector<double> outcomes;            ///< one per Schema::outcomes
+  std::vector<std::string> quarters;       ///< one per tick, e.g. "1997Q1"
+  std::vector<double> series;              ///< tick-major: ticks × series_metrics, or empty
+  std::vector<double> region_series;       ///< ticks × regions × region_metrics, or empty
+  std::vector<Event> events;               ///< in the order they happened
+  std::vector<TargetValue> target_values;  ///< stored in `target_values`; empty for none
 };
 
 /// A stored run, as resume needs it.
@@ -166,6 +176,18 @@ class ResultsDatabase {
   std::vector<double> outcome_order_statistics(const std::string& outcome, int replicates,
                                                std::size_t first, std::size_t count,
                                                bool from_largest = false) const;
+  /// Of each arm's runs of replicates [0, `replicates`) that have results, in arm order: how
+  /// many, how many have a stored value of target `name` (a NULL, the statistic undefined in the
+  /// run, included), and how many of those lie in [low, high]. Reads the database an arm at a
+  /// time; what the caller keeps is all that grows with the arms.
+  struct TargetCount {
+    std::string arm;
+    std::size_t runs = 0;
+    std::size_t known = 0;
+    std::size_t in_range = 0;
+  };
+  void visit_target_counts(const std::string& name, double low, double high, int replicates,
+                           const std::function<void(const TargetCount&)>& visit) const;
   /// National metrics over ticks for every run, ordered by (arm, replicate), read in one pass
   /// over the series whatever their number. Throws StoreError for a name that is not a metric.
   std::vector<RunSeries> series_values(const std::vector<std::string>& metrics) const;
