@@ -273,8 +273,10 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   } else if (has_sensitivity(sweep.design)) {
     const std::vector<std::string> outcome_names(model::kOutcomeNames.begin(),
                                                  model::kOutcomeNames.end());
-    auto measures = sweep_sensitivity(sweep, design, outcome_names,
-                                      point_means(db, reps, points.count(), outcome_names.size()));
+    // One outcome's means at a time: a Morris or Saltelli sweep of many points holds no more.
+    auto measures = sweep_sensitivity(sweep, design, outcome_names, [&](std::size_t o) {
+      return point_means(db, reps, points.count(), outcome_names[o]);
+    });
     // The share of each point's runs meeting each target, measured like an outcome.
     std::vector<std::string> shown = key_outcomes();
     if (!scenario.targets.empty()) {
@@ -282,7 +284,8 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
       for (const auto& target : scenario.targets) {
         share_names.push_back(target_share_outcome(target));
       }
-      const auto share_measures = sweep_sensitivity(sweep, design, share_names, targets.shares);
+      const auto share_measures = sweep_sensitivity(
+          sweep, design, share_names, [&](std::size_t t) { return targets.shares[t]; });
       measures.rows.insert(measures.rows.end(), share_measures.rows.begin(),
                            share_measures.rows.end());
       measures.undefined.insert(measures.undefined.end(), share_measures.undefined.begin(),

@@ -1008,6 +1008,31 @@ void ResultsDatabase::visit_outcome_values(const std::string& outcome, int repli
   while (query.step()) visit(query.column_double(0));
 }
 
+void ResultsDatabase::visit_arm_means(
+    const std::string& outcome, int replicates,
+    const std::function<void(const std::string& arm, double mean)>& visit) const {
+  std::lock_guard lock(impl_->mutex);
+  const std::string column = impl_->outcome_column(outcome);
+  Statement query(impl_->db, "SELECT arm, " + column + " FROM runs WHERE " + kFinishedOk + " AND " +
+                                 column + " IS NOT NULL ORDER BY arm, replicate");
+  query.bind(1, replicates);
+  std::string arm;
+  double sum = 0.0;
+  int count = 0;
+  while (query.step()) {
+    std::string next = query.column_text(0);
+    if (count > 0 && next != arm) {
+      visit(arm, sum / count);
+      sum = 0.0;
+      count = 0;
+    }
+    arm = std::move(next);
+    sum += query.column_double(1);
+    ++count;
+  }
+  if (count > 0) visit(arm, sum / count);
+}
+
 std::vector<double> ResultsDatabase::outcome_order_statistics(const std::string& outcome,
                                                               int replicates, std::size_t first,
                                                               std::size_t count,

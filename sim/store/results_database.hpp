@@ -170,6 +170,11 @@ class ResultsDatabase {
   /// Calls `visit` with each of those values of `outcome`, ordered by (arm, replicate).
   void visit_outcome_values(const std::string& outcome, int replicates,
                             const std::function<void(double)>& visit) const;
+  /// Calls `visit` with each arm's mean of those values of `outcome` (an arm without any is left
+  /// out), in arm order, each the sum in replicate order over the count; reads one run at a time.
+  /// `visit` must not use this database.
+  void visit_arm_means(const std::string& outcome, int replicates,
+                       const std::function<void(const std::string& arm, double mean)>& visit) const;
   /// Those values of `outcome` sorted ascending (descending `from_largest`), from position
   /// `first` on, at most `count`: order statistics holding only the first + count values nearest
   /// that end, not every value.
