@@ -143,8 +143,8 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
   // A worker holds one point's model at a time, so the memory is that of one arm; the runs are
-  // read back one at a time, and the sensitivity keeps each point's means (less than a run's
-  // row each).
+  // read back one at a time, and the sensitivity keeps one outcome's means a point and each
+  // target's share a point (counted as a run's row each, which is more).
   const model::Config* const config = &scenario.config;
   // Each run's targets are judged as it is stored; the shares of them are counted point by point.
   const std::size_t kept_runs = has_sensitivity(sweep.design) ? shard_points : 0;
