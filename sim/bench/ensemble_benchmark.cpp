@@ -48,6 +48,11 @@ double EnsembleResult::write_share() const {
   return worker_seconds > 0.0 ? write_seconds.median() / worker_seconds : 0.0;
 }
 
+double EnsembleResult::write_cpu_share() const {
+  const double worker_cpu = worker_cpu_seconds.median();
+  return worker_cpu > 0.0 ? write_cpu_seconds.median() / worker_cpu : 0.0;
+}
+
 double EnsembleResult::ratio_to_spmm() const {
   // Core-seconds of one run over the seconds of one SpMM per tick on the same network.
   const double per_run = seconds.median() * threads / replications;
@@ -93,9 +98,12 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
       tbb::enumerable_thread_specific<std::unique_ptr<model::Simulation>> pool(
           [&] { return std::make_unique<model::Simulation>(scenario.config, country); });
       tbb::enumerable_thread_specific<double> writing(0.0);  // each worker's seconds in write_run
+      // Each worker's CPU seconds in write_run and in its whole jobs.
+      tbb::enumerable_thread_specific<double> writing_cpu(0.0), working_cpu(0.0);
       const model::RunOptions run_options{false, false};
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, reps, 1), [&](const auto& range) {
         for (std::size_t i = range.begin(); i != range.end(); ++i) {
+          const double job_cpu_started = thread_cpu_seconds();
           const int replicate = static_cast<int>(i);
           const std::uint64_t seed = runner::replicate_seed(options.seed, replicate);
           const auto run_started = Clock::now();
@@ -105,15 +113,25 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
           auto record = runner::to_record(std::move(output), "base", replicate, seed,
                                           seconds_since(run_started), quarters);
           const auto write_started = Clock::now();
+          const double write_cpu_started = thread_cpu_seconds();
           db->write_run(record);
           writing.local() += seconds_since(write_started);
+          const double job_cpu_ended = thread_cpu_seconds();
+          writing_cpu.local() += job_cpu_ended - write_cpu_started;
+          working_cpu.local() += job_cpu_ended - job_cpu_started;
         }
       });
       // Committing the last runs and closing (which checkpoints the log into the database file)
       // are part of writing the results.
       const auto closing = Clock::now();
+      const double closing_cpu_started = thread_cpu_seconds();
       db->flush();
       db.reset();
+      const double closing_cpu = thread_cpu_seconds() - closing_cpu_started;
+      result.write_cpu_seconds.seconds.push_back(
+          closing_cpu + std::accumulate(writing_cpu.begin(), writing_cpu.end(), 0.0));
+      result.worker_cpu_seconds.seconds.push_back(
+          closing_cpu + std::accumulate(working_cpu.begin(), working_cpu.end(), 0.0));
       result.seconds.seconds.push_back(seconds_since(started));
       result.write_seconds.seconds.push_back(seconds_since(closing) +
                                              std::accumulate(writing.begin(), writing.end(), 0.0));

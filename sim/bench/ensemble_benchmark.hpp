@@ -34,6 +34,10 @@ struct EnsembleResult {
   /// Per repeat, the workers' seconds in writing runs (their waits for the one writer included)
   /// and the final commit and close.
   Timings write_seconds;
+  /// Per repeat, the CPU time of the threads in writing runs and in the final commit and close
+  /// (thread_cpu_seconds: no waits, no preemption), and in all of their work (runs and writes).
+  Timings write_cpu_seconds;
+  Timings worker_cpu_seconds;
   ReferenceTimings reference;  ///< SpMM on the scenario's network, triad of 2^22 doubles
   std::uint64_t hash = 0;      ///< series and outcomes of every run, in replicate order
   bool hash_stable = true;     ///< every repeat gave the same hash
@@ -43,6 +47,9 @@ struct EnsembleResult {
   /// The share of the workers' time (wall time × threads) spent writing, medians. Writes are
   /// serialised, so at 1 thread its inverse is about how many workers one writer keeps up with.
   double write_share() const;
+  /// The writing threads' CPU time over the workers' CPU time, medians: the writer's cost on a
+  /// loaded machine, where write_share() also counts the time other processes took the writer.
+  double write_cpu_share() const;
 };
 EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options);
 

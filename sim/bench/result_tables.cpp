@@ -14,20 +14,20 @@ double mebibytes(std::size_t bytes) { return static_cast<double>(bytes) / (1024.
 }  // namespace
 
 std::string ensemble_table_header() {
-  return printf_text("%8s %7s %9s %19s %9s %11s %8s %9s %9s %9s  %-16s", "runs", "threads",
-                     "median_s", "range_s", "runs/s", "ms/run/core", "write_%", "spmm_us",
+  return printf_text("%8s %7s %9s %19s %9s %11s %8s %8s %9s %9s %9s  %-16s", "runs", "threads",
+                     "median_s", "range_s", "runs/s", "ms/run/core", "write_%", "wcpu_%", "spmm_us",
                      "run/spmm", "triad_GB/s", "hash");
 }
 
 std::string ensemble_table_row(const EnsembleResult& r) {
   const double ms_per_run_core =
       1e3 * r.seconds.median() * r.threads / static_cast<double>(r.replications);
-  return printf_text("%8d %7d %9.3f %9.3f-%-9.3f %9.1f %11.3f %8.1f %9.2f %9.0f %9.2f  %s%s",
+  return printf_text("%8d %7d %9.3f %9.3f-%-9.3f %9.1f %11.3f %8.1f %8.2f %9.2f %9.0f %9.2f  %s%s",
                      r.replications, r.threads, r.seconds.median(), r.seconds.min(),
                      r.seconds.max(), r.runs_per_second(), ms_per_run_core, 100.0 * r.write_share(),
-                     1e6 * r.reference.spmm.median(), r.ratio_to_spmm(),
-                     r.reference.triad_bytes_per_second() / 1e9, hex64(r.hash).c_str(),
-                     r.hash_stable ? "" : " UNSTABLE");
+                     100.0 * r.write_cpu_share(), 1e6 * r.reference.spmm.median(),
+                     r.ratio_to_spmm(), r.reference.triad_bytes_per_second() / 1e9,
+                     hex64(r.hash).c_str(), r.hash_stable ? "" : " UNSTABLE");
 }
 
 std::string tick_table_header() {

@@ -50,6 +50,11 @@ std::string writer_table(const std::vector<ScalingRow>& rows) {
       text = "\nresults writer: share of the workers' time spent writing runs (waits included)\n";
     }
     text += printf_text("%-18s %7d   %.1f %%", row.size.c_str(), row.threads, 100.0 * share);
+    if (row.detail.contains("write_cpu_share")) {
+      // The writing threads' CPU time over the workers': the same without waits and preemption.
+      text +=
+          printf_text(" (CPU time: %.2f %%)", 100.0 * row.detail["write_cpu_share"].get<double>());
+    }
     if (row.threads == 1 && share > 0.0) {
       text += printf_text("  (one writer keeps up with about %.0f workers)", 1.0 / share);
     }

@@ -64,16 +64,14 @@ store::ResultsDatabase& MpiDispatch::open(const std::filesystem::path& sweep_dat
 
 runner::BatchResult MpiDispatch::run(runner::ReplicationRunner& runner, const NextJobs& next_jobs,
                                      std::size_t job_count, bool quiet, std::ostream& log,
-                                     const runner::ReplicationRunner::RunStored& stored,
-                                     const RankDone& rank_done) {
+                                     const runner::ReplicationRunner::JudgeRun& judge) {
   if (rank_ != 0) {
-    const runner::BatchResult done = work(runner, log, stored);
-    if (rank_done) rank_done(*database_);
+    const runner::BatchResult done = work(runner, log, judge);
     database_.reset();  // closed, its log checkpointed into the file, for rank 0 to read
     MPI_Barrier(MPI_COMM_WORLD);
     return done;
   }
-  const runner::BatchResult done = hand_out(runner, next_jobs, job_count, quiet, log, stored);
+  const runner::BatchResult done = hand_out(runner, next_jobs, job_count, quiet, log, judge);
   MPI_Barrier(MPI_COMM_WORLD);  // every other rank has closed its database
   runner::take_in_rank_databases(*database_);
   return done;
@@ -82,7 +80,7 @@ runner::BatchResult MpiDispatch::run(runner::ReplicationRunner& runner, const Ne
 runner::BatchResult MpiDispatch::hand_out(runner::ReplicationRunner& runner,
                                           const NextJobs& next_jobs, std::size_t job_count,
                                           bool quiet, std::ostream& log,
-                                          const runner::ReplicationRunner::RunStored& stored) {
+                                          const runner::ReplicationRunner::JudgeRun& judge) {
   std::unique_ptr<core::Progress> progress;
   if (!quiet) progress = std::make_unique<core::Progress>("runs", job_count);
   std::mutex mutex;                  // guards the jobs in hand, handed, total, by_rank and failure
@@ -127,7 +125,7 @@ runner::BatchResult MpiDispatch::hand_out(runner::ReplicationRunner& runner,
     try {
       const int threads = rank_threads();
       for (auto block = take_block(threads); !block.empty(); block = take_block(threads)) {
-        count(0, runner.run(block, true, log, stored));
+        count(0, runner.run(block, true, log, judge));
       }
     } catch (...) {
       std::lock_guard lock(mutex);
@@ -181,7 +179,7 @@ runner::BatchResult MpiDispatch::hand_out(runner::ReplicationRunner& runner,
 }
 
 runner::BatchResult MpiDispatch::work(runner::ReplicationRunner& runner, std::ostream& log,
-                                      const runner::ReplicationRunner::RunStored& stored) {
+                                      const runner::ReplicationRunner::JudgeRun& judge) {
   runner::BatchResult total;
   Request request{};
   request[kThreads] = rank_threads();
@@ -202,7 +200,7 @@ runner::BatchResult MpiDispatch::work(runner::ReplicationRunner& runner, std::os
     for (std::size_t i = 0; i + 1 < pairs.size(); i += 2) {
       block.push_back({static_cast<std::size_t>(pairs[i]), static_cast<int>(pairs[i + 1])});
     }
-    const runner::BatchResult batch = runner.run(block, true, log, stored);
+    const runner::BatchResult batch = runner.run(block, true, log, judge);
     add(total, batch);
     request[kWritten] = batch.written;
     request[kFailed] = batch.failed;

@@ -31,15 +31,14 @@ class MpiDispatch final : public runner::SweepDispatch {
   /// Others: run what they are handed until there is nothing left, then close their database.
   runner::BatchResult run(runner::ReplicationRunner& runner, const NextJobs& next_jobs,
                           std::size_t job_count, bool quiet, std::ostream& log,
-                          const runner::ReplicationRunner::RunStored& stored,
-                          const RankDone& rank_done) override;
+                          const runner::ReplicationRunner::JudgeRun& judge) override;
 
  private:
   runner::BatchResult hand_out(runner::ReplicationRunner& runner, const NextJobs& next_jobs,
                                std::size_t job_count, bool quiet, std::ostream& log,
-                               const runner::ReplicationRunner::RunStored& stored);
+                               const runner::ReplicationRunner::JudgeRun& judge);
   runner::BatchResult work(runner::ReplicationRunner& runner, std::ostream& log,
-                           const runner::ReplicationRunner::RunStored& stored);
+                           const runner::ReplicationRunner::JudgeRun& judge);
 
   int rank_;
   int ranks_;

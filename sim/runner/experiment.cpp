@@ -194,7 +194,7 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   // Until the targets are written, an export of this database must say they are not computed.
   db.set_manifest("complete", false);
   const BatchResult batch =
-      runner.run(pending, options.quiet, log, [&](const Job& job, const store::RunRecord& run) {
+      runner.run(pending, options.quiet, log, [&](const Job& job, store::RunRecord& run) {
         if (scenario.targets.empty()) return;
         statistics[static_cast<std::size_t>(job.replicate)] =
             run_target_statistics(scenario, db.schema(), run);

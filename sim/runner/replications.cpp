@@ -140,7 +140,7 @@ std::vector<Job> ReplicationRunner::missing_jobs(int replicates) const {
 }
 
 BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::ostream& log,
-                                   const RunStored& stored, core::Progress* whole_progress) {
+                                   const JudgeRun& judge, core::Progress* whole_progress) {
   std::unique_ptr<core::Progress> own_progress;
   if (!quiet && !whole_progress) {
     own_progress = std::make_unique<core::Progress>("runs", jobs.size());
@@ -177,26 +177,10 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
         store::RunRecord record = to_record(std::move(output), arm->name, job.replicate, run_seed,
                                             seconds, built.quarters);
         record.parameters = arm->parameters;
-        if (series_) {
-          database_.write_run(record);
-        } else {
-          // Stored without its series, which the hook still sees: a sweep judges its targets on
-          // them.
-          std::vector<double> series = std::exchange(record.series, {});
-          database_.write_run(record);
-          record.series = std::move(series);
-        }
-        if (stored) {
-          // The run is stored whatever the hook does: a hook that throws loses only what it
-          // would have kept, which its caller can read back from the database.
-          try {
-            stored(job, record);
-          } catch (const std::exception& e) {
-            std::lock_guard lock(log_mutex);
-            log << "policysim: arm " << arm->name << " replicate " << job.replicate
-                << " is stored, but what is kept of it in memory was lost: " << e.what() << '\n';
-          }
-        }
+        if (judge) judge(job, record);
+        // Stored without its series unless asked: the judge has seen them.
+        if (!series_) record.series.clear();
+        database_.write_run(record);
       } catch (const store::StoreError&) {
         throw;  // the results cannot be written: stop rather than lose more runs
       } catch (const std::bad_alloc&) {

@@ -82,23 +82,22 @@ class ReplicationRunner {
   /// (so an interrupted batch leaves whole replicates done across arms).
   std::vector<Job> missing_jobs(int replicates) const;
 
-  /// Called, by the worker that ran it, with each run once it is stored: for what is cheaper to
-  /// take from memory than to read back. The record holds the run's national series even where
-  /// the runner stores none. If it throws, the run still counts as stored and the
-  /// error is logged: the caller reads back what the hook did not keep.
-  using RunStored = std::function<void(const Job&, const store::RunRecord&)>;
+  /// Called, by the worker that ran it, with each run before it is stored: to add what is stored
+  /// with it in the same transaction (a sweep's targets' values), or to keep what is cheaper to
+  /// take from memory than to read back (`run`'s targets' statistics). The record holds the run's
+  /// national series even where the runner stores none. If it throws, the run is failed.
+  using JudgeRun = std::function<void(const Job&, store::RunRecord&)>;
 
-  /// Runs `jobs` in parallel and stores each run as it finishes (then tells `stored`, if given);
-  /// a failed run is logged and counted, and one whose state became NaN or infinite is also
-  /// stored, with its status saying where and its outcomes NULL, since its seed fails again; with
-  /// arms from an ArmSource every failed run is stored so, its status "failed: " and the error.
-  /// Once a
-  /// signal asks to stop (stop_signal()), no job starts: those in flight finish and are stored, the
-  /// others are dropped. Progress goes to stderr unless `quiet`. Throws StoreError when results
-  /// cannot be written.
-  /// With `progress`, its runs advance that bar (of a whole made of several batches) instead.
+  /// Runs `jobs` in parallel and stores each run as it finishes (judged by `judge` first, if
+  /// given); a failed run is logged and counted, and one whose state became NaN or infinite is
+  /// also stored, with its status saying where and its outcomes NULL, since its seed fails again;
+  /// with arms from an ArmSource every failed run is stored so, its status "failed: " and the
+  /// error. Once a signal asks to stop (stop_signal()), no job starts: those in flight finish and
+  /// are stored, the others are dropped. Progress goes to stderr unless `quiet`. Throws
+  /// StoreError when results cannot be written. With `progress`, its runs advance that bar (of a
+  /// whole made of several batches) instead.
   BatchResult run(std::span<const Job> jobs, bool quiet, std::ostream& log,
-                  const RunStored& stored = {}, core::Progress* progress = nullptr);
+                  const JudgeRun& judge = {}, core::Progress* progress = nullptr);
 
   /// The number of arms.
   std::size_t arm_count() const { return arms_.count; }

@@ -16,13 +16,12 @@ store::ResultsDatabase& LocalDispatch::open(const std::filesystem::path& sweep_d
 
 BatchResult LocalDispatch::run(ReplicationRunner& runner, const NextJobs& next_jobs,
                                std::size_t job_count, bool quiet, std::ostream& log,
-                               const ReplicationRunner::RunStored& stored,
-                               const RankDone& /*rank_done: there is no other rank*/) {
+                               const ReplicationRunner::JudgeRun& judge) {
   std::unique_ptr<core::Progress> progress;
   if (!quiet) progress = std::make_unique<core::Progress>("runs", job_count);
   BatchResult batch;
   for (auto jobs = next_jobs(); !jobs.empty(); jobs = next_jobs()) {
-    batch += runner.run(jobs, true, log, stored, progress.get());
+    batch += runner.run(jobs, true, log, judge, progress.get());
   }
   if (progress) progress->finish();
   return batch;

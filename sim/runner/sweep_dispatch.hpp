@@ -20,9 +20,6 @@ class SweepDispatch {
   /// Opens the database at the path it is given (open_experiment_database with the sweep's
   /// inputs).
   using OpenDatabase = std::function<store::ResultsDatabase(const std::filesystem::path&)>;
-  /// Called on another rank with its database once its runs are done, before it is closed and
-  /// taken in: for what it keeps of its runs beside them (their targets' statistics).
-  using RankDone = std::function<void(store::ResultsDatabase&)>;
   /// The sweep's missing jobs, a block at a time: each call gives the next block, and an empty
   /// one when there are no more, so that the whole list is never held.
   using NextJobs = std::function<std::vector<Job>()>;
@@ -43,12 +40,11 @@ class SweepDispatch {
   /// Runs the sweep's missing jobs, `job_count` of them as `next_jobs` gives them (ignored on
   /// another rank, which runs what it is handed), with `runner`, which writes into the database
   /// open() gave. On return the database holds every run stored, whichever process ran it.
-  /// `stored` is called with each run this process stores (ReplicationRunner::run), `rank_done`
-  /// on another rank as said above.
+  /// `judge` is called with each run this process stores, before it is stored
+  /// (ReplicationRunner::run).
   virtual BatchResult run(ReplicationRunner& runner, const NextJobs& next_jobs,
                           std::size_t job_count, bool quiet, std::ostream& log,
-                          const ReplicationRunner::RunStored& stored,
-                          const RankDone& rank_done) = 0;
+                          const ReplicationRunner::JudgeRun& judge) = 0;
 };
 
 /// Every job in this process, as ReplicationRunner::run does.
@@ -58,8 +54,7 @@ class LocalDispatch final : public SweepDispatch {
   store::ResultsDatabase& open(const std::filesystem::path& sweep_database,
                                const OpenDatabase& open_database, std::ostream& log) override;
   BatchResult run(ReplicationRunner& runner, const NextJobs& next_jobs, std::size_t job_count,
-                  bool quiet, std::ostream& log, const ReplicationRunner::RunStored& stored,
-                  const RankDone& rank_done) override;
+                  bool quiet, std::ostream& log, const ReplicationRunner::JudgeRun& judge) override;
 
  private:
   std::optional<store::ResultsDatabase> database_;

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <iomanip>
-#include <map>
 #include <memory>
 #include <ostream>
 
@@ -81,43 +80,22 @@ void print_dry_run(const scenario::Scenario& scenario, const SweepPoints& points
   out << "into " << database.string() << '\n';
 }
 
-/// The targets judged over a sweep's finished runs, stored in `targets` and `target_values` (a
-/// value per run whose statistic is known, so that a later command, or a merge of shards, reuses
-/// it). A run stored by an earlier command (or MPI rank) that stopped before storing its values
-/// has no value for a target that reads the series: the log says so and how to remake them.
+/// The targets judged over a sweep's stored runs: their verdicts replace the `targets` table
+/// (the runs' values are in `target_values`, each stored with its run). A run stored by a command
+/// that did not judge its targets has no values: the log says so and how to remake them.
 SweepTargets judge_sweep_targets(const scenario::Scenario& scenario,
-                                 const store::ResultsDatabase& db,
-                                 const std::vector<store::StoredRun>& runs,
-                                 const std::vector<std::string>& point_names,
-                                 const std::vector<std::vector<double>>& computed, int reps,
+                                 const store::ResultsDatabase& db, std::size_t points, int reps,
                                  std::ostream& log) {
   if (scenario.targets.empty()) return {};
-  std::map<std::string, std::size_t> point_of;
-  for (std::size_t p = 0; p < point_names.size(); ++p) point_of.emplace(point_names[p], p);
-  std::vector<std::vector<double>> computed_by_run;
-  computed_by_run.reserve(runs.size());
-  for (const auto& run : runs) {
-    computed_by_run.push_back(computed[point_of.at(run.arm) * static_cast<std::size_t>(reps) +
-                                       static_cast<std::size_t>(run.replicate)]);
-  }
-  SweepTargets targets = sweep_targets(scenario, db.schema().outcomes, runs, computed_by_run,
-                                       store::read_target_values(db.path()));
-  auto rows = target_rows(targets.results, runs);
-  for (std::size_t t = 0; t < rows.size(); ++t) {
-    // The row's values are in the order of the runs: keep the known ones.
-    std::vector<std::pair<std::int64_t, double>> known_values;
-    for (std::size_t i = 0; i < runs.size(); ++i) {
-      if (targets.known[t][i]) known_values.push_back(rows[t].values[i]);
-    }
-    rows[t].values = std::move(known_values);
+  SweepTargets targets = sweep_targets(scenario, db, points, reps);
+  for (std::size_t t = 0; t < targets.unknown.size(); ++t) {
     if (targets.unknown[t] > 0) {
       log << "policysim: target \"" << scenario.targets[t].name << "\" is not known in "
-          << targets.unknown[t] << " runs stored by an earlier command, or MPI rank, that stopped "
-          << "before judging them (a sweep keeps no series unless --series): its shares have no "
-             "measures; rerun with --overwrite to remake them\n";
+          << targets.unknown[t] << " runs stored by a command that did not judge them: its "
+          << "shares have no measures; rerun with --overwrite to remake them\n";
     }
   }
-  store::write_targets(db.path(), rows);
+  store::write_target_verdicts(db.path(), targets.verdicts);
   return targets;
 }
 
@@ -164,13 +142,11 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
   // A worker holds one point's model at a time, so the memory is that of one arm; the runs are
-  // read back one at a time, and the sensitivity keeps each point's means (less than a run's
-  // row each).
+  // read back one at a time, and the sensitivity keeps one outcome's means a point and each
+  // target's share a point (counted as a run's row each, which is more).
   const model::Config* const config = &scenario.config;
-  // A scenario with targets also keeps every run's target statistics, and reads the runs back
-  // whole to judge them.
-  const std::size_t kept_runs =
-      !scenario.targets.empty() ? runs : (has_sensitivity(sweep.design) ? shard_points : 0);
+  // Each run's targets are judged as it is stored; the shares of them are counted point by point.
+  const std::size_t kept_runs = has_sensitivity(sweep.design) ? shard_points : 0;
   const MemoryEstimate memory =
       check_experiment_memory(scenario, {&config, 1}, runs, scenario.targets.size(), threads,
                               options.region_series, log, kept_runs);
@@ -251,30 +227,14 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
     }
     return jobs;
   };
-  // Each run's statistics of the targets, from its series in memory (a sweep stores none by
-  // default): computed[point * reps + replicate].
-  std::vector<std::vector<double>> computed(
-      scenario.targets.empty() ? 0 : points.count() * static_cast<std::size_t>(reps));
-  std::vector<std::string> point_names;
-  if (!scenario.targets.empty()) {
-    for (std::size_t p = 0; p < points.count(); ++p) {
-      point_names.push_back(point_name(p, points.count()));
-    }
-  }
-  const auto judge_run = [&](const Job& job, const store::RunRecord& run) {
-    if (scenario.targets.empty()) return;
-    computed[job.arm * static_cast<std::size_t>(reps) + static_cast<std::size_t>(job.replicate)] =
-        run_target_statistics(scenario, db.schema(), run);
-  };
-  // Another rank of an MPI job keeps its runs' statistics in its own database's target_values,
-  // which rank 0 takes in with the runs.
-  const auto keep_rank_targets = [&](store::ResultsDatabase& rank_database) {
-    if (scenario.targets.empty()) return;
-    judge_sweep_targets(scenario, rank_database, finished_runs(rank_database.runs(), reps).ok,
-                        point_names, computed, reps, log);
+  // Each run's targets judged on its series in memory (a sweep stores none by default), and
+  // stored with it.
+  const auto judge_run = [&](const Job& /*job*/, store::RunRecord& run) {
+    run.target_values = run_target_values(scenario, db.schema(), run);
   };
   const BatchResult batch =
-      dispatch.run(runner, next_jobs, missing, options.quiet, log, judge_run, keep_rank_targets);
+      dispatch.run(runner, next_jobs, missing, options.quiet, log,
+                   scenario.targets.empty() ? ReplicationRunner::JudgeRun() : judge_run);
   result.runs_written = batch.written;
   if (!dispatch.writes_sweep()) return result;  // its runs are in the sweep's database now
   if (const int signal = stop_signal()) {
@@ -289,15 +249,9 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   db.set_manifest("finished_at", utc_now());
 
   // The summary covers replicates [0, reps) of every point: an earlier command may have stored
-  // more. It is read from the database as it goes, never holding the runs, but for the targets'
-  // judgement.
+  // more. It is read from the database as it goes, never holding the runs.
   const store::ResultsDatabase::RunCounts finished = db.count_runs(reps);
-  std::vector<store::StoredRun> judged_runs;
-  SweepTargets targets;
-  if (!scenario.targets.empty()) {
-    judged_runs = finished_runs(db.runs(), reps).ok;
-    targets = judge_sweep_targets(scenario, db, judged_runs, point_names, computed, reps, log);
-  }
+  const SweepTargets targets = judge_sweep_targets(scenario, db, points.count(), reps, log);
   result.runs_failed = batch.failed - batch.failed_stored + static_cast<int>(finished.failed);
   out << '\n'
       << scenario.name << ": " << sensitivity::design_kind_name(sweep.design) << " sweep of "
@@ -313,8 +267,10 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
   } else if (has_sensitivity(sweep.design)) {
     const std::vector<std::string> outcome_names(model::kOutcomeNames.begin(),
                                                  model::kOutcomeNames.end());
-    auto measures = sweep_sensitivity(sweep, design, outcome_names,
-                                      point_means(db, reps, points.count(), outcome_names.size()));
+    // One outcome's means at a time: a Morris or Saltelli sweep of many points holds no more.
+    auto measures = sweep_sensitivity(sweep, design, outcome_names, [&](std::size_t o) {
+      return point_means(db, reps, points.count(), outcome_names[o]);
+    });
     // The share of each point's runs meeting each target, measured like an outcome.
     std::vector<std::string> shown = key_outcomes();
     if (!scenario.targets.empty()) {
@@ -323,7 +279,7 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
         share_names.push_back(target_share_outcome(target));
       }
       const auto share_measures = sweep_sensitivity(
-          sweep, design, share_names, point_target_shares(targets, judged_runs, point_names));
+          sweep, design, share_names, [&](std::size_t t) { return targets.shares[t]; });
       measures.rows.insert(measures.rows.end(), share_measures.rows.begin(),
                            share_measures.rows.end());
       measures.undefined.insert(measures.undefined.end(), share_measures.undefined.begin(),

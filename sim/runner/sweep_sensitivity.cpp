@@ -37,35 +37,23 @@ bool has_sensitivity(scenario::SweepDesign design) {
   return design == scenario::SweepDesign::saltelli || design == scenario::SweepDesign::morris;
 }
 
-std::vector<std::vector<double>> point_means(const store::ResultsDatabase& database, int replicates,
-                                             std::size_t points, std::size_t outcomes) {
-  std::vector<std::vector<double>> sums(outcomes, std::vector<double>(points, 0.0));
-  std::vector<std::vector<int>> counts(outcomes, std::vector<int>(points, 0));
-  database.visit_runs(replicates, [&](const store::StoredRun& run) {
-    const auto point = point_of_name(run.arm, points);
-    if (!point || run.status.rfind("failed", 0) == 0) return;
-    for (std::size_t o = 0; o < outcomes; ++o) {
-      if (std::isnan(run.outcomes[o])) continue;
-      sums[o][*point] += run.outcomes[o];
-      ++counts[o][*point];
-    }
+std::vector<double> point_means(const store::ResultsDatabase& database, int replicates,
+                                std::size_t points, const std::string& outcome) {
+  std::vector<double> means(points, kNaN);
+  database.visit_arm_means(outcome, replicates, [&](const std::string& arm, double mean) {
+    if (const auto point = point_of_name(arm, points)) means[*point] = mean;
   });
-  for (std::size_t o = 0; o < outcomes; ++o) {
-    for (std::size_t p = 0; p < points; ++p) {
-      sums[o][p] = counts[o][p] == 0 ? kNaN : sums[o][p] / counts[o][p];
-    }
-  }
-  return sums;
+  return means;
 }
 
 SweepSensitivity sweep_sensitivity(const scenario::Sweep& sweep,
                                    const sensitivity::UnitDesign& design,
                                    const std::vector<std::string>& outcome_names,
-                                   const std::vector<std::vector<double>>& means) {
+                                   const PointMeans& means_of) {
   SweepSensitivity result;
   const bool sobol = sweep.design == scenario::SweepDesign::saltelli;
   for (std::size_t o = 0; o < outcome_names.size(); ++o) {
-    const auto& outputs = means[o];
+    const std::vector<double> outputs = means_of(o);
     const auto missing = std::count_if(outputs.begin(), outputs.end(),
                                        [](double value) { return std::isnan(value); });
     if (missing > 0) {

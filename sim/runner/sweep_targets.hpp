@@ -1,16 +1,16 @@
 #pragma once
-// A sweep's stylised-fact targets: each run judged as `policysim run` judges it (its statistic in
-// the target's range or not), and each point's share of replicates meeting each target, whose
+// A sweep's stylised-fact targets: each run judged as it finishes, as `policysim run` judges it
+// (its statistic in the target's range or not), its values stored with it; and, read back from
+// the database, the share of all runs and of each point's replicates meeting each target, whose
 // sensitivity to the factors the sweep measures like an outcome's (docs/sweeps.md).
 
-#include <cstdint>
-#include <map>
+#include <cstddef>
 #include <string>
 #include <vector>
 
-#include "sim/runner/stylised_facts.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
+#include "sim/store/target_table.hpp"
 
 namespace policysim::runner {
 
@@ -18,30 +18,28 @@ namespace policysim::runner {
 /// meeting `target`: "target: " and the target's name.
 std::string target_share_outcome(const scenario::StylisedFact& target);
 
-/// The scenario's targets over a sweep's finished runs.
+/// A run's value of each of the scenario's targets, to be stored with it: an outcome target's
+/// from its outcomes (in the order of `schema.outcomes`), another's from its national series in
+/// memory (tick-major, a column per `schema.series_metrics`).
+std::vector<store::TargetValue> run_target_values(const scenario::Scenario& scenario,
+                                                  const store::Schema& schema,
+                                                  const store::RunRecord& run);
+
+/// The scenario's targets over a sweep's stored runs with results of replicates [0, reps).
 struct SweepTargets {
-  /// One per target, values in the order of the runs; a value not known is NaN, and its run is
-  /// counted in `unknown`. share_in_range is over every run, NaN where a value is not known.
-  std::vector<StylisedFactResult> results;
-  std::vector<std::vector<bool>> known;  ///< known[target][run]
-  std::vector<std::size_t> unknown;      ///< per target: runs whose statistic is not known
+  /// One per target: the share of every run in its range (NaN, and not met, where some run's
+  /// value is not known), for the `targets` table.
+  std::vector<store::TargetRow> verdicts;
+  /// shares[target][point]: the share of point p's runs whose value lies in the target's range,
+  /// a NaN value counting as outside (as share_in_range); NaN where the point has no run, or a
+  /// run whose value is not known.
+  std::vector<std::vector<double>> shares;
+  /// Per target: runs whose value is not known (stored by a command that did not judge them).
+  std::vector<std::size_t> unknown;
 };
 
-/// Each run's value of each target: an outcome target's from the run's outcomes (column
-/// `outcome_columns` order of the schema); another's from `computed[run_index(run)]` where this
-/// command ran the run (non-empty), else from `stored` (read_target_values: what an earlier
-/// command of the sweep stored), else not known.
+/// Reads the targets' counts from `database`, a point at a time, for a sweep of `points` points.
 SweepTargets sweep_targets(const scenario::Scenario& scenario,
-                           const std::vector<std::string>& outcome_columns,
-                           const std::vector<store::StoredRun>& runs,
-                           const std::vector<std::vector<double>>& computed_by_run,
-                           const std::map<std::string, std::map<std::int64_t, double>>& stored);
-
-/// shares[target][point]: the share of point p's runs (arm `point_names[p]`) whose value of the
-/// target lies in its range, a NaN value counting as outside (as share_in_range); NaN where the
-/// point has no run, or a run whose value is not known.
-std::vector<std::vector<double>> point_target_shares(const SweepTargets& targets,
-                                                     const std::vector<store::StoredRun>& runs,
-                                                     const std::vector<std::string>& point_names);
+                           const store::ResultsDatabase& database, std::size_t points, int reps);
 
 }  // namespace policysim::runner

@@ -13,6 +13,7 @@
 #include "sim/store/folder_lock.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
+#include "sim/store/target_table.hpp"
 
 namespace policysim::store {
 
@@ -484,6 +485,7 @@ struct ResultsDatabase::Impl {
   std::size_t roll_back_group() {
     const std::size_t runs = group_runs;
     group.reset();
+    insert_target_value.reset();  // its table may have been created in the group
     group_runs = 0;
     group_seconds = 0.0;
     return runs;
@@ -557,6 +559,21 @@ struct ResultsDatabase::Impl {
       insert_event.bind(6, std::string_view(event.detail));
       insert_event.run();
     }
+
+    if (!run.target_values.empty() && !insert_target_value) {
+      // Made with the first run that has target values: other experiments have no such table
+      // until they judge their targets at the end.
+      db.exec(kCreateTargetValues);
+      insert_target_value.emplace(db,
+                                  "INSERT INTO target_values(name, run_id, value) "
+                                  "VALUES (?, ?, ?)");
+    }
+    for (const TargetValue& target : run.target_values) {
+      insert_target_value->bind(1, std::string_view(target.name));
+      insert_target_value->bind(2, run_id);
+      insert_target_value->bind(3, target.value);  // NaN goes in as NULL
+      insert_target_value->run();
+    }
   }
 
   // Region series go in as one multi-row INSERT per tick where the parameter limit allows.
@@ -609,7 +626,8 @@ struct ResultsDatabase::Impl {
   Statement insert_event;
   Statement find_run;
   Statement upsert_manifest;
-  std::optional<Transaction> group;  // the open group of runs, if any
+  std::optional<Statement> insert_target_value;  // prepared once the table exists
+  std::optional<Transaction> group;              // the open group of runs, if any
   std::size_t group_runs = 0;
   double group_seconds = 0.0;  // compute time of the group's runs
 };
@@ -990,6 +1008,31 @@ void ResultsDatabase::visit_outcome_values(const std::string& outcome, int repli
   while (query.step()) visit(query.column_double(0));
 }
 
+void ResultsDatabase::visit_arm_means(
+    const std::string& outcome, int replicates,
+    const std::function<void(const std::string& arm, double mean)>& visit) const {
+  std::lock_guard lock(impl_->mutex);
+  const std::string column = impl_->outcome_column(outcome);
+  Statement query(impl_->db, "SELECT arm, " + column + " FROM runs WHERE " + kFinishedOk + " AND " +
+                                 column + " IS NOT NULL ORDER BY arm, replicate");
+  query.bind(1, replicates);
+  std::string arm;
+  double sum = 0.0;
+  int count = 0;
+  while (query.step()) {
+    std::string next = query.column_text(0);
+    if (count > 0 && next != arm) {
+      visit(arm, sum / count);
+      sum = 0.0;
+      count = 0;
+    }
+    arm = std::move(next);
+    sum += query.column_double(1);
+    ++count;
+  }
+  if (count > 0) visit(arm, sum / count);
+}
+
 std::vector<double> ResultsDatabase::outcome_order_statistics(const std::string& outcome,
                                                               int replicates, std::size_t first,
                                                               std::size_t count,
@@ -1006,6 +1049,38 @@ std::vector<double> ResultsDatabase::outcome_order_statistics(const std::string&
   std::vector<double> values;
   while (query.step()) values.push_back(query.column_double(0));
   return values;
+}
+
+void ResultsDatabase::visit_target_counts(
+    const std::string& name, double low, double high, int replicates,
+    const std::function<void(const TargetCount&)>& visit) const {
+  std::lock_guard lock(impl_->mutex);
+  const bool has_values = impl_->db.has_table("target_values");
+  // Grouped in the order of the runs' (arm, replicate) key, so that SQLite streams the groups;
+  // a NULL value is known (counted by t.run_id) and outside the range.
+  Statement query(impl_->db,
+                  has_values
+                      ? std::string("SELECT r.arm, count(*), count(t.run_id), count(*) FILTER "
+                                    "(WHERE t.value BETWEEN ?3 AND ?4) FROM runs r LEFT JOIN "
+                                    "target_values t ON t.name = ?2 AND t.run_id = r.run_id "
+                                    "WHERE ") +
+                            kFinishedOk + " GROUP BY r.arm ORDER BY r.arm"
+                      : std::string("SELECT arm, count(*), 0, 0 FROM runs WHERE ") + kFinishedOk +
+                            " GROUP BY arm ORDER BY arm");
+  query.bind(1, replicates);
+  if (has_values) {
+    query.bind(2, std::string_view(name));
+    query.bind(3, low);
+    query.bind(4, high);
+  }
+  TargetCount count;
+  while (query.step()) {
+    count.arm = query.column_text(0);
+    count.runs = static_cast<std::size_t>(query.column_int64(1));
+    count.known = static_cast<std::size_t>(query.column_int64(2));
+    count.in_range = static_cast<std::size_t>(query.column_int64(3));
+    visit(count);
+  }
 }
 
 std::vector<RunSeries> ResultsDatabase::series_values(

@@ -45,19 +45,29 @@ struct Event {
   friend bool operator==(const Event&, const Event&) = default;
 };
 
+/// A run's value of one stylised-fact target, stored with the run in `target_values` (a sweep
+/// judges each run as it finishes, so that its targets are known of every run it stored).
+struct TargetValue {
+  std::string name;  ///< the target's name
+  double value = 0;  ///< the target's statistic in the run; NaN (stored as NULL) where undefined
+
+  friend bool operator==(const TargetValue&, const TargetValue&) = default;
+};
+
 /// Everything one run produced. NaN in any double is stored as NULL and read back as NaN.
 struct RunRecord {
-  std::string arm;                    ///< experiment arm, e.g. "baseline"
-  int replicate = 0;                  ///< replicate number within the arm
-  std::uint64_t seed = 0;             ///< the run's RNG seed
-  std::string status;                 ///< "ok", or why the run failed
-  double wall_seconds = 0;            ///< wall-clock time of the run
-  std::vector<double> parameters;     ///< one per Schema::parameters
-  std::vector<double> outcomes;       ///< one per Schema::outcomes
-  std::vector<std::string> quarters;  ///< one per tick, e.g. "1997Q1"
-  std::vector<double> series;         ///< tick-major: ticks × series_metrics, or empty
-  std::vector<double> region_series;  ///< ticks × regions × region_metrics, or empty
-  std::vector<Event> events;          ///< in the order they happened
+  std::string arm;                         ///< experiment arm, e.g. "baseline"
+  int replicate = 0;                       ///< replicate number within the arm
+  std::uint64_t seed = 0;                  ///< the run's RNG seed
+  std::string status;                      ///< "ok", or why the run failed
+  double wall_seconds = 0;                 ///< wall-clock time of the run
+  std::vector<double> parameters;          ///< one per Schema::parameters
+  std::vector<double> outcomes;            ///< one per Schema::outcomes
+  std::vector<std::string> quarters;       ///< one per tick, e.g. "1997Q1"
+  std::vector<double> series;              ///< tick-major: ticks × series_metrics, or empty
+  std::vector<double> region_series;       ///< ticks × regions × region_metrics, or empty
+  std::vector<Event> events;               ///< in the order they happened
+  std::vector<TargetValue> target_values;  ///< stored in `target_values`; empty for none
 };
 
 /// A stored run, as resume needs it.
@@ -160,12 +170,29 @@ class ResultsDatabase {
   /// Calls `visit` with each of those values of `outcome`, ordered by (arm, replicate).
   void visit_outcome_values(const std::string& outcome, int replicates,
                             const std::function<void(double)>& visit) const;
+  /// Calls `visit` with each arm's mean of those values of `outcome` (an arm without any is left
+  /// out), in arm order, each the sum in replicate order over the count; reads one run at a time.
+  /// `visit` must not use this database.
+  void visit_arm_means(const std::string& outcome, int replicates,
+                       const std::function<void(const std::string& arm, double mean)>& visit) const;
   /// Those values of `outcome` sorted ascending (descending `from_largest`), from position
   /// `first` on, at most `count`: order statistics holding only the first + count values nearest
   /// that end, not every value.
   std::vector<double> outcome_order_statistics(const std::string& outcome, int replicates,
                                                std::size_t first, std::size_t count,
                                                bool from_largest = false) const;
+  /// Of each arm's runs of replicates [0, `replicates`) that have results, in arm order: how
+  /// many, how many have a stored value of target `name` (a NULL, the statistic undefined in the
+  /// run, included), and how many of those lie in [low, high]. Reads the database an arm at a
+  /// time; what the caller keeps is all that grows with the arms.
+  struct TargetCount {
+    std::string arm;
+    std::size_t runs = 0;
+    std::size_t known = 0;
+    std::size_t in_range = 0;
+  };
+  void visit_target_counts(const std::string& name, double low, double high, int replicates,
+                           const std::function<void(const TargetCount&)>& visit) const;
   /// National metrics over ticks for every run, ordered by (arm, replicate), read in one pass
   /// over the series whatever their number. Throws StoreError for a name that is not a metric.
   std::vector<RunSeries> series_values(const std::vector<std::string>& metrics) const;

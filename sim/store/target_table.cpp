@@ -9,36 +9,46 @@ namespace {
 
 constexpr std::size_t kValueBatchRows = 64;
 
-}  // namespace
-
-void write_targets(const std::filesystem::path& database, const std::vector<TargetRow>& rows) {
-  sqlite::Database db(database, sqlite::Database::Mode::read_write_create);
+// Creates the `targets` table where missing and empties it, in the open transaction.
+void create_targets_table(sqlite::Database& db) {
   db.exec(
       "CREATE TABLE IF NOT EXISTS targets (name TEXT PRIMARY KEY, metric TEXT, stat TEXT, "
       "window_start TEXT, window_end TEXT, low REAL, high REAL, share_required REAL, "
       "share_met REAL, met INTEGER, source TEXT)");
-  db.exec(
-      "CREATE TABLE IF NOT EXISTS target_values (name TEXT, run_id INTEGER, value REAL, "
-      "PRIMARY KEY (name, run_id)) WITHOUT ROWID");
-  sqlite::Transaction transaction(db);
   db.exec("DELETE FROM targets");
+}
+
+// Inserts one row of `targets` (its values go elsewhere).
+void insert_verdict(sqlite::Statement& insert_target, const TargetRow& row) {
+  insert_target.bind(1, row.name);
+  insert_target.bind(2, row.metric);
+  insert_target.bind(3, row.stat);
+  insert_target.bind(4, row.window_start);
+  insert_target.bind(5, row.window_end);
+  insert_target.bind(6, row.low);
+  insert_target.bind(7, row.high);
+  insert_target.bind(8, row.share_required);
+  insert_target.bind(9, row.share_met);
+  insert_target.bind(10, row.met ? 1 : 0);
+  insert_target.bind(11, row.source);
+  insert_target.run();
+}
+
+constexpr const char* kInsertTarget = "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+
+}  // namespace
+
+void write_targets(const std::filesystem::path& database, const std::vector<TargetRow>& rows) {
+  sqlite::Database db(database, sqlite::Database::Mode::read_write_create);
+  db.exec(kCreateTargetValues);
+  sqlite::Transaction transaction(db);
+  create_targets_table(db);
   db.exec("DELETE FROM target_values");
-  auto insert_target = db.prepare("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  auto insert_target = db.prepare(kInsertTarget);
   // A value a run and target: thousands of short rows, so many to a statement.
   sqlite::RowInserter insert_values(db, "INSERT INTO target_values", 3, kValueBatchRows);
   for (const auto& row : rows) {
-    insert_target.bind(1, row.name);
-    insert_target.bind(2, row.metric);
-    insert_target.bind(3, row.stat);
-    insert_target.bind(4, row.window_start);
-    insert_target.bind(5, row.window_end);
-    insert_target.bind(6, row.low);
-    insert_target.bind(7, row.high);
-    insert_target.bind(8, row.share_required);
-    insert_target.bind(9, row.share_met);
-    insert_target.bind(10, row.met ? 1 : 0);
-    insert_target.bind(11, row.source);
-    insert_target.run();
+    insert_verdict(insert_target, row);
     insert_values.insert(row.values.size(),
                          [&row](sqlite::Statement& insert, int first, std::size_t i) {
                            insert.bind(first, row.name);
@@ -46,6 +56,16 @@ void write_targets(const std::filesystem::path& database, const std::vector<Targ
                            insert.bind(first + 2, row.values[i].second);  // NaN goes in as NULL
                          });
   }
+  transaction.commit();
+}
+
+void write_target_verdicts(const std::filesystem::path& database,
+                           const std::vector<TargetRow>& rows) {
+  sqlite::Database db(database, sqlite::Database::Mode::read_write_create);
+  sqlite::Transaction transaction(db);
+  create_targets_table(db);
+  auto insert_target = db.prepare(kInsertTarget);
+  for (const auto& row : rows) insert_verdict(insert_target, row);
   transaction.commit();
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // The `targets` and `target_values` tables: how an experiment's runs compare with the stylised
-// facts its scenario declares. Re-evaluated over all stored runs each time an experiment finishes.
+// facts its scenario declares. Re-evaluated over all stored runs each time an experiment finishes;
+// a sweep stores each run's values with the run (RunRecord::target_values) and replaces only the
+// verdicts.
 
 #include <cstdint>
 #include <filesystem>
@@ -19,8 +21,18 @@ struct TargetRow {
   std::vector<std::pair<std::int64_t, double>> values;  ///< (run_id, value); NaN stored as NULL
 };
 
+/// The `target_values` table, created where missing: one value a target and run.
+inline constexpr const char* kCreateTargetValues =
+    "CREATE TABLE IF NOT EXISTS target_values (name TEXT, run_id INTEGER, value REAL, "
+    "PRIMARY KEY (name, run_id)) WITHOUT ROWID";
+
 /// Replaces the targets of the database at `database` with `rows`, in one transaction.
 void write_targets(const std::filesystem::path& database, const std::vector<TargetRow>& rows);
+
+/// Replaces the `targets` table of the database at `database` with `rows` (their `values` are
+/// not read), leaving `target_values` as the runs stored it.
+void write_target_verdicts(const std::filesystem::path& database,
+                           const std::vector<TargetRow>& rows);
 
 /// The stored value of each target in each run: values[name][run_id], NaN where stored as NULL;
 /// empty when the database has no `target_values` table.

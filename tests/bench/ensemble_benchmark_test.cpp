@@ -21,6 +21,17 @@ TEST_CASE("a benchmarked ensemble counts its writing within its workers' time", 
   }
   CHECK(result.write_share() > 0.0);
   CHECK(result.write_share() < 1.0);
+  // The writing threads' CPU time is part of the workers' CPU time, which is at most their wall
+  // time (one thread).
+  REQUIRE(result.write_cpu_seconds.seconds.size() == 2);
+  REQUIRE(result.worker_cpu_seconds.seconds.size() == 2);
+  for (std::size_t i = 0; i < 2; ++i) {
+    CHECK(result.write_cpu_seconds.seconds[i] > 0.0);
+    CHECK(result.write_cpu_seconds.seconds[i] < result.worker_cpu_seconds.seconds[i]);
+    CHECK(result.worker_cpu_seconds.seconds[i] <= result.seconds.seconds[i]);
+  }
+  CHECK(result.write_cpu_share() > 0.0);
+  CHECK(result.write_cpu_share() < 1.0);
 }
 
 TEST_CASE("an ensemble benchmark without a sample is refused before it runs", "[bench]") {

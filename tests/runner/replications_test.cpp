@@ -8,7 +8,6 @@
 #include <filesystem>
 #include <limits>
 #include <mutex>
-#include <set>
 #include <sstream>
 #include <stdexcept>
 #include <string>
@@ -21,6 +20,7 @@
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
+#include "sim/store/target_table.hpp"
 
 namespace fs = std::filesystem;
 using namespace policysim;
@@ -57,7 +57,7 @@ struct TinyExperiment {
 
 }  // namespace
 
-TEST_CASE("a run whose stored hook throws is still stored and counted as written",
+TEST_CASE("what the judge adds to a run is stored with it, and a run whose judge throws fails",
           "[runner][replications]") {
   TinyExperiment tiny("hook");
   runner::ReplicationRunner runner({{"base", tiny.config}}, tiny.country, tiny.db, 7, false);
@@ -65,21 +65,27 @@ TEST_CASE("a run whose stored hook throws is still stored and counted as written
   REQUIRE(jobs.size() == 4);
 
   std::ostringstream log;
-  std::mutex told_mutex;  // the hook runs on the workers
-  std::set<int> told;
   const runner::BatchResult batch =
-      runner.run(jobs, true, log, [&](const runner::Job& job, const store::RunRecord&) {
+      runner.run(jobs, true, log, [&](const runner::Job& job, store::RunRecord& run) {
         if (job.replicate == 2) throw std::runtime_error("no memory for the statistics");
-        std::lock_guard lock(told_mutex);
-        told.insert(job.replicate);
+        // The series is there for the judge to read.
+        run.target_values = {{"ticks", static_cast<double>(run.quarters.size())},
+                             {"replicate", static_cast<double>(job.replicate)}};
       });
-  CHECK(batch.written == 4);
-  CHECK(batch.failed == 0);
-  CHECK(told == std::set<int>{0, 1, 3});
-  CHECK(tiny.db.runs().size() == 4);
-  CHECK(runner.missing_jobs(4).empty());
-  CHECK_THAT(log.str(), Contains("arm base replicate 2 is stored, but what is kept of it in "
-                                 "memory was lost: no memory for the statistics"));
+  CHECK(batch.written == 3);
+  CHECK(batch.failed == 1);
+  CHECK(tiny.db.runs().size() == 3);
+  const auto missing = runner.missing_jobs(4);
+  REQUIRE(missing.size() == 1);
+  CHECK(missing[0].replicate == 2);
+  CHECK_THAT(log.str(), Contains("replicate 2 (seed") && Contains("no memory for the statistics"));
+  const auto values = store::read_target_values(tiny.db.path());
+  REQUIRE(values.size() == 2);
+  const double ticks = tiny.config.tick_count();
+  for (const auto& run : tiny.db.runs()) {
+    CHECK(values.at("ticks").at(run.run_id) == ticks);
+    CHECK(values.at("replicate").at(run.run_id) == run.replicate);
+  }
 }
 
 TEST_CASE("once a signal asks to stop no run starts, and the run in flight is stored whole",

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "sim/store/folder_lock.hpp"
@@ -696,4 +697,34 @@ TEST_CASE("a run without series keeps its outcomes and events and adds no series
   RunRecord short_series = sample_run("p0", 1, 43);
   short_series.series.pop_back();
   CHECK_THROWS_WITH(db.write_run(short_series), Catch::Contains("series (ticks × series metrics)"));
+}
+
+TEST_CASE("each arm's mean of an outcome is its values' sum in replicate order over their count",
+          "[store]") {
+  TempDir dir;
+  auto db = ResultsDatabase::open(dir / "results.sqlite", sample_schema(), "s", {{"seed", 1}});
+  write_sample_regions(db);
+  // final_share: 1/3 + replicate. Arm "a": replicates 0, 1, 2 and 5 (beyond those asked for);
+  // arm "b": replicate 1 failed, replicate 0 with no value; arm "c": no value at all.
+  for (const int replicate : {0, 1, 2, 5}) db.write_run(sample_run("a", replicate, 1));
+  RunRecord no_value = sample_run("b", 0, 1);
+  no_value.outcomes[1] = kMissingValue;
+  db.write_run(no_value);
+  RunRecord failed = sample_run("b", 1, 1);
+  failed.status = "failed: injected";
+  db.write_run(failed);
+  db.write_run(sample_run("b", 2, 1));
+  RunRecord none = sample_run("c", 0, 1);
+  none.outcomes[1] = kMissingValue;
+  db.write_run(none);
+
+  std::vector<std::pair<std::string, double>> means;
+  db.visit_arm_means("final_share", 3,
+                     [&](const std::string& arm, double mean) { means.emplace_back(arm, mean); });
+  const double third = 1.0 / 3.0;
+  REQUIRE(means.size() == 2);
+  CHECK(means[0].first == "a");
+  CHECK(means[0].second == ((third + 0.0) + (third + 1.0) + (third + 2.0)) / 3);
+  CHECK(means[1].first == "b");
+  CHECK(means[1].second == third + 2.0);
 }

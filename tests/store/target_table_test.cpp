@@ -51,3 +51,32 @@ TEST_CASE(
   CHECK(a_runs == 150);
   CHECK(b_runs == 1);
 }
+
+TEST_CASE("verdicts replace the targets and leave the values the runs stored", "[store][targets]") {
+  const policysim::core::TemporaryFolder dir("verdicts");
+  const auto path = dir / "results.sqlite";
+  TargetRow stored;
+  stored.name = "old";
+  stored.values = {{1, 0.5}, {2, 1.5}};
+  write_targets(path, {stored});
+  TargetRow verdict;
+  verdict.name = "new";
+  verdict.share_met = 0.25;
+  verdict.values = {{9, 9.0}};  // not read
+  policysim::store::write_target_verdicts(path, {verdict});
+
+  Database db(path, Database::Mode::read_only);
+  auto targets = db.prepare("SELECT name, share_met FROM targets");
+  REQUIRE(targets.step());
+  CHECK(targets.column_text(0) == "new");
+  CHECK(targets.column_double(1) == 0.25);
+  CHECK_FALSE(targets.step());
+  auto values = db.prepare("SELECT name, run_id, value FROM target_values ORDER BY run_id");
+  for (const auto& [run, value] : stored.values) {
+    REQUIRE(values.step());
+    CHECK(values.column_text(0) == "old");
+    CHECK(values.column_int64(1) == run);
+    CHECK(values.column_double(2) == value);
+  }
+  CHECK_FALSE(values.step());
+}
