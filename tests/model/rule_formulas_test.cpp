@@ -51,6 +51,8 @@ TEST_CASE("rule 10: the unit logit takes its own intercept per step and the TIP 
   CHECK(rules::unit_logit(p, 1, 0.2, 1.0, 0.6) == Approx(-2.45).epsilon(1e-12));
   // Without TIP the first step's logit falls by upsilon3 * 0.6 = 1.2.
   CHECK(rules::unit_logit(p, 0, 0.2, 1.0, 0.0) == Approx(-1.4).epsilon(1e-12));
+  // Without the law in force it falls by upsilon2 * 1 = 1.5: -3.5 + 0.6 + 1.2 = -1.7.
+  CHECK(rules::unit_logit(p, 0, 0.2, 0.0, 0.6) == Approx(-1.7).epsilon(1e-12));
 }
 
 TEST_CASE("rule 10: the law's content falls with its foreign authorship",
@@ -168,4 +170,64 @@ TEST_CASE("rule 10: an election multiplies the restrictive-law hazard by exp(chi
   CHECK(rules::restrictive_clock_increment(p, 3.0, 1.0, 0.5) == Approx(expected).epsilon(1e-12));
   CHECK(rules::restrictive_clock_increment(p, 3.0, 0.0, 0.5) ==
         Approx(expected / 1.11).epsilon(1e-12));
+}
+
+TEST_CASE("rule 6: the adoption logit has every term of the spec, the cascade doubling emulation",
+          "[model][rules][adoption]") {
+  Params p;
+  p.beta0[1] = -4.0, p.beta_capacity[1] = 0.6, p.beta_ngo[1] = 0.8;
+  p.beta_learning = 1.1, p.beta_emulation = 0.9, p.beta_competition = 0.7, p.beta_coercion = 1.3;
+  p.beta_support = 0.5, p.beta_resistance = 1.7, p.cascade_multiplier = 2.0;
+  rules::Signals signals;
+  signals.learning = 0.2, signals.emulation = 0.3, signals.competition = 0.1;
+  signals.coercion = 0.4, signals.ngo_push = 0.5, signals.direct_effect = 0.25;
+  // beta0 + b_L L + b_E E + b_Co Co + b_C C + b_c c + b_N N + b_s s + direct - b_R rho
+  // = -4 + 1.1*0.2 + 0.9*0.3 + 0.7*0.1 + 1.3*0.4 + 0.6*0.5 + 0.8*0.5 + 0.5*0.6 + 0.25 - 1.7*0.3
+  // = -4 + 0.22 + 0.27 + 0.07 + 0.52 + 0.3 + 0.4 + 0.3 + 0.25 - 0.51 = -2.18
+  CHECK(rules::adoption_logit(p, 1, signals, 0.5, 0.6, 0.3, false) == Approx(-2.18).epsilon(1e-12));
+  // The cascade doubles the emulation weight: -2.18 + 0.9*0.3 = -1.91.
+  CHECK(rules::adoption_logit(p, 1, signals, 0.5, 0.6, 0.3, true) == Approx(-1.91).epsilon(1e-12));
+  // h = 1 / (1 + exp(2.18)) = 0.1015609...
+  CHECK(rules::adoption_hazard(p, 1, signals, 0.5, 0.6, 0.3, false) ==
+        Approx(0.10156092789763664).epsilon(1e-12));
+}
+
+TEST_CASE("rule 5: observed success and coercion as computed by hand", "[model][rules][signals]") {
+  Params p;
+  p.case_rate = 0.04;
+  // pi = min(1, m / (case_rate size)): 0.5 / (0.04*50) = 0.25; 3 / 2 is capped at 1; a region of
+  // size 0 has no scale and observes nothing.
+  CHECK(rules::observed_success(p, 0.5, 50.0) == Approx(0.25).epsilon(1e-12));
+  CHECK(rules::observed_success(p, 3.0, 50.0) == 1.0);
+  CHECK(rules::observed_success(p, 3.0, 0.0) == 0.0);
+  p.w_law = 1.1, p.w_dir = 0.7, p.w_tip = 0.5, p.w_tour = 0.9;
+  // (w_law L + w_dir D + w_tip TIP + w_tour tour [law only]) (1 - P)
+  // law: (1.1*1 + 0.7*0.5 + 0.5*0.6 + 0.9*0.4) * (1 - 0.25) = (1.1 + 0.35 + 0.3 + 0.36) * 0.75
+  //      = 2.11 * 0.75 = 1.5825; victim, without the tour: 1.75 * 0.75 = 1.3125
+  CHECK(rules::coercion(p, 0, 1.0, 0.5, 0.6, 0.4, 0.25) == Approx(1.5825).epsilon(1e-12));
+  CHECK(rules::coercion(p, 1, 1.0, 0.5, 0.6, 0.4, 0.25) == Approx(1.3125).epsilon(1e-12));
+}
+
+TEST_CASE("rule 8: executive support and its fixed point as computed by hand",
+          "[model][rules][executive]") {
+  Params p;
+  p.e1 = 0.1, p.e2 = 0.2, p.e3 = 0.3;
+  // s + e1 (x - s) + e2 (D - s) - e3 rho s = 0.5 + 0.1*0.3 - 0.2*0.1 - 0.3*0.5*0.5 = 0.435
+  CHECK(rules::support_next(p, 0.5, 0.8, 0.4, 0.5) == Approx(0.435).epsilon(1e-12));
+  // (e1 x + e2 D) / (e1 + e2 + e3 rho) = (0.08 + 0.08) / 0.45 = 16/45, where support stays.
+  const double fixed_point = rules::support_equilibrium(p, 0.8, 0.4, 0.5);
+  CHECK(fixed_point == Approx(16.0 / 45.0).epsilon(1e-12));
+  CHECK(rules::support_next(p, fixed_point, 0.8, 0.4, 0.5) == Approx(fixed_point).epsilon(1e-12));
+  // With every rate 0 the executive follows its exposure.
+  p.e1 = 0.0, p.e2 = 0.0, p.e3 = 0.0;
+  CHECK(rules::support_equilibrium(p, 0.8, 0.4, 0.5) == 0.8);
+}
+
+TEST_CASE("rule 9: NGO resources as computed by hand, never below 0", "[model][rules][ngos]") {
+  Params p;
+  p.ngo_decay = 0.1, p.ngo_cost = 0.05;
+  // (1 - d) R + B_f + B_d - cost = 0.9*0.5 + 0.2 + 0.1 - 0.05 = 0.7
+  CHECK(rules::ngo_resources_next(p, 0.5, 0.2, 0.1) == Approx(0.7).epsilon(1e-12));
+  // 0 + 0 + 0.01 - 0.05 < 0: resources stop at 0.
+  CHECK(rules::ngo_resources_next(p, 0.0, 0.0, 0.01) == 0.0);
 }

@@ -3,10 +3,29 @@
 # rebuilds, runs the model tests and the golden check, and prints the changes no test caught
 # (survivors). Exit 1 when any survives. Run on demand, not in CI: it rebuilds once a change.
 #   tests/mutation/mutate.sh [BUILD_DIR]     (default: build, configured as scripts/build.sh does)
+# A build without link-time optimisation (scripts/build.sh build-mutation
+# -DCMAKE_INTERPROCEDURAL_OPTIMIZATION=OFF -DPOLICYSIM_BENCH=OFF) relinks far faster.
 set -uo pipefail
 cd "$(dirname "$0")/../.."
 build=${1:-build}
 [ -x "$build/policysim" ] || { echo "mutate: build $build first (scripts/build.sh $build)" >&2; exit 64; }
+
+# The suite that judges each change: the model tests, then the golden files.
+suite_fails() {
+  if ! cmake --build "$build" --target policysim tests_model >/dev/null 2>&1; then
+    echo "does not compile"
+  elif ! "$build/tests/tests_model" >/dev/null 2>&1; then
+    echo "model tests"
+  elif ! /usr/bin/python3 tests/golden/golden.py "$build/policysim" check >/dev/null 2>&1; then
+    echo "golden files"
+  fi
+}
+
+# Unchanged, the suite must pass, or every change would count as caught.
+if baseline=$(suite_fails) && [ -n "$baseline" ]; then
+  echo "mutate: the unchanged code fails the suite ($baseline) in $build: fix that first" >&2
+  exit 1
+fi
 
 backup=$(mktemp)
 current=""
@@ -32,14 +51,7 @@ path = sys.argv[1]
 text = open(path).read()
 open(path, "w").write(text.replace(os.environ["FIND"], os.environ["REPLACE"], 1))
 PY
-  caught=""
-  if ! cmake --build "$build" --target policysim tests_model >/dev/null 2>&1; then
-    caught="does not compile"
-  elif ! "$build/tests/tests_model" >/dev/null 2>&1; then
-    caught="model tests"
-  elif ! /usr/bin/python3 tests/golden/golden.py "$build/policysim" check >/dev/null 2>&1; then
-    caught="golden files"
-  fi
+  caught=$(suite_fails)
   restore
   if [ -n "$caught" ]; then
     echo "caught ($caught): $file: $find -> $replace"
