@@ -44,7 +44,12 @@ SweepTargets sweep_targets(const scenario::Scenario& scenario,
     for (std::size_t i = 0; i < runs.size(); ++i) {
       if (known[i]) known_values.push_back(values[i]);
     }
-    TargetResult judged = judge(target, known_values);
+    std::vector<double> known_given;
+    const std::vector<double> given = given_values(target, outcome_columns, runs);
+    for (std::size_t i = 0; i < given.size(); ++i) {
+      if (known[i]) known_given.push_back(given[i]);
+    }
+    TargetResult judged = judge(target, known_values, known_given);
     judged.values = std::move(values);
     if (known_values.size() < runs.size()) {
       // A share over some of the runs would read as a share over all of them.

@@ -31,10 +31,18 @@ struct CountrySource {
 };
 
 /// How a target reduces a metric to one number per run.
-enum class TargetStat { mean, sum, last, min, max, first_reached, outcome };
+/// `change` is the value at the window's last quarter minus the value at its first.
+enum class TargetStat { mean, sum, last, min, max, first_reached, outcome, change };
 /// Names of TargetStat values as written in scenarios.
-inline constexpr std::string_view kTargetStatNames[] = {"mean", "sum",           "last",   "min",
-                                                        "max",  "first_reached", "outcome"};
+inline constexpr std::string_view kTargetStatNames[] = {
+    "mean", "sum", "last", "min", "max", "first_reached", "outcome", "change"};
+
+/// A condition on another per-run outcome: a target judged only over the runs whose `outcome`
+/// lies in [low, high] (e.g. the law's content among the runs where the law passed).
+struct TargetCondition {
+  std::string outcome;
+  double low = 0.0, high = 0.0;  ///< inclusive; NaN (the event never happened) is outside
+};
 
 /// A stylised fact: a statistic of a metric that must fall in `range` in at least `share` of runs.
 struct Target {
@@ -44,8 +52,11 @@ struct Target {
   std::optional<core::Quarter> window_start, window_end;  ///< inclusive; not for outcome
   std::optional<double> threshold;                        ///< first_reached only
   double low = 0.0, high = 0.0;                           ///< inclusive range
-  double share = 0.6;  ///< fraction of runs that must fall in range
-  std::string source;  ///< the fact and where it comes from
+  double share = 0.6;                    ///< fraction of runs that must fall in range
+  std::string source;                    ///< the fact and where it comes from
+  std::optional<TargetCondition> given;  ///< judged only over the runs that meet it
+  /// False for a fact that holds by construction: reported as a check, not counted as met.
+  bool counted = true;
 };
 
 /// A named change to the base scenario (`arms:`), compared with it on common random numbers by

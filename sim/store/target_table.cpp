@@ -14,16 +14,18 @@ constexpr std::size_t kValueBatchRows = 64;
 void write_targets(const std::filesystem::path& database, const std::vector<TargetRow>& rows) {
   sqlite::Database db(database, sqlite::Database::Mode::read_write_create);
   db.exec(
-      "CREATE TABLE IF NOT EXISTS targets (name TEXT PRIMARY KEY, metric TEXT, stat TEXT, "
-      "window_start TEXT, window_end TEXT, low REAL, high REAL, share_required REAL, "
-      "share_met REAL, met INTEGER, source TEXT)");
-  db.exec(
       "CREATE TABLE IF NOT EXISTS target_values (name TEXT, run_id INTEGER, value REAL, "
       "PRIMARY KEY (name, run_id)) WITHOUT ROWID");
   sqlite::Transaction transaction(db);
-  db.exec("DELETE FROM targets");
+  // Every row is rewritten each time, so the table is made anew: a database written before the
+  // columns `counted` and `given` existed gets them.
+  db.exec("DROP TABLE IF EXISTS targets");
+  db.exec(
+      "CREATE TABLE targets (name TEXT PRIMARY KEY, metric TEXT, stat TEXT, "
+      "window_start TEXT, window_end TEXT, low REAL, high REAL, share_required REAL, "
+      "share_met REAL, met INTEGER, source TEXT, counted INTEGER, given TEXT)");
   db.exec("DELETE FROM target_values");
-  auto insert_target = db.prepare("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+  auto insert_target = db.prepare("INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   // A value a run and target: thousands of short rows, so many to a statement.
   sqlite::RowInserter insert_values(db, "INSERT INTO target_values", 3, kValueBatchRows);
   for (const auto& row : rows) {
@@ -38,6 +40,8 @@ void write_targets(const std::filesystem::path& database, const std::vector<Targ
     insert_target.bind(9, row.share_met);
     insert_target.bind(10, row.met ? 1 : 0);
     insert_target.bind(11, row.source);
+    insert_target.bind(12, row.counted ? 1 : 0);
+    insert_target.bind(13, row.given);
     insert_target.run();
     insert_values.insert(row.values.size(),
                          [&row](sqlite::Statement& insert, int first, std::size_t i) {
