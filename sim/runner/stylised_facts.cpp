@@ -202,7 +202,7 @@ void print_targets(std::ostream& out, const std::vector<TargetResult>& results) 
                                            " runs with " + condition_text(*t.given)
                                      : "of runs";
     const char* verdict = result.met ? "MET" : "NOT MET";
-    if (!t.counted) verdict = result.met ? "CHECK" : "CHECK X";
+    if (!t.counted) verdict = result.met ? "CHECK" : "CHECK FAILED";
     char line[768];
     std::snprintf(
         line, sizeof line, "%-8s %s%s\n         %s in [%g, %g] in %.0f%% %s (needed %.0f%%); %s\n",
