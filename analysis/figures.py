@@ -276,19 +276,28 @@ def _target_share(values: pd.Series, low: float, high: float) -> float:
 
 def target_table(results: Results) -> pd.DataFrame:
     """Each stylised-fact target with its range, the share of runs in range (recomputed from
-    target_values), the share required, and met/unmet as recorded by the engine."""
+    target_values), the share required, and met/unmet as recorded by the engine; `counted` (0 for a
+    check that holds by construction) and `given` (a condition on another outcome: the share is the
+    engine's, over the runs that meet it, which target_values alone cannot tell)."""
     targets = results.targets.copy()
     columns = ["name", "metric", "stat", "window_start", "window_end", "low", "high", "share_required",
-               "share_met", "met", "source", "share_in_range", "n_runs", "n_missing"]
+               "share_met", "met", "source", "counted", "given", "share_in_range", "n_runs", "n_missing"]
     if targets.empty:
         return pd.DataFrame(columns=columns)
+    if "counted" not in targets:  # written before checks existed: every target counted
+        targets["counted"] = 1
+    if "given" not in targets:
+        targets["given"] = ""
+    targets["given"] = targets["given"].fillna("")
     rows = []
     for target in targets.itertuples(index=False):
         values = results.target_values.loc[results.target_values["name"] == target.name, "value"]
         values = pd.to_numeric(values, errors="coerce")
         low = float(target.low) if pd.notna(target.low) else np.nan
         high = float(target.high) if pd.notna(target.high) else np.nan
-        rows.append({"share_in_range": _target_share(values, low, high), "n_runs": int(len(values)),
+        share = (float(target.share_met) if pd.notna(target.share_met) else np.nan) if target.given \
+            else _target_share(values, low, high)
+        rows.append({"share_in_range": share, "n_runs": int(len(values)),
                      "n_missing": int(values.isna().sum())})
     return pd.concat([targets.reset_index(drop=True), pd.DataFrame(rows)], axis=1).reindex(columns=columns)
 

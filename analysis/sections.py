@@ -230,6 +230,8 @@ def targets_section(results: Results, context: ReportContext) -> str | None:
         met = bool(target.met) if pd.notna(target.met) else None
         status = Markup('<span class="met">✓ met</span>' if met else '<span class="unmet">✗ unmet</span>'
                         if met is not None else "—")
+        if not target.counted:
+            status = Markup(f"{status} (a check, not counted)")
         window = f"{target.window_start or ''} – {target.window_end or ''}".strip(" –")
         low = "" if pd.isna(target.low) else f"{target.low:g}"
         high = "" if pd.isna(target.high) else f"{target.high:g}"
@@ -243,10 +245,14 @@ def targets_section(results: Results, context: ReportContext) -> str | None:
             "status": status,
             "source": target.source or "",
         })
-    n_met = int(pd.to_numeric(table["met"], errors="coerce").fillna(0).sum())
-    intro = (f'<p><span class="badge">{n_met} of {len(table)} targets met</span> '
+    counted = table[table["counted"].astype(bool)]
+    n_met = int(pd.to_numeric(counted["met"], errors="coerce").fillna(0).sum())
+    n_checks = len(table) - len(counted)
+    checks = f" ({n_checks} {'check' if n_checks == 1 else 'checks'} not counted)" if n_checks else ""
+    intro = (f'<p><span class="badge">{n_met} of {len(counted)} targets met{checks}</span> '
              "A target is met when the share of runs whose simulated value lies in the target range "
-             "reaches the share required (docs/spec/MODEL.md §9).</p>")
+             "reaches the share required (docs/spec/MODEL.md §9); with a condition (`given`), the share "
+             "is over the runs that meet it. A check holds by construction and is not counted.</p>")
     caption = ("<strong>Stylised-fact targets.</strong> One panel per target: each dot is one run's simulated "
                "value, the shaded span is the target range, and the mark gives the share of runs in range "
                "against the share required (green met, red unmet). Runs in which the quantity is undefined "

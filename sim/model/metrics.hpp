@@ -46,9 +46,10 @@ enum class SeriesMetric : std::size_t {
   ngos_alive,
   foreign_intensity,
   domestic_intensity,
+  share_regions_with_cases_past_year,
   count
 };
-inline constexpr std::array<Described<SeriesMetric>, 30> kSeriesMetrics = {{
+inline constexpr std::array<Described<SeriesMetric>, 31> kSeriesMetrics = {{
     {SeriesMetric::adopted_law, "adopted_law", "regions", "Regions adopted: law reform"},
     {SeriesMetric::adopted_victim, "adopted_victim", "regions",
      "Regions adopted: victim-centred procedure"},
@@ -97,6 +98,9 @@ inline constexpr std::array<Described<SeriesMetric>, 30> kSeriesMetrics = {{
      "Foreign programme intensity"},
     {SeriesMetric::domestic_intensity, "domestic_intensity", "intensity units",
      "Domestic programme intensity"},
+    {SeriesMetric::share_regions_with_cases_past_year, "share_regions_with_cases_past_year",
+     "share of regions",
+     "Regions with a case in this quarter or the three before (at Q4: during the calendar year)"},
 }};
 
 /// Regional series, per tick and region (only when asked).

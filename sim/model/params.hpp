@@ -76,7 +76,9 @@ struct Params {
   double e1 = 0.05, e2 = 0.05, e3 = 0.1;
 
   // NGOs (rule 9) and their initial state.
-  double ngo_decay = 0.05, ngo_cost = 0.02, income_base = 0.03, grant_size = 0.2;
+  double ngo_decay = 0.05, ngo_cost = 0.02, grant_size = 0.2;
+  double income_base = 0.015;  ///< mean of the NGOs' own base incomes per quarter
+  double k_inc = 2.0;          ///< shape of the Gamma distribution of those incomes
   double R_star = 0.5, R_min = 0.05, nu1 = 0.1, nu2 = 0.2;
   double ngo_close_ticks = 4.0;
   double ngo_R0 = 0.3, ngo_f0 = 0.5, ngo_g0 = 0.5, ngo_tie0 = 0.1;

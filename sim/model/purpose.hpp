@@ -17,6 +17,7 @@ enum class Purpose : std::uint32_t {
   random_targets,  ///< targets "n at random", once per run; agent = the intervention's name hash
   tie_pattern,     ///< possible NGO ties, once per run; tick = name hash, agent = target position
   event_clock,     ///< event-clock thresholds, once per run and event
+  ngo_income,      ///< each NGO's own base income, once per run; agent = the NGO's index
 };
 
 /// The purpose word as the counter wants it.

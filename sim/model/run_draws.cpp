@@ -46,6 +46,12 @@ void RunDraws::draw(const Config& config, const StaticWorld& fixed, std::uint64_
     auto draws = rng.sequence(0, static_cast<std::uint32_t>(e), word(Purpose::event_clock));
     event_threshold[e] = draws.gamma(shapes[e], 1.0 / shapes[e]);
   }
+  // Each NGO's own base income (rule 9), one uniform per NGO inverted through the Gamma quantile.
+  ngo_income_base.resize(fixed.ngo_count);
+  for (std::size_t i = 0; i < fixed.ngo_count; ++i) {
+    const double u = rng.uniform(0, static_cast<std::uint32_t>(i), word(Purpose::ngo_income));
+    ngo_income_base[i] = rules::ngo_base_income(p, u);
+  }
   draw_targets(config, fixed);
   draw_tie_pattern(config, fixed);
   emulation_memory_keep = core::exp2(-1.0 / p.emulation_half_life_ticks);

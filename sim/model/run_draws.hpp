@@ -27,6 +27,7 @@ struct RunDraws {
   std::vector<double> theta;          ///< adoption thresholds (threshold modes; else empty)
   std::vector<double> risk_aversion;  ///< obstruction
   std::array<double, kFederalEventCount> event_threshold{};  ///< Theta of each federal event
+  std::vector<double> ngo_income_base;  ///< each NGO's own base income per quarter (rule 9)
 
   // Per-run constants of the exponential memories (rules 5 and 7): the share kept each quarter.
   double emulation_memory_keep = 0.0;  ///< 2^(-1/h_M)

@@ -30,6 +30,9 @@ struct RegionState {
   std::vector<std::uint32_t> cases;        ///< cases opened this quarter
   std::vector<std::uint32_t> convictions;  ///< convictions this quarter
   std::vector<std::uint8_t> obstructing;   ///< 1 when the directorate obstructed this quarter
+  /// Bit j set when cases were opened j quarters ago (j = 0..3): the regions with a case during a
+  /// year are read from it at the year's fourth quarter (the §9 fact of 2004).
+  std::vector<std::uint8_t> case_quarters;
 
   /// Sizes every column for `regions` regions (allocates only when growing).
   void resize(std::size_t regions) {
@@ -41,6 +44,7 @@ struct RegionState {
     cases.assign(regions, 0);
     convictions.assign(regions, 0);
     obstructing.assign(regions, 0);
+    case_quarters.assign(regions, 0);
   }
   std::size_t region_count() const { return resistance.size(); }
   /// The column of reform k.

@@ -58,7 +58,8 @@ struct RegionTotals {
   double other_resistance = 0.0;   ///< sum of rho over the others
   double cases = 0.0, convictions = 0.0;
   double regions_with_cases = 0.0;
-  double foreign_exposure = 0.0;  ///< sum of F
+  double regions_with_cases_past_year = 0.0;  ///< with a case in this quarter or the three before
+  double foreign_exposure = 0.0;              ///< sum of F
 };
 
 /// Per-tick quantities computed early in a tick and read by later phases (never state).

@@ -85,16 +85,15 @@ std::vector<StylisedFactResult> evaluate_targets(const scenario::Scenario& scena
   std::vector<StylisedFactResult> results;
   for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
     const auto& target = scenario.targets[t];
+    const auto& outcome_columns = db.schema().outcomes;
     std::vector<double> values;
     if (target.stat == scenario::StylisedFactStat::outcome) {
-      const auto& names = db.schema().outcomes;
-      const auto column = static_cast<std::size_t>(
-          std::find(names.begin(), names.end(), target.metric) - names.begin());
-      for (const auto& run : runs) values.push_back(run.outcomes.at(column));
+      values = outcome_values(outcome_columns, runs, target.metric);
     } else {
       for (const auto& run : statistics) values.push_back(run[t]);
     }
-    results.push_back(judge(target, std::move(values)));
+    results.push_back(
+        judge(target, std::move(values), given_values(target, outcome_columns, runs)));
   }
   return results;
 }

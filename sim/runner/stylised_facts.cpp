@@ -27,6 +27,11 @@ std::string format_number(double value) {
   return text;
 }
 
+std::string condition_text(const scenario::StylisedFactCondition& given) {
+  return given.outcome + " in [" + format_number(given.low) + ", " + format_number(given.high) +
+         "]";
+}
+
 }  // namespace
 
 double decimal_year(core::Quarter quarter) {
@@ -42,6 +47,9 @@ double target_statistic(const scenario::StylisedFact& target, const std::vector<
   if (first > last) return kNaN;  // the window lies outside the run
 
   using scenario::StylisedFactStat;
+  if (target.stat == StylisedFactStat::change) {
+    return series[static_cast<std::size_t>(last)] - series[static_cast<std::size_t>(first)];
+  }
   if (target.stat == StylisedFactStat::first_reached) {
     for (int tick = first; tick <= last; ++tick) {
       if (series[static_cast<std::size_t>(tick)] >= target.threshold.value_or(0.0)) {
@@ -98,11 +106,44 @@ double share_in_range(const std::vector<double>& values, double low, double high
   return static_cast<double>(inside) / static_cast<double>(values.size());
 }
 
-StylisedFactResult judge(const scenario::StylisedFact& target, std::vector<double> values) {
+StylisedFactResult judge(const scenario::StylisedFact& target, std::vector<double> values,
+                         const std::vector<double>& given_values) {
   StylisedFactResult result{target, std::move(values)};
-  result.share_in_range = share_in_range(result.values, target.low, target.high);
-  result.met = result.share_in_range >= target.share;
+  if (!target.given) {
+    result.share_in_range = share_in_range(result.values, target.low, target.high);
+    result.runs_judged = result.values.size();
+  } else {
+    // Only the runs that meet the condition: the others say nothing about the fact.
+    std::vector<double> judged;
+    for (std::size_t i = 0; i < result.values.size() && i < given_values.size(); ++i) {
+      const double given = given_values[i];
+      if (given >= target.given->low && given <= target.given->high) {
+        judged.push_back(result.values[i]);
+      }
+    }
+    result.runs_judged = judged.size();
+    result.share_in_range = judged.empty() ? kNaN : share_in_range(judged, target.low, target.high);
+  }
+  result.met = result.share_in_range >= target.share;  // false for NaN
   return result;
+}
+
+std::vector<double> outcome_values(const std::vector<std::string>& outcome_columns,
+                                   const std::vector<store::StoredRun>& runs,
+                                   const std::string& name) {
+  const auto column = static_cast<std::size_t>(
+      std::find(outcome_columns.begin(), outcome_columns.end(), name) - outcome_columns.begin());
+  std::vector<double> values;
+  values.reserve(runs.size());
+  for (const auto& run : runs) values.push_back(run.outcomes.at(column));
+  return values;
+}
+
+std::vector<double> given_values(const scenario::StylisedFact& target,
+                                 const std::vector<std::string>& outcome_columns,
+                                 const std::vector<store::StoredRun>& runs) {
+  if (!target.given) return {};
+  return outcome_values(outcome_columns, runs, target.given->outcome);
 }
 
 std::vector<store::TargetRow> target_rows(const std::vector<StylisedFactResult>& results,
@@ -121,6 +162,8 @@ std::vector<store::TargetRow> target_rows(const std::vector<StylisedFactResult>&
                          t.share,
                          result.share_in_range,
                          result.met,
+                         t.counted,
+                         t.given ? condition_text(*t.given) : "",
                          {}};
     for (std::size_t i = 0; i < runs.size(); ++i)
       row.values.emplace_back(runs[i].run_id, result.values[i]);
@@ -131,7 +174,7 @@ std::vector<store::TargetRow> target_rows(const std::vector<StylisedFactResult>&
 
 void print_targets(std::ostream& out, const std::vector<StylisedFactResult>& results) {
   // Two lines a target: the verdict and name, then what was measured against what was required.
-  int met = 0;
+  int met = 0, counted = 0, checks = 0;
   for (const auto& result : results) {
     const auto& t = result.target;
     std::vector<double> present;
@@ -155,15 +198,27 @@ void print_targets(std::ostream& out, const std::vector<StylisedFactResult>& res
             : std::string(scenario::stylised_fact_stat_name(t.stat)) + " " + t.metric +
                   (t.threshold ? " >= " + format_number(*t.threshold) : "") + " over " +
                   window_text(t);
-    char line[512];
-    std::snprintf(line, sizeof line,
-                  "%-8s %s\n         %s in [%g, %g] in %.0f%% of runs (needed %.0f%%); %s\n",
-                  result.met ? "MET" : "NOT MET", t.name.c_str(), statistic.c_str(), t.low, t.high,
-                  100 * result.share_in_range, 100 * t.share, spread.c_str());
+    const std::string runs = t.given ? "of the " + std::to_string(result.runs_judged) +
+                                           " runs with " + condition_text(*t.given)
+                                     : "of runs";
+    const char* verdict = result.met ? "MET" : "NOT MET";
+    if (!t.counted) verdict = result.met ? "CHECK" : "CHECK FAILED";
+    char line[768];
+    std::snprintf(
+        line, sizeof line, "%-8s %s%s\n         %s in [%g, %g] in %.0f%% %s (needed %.0f%%); %s\n",
+        verdict, t.name.c_str(), t.counted ? "" : " (a check, not counted)", statistic.c_str(),
+        t.low, t.high, 100 * result.share_in_range, runs.c_str(), 100 * t.share, spread.c_str());
     out << line;
-    met += result.met ? 1 : 0;
+    if (t.counted) {
+      ++counted;
+      met += result.met ? 1 : 0;
+    } else {
+      ++checks;
+    }
   }
-  out << met << " of " << results.size() << " targets met\n";
+  out << met << " of " << counted << " targets met";
+  if (checks > 0) out << " (" << checks << (checks == 1 ? " check" : " checks") << " not counted)";
+  out << '\n';
 }
 
 }  // namespace policysim::runner

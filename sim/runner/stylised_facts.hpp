@@ -17,8 +17,11 @@ namespace policysim::runner {
 struct StylisedFactResult {
   scenario::StylisedFact target;
   std::vector<double> values;  ///< one per run; NaN where the statistic is undefined
-  double share_in_range = 0;   ///< fraction of runs whose value lies in [low, high]
-  bool met = false;            ///< share_in_range >= target.share
+  /// Fraction of the runs judged (those meeting target.given, else all) whose value lies in
+  /// [low, high]; NaN when no run meets the condition.
+  double share_in_range = 0;
+  std::size_t runs_judged = 0;  ///< the runs the share is over
+  bool met = false;             ///< share_in_range >= target.share
 };
 
 /// The decimal year of a quarter: 2003Q1 = 2003.0, 2003Q4 = 2003.75.
@@ -50,15 +53,28 @@ std::vector<double> run_target_statistics(const scenario::Scenario& scenario,
 /// Share of values in [low, high]; NaN counts as outside.
 double share_in_range(const std::vector<double>& values, double low, double high);
 
-/// Completes a result from its values.
-StylisedFactResult judge(const scenario::StylisedFact& target, std::vector<double> values);
+/// Completes a result from its values and, for a target with a condition (`given`), the
+/// condition's outcome in the same runs.
+StylisedFactResult judge(const scenario::StylisedFact& target, std::vector<double> values,
+                         const std::vector<double>& given_values = {});
+
+/// The outcome `name` of each run, from the runs' outcome columns named `outcome_columns`.
+std::vector<double> outcome_values(const std::vector<std::string>& outcome_columns,
+                                   const std::vector<store::StoredRun>& runs,
+                                   const std::string& name);
+
+/// The values of the outcome a target's condition names, one per run; empty without a condition.
+std::vector<double> given_values(const scenario::StylisedFact& target,
+                                 const std::vector<std::string>& outcome_columns,
+                                 const std::vector<store::StoredRun>& runs);
 
 /// The rows of the `targets` and `target_values` tables: results[t].values[i] is the value of
 /// `runs[i]`.
 std::vector<store::TargetRow> target_rows(const std::vector<StylisedFactResult>& results,
                                           const std::vector<store::StoredRun>& runs);
 
-/// Prints one line per target: what, the range, the share required and simulated, and whether met.
+/// Prints two lines per target: what, the range, the share required and simulated, and whether
+/// met; then how many of the counted targets are met (checks are listed but not counted).
 void print_targets(std::ostream& out, const std::vector<StylisedFactResult>& results);
 
 }  // namespace policysim::runner

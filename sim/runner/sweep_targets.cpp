@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <limits>
+#include <optional>
 
 #include "sim/runner/stylised_facts.hpp"
 #include "sim/runner/sweep_points.hpp"
@@ -38,7 +39,9 @@ SweepTargets sweep_targets(const scenario::Scenario& scenario,
   for (const scenario::StylisedFact& target : scenario.targets) {
     std::vector<double> shares(points, kNaN);
     std::size_t runs = 0, known = 0, in_range = 0;
-    database.visit_target_counts(target.name, target.low, target.high, reps,
+    std::optional<store::ResultsDatabase::OutcomeCondition> given;
+    if (target.given) given = {target.given->outcome, target.given->low, target.given->high};
+    database.visit_target_counts(target.name, target.low, target.high, reps, given,
                                  [&](const store::ResultsDatabase::TargetCount& count) {
                                    runs += count.runs;
                                    known += count.known;
@@ -51,9 +54,12 @@ SweepTargets sweep_targets(const scenario::Scenario& scenario,
                                  });
     StylisedFactResult judged{target, {}};
     // A share over some of the runs would read as a share over all of them.
-    judged.share_in_range = known < runs ? kNaN
-                            : runs == 0  ? 0.0
+    // With a condition, the runs are those that meet it; none meeting it says nothing (NaN).
+    judged.share_in_range = known < runs                ? kNaN
+                            : runs == 0 && target.given ? kNaN
+                            : runs == 0                 ? 0.0
                                         : static_cast<double>(in_range) / static_cast<double>(runs);
+    judged.runs_judged = runs;
     judged.met = known == runs && judged.share_in_range >= target.share;
     result.verdicts.push_back(target_rows({judged}, {}).front());
     result.shares.push_back(std::move(shares));

@@ -30,11 +30,19 @@ struct CountrySource {
   double mean_degree = 8.0;                ///< synthetic: mean number of neighbours
 };
 
-/// How a stylised fact reduces a metric to one number per run.
-enum class StylisedFactStat { mean, sum, last, min, max, first_reached, outcome };
+/// How a target reduces a metric to one number per run.
+/// `change` is the value at the window's last quarter minus the value at its first.
+enum class StylisedFactStat { mean, sum, last, min, max, first_reached, outcome, change };
 /// Names of StylisedFactStat values as written in scenarios.
 inline constexpr std::string_view kStylisedFactStatNames[] = {
-    "mean", "sum", "last", "min", "max", "first_reached", "outcome"};
+    "mean", "sum", "last", "min", "max", "first_reached", "outcome", "change"};
+
+/// A condition on another per-run outcome: a target judged only over the runs whose `outcome`
+/// lies in [low, high] (e.g. the law's content among the runs where the law passed).
+struct StylisedFactCondition {
+  std::string outcome;
+  double low = 0.0, high = 0.0;  ///< inclusive; NaN (the event never happened) is outside
+};
 
 /// A stylised fact: a statistic of a metric that must fall in `range` in at least `share` of runs.
 struct StylisedFact {
@@ -45,8 +53,11 @@ struct StylisedFact {
   std::optional<core::Quarter> window_start, window_end;  ///< inclusive; not for outcome
   std::optional<double> threshold;                        ///< first_reached only
   double low = 0.0, high = 0.0;                           ///< inclusive range
-  double share = 0.6;  ///< fraction of runs that must fall in range
-  std::string source;  ///< the fact and where it comes from
+  double share = 0.6;                          ///< fraction of runs that must fall in range
+  std::string source;                          ///< the fact and where it comes from
+  std::optional<StylisedFactCondition> given;  ///< judged only over the runs that meet it
+  /// False for a fact that holds by construction: reported as a check, not counted as met.
+  bool counted = true;
 };
 
 /// A named change to the base scenario (`arms:`), compared with it on common random numbers by
@@ -73,9 +84,9 @@ struct Scenario {
   std::uint64_t seed = 1;
   std::size_t region_count = 0;              ///< regions of the country, known before it is built
   std::map<std::string, double> parameters;  ///< values given under `parameters`, by dotted name
-  std::vector<StylisedFact> targets;  ///< `targets:`, the stylised facts the runs are judged on
-  std::vector<Arm> arms;              ///< besides the base, which is arm `base`
-  std::string reference = "base";     ///< the arm the others are compared with
+  std::vector<StylisedFact> targets;
+  std::vector<Arm> arms;           ///< besides the base, which is arm `base`
+  std::string reference = "base";  ///< the arm the others are compared with
   /// `sweep:`, the factors and design that `policysim sweep` runs (docs/sweeps.md).
   std::optional<Sweep> sweep;
   /// The scenario with its `extends:` chain resolved, as one self-contained YAML document; its

@@ -59,6 +59,41 @@ void check_metric_name(const StylisedFact& target, const YamlNode& node, Diagnos
                                              names, outcome ? "outcomes" : "series metrics"));
 }
 
+// `given: {outcome: NAME, range: [low, high]}`: the runs whose outcome lies in the range.
+std::optional<StylisedFactCondition> read_condition(const YamlNode& node, Diagnostics& diagnostics,
+                                                    const std::string& of) {
+  const MapReader map(node, diagnostics, "`given`" + of, {"outcome", "range"});
+  if (!map.is_map()) return std::nullopt;
+  StylisedFactCondition condition;
+  bool complete = true;
+  if (const YamlNode* v = map.require("outcome")) {
+    condition.outcome = read_string(*v, diagnostics, "`outcome` in `given`" + of).value_or("");
+    const auto names = to_strings(model::kOutcomeNames);
+    if (std::find(names.begin(), names.end(), condition.outcome) == names.end()) {
+      diagnostics.error(v->mark,
+                        "`given`" + of + ": " +
+                            unknown_name_message("outcome", condition.outcome, names, "outcomes"));
+      complete = false;
+    }
+  } else {
+    complete = false;
+  }
+  if (const YamlNode* v = map.require("range")) {
+    auto range = read_pair(
+        *v, diagnostics, "`range` in `given`" + of, "[2003.0, 2004.75]",
+        [&](const YamlNode& n) { return read_number(n, diagnostics, "a bound in `given`" + of); });
+    if (range) {
+      condition.low = range->first;
+      condition.high = range->second;
+    } else {
+      complete = false;
+    }
+  } else {
+    complete = false;
+  }
+  return complete ? std::optional(condition) : std::nullopt;
+}
+
 }  // namespace
 
 std::vector<StylisedFact> read_stylised_facts(const YamlNode& node, Diagnostics& diagnostics,
@@ -74,9 +109,9 @@ std::vector<StylisedFact> read_stylised_facts(const YamlNode& node, Diagnostics&
   std::vector<std::string_view> stats(std::begin(kStylisedFactStatNames),
                                       std::end(kStylisedFactStatNames));
   for (const auto& item : node.items) {
-    const MapReader map(
-        item, diagnostics, "target",
-        {"name", "metric", "stat", "window", "threshold", "range", "share", "source"});
+    const MapReader map(item, diagnostics, "target",
+                        {"name", "metric", "stat", "window", "threshold", "range", "share",
+                         "source", "given", "counted"});
     if (!map.is_map()) continue;
     StylisedFact target;
     if (const YamlNode* v = map.require("name")) {
@@ -161,6 +196,10 @@ std::vector<StylisedFact> read_stylised_facts(const YamlNode& node, Diagnostics&
     }
     if (const YamlNode* v = map.get("source")) {
       target.source = read_string(*v, diagnostics, "`source`" + of).value_or("");
+    }
+    if (const YamlNode* v = map.get("given")) target.given = read_condition(*v, diagnostics, of);
+    if (const YamlNode* v = map.get("counted")) {
+      target.counted = read_bool(*v, diagnostics, "`counted`" + of).value_or(true);
     }
     targets.push_back(std::move(target));
   }

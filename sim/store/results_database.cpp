@@ -1053,25 +1053,38 @@ std::vector<double> ResultsDatabase::outcome_order_statistics(const std::string&
 
 void ResultsDatabase::visit_target_counts(
     const std::string& name, double low, double high, int replicates,
+    const std::optional<OutcomeCondition>& given,
     const std::function<void(const TargetCount&)>& visit) const {
   std::lock_guard lock(impl_->mutex);
   const bool has_values = impl_->db.has_table("target_values");
+  std::string where = std::string(" WHERE ") + kFinishedOk;
+  if (given) {
+    const auto& outcomes = impl_->schema.outcomes;
+    if (std::find(outcomes.begin(), outcomes.end(), given->column) == outcomes.end()) {
+      throw StoreError(
+          "'" + given->column + "' is not an outcome; the outcomes are " + join(outcomes),
+          StoreError::internal_error);
+    }
+    where += " AND r." + quote(given->column) + " BETWEEN ?5 AND ?6";
+  }
   // Grouped in the order of the runs' (arm, replicate) key, so that SQLite streams the groups;
   // a NULL value is known (counted by t.run_id) and outside the range.
-  Statement query(impl_->db,
-                  has_values
-                      ? std::string("SELECT r.arm, count(*), count(t.run_id), count(*) FILTER "
-                                    "(WHERE t.value BETWEEN ?3 AND ?4) FROM runs r LEFT JOIN "
-                                    "target_values t ON t.name = ?2 AND t.run_id = r.run_id "
-                                    "WHERE ") +
-                            kFinishedOk + " GROUP BY r.arm ORDER BY r.arm"
-                      : std::string("SELECT arm, count(*), 0, 0 FROM runs WHERE ") + kFinishedOk +
-                            " GROUP BY arm ORDER BY arm");
+  Statement query(impl_->db, has_values
+                                 ? "SELECT r.arm, count(*), count(t.run_id), count(*) FILTER "
+                                   "(WHERE t.value BETWEEN ?3 AND ?4) FROM runs r LEFT JOIN "
+                                   "target_values t ON t.name = ?2 AND t.run_id = r.run_id" +
+                                       where + " GROUP BY r.arm ORDER BY r.arm"
+                                 : "SELECT r.arm, count(*), 0, 0 FROM runs r" + where +
+                                       " GROUP BY r.arm ORDER BY r.arm");
   query.bind(1, replicates);
   if (has_values) {
     query.bind(2, std::string_view(name));
     query.bind(3, low);
     query.bind(4, high);
+  }
+  if (given) {
+    query.bind(5, given->low);
+    query.bind(6, given->high);
   }
   TargetCount count;
   while (query.step()) {

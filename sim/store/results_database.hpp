@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -191,7 +192,14 @@ class ResultsDatabase {
     std::size_t known = 0;
     std::size_t in_range = 0;
   };
+  /// With `given`, only the runs whose outcome `given->column` lies in [given->low,
+  /// given->high] count (a NULL outcome is outside).
+  struct OutcomeCondition {
+    std::string column;
+    double low = 0.0, high = 0.0;
+  };
   void visit_target_counts(const std::string& name, double low, double high, int replicates,
+                           const std::optional<OutcomeCondition>& given,
                            const std::function<void(const TargetCount&)>& visit) const;
   /// National metrics over ticks for every run, ordered by (arm, replicate), read in one pass
   /// over the series whatever their number. Throws StoreError for a name that is not a metric.

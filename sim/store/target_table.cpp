@@ -9,13 +9,14 @@ namespace {
 
 constexpr std::size_t kValueBatchRows = 64;
 
-// Creates the `targets` table where missing and empties it, in the open transaction.
+// Makes the `targets` table anew, in the open transaction. Every row is rewritten each time, so
+// a database written before the columns `counted` and `given` existed gets them.
 void create_targets_table(sqlite::Database& db) {
+  db.exec("DROP TABLE IF EXISTS targets");
   db.exec(
-      "CREATE TABLE IF NOT EXISTS targets (name TEXT PRIMARY KEY, metric TEXT, stat TEXT, "
+      "CREATE TABLE targets (name TEXT PRIMARY KEY, metric TEXT, stat TEXT, "
       "window_start TEXT, window_end TEXT, low REAL, high REAL, share_required REAL, "
-      "share_met REAL, met INTEGER, source TEXT)");
-  db.exec("DELETE FROM targets");
+      "share_met REAL, met INTEGER, source TEXT, counted INTEGER, given TEXT)");
 }
 
 // Inserts one row of `targets` (its values go elsewhere).
@@ -31,10 +32,12 @@ void insert_verdict(sqlite::Statement& insert_target, const TargetRow& row) {
   insert_target.bind(9, row.share_met);
   insert_target.bind(10, row.met ? 1 : 0);
   insert_target.bind(11, row.source);
+  insert_target.bind(12, row.counted ? 1 : 0);
+  insert_target.bind(13, row.given);
   insert_target.run();
 }
 
-constexpr const char* kInsertTarget = "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+constexpr const char* kInsertTarget = "INSERT INTO targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)";
 
 }  // namespace
 

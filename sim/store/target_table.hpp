@@ -18,6 +18,8 @@ struct TargetRow {
   std::string name, metric, stat, window_start, window_end, source;
   double low = 0, high = 0, share_required = 0, share_met = 0;
   bool met = false;
+  bool counted = true;  ///< false for a check that holds by construction
+  std::string given;    ///< the condition on another outcome, as text; empty if none
   std::vector<std::pair<std::int64_t, double>> values;  ///< (run_id, value); NaN stored as NULL
 };
 

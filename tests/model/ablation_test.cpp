@@ -267,3 +267,41 @@ TEST_CASE("switching off a diffusion mechanism removes the adoption it drives",
     CHECK(on > off + 0.03);
   }
 }
+
+TEST_CASE("the share of regions with a case in the past year counts the last four quarters",
+          "[model][outputs]") {
+  // Law in force from the start and a low case rate, so that regions have cases in some quarters
+  // and not in others; the share is recomputed here from each region's cases per quarter.
+  const Country country = ring_country(12);
+  Config config = busy_config(country);
+  config.forced_events = {{ForcedEvent::Kind::law, Quarter{1990, 1}}};
+  for (std::uint32_t r = 0; r < 12; ++r) config.initial_adopters.push_back({r, {0.3, 0, 0, 0}});
+  config.params.case_rate = 0.5;
+  const RunOutput out =
+      Simulation(config, country).run(3, {.region_series = true, .parallel = false});
+  const std::size_t n = 12, metrics = kRegionMetricNames.size();
+  const auto cases = [&](int tick, std::size_t r) {
+    return out.region_series[(static_cast<std::size_t>(tick) * n + r) * metrics +
+                             column(RegionMetric::cases)];
+  };
+  const int ticks = config.tick_count();
+  bool some_gap = false, some_case = false;
+  for (int t = 0; t < ticks; ++t) {
+    int with_case = 0;
+    for (std::size_t r = 0; r < n; ++r) {
+      bool any = false;
+      for (int back = 0; back < 4 && t - back >= 0; ++back) any = any || cases(t - back, r) > 0;
+      with_case += any ? 1 : 0;
+      some_gap = some_gap || (cases(t, r) == 0 && any);
+      some_case = some_case || cases(t, r) > 0;
+    }
+    CAPTURE(t);
+    CHECK(series_at(out, t, SeriesMetric::share_regions_with_cases_past_year) ==
+          Approx(with_case / 12.0).epsilon(1e-15));
+    CHECK(series_at(out, t, SeriesMetric::share_regions_with_cases_past_year) >=
+          series_at(out, t, SeriesMetric::share_regions_with_cases));
+  }
+  // The run reached both cases: regions with cases, and regions counted for an earlier quarter's.
+  CHECK(some_case);
+  CHECK(some_gap);
+}

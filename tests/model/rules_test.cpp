@@ -2,12 +2,16 @@
 
 #include "sim/model/rules/rules.hpp"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <numbers>
+#include <vector>
 
 #include "fixtures.hpp"
+#include "sim/core/random.hpp"
 #include "sim/model/phases/phases.hpp"
+#include "sim/model/purpose.hpp"
 #include "sim/model/run_draws.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/model/state.hpp"
@@ -79,28 +83,120 @@ TEST_CASE("executive support starts at its rule-8 equilibrium", "[model][rules][
   }
 }
 
-TEST_CASE("an NGO without grants settles at R = (income_base - cost) / d = 0.2",
+TEST_CASE("an NGO without grants settles at R = (income_base[i] - cost) / d",
           "[model][rules][ngos]") {
-  Params p;
-  double resources = p.ngo_R0;
-  for (int t = 0; t < 1000; ++t) {
-    resources = rules::ngo_resources_next(p, resources, 0.0, p.income_base);
-  }
-  CHECK(resources == Approx(0.2).epsilon(1e-9));
-  CHECK(resources > p.R_min);
+  Params p;  // d = 0.05, cost = 0.02, R_min = 0.05
+  const auto settled = [&p](double own_income) {
+    double resources = p.ngo_R0;
+    for (int t = 0; t < 2000; ++t) {
+      resources = rules::ngo_resources_next(p, resources, 0.0, own_income);
+    }
+    return resources;
+  };
+  CHECK(settled(0.03) == Approx((0.03 - 0.02) / 0.05).epsilon(1e-9));  // 0.2
+  // The line between surviving and closing is cost + d R_min = 0.02 + 0.05 * 0.05 = 0.0225.
+  CHECK(settled(0.0226) == Approx(0.052).epsilon(1e-9));
+  CHECK(settled(0.0226) > p.R_min);
+  CHECK(settled(0.0224) == Approx(0.048).epsilon(1e-9));
+  CHECK(settled(0.0224) < p.R_min);
+  // An income below cost: R would settle below zero, and is floored there.
+  CHECK(settled(0.01) == 0.0);
+}
 
-  // The same inside a whole run with no interventions: no NGO closes.
-  const Country country = ring_country(4);
+TEST_CASE(
+    "without grants, an NGO whose own income is below cost + d R_min closes, one above "
+    "does not",
+    "[model][rules][ngos]") {
+  // 40 regions (82 NGOs) for 100 quarters with no interventions: every NGO lives on its own
+  // income_base[i]. Each moves towards its level L = (income_base[i] - cost)/d from R0 = 0.3,
+  // its distance shrinking by (1 - d) a quarter: R(t) = L + 0.95^t (R0 - L) while R stays above 0.
+  // An NGO with L below 0.04 is under R_min = 0.05 from about quarter 64 on, so closed by 100;
+  // one with L above 0.06 never falls under R_min and ends at L + 0.95^100 (R0 - L).
+  const Country country = ring_country(40);
   Config config;
   config.start = Quarter{1990, 1};
   config.end = Quarter{2014, 4};
   Simulation simulation(config, country);
   simulation.run(2, {.region_series = false, .parallel = false});
+  const Params& p = config.params;
   const NgoState& ngos = simulation.state().ngos;
+  const std::vector<double>& own_income = simulation.draws().ngo_income_base;
+  REQUIRE(own_income.size() == ngos.ngo_count());
+  int closed = 0, surviving = 0;
   for (std::size_t i = 0; i < ngos.ngo_count(); ++i) {
-    CHECK(ngos.alive[i] == 1);
-    CHECK(ngos.resources[i] == Approx(0.2).margin(1e-3));
+    const double level = (own_income[i] - p.ngo_cost) / p.ngo_decay;
+    if (level < 0.04) {
+      CHECK(ngos.alive[i] == 0);
+      ++closed;
+    } else if (level > 0.06) {
+      CHECK(ngos.alive[i] == 1);
+      CHECK(ngos.resources[i] ==
+            Approx(level + std::pow(1.0 - p.ngo_decay, 100) * (p.ngo_R0 - level)).epsilon(1e-9));
+      ++surviving;
+    }
   }
+  // With the priors (mean 0.015, shape 2) about 80 % of NGOs earn less than 0.0225 on their own:
+  // both kinds are there, so both branches above were checked.
+  CHECK(closed > 0);
+  CHECK(surviving > 0);
+}
+
+TEST_CASE("each NGO's own income is Gamma with mean income_base and shape k_inc",
+          "[model][rules][ngos]") {
+  // Draws of 20000 NGOs, each from its own key (seed, NGO, purpose) as RunDraws makes them.
+  constexpr std::uint32_t kNgos = 20000;
+  const policysim::core::RandomStream rng(20120101, kModelStream);
+  const auto draws = [&rng](const Params& p) {
+    std::vector<double> incomes;
+    for (std::uint32_t i = 0; i < kNgos; ++i) {
+      incomes.push_back(rules::ngo_base_income(p, rng.uniform(0, i, word(Purpose::ngo_income))));
+    }
+    return incomes;
+  };
+  // Each check below is a statistic of 20000 independent draws against its closed form, with a
+  // band of 4.42 standard errors (two-sided normal tail: a false failure in 1e5 runs per check),
+  // or for Kolmogorov-Smirnov a distance sqrt(N) D above 2.2 (Kolmogorov tail 2 exp(-2 * 2.2^2),
+  // 1.3e-4). The draws are fixed by the seed, so a pass is reproducible.
+  for (const double shape : {0.5, 2.0, 10.0}) {
+    CAPTURE(shape);
+    Params p;
+    p.k_inc = shape;
+    const double mean = p.income_base, scale = p.income_base / shape;
+    const std::vector<double> incomes = draws(p);
+    double sum = 0.0;
+    for (double x : incomes) sum += x;
+    const double sample_mean = sum / kNgos;
+    double squares = 0.0;
+    for (double x : incomes) squares += (x - sample_mean) * (x - sample_mean);
+    const double sample_variance = squares / (kNgos - 1);
+    // Gamma(k, theta): mean k theta, variance k theta^2, excess kurtosis 6/k; the sample variance
+    // has variance (mu4 - sigma^4)/N = sigma^4 (2 + 6/k)/N.
+    const double variance = shape * scale * scale;
+    CHECK(std::abs(sample_mean - mean) < 4.42 * std::sqrt(variance / kNgos));
+    CHECK(std::abs(sample_variance - variance) <
+          4.42 * variance * std::sqrt((2.0 + 6.0 / shape) / kNgos));
+    if (shape == 2.0) {
+      // Shape 2 has a closed-form CDF: 1 - exp(-x/theta)(1 + x/theta).
+      std::vector<double> sorted = incomes;
+      std::sort(sorted.begin(), sorted.end());
+      double distance = 0.0;
+      for (std::size_t j = 0; j < sorted.size(); ++j) {
+        const double z = sorted[j] / scale;
+        const double cdf = 1.0 - std::exp(-z) * (1.0 + z);
+        distance = std::max({distance, std::abs(cdf - static_cast<double>(j) / kNgos),
+                             std::abs(cdf - static_cast<double>(j + 1) / kNgos)});
+      }
+      CHECK(std::sqrt(static_cast<double>(kNgos)) * distance < 2.2);
+    }
+  }
+  // Every NGO has its own draw: they are not all the same number.
+  Params p;
+  const std::vector<double> incomes = draws(p);
+  CHECK(*std::min_element(incomes.begin(), incomes.end()) <
+        *std::max_element(incomes.begin(), incomes.end()));
+  // A zero mean gives every NGO no income of its own.
+  p.income_base = 0.0;
+  CHECK(rules::ngo_base_income(p, 0.5) == 0.0);
 }
 
 TEST_CASE("rule 6 decay and step, rule 7 courts and rule 4 capacity match hand computation",

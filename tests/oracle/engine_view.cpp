@@ -90,6 +90,7 @@ RunDraws EngineView::draws() const {
   d.theta = w.theta;
   d.risk_aversion = w.risk_aversion;
   d.event_threshold = w.event_threshold;
+  d.ngo_income_base = w.ngo_income_base;
   return d;
 }
 

@@ -313,6 +313,11 @@ TEST_CASE("the engine agrees with the reference tick on the rarer federal and NG
     const Activity activity = check_agreement("NGO closure", config, loaded.country, 1, 2);
     CHECK(activity.ngo_closed);
   }
+  SECTION("with the priors, NGOs that lived on grants close after the grants stop") {
+    const Activity activity =
+        check_agreement("NGO closure at the priors", config, loaded.country, 1, 2);
+    CHECK(activity.ngo_closed);
+  }
   SECTION("foreign donors cut their budgets where resistance is high") {
     config.params.rho_exit = 0.3;
     const Activity activity = check_agreement("donor cut", config, loaded.country, 1, 2);

@@ -52,6 +52,7 @@ struct ReferenceState {
 struct RunDraws {
   std::vector<double> eta, theta, risk_aversion;
   std::array<double, 5> event_threshold{};  ///< law, special unit, federal unit, Z1, Z2
+  std::vector<double> ngo_income_base;      ///< each NGO's own base income (rule 9)
 };
 
 /// What a run resolves once from its draws besides RunDraws: the regions each intervention

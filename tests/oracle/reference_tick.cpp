@@ -15,6 +15,7 @@
 #include "reference_tick.hpp"
 
 #include <algorithm>
+#include <boost/math/distributions/gamma.hpp>
 #include <cmath>
 #include <stdexcept>
 
@@ -204,6 +205,18 @@ void ReferenceModel::reset(std::uint64_t seed, const InterventionPattern& patter
   for (std::uint32_t e = 0; e < shapes.size(); ++e) {
     draws_.event_threshold[e] =
         rng_.sequence(0, e, word(Purpose::event_clock)).gamma(shapes[e], 1.0 / shapes[e]);
+  }
+  // Rule 9: income_base[i] ~ Gamma with mean income_base and shape k_inc, once per run and NGO,
+  // by inversion of the NGO's uniform (docs/model.md), without long double as the engine.
+  using Policy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+  for (std::uint32_t i = 0; i < ngo_region_.size(); ++i) {
+    const double u = rng_.uniform(0, i, word(Purpose::ngo_income));
+    draws_.ngo_income_base.push_back(
+        p_.income_base > 0.0
+            ? boost::math::quantile(boost::math::gamma_distribution<double, Policy>(
+                                        p_.k_inc, p_.income_base / p_.k_inc),
+                                    u)
+            : 0.0);
   }
 
   // Initial state (§3).
@@ -589,7 +602,8 @@ void ReferenceModel::step(int t) {
     const double foreign_income = in.foreign_grant * p_.grant_size *
                                   (1.0 - p_.z1 * (now.ngo_law ? 1.0 : 0.0)) *
                                   (1.0 - p_.z2 * (now.foreign_agents_law ? 1.0 : 0.0)) * share;
-    const double domestic_income = in.domestic_grant * p_.grant_size * share + p_.income_base;
+    const double domestic_income =
+        in.domestic_grant * p_.grant_size * share + draws_.ngo_income_base[i];
     const double R = now.resources[i], f = now.foreign_share[i], g = now.legitimacy[i];
     next.resources[i] =
         std::max(0.0, (1.0 - p_.ngo_decay) * R + foreign_income + domestic_income - p_.ngo_cost);

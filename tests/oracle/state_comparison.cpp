@@ -141,6 +141,7 @@ std::vector<std::string> differences(const RunDraws& engine, const RunDraws& ref
   d.check_all("theta", engine.theta, reference.theta);
   d.check_all("risk_aversion", engine.risk_aversion, reference.risk_aversion);
   d.check_all("Theta", engine.event_threshold, reference.event_threshold);
+  d.check_all("income_base", engine.ngo_income_base, reference.ngo_income_base);
   return d.result();
 }
 

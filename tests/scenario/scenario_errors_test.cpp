@@ -228,6 +228,27 @@ TEST_CASE("a target names a metric the model records", "[scenario][errors]") {
              Contains("unknown outcome `law_passed`") && Contains("law_passed_year"));
 }
 
+TEST_CASE("a target's condition names an outcome and a range, and `counted` is true or false",
+          "[scenario][errors]") {
+  const auto e = error_of(
+      "targets:\n"
+      "  - {name: a, metric: lambda, stat: last, window: [2001Q1, 2001Q4], range: [0, 0.5], "
+      "given: {outcome: law_passed, range: [1997, 2003]}}\n"
+      "  - {name: b, metric: lambda, stat: last, window: [2001Q1, 2001Q4], range: [0, 0.5], "
+      "given: {outcome: law_passed_year}}\n"
+      "  - {name: c, metric: P, stat: change, window: [2001Q1, 2001Q4], range: [0, 1], "
+      "counted: maybe}\n");
+  REQUIRE(e.diagnostics().size() == 3);
+  CHECK(e.diagnostics()[0].mark.line == 8);
+  CHECK_THAT(e.diagnostics()[0].message, Contains("`given` of target `a`") &&
+                                             Contains("unknown outcome `law_passed`") &&
+                                             Contains("law_passed_year"));
+  CHECK(e.diagnostics()[1].mark.line == 9);
+  CHECK_THAT(e.diagnostics()[1].message, Contains("missing required key `range`"));
+  CHECK(e.diagnostics()[2].mark.line == 10);
+  CHECK_THAT(e.diagnostics()[2].message, Contains("`counted` of target `c`"));
+}
+
 TEST_CASE("all errors of a file are reported together, in file order", "[scenario][errors]") {
   const auto e = error_of(
       "replications: 0\n"

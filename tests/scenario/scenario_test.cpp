@@ -62,6 +62,7 @@ targets:
   - {name: cases, metric: share_regions_with_cases, stat: max, window: [2003Q1, 2003Q4], range: [0.1, 0.3], source: test}
   - {name: law year, metric: law_passed_year, stat: outcome, range: [2003, 2004.75], share: 0.5}
   - {name: first, metric: U, stat: first_reached, window: [2000Q1, 2003Q4], threshold: 1, range: [2000, 2002.75]}
+  - {name: rise, metric: P, stat: change, window: [2000Q4, 2002Q4], range: [1.0e-9, 1], given: {outcome: law_passed_year, range: [1997, 2003.75]}, counted: false}
 )";
 
 std::uint32_t region(const Scenario& s, const std::string& code) {
@@ -150,7 +151,7 @@ TEST_CASE("a valid scenario round-trips into the right Config values", "[scenari
   CHECK(c.named_ngos[0].legitimacy == 0.5);
   CHECK_FALSE(c.default_ngos);
 
-  REQUIRE(s.targets.size() == 3);
+  REQUIRE(s.targets.size() == 4);
   CHECK(s.targets[0].stat == policysim::scenario::StylisedFactStat::max);
   CHECK(s.targets[0].window_start == Quarter(2003, 1));
   CHECK(s.targets[0].low == 0.1);
@@ -161,10 +162,20 @@ TEST_CASE("a valid scenario round-trips into the right Config values", "[scenari
   CHECK_FALSE(s.targets[1].window_start.has_value());
   CHECK(s.targets[1].share == 0.5);
   CHECK(s.targets[2].threshold == 1.0);
+  CHECK(s.targets[2].counted);
+  CHECK_FALSE(s.targets[2].given.has_value());
+  CHECK(s.targets[3].stat == policysim::scenario::StylisedFactStat::change);
+  CHECK(s.targets[3].window_start == Quarter(2000, 4));
+  CHECK(s.targets[3].window_end == Quarter(2002, 4));
+  REQUIRE(s.targets[3].given.has_value());
+  CHECK(s.targets[3].given->outcome == "law_passed_year");
+  CHECK(s.targets[3].given->low == 1997.0);
+  CHECK(s.targets[3].given->high == 2003.75);
+  CHECK_FALSE(s.targets[3].counted);
 
   CHECK(policysim::scenario::describe(s) ==
         "round trip: 2000Q1-2003Q4 (16 ticks), 83 regions (russia83), 2 donors, 5 interventions, "
-        "3 targets, 5 replications, seed 99");
+        "4 targets, 5 replications, seed 99");
 }
 
 TEST_CASE("scenarios in scenarios/ and scenarios/smoke/ find the shared data folder",

@@ -118,7 +118,13 @@ TEST_CASE("the shipped variants change their lists explicitly, without warnings"
   for (const char* name : {"us_style.yaml", "nordic_network.yaml", "domestic_ngo_led.yaml",
                            "funding_withdrawal.yaml"}) {
     INFO(name);
-    CHECK(load_scenario(root / name).warnings.empty());
+    // The one warning allowed is the inherited P_Z2 of baseline.yaml, below the range MODEL.md §7
+    // now gives it until the recalibration; no warning comes from the variants' lists.
+    for (const auto& warning : load_scenario(root / name).warnings) {
+      INFO(warning.str());
+      CHECK(warning.message.find("`P_Z2` = 0.484 is outside its plausible range") !=
+            std::string::npos);
+    }
   }
 }
 

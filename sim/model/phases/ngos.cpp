@@ -24,7 +24,8 @@ void update_ngo(const RunContext& run, const NationState& nation, std::size_t i,
   const double foreign_income = intensity.foreign_grant * p.grant_size *
                                 (1.0 - p.z1 * (nation.ngo_law ? 1.0 : 0.0)) *
                                 (1.0 - p.z2 * (nation.foreign_agents_law ? 1.0 : 0.0)) / alive;
-  const double domestic_income = intensity.domestic_grant * p.grant_size / alive + p.income_base;
+  const double domestic_income =
+      intensity.domestic_grant * p.grant_size / alive + run.draws.ngo_income_base[i];
 
   // The record at t, read before any of it is overwritten.
   const double resources_now = ngos.resources[i], foreign_share_now = ngos.foreign_share[i];

@@ -88,6 +88,8 @@ void record(const RunContext& run, Tick t, const RegionState& regions, const Ngo
   set(SeriesMetric::convictions, totals.convictions);
   set(SeriesMetric::regions_with_cases, totals.regions_with_cases);
   set(SeriesMetric::share_regions_with_cases, totals.regions_with_cases / regions_count);
+  set(SeriesMetric::share_regions_with_cases_past_year,
+      totals.regions_with_cases_past_year / regions_count);
 
   const std::uint64_t alive =
       core::integer_sum(f.ngo_count, [&](std::size_t i) { return ngos.alive[i]; });

@@ -2,7 +2,7 @@
 // from the state at the end of the regional phase, which neither changes.
 //
 // One pass of core::deterministic_sums: each sum has the bits of its own deterministic_sum, and
-// the sixteen chains of additions run side by side instead of one pass each.
+// the seventeen chains of additions run side by side instead of one pass each.
 
 #include <array>
 
@@ -24,6 +24,7 @@ RegionTotals sum_regions(const RegionState& regions, const std::vector<std::uint
     kCases,
     kConvictions,
     kWithCases,
+    kWithCasesPastYear,
     kForeignExposure,
     kSums
   };
@@ -44,6 +45,7 @@ RegionTotals sum_regions(const RegionState& regions, const std::vector<std::uint
     term[kCases] = regions.cases[r];
     term[kConvictions] = regions.convictions[r];
     term[kWithCases] = regions.cases[r] > 0 ? 1.0 : 0.0;
+    term[kWithCasesPastYear] = regions.case_quarters[r] != 0 ? 1.0 : 0.0;
     term[kForeignExposure] = s.intensity(r).foreign_exposure;
     return term;
   });
@@ -59,6 +61,7 @@ RegionTotals sum_regions(const RegionState& regions, const std::vector<std::uint
   totals.cases = sums[kCases];
   totals.convictions = sums[kConvictions];
   totals.regions_with_cases = sums[kWithCases];
+  totals.regions_with_cases_past_year = sums[kWithCasesPastYear];
   totals.foreign_exposure = sums[kForeignExposure];
   return totals;
 }

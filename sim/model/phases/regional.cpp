@@ -344,6 +344,8 @@ void update_region(const RunContext& run, Tick t, const RegionalState& state, Ti
       convictions = conviction_draws.binomial(cases, rules::clip01(judicial_use * p.p_conv));
     }
   }
+  next.case_quarters[r] =
+      static_cast<std::uint8_t>(((now.case_quarters[r] << 1U) | (cases > 0 ? 1U : 0U)) & 0xFU);
   next.cases[r] = cases;
   next.convictions[r] = convictions;
   next.mean_cases[r] =

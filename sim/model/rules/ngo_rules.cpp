@@ -1,10 +1,24 @@
 // Rule 9: NGO resources, foreign share, legitimacy and tie to the police.
 
 #include <algorithm>
+#include <boost/math/special_functions/gamma.hpp>
 
 #include "sim/model/rules/rules.hpp"
 
 namespace policysim::model::rules {
+
+double ngo_base_income(const Params& p, double uniform) {
+  // Inversion of one counter-based uniform by Boost.Math's inverse regularised incomplete gamma
+  // function: one draw per NGO whatever the shape (no rejection loop, so the NGO's key fixes its
+  // income), monotone in the uniform, and from a library kept and tested for accuracy over the
+  // whole range of shapes (k_inc 0.5 to 10), rather than a sampler of our own. Computed in double
+  // (no promotion to long double, whose width differs between platforms). Boost calls the C
+  // library's log, exp and pow, not core/elementary.hpp's, so POLICYSIM_PORTABLE_MATH does not
+  // reach these draws: across machines their last bits may differ, as the default build's may.
+  using Policy = boost::math::policies::policy<boost::math::policies::promote_double<false>>;
+  if (p.income_base <= 0.0) return 0.0;
+  return boost::math::gamma_p_inv(p.k_inc, uniform, Policy()) * p.income_base / p.k_inc;
+}
 
 double ngo_resources_next(const Params& p, double resources, double foreign_income,
                           double domestic_income) {

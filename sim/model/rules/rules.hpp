@@ -99,6 +99,9 @@ double support_next(const Params& p, double support, double exposure, double mea
 double support_equilibrium(const Params& p, double exposure, double mean_directive, double rho);
 
 // Rule 9: NGOs.
+/// An NGO's own base income per quarter, drawn once per run: the `uniform`-quantile of the Gamma
+/// distribution with mean income_base and shape k_inc (scale income_base / k_inc).
+double ngo_base_income(const Params& p, double uniform);
 /// R(t+1) >= 0 from this quarter's foreign income B_f and domestic income B_d (base included).
 double ngo_resources_next(const Params& p, double resources, double foreign_income,
                           double domestic_income);
