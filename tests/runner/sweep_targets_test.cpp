@@ -142,3 +142,34 @@ TEST_CASE(
   CHECK(std::isnan(targets.verdicts[1].share_met));
   CHECK_FALSE(targets.verdicts[1].met);
 }
+
+TEST_CASE("a target with a condition is counted over the runs that meet it, point by point",
+          "[runner][sweep]") {
+  const TemporaryFolder dir("sweep-targets-given");
+  Scenario scenario = two_targets();
+  // Moderate resistance among the runs where the law passed.
+  scenario.targets[1].given =
+      policysim::scenario::StylisedFactCondition{"law_passed_year", 1997.0, 2012.75};
+  auto db = ResultsDatabase::open(dir / "results.sqlite", kSchema, "s", {{"seed", 1}});
+  // p0: the law passes with resistance 0.4, and never with 0.6 (left out); p1: passes twice,
+  // 0.5 and 0.2; p2: never passes.
+  store_judged(db, scenario, run("p0", 0, 2003.5, 0.4));
+  store_judged(db, scenario, run("p0", 1, kNaN, 0.6));
+  store_judged(db, scenario, run("p1", 0, 2004.75, 0.5));
+  store_judged(db, scenario, run("p1", 1, 2006.0, 0.2));
+  store_judged(db, scenario, run("p2", 0, kNaN, 0.1));
+  store_judged(db, scenario, run("p2", 1, kNaN, 0.9));
+  db.flush();
+
+  const auto targets = sweep_targets(scenario, db, 3, 2);
+  // p0: 1 of 1; p1: 2 of 2; p2: no run meets the condition, so its share says nothing.
+  REQUIRE(targets.shares[1].size() == 3);
+  CHECK(targets.shares[1][0] == 1.0);
+  CHECK(targets.shares[1][1] == 1.0);
+  CHECK(std::isnan(targets.shares[1][2]));
+  // Over every point: the 3 runs where the law passed, all moderate (unconditioned: 4 of 6).
+  CHECK(targets.verdicts[1].share_met == 1.0);
+  CHECK(targets.verdicts[1].given.find("law_passed_year") != std::string::npos);
+  // The unconditioned target is unchanged: 2 of 6 laws early.
+  CHECK(targets.verdicts[0].share_met == Approx(2.0 / 6.0));
+}
