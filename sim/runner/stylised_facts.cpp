@@ -123,6 +123,7 @@ StylisedFactResult judge(const scenario::StylisedFact& target, std::vector<doubl
     }
     result.runs_judged = judged.size();
     result.share_in_range = judged.empty() ? kNaN : share_in_range(judged, target.low, target.high);
+    result.judged_values = std::move(judged);
   }
   result.met = result.share_in_range >= target.share;  // false for NaN
   return result;
@@ -177,8 +178,10 @@ void print_targets(std::ostream& out, const std::vector<StylisedFactResult>& res
   int met = 0, counted = 0, checks = 0;
   for (const auto& result : results) {
     const auto& t = result.target;
+    // The spread of the runs the share is over: with a condition, only those meeting it.
+    const std::vector<double>& judged = t.given ? result.judged_values : result.values;
     std::vector<double> present;
-    for (double v : result.values) {
+    for (double v : judged) {
       if (!std::isnan(v)) present.push_back(v);
     }
     std::string spread = "never";
@@ -188,8 +191,8 @@ void print_targets(std::ostream& out, const std::vector<StylisedFactResult>& res
       char text[80];
       std::snprintf(text, sizeof text, "median %.4g [5%%: %.4g, 95%%: %.4g]", q[0], q[1], q[2]);
       spread = text;
-      if (present.size() < result.values.size()) {
-        spread += ", " + std::to_string(result.values.size() - present.size()) + " runs: none";
+      if (present.size() < judged.size()) {
+        spread += ", " + std::to_string(judged.size() - present.size()) + " runs: none";
       }
     }
     const std::string statistic =

@@ -21,7 +21,10 @@ struct StylisedFactResult {
   /// [low, high]; NaN when no run meets the condition.
   double share_in_range = 0;
   std::size_t runs_judged = 0;  ///< the runs the share is over
-  bool met = false;             ///< share_in_range >= target.share
+  /// With a condition, the values of the runs that meet it (what the share is over); empty
+  /// without one, where every value is judged.
+  std::vector<double> judged_values;
+  bool met = false;  ///< share_in_range >= target.share
 };
 
 /// The decimal year of a quarter: 2003Q1 = 2003.0, 2003Q4 = 2003.75.

@@ -75,6 +75,11 @@ TEST_CASE("a target with a condition is judged only over the runs that meet it",
   CHECK(result.runs_judged == 3);
   CHECK(result.share_in_range == Approx(2.0 / 3.0));  // 0.3 and 0.45 of the three
   CHECK(result.met);                                  // 2/3 >= 0.6
+  // What is printed is the spread of those three: median 0.45, not the 0.3 of all five.
+  std::ostringstream printed;
+  print_targets(printed, {result});
+  CHECK_THAT(printed.str(), Catch::Contains("of the 3 runs with") &&
+                                Catch::Contains("median 0.45 [5%: 0.315, 95%: 0.675]"));
   // Without the condition the two runs without a law would count as punitive: 4 of 5.
   StylisedFact unconditional = punitive;
   unconditional.given.reset();
