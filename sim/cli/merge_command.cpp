@@ -48,9 +48,11 @@ void add_merge_command(CLI::App& app, Action& action) {
       const auto count = store::merge_results(target, databases);
       std::cout << "merged " << shards->size() << (shards->size() == 1 ? " shard" : " shards")
                 << " into " << target.string() << ": " << count.runs_added << " runs added, "
-                << count.runs_present << " already there\n"
-                << "run the same `policysim sweep FILE` with -o " << out->string()
-                << " to summarise them (it reuses every run and runs any that are missing)\n";
+                << count.runs_present << " already there\n";
+      if (count.sweep) {
+        std::cout << "run the same `policysim sweep FILE` with -o " << out->string()
+                  << " to summarise them (it reuses every run and runs any that are missing)\n";
+      }
       return core::kOk;
     };
   });

@@ -68,6 +68,7 @@ MergeCount copy_missing_runs(const std::filesystem::path& out, const Schema& sch
                   table);
         }
       }
+      count.sweep = db.has_table("design");
       db.exec("INSERT OR IGNORE INTO main.regions SELECT * FROM shard.regions");
       const std::int64_t before = single_integer(db, "SELECT coalesce(max(run_id), 0) FROM runs");
       const std::int64_t shard_runs = single_integer(db, "SELECT count(*) FROM shard.runs");

@@ -16,6 +16,7 @@ namespace policysim::store {
 struct MergeCount {
   std::size_t runs_added = 0;    ///< runs copied into OUT
   std::size_t runs_present = 0;  ///< runs of the shards that OUT held already
+  bool sweep = false;            ///< OUT holds a sweep's design (the shards are a sweep's)
 };
 
 /// Copies into the results database `out` (created if absent, with the first shard's manifest)

@@ -60,4 +60,11 @@ expect 73 'sweep_design:' merge merged2 shard1 other
 expect 73 'made from other inputs' merge merged other
 expect 66 'no results database at' merge merged3 shard1 nowhere
 
+# Merged sweep shards are summarised by rerunning the sweep; the runs of `policysim run` are not
+# a sweep, and their merge says nothing of one.
+expect 0 'run the same `policysim sweep FILE` with -o merged' merge merged shard1
+expect 0 '' run tiny.yaml --reps 2 -o runs -q
+check "a merge of a run's database mentions no sweep" 0 \
+  "$("$exe" merge runs_merged runs 2>&1 | grep -c 'policysim sweep')"
+
 exit $failures
