@@ -181,7 +181,9 @@ class Evaluator:
         if proc.returncode != 0:
             raise RuntimeError(f"policysim failed ({proc.returncode}):\n{proc.stdout}\n{proc.stderr}")
         with sqlite3.connect(f"file:{out / 'results.sqlite'}?mode=ro", uri=True) as con:
-            targets = pd.read_sql("SELECT name, share_required, share_met, met FROM targets", con)
+            # Checks (counted = 0) hold by construction and constrain nothing: not scored.
+            targets = pd.read_sql("SELECT name, share_required, share_met, met FROM targets "
+                                  "WHERE counted = 1", con)
             if self.annual_cases:
                 targets = pd.concat([targets, annual_cases_check(con)], ignore_index=True)
         if keep is None:
@@ -189,7 +191,9 @@ class Evaluator:
         return targets, proc.stdout
 
     def score_targets(self, targets: pd.DataFrame) -> float:
-        shortfall = (targets.share_required + self.margin - targets.share_met).clip(lower=0.0)
+        # A share with no run to judge (a condition no run met) is NULL: scored as none met.
+        met = targets.share_met.fillna(0.0)
+        shortfall = (targets.share_required + self.margin - met).clip(lower=0.0)
         return float(shortfall.sum())
 
     def prior_penalty(self, values: dict[str, float]) -> float:
