@@ -48,14 +48,6 @@ std::vector<Mark> name_marks(const YamlNode& list) {
   return marks;
 }
 
-template <class Item>
-std::vector<std::string> names_of(const std::vector<Item>& items) {
-  std::vector<std::string> names;
-  names.reserve(items.size());
-  for (const auto& item : items) names.push_back(item.name);
-  return names;
-}
-
 /// Interventions read from `node` against the arm's current donors.
 std::vector<model::Intervention> read_intervention_list(const YamlNode& node,
                                                         Diagnostics& diagnostics,

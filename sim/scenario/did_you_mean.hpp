@@ -6,6 +6,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace policysim::scenario {
 
@@ -15,6 +16,15 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 /// The candidate closest to `name`, if one is close enough to be a plausible typo or a prefix.
 std::optional<std::string> closest_name(std::string_view name,
                                         std::span<const std::string> candidates);
+
+/// The `name` of each item (donors, interventions...): the candidates of a suggestion.
+template <class Item>
+std::vector<std::string> names_of(const std::vector<Item>& items) {
+  std::vector<std::string> names;
+  names.reserve(items.size());
+  for (const auto& item : items) names.push_back(item.name);
+  return names;
+}
 
 /// "a, b, c": candidates joined for an error message.
 std::string join_names(std::span<const std::string> names);

@@ -52,14 +52,6 @@ std::string column_of(std::string_view path) {
   return column;
 }
 
-template <class Item>
-std::vector<std::string> names_of(const std::vector<Item>& items) {
-  std::vector<std::string> names;
-  names.reserve(items.size());
-  for (const auto& item : items) names.push_back(item.name);
-  return names;
-}
-
 std::vector<std::string> parameter_names() {
   std::vector<std::string> names;
   for (const auto& spec : model::parameter_specs()) {
