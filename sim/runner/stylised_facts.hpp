@@ -23,7 +23,7 @@ struct StylisedFactResult {
   std::size_t runs_judged = 0;  ///< the runs the share is over
   /// With a condition, the values of the runs that meet it (what the share is over); empty
   /// without one, where every value is judged.
-  std::vector<double> judged_values;
+  std::vector<double> judged_values = {};
   bool met = false;  ///< share_in_range >= target.share
 };
 
