@@ -129,11 +129,16 @@ StylisedFactResult judge(const scenario::StylisedFact& target, std::vector<doubl
   return result;
 }
 
+std::size_t outcome_column(const std::vector<std::string>& outcome_columns,
+                           const std::string& name) {
+  return static_cast<std::size_t>(std::find(outcome_columns.begin(), outcome_columns.end(), name) -
+                                  outcome_columns.begin());
+}
+
 std::vector<double> outcome_values(const std::vector<std::string>& outcome_columns,
                                    const std::vector<store::StoredRun>& runs,
                                    const std::string& name) {
-  const auto column = static_cast<std::size_t>(
-      std::find(outcome_columns.begin(), outcome_columns.end(), name) - outcome_columns.begin());
+  const std::size_t column = outcome_column(outcome_columns, name);
   std::vector<double> values;
   values.reserve(runs.size());
   for (const auto& run : runs) values.push_back(run.outcomes.at(column));

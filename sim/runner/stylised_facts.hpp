@@ -2,8 +2,10 @@
 // Stylised-fact targets: each reduces a metric to one number per run and asks that enough runs
 // fall in a range (MODEL.md §9).
 
+#include <cstddef>
 #include <iosfwd>
 #include <limits>
+#include <string>
 #include <vector>
 
 #include "sim/core/quarter.hpp"
@@ -62,6 +64,11 @@ StylisedFactResult judge(const scenario::StylisedFact& target, std::vector<doubl
                          const std::vector<double>& given_values = {});
 
 /// The outcome `name` of each run, from the runs' outcome columns named `outcome_columns`.
+/// The index of outcome `name` among `outcome_columns` (their size when it is not there, so that
+/// .at() on a run's outcomes throws).
+std::size_t outcome_column(const std::vector<std::string>& outcome_columns,
+                           const std::string& name);
+
 std::vector<double> outcome_values(const std::vector<std::string>& outcome_columns,
                                    const std::vector<store::StoredRun>& runs,
                                    const std::string& name);

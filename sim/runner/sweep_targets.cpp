@@ -1,6 +1,5 @@
 #include "sim/runner/sweep_targets.hpp"
 
-#include <algorithm>
 #include <limits>
 #include <optional>
 
@@ -22,10 +21,7 @@ std::vector<store::TargetValue> run_target_values(const scenario::Scenario& scen
     const scenario::StylisedFact& target = scenario.targets[t];
     double value = statistics[t];
     if (target.stat == scenario::StylisedFactStat::outcome) {
-      const auto& outcomes = schema.outcomes;
-      const auto column = static_cast<std::size_t>(
-          std::find(outcomes.begin(), outcomes.end(), target.metric) - outcomes.begin());
-      value = run.outcomes.at(column);
+      value = run.outcomes.at(outcome_column(schema.outcomes, target.metric));
     }
     values.push_back({target.name, value});
   }
