@@ -67,6 +67,7 @@ Generation accept_in_order(std::uint32_t number, double epsilon, const AbcSettin
       if (!(distances[b] <= epsilon)) continue;  // NaN (a failed simulation) is never accepted
       g.particles.row(static_cast<Eigen::Index>(accepted)) = batch[b].theta.transpose();
       g.distances.push_back(distances[b]);
+      g.indices.push_back(batch[b].index);
       g.proposals = std::uint64_t{batch[b].index} + 1;
       ++accepted;
     }
@@ -179,7 +180,7 @@ Generation AbcSmc::next(const Generation& previous, const Simulate& simulate) co
 
 bool AbcSmc::done(const Generation& last) const {
   return last.number + 1 >= settings_.max_generations ||
-         (last.number > 0 && last.acceptance() < settings_.min_acceptance);
+         (last.number > 0 && (last.acceptance() < settings_.min_acceptance || last.epsilon <= 0.0));
 }
 
 std::vector<Generation> AbcSmc::run(const Simulate& simulate) const {

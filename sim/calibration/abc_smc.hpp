@@ -14,8 +14,9 @@
 //
 // Every random number is keyed by (seed, generation, proposal index), and proposals are accepted
 // in index order, so the result is the same whatever the batch size and however the caller
-// spreads a batch's simulations over threads or processes: the simulator should key its own
-// random numbers by the proposal's (generation, index) too.
+// spreads a batch's simulations over threads or processes: the simulator should be as
+// deterministic, its random numbers keyed by the proposal's (generation, index) or common to
+// every proposal (common random numbers).
 
 #include <Eigen/Dense>
 #include <cstdint>
@@ -57,9 +58,10 @@ struct Generation {
   double epsilon = 0.0;           ///< accepted distances are <= epsilon (infinity in generation 0)
   Eigen::MatrixXd particles;      ///< one row a particle
   std::vector<double> distances;  ///< one a particle
-  std::vector<double> weights;    ///< normalised to sum 1
-  std::uint64_t proposals = 0;    ///< simulated to accept the particles (up to the last accepted)
-  double acceptance() const;      ///< particles / proposals
+  std::vector<std::uint32_t> indices;  ///< the proposal each particle was (Proposal::index)
+  std::vector<double> weights;         ///< normalised to sum 1
+  std::uint64_t proposals = 0;  ///< simulated to accept the particles (up to the last accepted)
+  double acceptance() const;    ///< particles / proposals
   double effective_sample_size() const;
 };
 
@@ -72,8 +74,9 @@ class AbcSmc {
   Generation first(const Simulate& simulate) const;
   /// The generation after `previous`.
   Generation next(const Generation& previous, const Simulate& simulate) const;
-  /// Whether `last` ends the run: the generation limit is reached, or its acceptance fell below
-  /// min_acceptance (further tolerances would cost more than they sharpen).
+  /// Whether `last` ends the run: the generation limit is reached, its acceptance fell below
+  /// min_acceptance (further tolerances would cost more than they sharpen), or its tolerance
+  /// is zero (every later one would be zero too: the particles meet the data exactly).
   bool done(const Generation& last) const;
   /// first, then next until done.
   std::vector<Generation> run(const Simulate& simulate) const;
