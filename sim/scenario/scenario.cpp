@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "sim/scenario/arm_reader.hpp"
+#include "sim/scenario/calibration_reader.hpp"
 #include "sim/scenario/config_reader.hpp"
 #include "sim/scenario/map_reader.hpp"
 #include "sim/scenario/parameter_reader.hpp"
@@ -204,8 +205,9 @@ void merge_maps(YamlNode& parent, const YamlNode& child, bool deep) {
   }
 }
 
-/// A sweep file (`scenario: FILE` and `sweep:`) is a variant of FILE that adds only a sweep (and
-/// perhaps its own name): its `scenario:` becomes `extends:`, and any other key is an error.
+/// A sweep or calibration file (`scenario: FILE` and `sweep:` or `calibration:`) is a variant of
+/// FILE that adds only a sweep or a calibration (and perhaps its own name): its `scenario:`
+/// becomes `extends:`, and any other key is an error.
 void read_sweep_file(YamlNode& root, const std::filesystem::path& file, Diagnostics& diagnostics) {
   const auto has = [&](std::string_view key) {
     return std::find_if(root.entries.begin(), root.entries.end(),
@@ -215,26 +217,28 @@ void read_sweep_file(YamlNode& root, const std::filesystem::path& file, Diagnost
   if (scenario == root.entries.end()) return;
   if (has("extends") != root.entries.end()) {
     throw ScenarioError(file.string(), scenario->key.mark,
-                        "give either `scenario:` (a sweep file: the scenario it sweeps) or "
-                        "`extends:` (a variant), not both");
+                        "give either `scenario:` (a sweep or calibration file: the scenario it "
+                        "varies) or `extends:` (a variant), not both");
   }
-  if (has("sweep") == root.entries.end()) {
+  if (has("sweep") == root.entries.end() && has("calibration") == root.entries.end()) {
     diagnostics.error(scenario->key.mark,
-                      "`scenario:` names the scenario that a sweep file's `sweep:` varies, but "
-                      "this file has no `sweep:`; add one, or write `extends:` for a variant");
+                      "`scenario:` names the scenario that a sweep file's `sweep:` (or a "
+                      "calibration file's `calibration:`) varies, but this file has neither; add "
+                      "one, or write `extends:` for a variant");
   }
-  constexpr std::array<std::string_view, 4> kSweepFileKeys = {"scenario", "name", "description",
-                                                              "sweep"};
+  constexpr std::array<std::string_view, 5> kSweepFileKeys = {"scenario", "name", "description",
+                                                              "sweep", "calibration"};
   std::erase_if(root.entries, [&](const YamlNode::Entry& entry) {
     if (std::find(kSweepFileKeys.begin(), kSweepFileKeys.end(), entry.key.text) !=
         kSweepFileKeys.end()) {
       return false;
     }
     diagnostics.error(entry.key.mark,
-                      "a sweep file (`scenario:`) holds only `scenario`, `name`, `description` "
-                      "and `sweep`, not `" +
+                      "a sweep or calibration file (`scenario:`) holds only `scenario`, `name`, "
+                      "`description`, `sweep` and `calibration`, not `" +
                           entry.key.text +
-                          "`; make the change in a variant (`extends:`) and sweep that");
+                          "`; make the change in a variant (`extends:`) and sweep or calibrate "
+                          "that");
     return true;
   });
   has("scenario")->key.text = "extends";
@@ -361,7 +365,8 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
       {"name",       "description",  "start",         "end",    "regions",       "include_edges",
        "synthetic",  "data_dir",     "replications",  "seed",   "adoption_mode", "mechanisms",
        "parameters", "donors",       "interventions", "series", "forced_events", "initial_adopters",
-       "ngos",       "default_ngos", "targets",       "arms",   "reference",     "sweep"});
+       "ngos",       "default_ngos", "targets",       "arms",   "reference",     "sweep",
+       "calibration"});
   detail::read_name_and_window(top, diagnostics, scenario);
   const detail::RegionDirectory regions = detail::read_country(top, diagnostics, scenario);
   model::Config& config = scenario.config;
@@ -410,6 +415,10 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
   if (const YamlNode* v = section("sweep"); v && !v->is_null()) {
     scenario.sweep = detail::read_sweep(*v, diagnostics, scenario);
   }
+  // So does a calibration, against the targets read above.
+  if (const YamlNode* v = section("calibration"); v && !v->is_null()) {
+    scenario.calibration = detail::read_calibration(*v, diagnostics, scenario);
+  }
 
   // Threshold modes cannot start from nothing: every region waits for adopting neighbours.
   if (mode && config.adoption_mode != model::AdoptionMode::hazard &&
@@ -422,7 +431,8 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
   // Where the data came from is recorded by the data files' contents, not by a path.
   YamlNode resolved = root;
   std::erase_if(resolved.entries, [](const auto& entry) {
-    return entry.key.text == "data_dir" || entry.key.text == "sweep";
+    return entry.key.text == "data_dir" || entry.key.text == "sweep" ||
+           entry.key.text == "calibration";
   });
   scenario.resolved_yaml = write_yaml(resolved);
   scenario.warnings = diagnostics.warnings();
@@ -465,6 +475,10 @@ std::string describe(const Scenario& scenario) {
     out << ", a " << sensitivity::design_kind_name(scenario.sweep->design) << " sweep of "
         << scenario.sweep->factors.size()
         << (scenario.sweep->factors.size() == 1 ? " factor" : " factors");
+  }
+  if (scenario.calibration) {
+    const std::size_t n = scenario.calibration->parameters.size();
+    out << ", a calibration of " << n << (n == 1 ? " parameter" : " parameters");
   }
   return out.str();
 }

@@ -14,6 +14,7 @@
 
 #include "sim/core/quarter.hpp"
 #include "sim/model/config.hpp"
+#include "sim/scenario/calibration.hpp"
 #include "sim/scenario/scenario_error.hpp"
 #include "sim/scenario/sweep.hpp"
 
@@ -89,9 +90,12 @@ struct Scenario {
   std::string reference = "base";  ///< the arm the others are compared with
   /// `sweep:`, the factors and design that `policysim sweep` runs (docs/sweeps.md).
   std::optional<Sweep> sweep;
+  /// `calibration:`, the parameters and targets that `policysim calibrate` fits
+  /// (docs/calibration.md).
+  std::optional<Calibration> calibration;
   /// The scenario with its `extends:` chain resolved, as one self-contained YAML document; its
-  /// `data_dir` is left out (data_files names the files it stands for), and so is `sweep`,
-  /// which a sweep's database records on its own.
+  /// `data_dir` is left out (data_files names the files it stands for), and so are `sweep` and
+  /// `calibration`, which their databases record on their own.
   std::string resolved_yaml;
   /// The scenario files read for it: `file`, then each file it extends, nearest first.
   std::vector<std::filesystem::path> source_files;

@@ -63,8 +63,8 @@ std::vector<std::string> parameter_names() {
 
 class FactorReader {
  public:
-  FactorReader(Diagnostics& diagnostics, const Scenario& scenario)
-      : diagnostics_(diagnostics), scenario_(scenario) {}
+  FactorReader(Diagnostics& diagnostics, const Scenario& scenario, std::string_view section)
+      : diagnostics_(diagnostics), scenario_(scenario), section_(section) {}
 
   /// The factor `key: value` of `factors:`, or nothing when it has a problem (recorded).
   std::optional<SweepFactor> read(const YamlNode& key, const YamlNode& value) {
@@ -229,7 +229,7 @@ class FactorReader {
     if (!spec) {
       // The valid names are hundreds: a suggestion and where to find them, not the list.
       diagnostics_.error(key.mark,
-                         "unknown factor `" + path + "` in `sweep.factors`" +
+                         "unknown factor `" + path + "` in `" + section_ + "`" +
                              did_you_mean(path, parameter_names()) +
                              "; a factor is a parameter's name or symbol (`policysim list "
                              "parameters`), `intervention.NAME.intensity|start|end` or "
@@ -328,6 +328,7 @@ class FactorReader {
 
   Diagnostics& diagnostics_;
   const Scenario& scenario_;
+  std::string section_;  ///< where the factors are, for messages: "sweep.factors"
 };
 
 /// The levels or points of the design: a whole number from 1 (or `minimum`) to kMaxPoints.
@@ -337,6 +338,28 @@ std::optional<std::size_t> read_size(const YamlNode& node, Diagnostics& diagnost
 }
 
 }  // namespace
+
+std::vector<SweepFactor> read_factors(const YamlNode& node, Diagnostics& diagnostics,
+                                      const Scenario& scenario, std::string_view section) {
+  std::vector<SweepFactor> factors;
+  if (!node.is_map() || node.entries.empty()) {
+    diagnostics.error(node.mark, "`" + std::string(section) +
+                                     "` must be a map of factors to their ranges, e.g.\n"
+                                     "  beta_resistance: {range: [1.5, 4.5]}\n"
+                                     "  beta0.law: {}   # the parameter's plausible range");
+    return factors;
+  }
+  FactorReader reader(diagnostics, scenario, section);
+  std::vector<Mark> marks;
+  for (const auto& [key, value] : node.entries) {
+    if (auto factor = reader.read(key, value)) {
+      factors.push_back(std::move(*factor));
+      marks.push_back(key.mark);
+    }
+  }
+  reader.check_together(factors, marks);
+  return factors;
+}
 
 std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
                                 const Scenario& scenario) {
@@ -367,23 +390,8 @@ std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
     sweep.seed = read_count(*v, diagnostics, "`sweep.seed`").value_or(1);
   }
 
-  std::vector<Mark> marks;
   if (const YamlNode* factors = map.require("factors")) {
-    if (!factors->is_map() || factors->entries.empty()) {
-      diagnostics.error(factors->mark,
-                        "`sweep.factors` must be a map of factors to their ranges, e.g.\n"
-                        "  factors:\n    beta_resistance: {range: [1.5, 4.5]}\n"
-                        "    beta0.law: {}   # the parameter's plausible range");
-    } else {
-      FactorReader reader(diagnostics, scenario);
-      for (const auto& [key, value] : factors->entries) {
-        if (auto factor = reader.read(key, value)) {
-          sweep.factors.push_back(std::move(*factor));
-          marks.push_back(key.mark);
-        }
-      }
-      reader.check_together(sweep.factors, marks);
-    }
+    sweep.factors = read_factors(*factors, diagnostics, scenario, "sweep.factors");
   }
 
   if (design) {

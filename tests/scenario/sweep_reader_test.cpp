@@ -135,8 +135,8 @@ TEST_CASE("a sweep file names its scenario and adds only a sweep", "[scenario][s
   const auto e = policysim::scenario::testing::load_error(other);
   CHECK(e.line() == 2);
   CHECK(e.column() == 1);
-  CHECK_THAT(e.message(), Contains("holds only `scenario`, `name`, `description` and `sweep`, "
-                                   "not `parameters`"));
+  CHECK_THAT(e.message(), Contains("holds only `scenario`, `name`, `description`, `sweep` and "
+                                   "`calibration`, not `parameters`"));
 }
 
 TEST_CASE("a bad sweep gets every problem at its place", "[scenario][sweep][errors]") {
