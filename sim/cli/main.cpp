@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   add_run_command(app, action);
   add_compare_command(app, action);
   add_sweep_command(app, action);
+  add_calibrate_command(app, action);
   add_merge_command(app, action);
   add_reproduce_command(app, action);
   add_validate_command(app, action);

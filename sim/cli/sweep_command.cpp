@@ -2,7 +2,6 @@
 // numbers, each run stored with its factors' values.
 
 #include <charconv>
-#include <cstdlib>
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -12,6 +11,7 @@
 #include "sim/cli/commands.hpp"
 #include "sim/cli/error_report.hpp"
 #include "sim/cli/experiment_options.hpp"
+#include "sim/cli/mpi_launch.hpp"
 #include "sim/core/exit_codes.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/sweep_experiment.hpp"
@@ -71,15 +71,12 @@ int sweep_on_ranks(const runner::SweepOptions& options) {
 /// Without MPI, each process mpirun starts would run the whole sweep into the same folder, and
 /// all but one would find it locked.
 void refuse_mpi_launch() {
-  for (const char* variable : {"OMPI_COMM_WORLD_SIZE", "PMI_SIZE"}) {
-    const char* ranks = std::getenv(variable);
-    if (ranks != nullptr && std::string(ranks) != "1") {
-      throw runner::UsageError(
-          std::string("this policysim was built without MPI, so each of the ") + ranks +
-          " processes the MPI launcher started would run the whole sweep: build it with MPI "
-          "(install libopenmpi-dev and configure with -DPOLICYSIM_MPI=ON; docs/sweeps.md), or "
-          "run one process, or shards (--shard i/N)");
-    }
+  if (const auto processes = mpi_launcher_processes()) {
+    throw runner::UsageError(
+        "this policysim was built without MPI, so each of the " + *processes +
+        " processes the MPI launcher started would run the whole sweep: build it with MPI "
+        "(install libopenmpi-dev and configure with -DPOLICYSIM_MPI=ON; docs/sweeps.md), or "
+        "run one process, or shards (--shard i/N)");
   }
 }
 #endif

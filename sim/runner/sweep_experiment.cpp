@@ -177,7 +177,7 @@ SweepResult run_sweep(const SweepOptions& options, std::ostream& out, std::ostre
       [&](const std::filesystem::path& path) {
         return open_experiment_database(path, scenario, country, manifest_extra, reps, seed,
                                         threads, options.region_series,
-                                        {factor_columns(sweep), recorded});
+                                        {factor_columns(sweep.factors, "sweep factor"), recorded});
       },
       log);
   store::write_design(db.path(), design_rows(sweep, points.count(), reps));

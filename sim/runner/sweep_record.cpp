@@ -1,6 +1,8 @@
 #include "sim/runner/sweep_record.hpp"
 
+#include <span>
 #include <string>
+#include <string_view>
 
 #include "sim/model/parameter_table.hpp"
 #include "sim/scenario/value_reader.hpp"
@@ -39,9 +41,9 @@ std::string value_list(const scenario::SweepFactor& factor) {
 
 }  // namespace
 
-nlohmann::json design_json(const scenario::Sweep& sweep) {
+nlohmann::json factors_json(std::span<const scenario::SweepFactor> sweep_factors) {
   nlohmann::json factors = nlohmann::json::array();
-  for (const auto& factor : sweep.factors) {
+  for (const auto& factor : sweep_factors) {
     factors.push_back({{"factor", factor.path},
                        {"column", factor.column},
                        {"kind", kind_name(factor.kind)},
@@ -49,12 +51,16 @@ nlohmann::json design_json(const scenario::Sweep& sweep) {
                        {"high", factor.high},
                        {"values", factor.values}});
   }
+  return factors;
+}
+
+nlohmann::json design_json(const scenario::Sweep& sweep) {
   return {{"design", sensitivity::design_kind_name(sweep.design)},
           {"points", sweep.points},
           {"levels", sweep.levels},
           // As text, like every seed a database records: exact in every reader.
           {"seed", std::to_string(sweep.seed)},
-          {"factors", factors}};
+          {"factors", factors_json(sweep.factors)}};
 }
 
 std::vector<store::DesignRow> design_rows(const scenario::Sweep& sweep, std::size_t points,
@@ -70,35 +76,36 @@ std::vector<store::DesignRow> design_rows(const scenario::Sweep& sweep, std::siz
   return rows;
 }
 
-std::vector<store::ColumnMeaning> factor_columns(const scenario::Sweep& sweep) {
+std::vector<store::ColumnMeaning> factor_columns(std::span<const scenario::SweepFactor> factors,
+                                                 std::string_view role) {
   std::vector<store::ColumnMeaning> columns;
-  for (const auto& factor : sweep.factors) {
+  for (const auto& factor : factors) {
     store::ColumnMeaning meaning{"runs", factor.column, "", ""};
     switch (factor.kind) {
       case scenario::FactorKind::parameter: {
         const model::ParameterSpec* spec = model::find_parameter(factor.target);
         meaning.unit = std::string(spec->unit);
         meaning.description =
-            "sweep factor " + factor.target + ": " + std::string(spec->description);
+            std::string(role) + " " + factor.target + ": " + std::string(spec->description);
         break;
       }
       case scenario::FactorKind::intervention_intensity:
         meaning.unit = "0-1";
-        meaning.description = "sweep factor: intensity of intervention " + factor.target;
+        meaning.description = std::string(role) + ": intensity of intervention " + factor.target;
         break;
       case scenario::FactorKind::intervention_start:
         meaning.unit = "year";
-        meaning.description =
-            "sweep factor: first quarter of intervention " + factor.target + ", as a decimal year";
+        meaning.description = std::string(role) + ": first quarter of intervention " +
+                              factor.target + ", as a decimal year";
         break;
       case scenario::FactorKind::intervention_end:
         meaning.unit = "year";
-        meaning.description =
-            "sweep factor: last quarter of intervention " + factor.target + ", as a decimal year";
+        meaning.description = std::string(role) + ": last quarter of intervention " +
+                              factor.target + ", as a decimal year";
         break;
       case scenario::FactorKind::donor_foreignness:
         meaning.unit = "0-1";
-        meaning.description = "sweep factor: foreignness of donor " + factor.target;
+        meaning.description = std::string(role) + ": foreignness of donor " + factor.target;
         break;
     }
     columns.push_back(std::move(meaning));

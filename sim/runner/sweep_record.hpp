@@ -4,6 +4,8 @@
 // what each factor's column of `runs` holds.
 
 #include <cstddef>
+#include <span>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -14,6 +16,9 @@
 
 namespace policysim::runner {
 
+/// Each factor's path, column, kind, range and values, as the database records them.
+nlohmann::json factors_json(std::span<const scenario::SweepFactor> factors);
+
 /// The design: its kind, points, levels and seed, and each factor's path, column, range and
 /// values. Not the replicates: more of them extend a sweep rather than change it.
 nlohmann::json design_json(const scenario::Sweep& sweep);
@@ -22,7 +27,9 @@ nlohmann::json design_json(const scenario::Sweep& sweep);
 std::vector<store::DesignRow> design_rows(const scenario::Sweep& sweep, std::size_t points,
                                           int replicates);
 
-/// The meaning of each factor's column of `runs`: its unit and what it sets.
-std::vector<store::ColumnMeaning> factor_columns(const scenario::Sweep& sweep);
+/// The meaning of each factor's column of `runs`: its unit and what it sets, as a `role`
+/// ("sweep factor", "calibrated parameter").
+std::vector<store::ColumnMeaning> factor_columns(std::span<const scenario::SweepFactor> factors,
+                                                 std::string_view role);
 
 }  // namespace policysim::runner

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cctype>
 #include <charconv>
+#include <limits>
 #include <mutex>
 #include <optional>
 #include <system_error>
@@ -91,17 +92,17 @@ void validate_schema(const Schema& schema) {
   validate_columns("region_series", schema.region_metrics);
 }
 
-std::string quote(const std::string& identifier) { return '"' + identifier + '"'; }
+using sqlite::quote_identifier;
 
 std::string real_columns(const std::vector<std::string>& names) {
   std::string sql;
-  for (const auto& name : names) sql += ", " + quote(name) + " REAL";
+  for (const auto& name : names) sql += ", " + quote_identifier(name) + " REAL";
   return sql;
 }
 
 std::string column_list(const std::vector<std::string>& names) {
   std::string sql;
-  for (const auto& name : names) sql += ", " + quote(name);
+  for (const auto& name : names) sql += ", " + quote_identifier(name);
   return sql;
 }
 
@@ -974,7 +975,7 @@ std::string ResultsDatabase::Impl::outcome_column(const std::string& outcome) co
     throw StoreError("'" + outcome + "' is not an outcome; the outcomes are " + join(known),
                      StoreError::internal_error);
   }
-  return quote(outcome);
+  return quote_identifier(outcome);
 }
 
 ResultsDatabase::RunCounts ResultsDatabase::count_runs(int replicates) const {
@@ -1052,12 +1053,13 @@ std::vector<double> ResultsDatabase::outcome_order_statistics(const std::string&
 }
 
 void ResultsDatabase::visit_target_counts(
-    const std::string& name, double low, double high, int replicates,
+    const std::string& name, double low, double high, const RunSelection& runs,
     const std::optional<OutcomeCondition>& given,
     const std::function<void(const TargetCount&)>& visit) const {
   std::lock_guard lock(impl_->mutex);
   const bool has_values = impl_->db.has_table("target_values");
-  std::string where = std::string(" WHERE ") + kFinishedOk;
+  std::string where = std::string(" WHERE ") + kFinishedOk + " AND replicate >= ?7";
+  if (!runs.last_arm.empty()) where += " AND r.arm BETWEEN ?8 AND ?9";
   if (given) {
     const auto& outcomes = impl_->schema.outcomes;
     if (std::find(outcomes.begin(), outcomes.end(), given->column) == outcomes.end()) {
@@ -1065,7 +1067,7 @@ void ResultsDatabase::visit_target_counts(
           "'" + given->column + "' is not an outcome; the outcomes are " + join(outcomes),
           StoreError::internal_error);
     }
-    where += " AND r." + quote(given->column) + " BETWEEN ?5 AND ?6";
+    where += " AND r." + quote_identifier(given->column) + " BETWEEN ?5 AND ?6";
   }
   // Grouped in the order of the runs' (arm, replicate) key, so that SQLite streams the groups;
   // a NULL value is known (counted by t.run_id) and outside the range.
@@ -1076,7 +1078,12 @@ void ResultsDatabase::visit_target_counts(
                                        where + " GROUP BY r.arm ORDER BY r.arm"
                                  : "SELECT r.arm, count(*), 0, 0 FROM runs r" + where +
                                        " GROUP BY r.arm ORDER BY r.arm");
-  query.bind(1, replicates);
+  query.bind(1, runs.end_replicate);
+  query.bind(7, runs.first_replicate);
+  if (!runs.last_arm.empty()) {
+    query.bind(8, std::string_view(runs.first_arm));
+    query.bind(9, std::string_view(runs.last_arm));
+  }
   if (has_values) {
     query.bind(2, std::string_view(name));
     query.bind(3, low);
@@ -1096,6 +1103,49 @@ void ResultsDatabase::visit_target_counts(
   }
 }
 
+void ResultsDatabase::visit_target_values(
+    const std::string& name, const RunSelection& runs, const std::optional<OutcomeCondition>& given,
+    const std::function<void(const std::string& arm, const std::vector<double>& values)>& visit)
+    const {
+  std::lock_guard lock(impl_->mutex);
+  const bool has_values = impl_->db.has_table("target_values");
+  std::string where = std::string(" WHERE ") + kFinishedOk + " AND replicate >= ?3";
+  if (!runs.last_arm.empty()) where += " AND r.arm BETWEEN ?4 AND ?5";
+  if (given) {
+    where += " AND r." + impl_->outcome_column(given->column) + " BETWEEN ?6 AND ?7";
+  }
+  Statement query(impl_->db, has_values ? "SELECT r.arm, t.value FROM runs r LEFT JOIN "
+                                          "target_values t ON t.name = ?2 AND t.run_id = "
+                                          "r.run_id" +
+                                              where + " ORDER BY r.arm, r.replicate"
+                                        : "SELECT r.arm, NULL FROM runs r" + where +
+                                              " ORDER BY r.arm, r.replicate");
+  query.bind(1, runs.end_replicate);
+  if (has_values) query.bind(2, std::string_view(name));
+  query.bind(3, runs.first_replicate);
+  if (!runs.last_arm.empty()) {
+    query.bind(4, std::string_view(runs.first_arm));
+    query.bind(5, std::string_view(runs.last_arm));
+  }
+  if (given) {
+    query.bind(6, given->low);
+    query.bind(7, given->high);
+  }
+  std::string arm;
+  std::vector<double> values;
+  while (query.step()) {
+    std::string next = query.column_text(0);
+    if (!values.empty() && next != arm) {
+      visit(arm, values);
+      values.clear();
+    }
+    arm = std::move(next);
+    values.push_back(query.is_null(1) ? std::numeric_limits<double>::quiet_NaN()
+                                      : query.column_double(1));
+  }
+  if (!values.empty()) visit(arm, values);
+}
+
 std::vector<RunSeries> ResultsDatabase::series_values(
     const std::vector<std::string>& metrics) const {
   const auto& known = impl_->schema.series_metrics;
@@ -1105,7 +1155,7 @@ std::vector<RunSeries> ResultsDatabase::series_values(
       throw StoreError("'" + metric + "' is not a series metric; the metrics are " + join(known),
                        StoreError::internal_error);
     }
-    columns += ", s." + quote(metric);
+    columns += ", s." + quote_identifier(metric);
   }
   std::lock_guard lock(impl_->mutex);
   Statement query(impl_->db, "SELECT r.run_id, r.arm, r.replicate" + columns +

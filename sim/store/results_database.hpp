@@ -182,10 +182,10 @@ class ResultsDatabase {
   std::vector<double> outcome_order_statistics(const std::string& outcome, int replicates,
                                                std::size_t first, std::size_t count,
                                                bool from_largest = false) const;
-  /// Of each arm's runs of replicates [0, `replicates`) that have results, in arm order: how
-  /// many, how many have a stored value of target `name` (a NULL, the statistic undefined in the
-  /// run, included), and how many of those lie in [low, high]. Reads the database an arm at a
-  /// time; what the caller keeps is all that grows with the arms.
+  /// Of each arm's runs in `runs` that have results, in arm order: how many, how many have a
+  /// stored value of target `name` (a NULL, the statistic undefined in the run, included), and
+  /// how many of those lie in [low, high]. Reads the database an arm at a time; what the caller
+  /// keeps is all that grows with the arms.
   struct TargetCount {
     std::string arm;
     std::size_t runs = 0;
@@ -198,9 +198,24 @@ class ResultsDatabase {
     std::string column;
     double low = 0.0, high = 0.0;
   };
-  void visit_target_counts(const std::string& name, double low, double high, int replicates,
-                           const std::optional<OutcomeCondition>& given,
+  /// The runs a count reads: replicates [first_replicate, end_replicate) of the arms whose names
+  /// lie in [first_arm, last_arm], or of every arm where last_arm is empty.
+  struct RunSelection {
+    int first_replicate = 0;
+    int end_replicate = 0;
+    std::string first_arm = {}, last_arm = {};
+  };
+  void visit_target_counts(const std::string& name, double low, double high,
+                           const RunSelection& runs, const std::optional<OutcomeCondition>& given,
                            const std::function<void(const TargetCount&)>& visit) const;
+  /// The stored values of target `name` of each arm's runs in `runs` that have results (and meet
+  /// `given`), arm by arm in arm order, each arm's in replicate order: NaN where the value is
+  /// NULL (the statistic undefined in the run) or not stored. Holds one arm's values at a time.
+  void visit_target_values(
+      const std::string& name, const RunSelection& runs,
+      const std::optional<OutcomeCondition>& given,
+      const std::function<void(const std::string& arm, const std::vector<double>& values)>& visit)
+      const;
   /// National metrics over ticks for every run, ordered by (arm, replicate), read in one pass
   /// over the series whatever their number. Throws StoreError for a name that is not a metric.
   std::vector<RunSeries> series_values(const std::vector<std::string>& metrics) const;

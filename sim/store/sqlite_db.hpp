@@ -17,6 +17,11 @@ namespace policysim::store::sqlite {
 
 class Statement;
 
+/// `identifier` (a table or column name) quoted for SQL: "name".
+inline std::string quote_identifier(const std::string& identifier) {
+  return '"' + identifier + '"';
+}
+
 /// One open connection to a database file.
 class Database {
  public:

@@ -1,0 +1,410 @@
+#include "sim/runner/calibration_experiment.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <map>
+#include <ostream>
+#include <span>
+#include <stdexcept>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "sim/calibration/abc_smc.hpp"
+#include "sim/runner/calibration_distance.hpp"
+#include "sim/runner/calibration_summary.hpp"
+#include "sim/runner/database_size.hpp"
+#include "sim/runner/dry_run_estimate.hpp"
+#include "sim/runner/experiment_database.hpp"
+#include "sim/runner/experiment_setup.hpp"
+#include "sim/runner/manifest.hpp"
+#include "sim/runner/replications.hpp"
+#include "sim/runner/stop_signals.hpp"
+#include "sim/runner/sweep_record.hpp"
+#include "sim/runner/sweep_targets.hpp"
+#include "sim/runner/thread_limit.hpp"
+#include "sim/runner/usage_error.hpp"
+#include "sim/scenario/value_reader.hpp"
+#include "sim/store/calibration_tables.hpp"
+
+namespace policysim::runner {
+namespace {
+
+// Proposals handed to the runs at once: enough runs (times the replicates) to keep many cores
+// busy, few enough that little is simulated past the proposal that completes a generation. Fixed,
+// not set by the threads, so that the database holds the same runs whatever the machine.
+constexpr std::size_t kBatchProposals = 64;
+// Proposal indices are written with this many digits, so that names sort in index order.
+constexpr std::uint32_t kIndexLimit = 100'000'000;
+
+/// The arm of proposal `index` of generation `generation`: "g03_p00000123".
+std::string proposal_name(std::uint32_t generation, std::uint32_t index) {
+  if (index >= kIndexLimit) {
+    throw std::runtime_error("the calibration made 10^8 proposals in generation " +
+                             std::to_string(generation) +
+                             " without accepting enough: raise `min_acceptance` or the tolerance "
+                             "quantile, or check the targets");
+  }
+  char name[32];
+  std::snprintf(name, sizeof name, "g%02u_p%08u", generation, index);
+  return name;
+}
+
+/// Raised between batches once a signal asks to stop.
+struct Stopped {
+  int signal;
+};
+
+/// Runs proposals' replicates that the database does not hold yet, each on the experiment's
+/// common seeds, its targets judged as it is stored, and reads back their targets' values.
+class ProposalRuns {
+ public:
+  ProposalRuns(const scenario::Scenario& scenario, const model::Country& country,
+               store::ResultsDatabase& database, std::uint64_t seed, std::ostream& log)
+      : scenario_(scenario), country_(country), database_(database), seed_(seed), log_(log) {}
+
+  /// The values of replicates [first, end) of the proposals named `names` (in increasing order)
+  /// at `thetas`.
+  std::vector<ProposalValues> run(const std::vector<std::string>& names,
+                                  const std::vector<Eigen::VectorXd>& thetas, int first_replicate,
+                                  int end_replicate) {
+    if (!std::is_sorted(names.begin(), names.end())) {
+      throw std::logic_error("calibration: proposals must come in name order");
+    }
+    const auto& parameters = scenario_.calibration->parameters;
+    const ArmSource arms{names.size(), [&](std::size_t a) {
+                           ArmConfig arm{names[a], scenario_.config,
+                                         std::vector<double>(thetas[a].begin(), thetas[a].end())};
+                           for (std::size_t f = 0; f < parameters.size(); ++f) {
+                             scenario::apply_factor(parameters[f], arm.parameters[f], arm.config);
+                           }
+                           return arm;
+                         }};
+    std::vector<Job> jobs;
+    for (std::size_t a = 0; a < names.size(); ++a) {
+      for (int r = first_replicate; r < end_replicate; ++r) {
+        if (database_.has_run(names[a], r)) {
+          ++reused_;
+        } else {
+          jobs.push_back({a, r});
+        }
+      }
+    }
+    if (!jobs.empty()) {
+      ReplicationRunner runner(arms, country_, database_, seed_, false, false);
+      const auto judge = [&](const Job& /*job*/, store::RunRecord& run) {
+        run.target_values = run_target_values(scenario_, database_.schema(), run);
+      };
+      const BatchResult batch = runner.run(jobs, true, log_, judge);
+      written_ += batch.written;
+      failed_ += batch.failed;
+    }
+    if (const int signal = stop_signal()) throw Stopped{signal};
+    return read_proposal_values(scenario_, database_, names, first_replicate, end_replicate);
+  }
+
+  int written() const { return written_; }
+  int reused() const { return reused_; }
+  int failed() const { return failed_; }
+
+ private:
+  const scenario::Scenario& scenario_;
+  const model::Country& country_;
+  store::ResultsDatabase& database_;
+  std::uint64_t seed_;
+  std::ostream& log_;
+  int written_ = 0, reused_ = 0, failed_ = 0;
+};
+
+/// The calibration as the database records it, among the inputs that resuming compares: what
+/// decides its proposals and their runs. Not the generation limit nor the acceptance floor,
+/// which only say when to stop: raised, they let a finished calibration go on.
+nlohmann::json calibration_json(const scenario::Calibration& calibration, std::size_t replicates) {
+  return {{"method", "abc-smc"},
+          {"particles", calibration.particles},
+          {"replications", replicates},
+          {"quantile", calibration.quantile},
+          {"fit", calibration.fit},
+          {"batch", kBatchProposals},
+          // As text, like every seed a database records: exact in every reader.
+          {"seed", std::to_string(calibration.seed)},
+          {"parameters", factors_json(calibration.parameters)}};
+}
+
+/// Which targets the distance compares: counted ones, those `fit` names if it names any.
+std::vector<bool> fitted_targets(const scenario::Scenario& scenario) {
+  const auto& fit = scenario.calibration->fit;
+  std::vector<bool> fitted;
+  for (const auto& target : scenario.targets) {
+    fitted.push_back(target.counted &&
+                     (fit.empty() || std::find(fit.begin(), fit.end(), target.name) != fit.end()));
+  }
+  return fitted;
+}
+
+void print_dry_run(const scenario::Scenario& scenario, std::size_t replicates,
+                   const std::vector<bool>& fitted, const std::filesystem::path& database,
+                   std::ostream& out) {
+  const scenario::Calibration& calibration = *scenario.calibration;
+  out << scenario::describe(scenario) << '\n';
+  out << "calibration: ABC-SMC, " << calibration.particles << " particles of " << replicates
+      << " replicates each, at most " << calibration.generations
+      << " generations (each tolerance the " << calibration.quantile
+      << " quantile of the last generation's distances), then " << calibration.held_out
+      << " held-out replicates of each final particle\n";
+  out << "parameters (uniform priors):\n";
+  for (const auto& factor : calibration.parameters) {
+    out << "  " << factor.path << " (column " << factor.column
+        << "): " << scenario::format_number(factor.low) << " to "
+        << scenario::format_number(factor.high) << '\n';
+  }
+  out << "targets fitted:\n";
+  for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
+    if (fitted[t]) out << "  " << scenario.targets[t].name << '\n';
+  }
+  out << "generation 0 runs " << calibration.particles * replicates
+      << " (the prior); each later one at least as many, more as the tolerance tightens\n";
+  out << "into " << database.string() << '\n';
+}
+
+/// Says how a generation went.
+void log_generation(const calibration::Generation& g, std::size_t replicates, double seconds,
+                    std::ostream& log) {
+  char line[200];
+  std::snprintf(line, sizeof line,
+                "policysim: generation %u: tolerance %.4g, %zu of %llu proposals accepted "
+                "(%.1f%%), ESS %.1f, %llu runs, %.1f s\n",
+                g.number, g.epsilon, static_cast<std::size_t>(g.particles.rows()),
+                static_cast<unsigned long long>(g.proposals), 100.0 * g.acceptance(),
+                g.effective_sample_size(),
+                static_cast<unsigned long long>(g.proposals * replicates), seconds);
+  log << line;
+}
+
+/// Each target's row with its prior predictive share (over generation 0's runs, `prior`): a
+/// counted target is informative unless the prior already meets it.
+std::vector<store::CalibrationTarget> prior_target_rows(const scenario::Scenario& scenario,
+                                                        const std::vector<bool>& fitted,
+                                                        std::span<const ProposalValues> prior) {
+  const std::vector<double> equal(prior.size(), 1.0);
+  std::vector<store::CalibrationTarget> rows;
+  for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
+    const scenario::StylisedFact& target = scenario.targets[t];
+    store::CalibrationTarget row;
+    row.target = target.name;
+    row.counted = target.counted;
+    row.fitted = fitted[t];
+    row.share_required = target.share;
+    row.prior_share = predictive_share(target, prior, equal, t).share;
+    // A share no run could be judged on (NaN) says nothing is met: informative.
+    row.informative = target.counted && !(row.prior_share >= target.share);
+    rows.push_back(row);
+  }
+  return rows;
+}
+
+/// Adds to each target's row its posterior predictive share over the last generation's
+/// particles (`posterior`, weighed by `weights`) on the fitting replicates, and on the held-out
+/// ones (`held_out`; NaN where there are none).
+void add_posterior_shares(const scenario::Scenario& scenario, std::span<const double> weights,
+                          std::span<const ProposalValues> posterior,
+                          std::span<const ProposalValues> held_out,
+                          std::vector<store::CalibrationTarget>& rows) {
+  constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  for (std::size_t t = 0; t < rows.size(); ++t) {
+    const scenario::StylisedFact& target = scenario.targets[t];
+    const PredictiveShare fitting = predictive_share(target, posterior, weights, t);
+    rows[t].posterior_share = fitting.share;
+    rows[t].posterior_low = fitting.low;
+    rows[t].posterior_high = fitting.high;
+    const PredictiveShare held = held_out.empty() ? PredictiveShare{kNaN, kNaN, kNaN}
+                                                  : predictive_share(target, held_out, weights, t);
+    rows[t].held_out_share = held.share;
+    rows[t].held_out_low = held.low;
+    rows[t].held_out_high = held.high;
+  }
+}
+
+}  // namespace
+
+std::filesystem::path default_calibration_folder(const std::string& name) {
+  return std::filesystem::path("results") / (name + "_calibration");
+}
+
+CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream& out,
+                                  std::ostream& log) {
+  const auto scenario = read_experiment_scenario(options.scenario_file, log);
+  if (!scenario.calibration) {
+    throw UsageError(scenario.file.string() +
+                     " declares no calibration: add a `calibration:` block to it, or write a "
+                     "calibration file that names it with `scenario:` (docs/calibration.md)");
+  }
+  const scenario::Calibration& calibration = *scenario.calibration;
+  const auto replicates = static_cast<std::size_t>(
+      options.replications.value_or(static_cast<int>(calibration.replications)));
+  const int fitting_replicates = static_cast<int>(replicates);
+  const int all_replicates = fitting_replicates + static_cast<int>(calibration.held_out);
+  const std::uint64_t seed = options.seed.value_or(scenario.seed);
+  const std::vector<bool> fitted = fitted_targets(scenario);
+
+  calibration::UniformPrior prior;
+  for (const auto& factor : calibration.parameters) {
+    prior.low.push_back(factor.low);
+    prior.high.push_back(factor.high);
+  }
+  const calibration::AbcSmc abc(prior, {.particles = calibration.particles,
+                                        .epsilon_quantile = calibration.quantile,
+                                        .max_generations = calibration.generations,
+                                        .min_acceptance = calibration.min_acceptance,
+                                        .batch = kBatchProposals,
+                                        .seed = calibration.seed});
+
+  CalibrationResult result;
+  result.database = experiment_database_path(
+      options.out_dir.value_or(default_calibration_folder(scenario.name)), scenario);
+  const ThreadLimit thread_limit(options.threads);
+  const int threads = thread_limit.threads();
+  const model::Config* const config = &scenario.config;
+  const std::size_t first_runs = calibration.particles * replicates;
+  const MemoryEstimate memory = check_experiment_memory(
+      scenario, {&config, 1}, first_runs, scenario.targets.size(), threads, false, log, 0);
+  const model::Country country = scenario::load_country(scenario);
+  const DatabaseShape shape{first_runs, 0, country.region_count(), false};
+  if (options.dry_run) {
+    print_dry_run(scenario, replicates, fitted, result.database, out);
+    print_estimates(out, scenario.config, country, seed, first_runs, threads, memory);
+    return result;
+  }
+  prepare_experiment_database(result.database, shape, options.overwrite, log);
+  const nlohmann::json recorded = calibration_json(calibration, replicates);
+  store::ResultsDatabase db = open_experiment_database(
+      result.database, scenario, country, {{"calibration", recorded}}, all_replicates, seed,
+      threads, false, {factor_columns(calibration.parameters, "calibrated parameter"), recorded});
+  db.set_manifest("complete", false);
+
+  ProposalRuns runs(scenario, country, db, seed, log);
+  // The values of the current generation's proposals, by index, for the distances and the
+  // predictive shares; the targets informative, and their spreads, once the prior's runs are in.
+  std::map<std::uint32_t, ProposalValues> values;
+  std::vector<bool> distance_targets;  // fitted and informative; empty in generation 0
+  std::vector<double> spreads;
+  const calibration::Simulate simulate = [&](std::span<const calibration::Proposal> batch) {
+    std::vector<std::string> names;
+    std::vector<Eigen::VectorXd> thetas;
+    for (const auto& proposal : batch) {
+      names.push_back(proposal_name(proposal.generation, proposal.index));
+      thetas.push_back(proposal.theta);
+    }
+    auto batch_values = runs.run(names, thetas, 0, fitting_replicates);
+    std::vector<double> distances;
+    for (std::size_t b = 0; b < batch.size(); ++b) {
+      // Generation 0 accepts every draw; its distances are set once the informative targets
+      // and the spreads are known.
+      distances.push_back(
+          distance_targets.empty()
+              ? 0.0
+              : distance(scenario, batch_values[b], distance_targets, spreads, replicates));
+      values[batch[b].index] = std::move(batch_values[b]);
+    }
+    return distances;
+  };
+  // The values of a generation's particles, in particle order.
+  const auto particle_values = [&](const calibration::Generation& g) {
+    std::vector<ProposalValues> kept;
+    for (const std::uint32_t index : g.indices) kept.push_back(values.at(index));
+    return kept;
+  };
+
+  store::CalibrationTables tables;
+  for (const auto& factor : calibration.parameters) {
+    tables.parameter_columns.push_back(factor.column);
+  }
+  std::vector<calibration::Generation> generations;
+  try {
+    auto started = std::chrono::steady_clock::now();
+    const auto seconds_since = [&] {
+      const auto now = std::chrono::steady_clock::now();
+      const double seconds = std::chrono::duration<double>(now - started).count();
+      started = now;
+      return seconds;
+    };
+    generations.push_back(abc.first(simulate));
+    // The prior predictive shares: a target most runs meet under the prior constrains nothing.
+    const std::vector<ProposalValues> prior_values = particle_values(generations[0]);
+    tables.targets = prior_target_rows(scenario, fitted, prior_values);
+    spreads = target_spreads(scenario, prior_values);
+    distance_targets.assign(scenario.targets.size(), false);
+    for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
+      distance_targets[t] = tables.targets[t].fitted && tables.targets[t].informative;
+    }
+    calibration::Generation& first = generations[0];
+    for (std::size_t p = 0; p < prior_values.size(); ++p) {
+      first.distances[p] =
+          distance(scenario, prior_values[p], distance_targets, spreads, replicates);
+    }
+    log_generation(first, replicates, seconds_since(), log);
+    if (std::none_of(distance_targets.begin(), distance_targets.end(), [](bool b) { return b; })) {
+      log << "policysim: every fitted target is met in most runs under the prior already, so "
+             "the targets constrain nothing: the posterior is the prior\n";
+    } else {
+      while (!abc.done(generations.back())) {
+        values.clear();
+        generations.push_back(abc.next(generations.back(), simulate));
+        log_generation(generations.back(), replicates, seconds_since(), log);
+      }
+    }
+    const calibration::Generation& last = generations.back();
+    std::vector<ProposalValues> held_out;
+    if (calibration.held_out > 0) {
+      std::vector<std::string> names;
+      std::vector<Eigen::VectorXd> thetas;
+      for (Eigen::Index p = 0; p < last.particles.rows(); ++p) {
+        names.push_back(proposal_name(last.number, last.indices[static_cast<std::size_t>(p)]));
+        thetas.emplace_back(last.particles.row(p).transpose());
+      }
+      held_out = runs.run(names, thetas, fitting_replicates, all_replicates);
+    }
+    add_posterior_shares(scenario, last.weights, particle_values(last), held_out, tables.targets);
+  } catch (const Stopped& stopped) {
+    mark_interrupted(db, stopped.signal);
+    log << "policysim: stopped by " << signal_name(stopped.signal) << " after " << runs.written()
+        << " new runs; the runs stored are kept, and the same command "
+        << "replays them and goes on from where it stopped\n";
+    result.runs_written = runs.written();
+    result.runs_reused = runs.reused();
+    result.stop_signal = stopped.signal;
+    return result;
+  }
+
+  for (const auto& g : generations) {
+    tables.generations.push_back({g.number, g.epsilon, g.particles.rows(),
+                                  static_cast<std::int64_t>(g.proposals), g.acceptance(),
+                                  g.effective_sample_size()});
+    for (Eigen::Index p = 0; p < g.particles.rows(); ++p) {
+      const auto i = static_cast<std::size_t>(p);
+      tables.particles.push_back(
+          {g.number, p, proposal_name(g.number, g.indices[i]), g.weights[i], g.distances[i],
+           std::vector<double>(g.particles.row(p).begin(), g.particles.row(p).end())});
+    }
+  }
+  tables.parameters = posterior_parameters(calibration, generations.back());
+  store::write_calibration(db.path(), tables);
+  db.set_manifest("finished_at", utc_now());
+  db.set_manifest("complete", true);
+  print_calibration(out, scenario.name, tables, replicates, calibration.held_out);
+  out << "results: " << result.database.string() << '\n';
+  result.generations = generations.size();
+  result.runs_written = runs.written();
+  result.runs_reused = runs.reused();
+  result.runs_failed = runs.failed();
+  if (result.runs_reused > 0) {
+    log << "policysim: reused " << result.runs_reused << " runs already in "
+        << result.database.string() << '\n';
+  }
+  return result;
+}
+
+}  // namespace policysim::runner
