@@ -2,10 +2,13 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <limits>
+#include <map>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include "sim/calibration/weighted_sample.hpp"
@@ -166,4 +169,36 @@ TEST_CASE("ABC-SMC refuses an empty range and settings out of range", "[calibrat
   CHECK_THROWS_AS(AbcSmc(UniformPrior{{}, {}}, {}), std::invalid_argument);
   CHECK_THROWS_AS(AbcSmc(kPrior, {.epsilon_quantile = 1.0}), std::invalid_argument);
   CHECK_THROWS_AS(AbcSmc(kPrior, {.particles = 1}), std::invalid_argument);
+}
+
+TEST_CASE("each particle names its proposal, and a zero tolerance ends the run",
+          "[calibration][abc_smc]") {
+  // Distance 0 for theta_0 > 0, else 1: generation 1's tolerance, the median of generation 0's
+  // distances over a symmetric prior, is 0 or 1; from a zero tolerance on, none can shrink.
+  std::map<std::pair<std::uint32_t, std::uint32_t>, Eigen::VectorXd> proposed;
+  const Simulate sign = [&](std::span<const Proposal> batch) {
+    std::vector<double> d;
+    for (const Proposal& p : batch) {
+      proposed[{p.generation, p.index}] = p.theta;
+      d.push_back(p.theta[0] > 0.0 ? 0.0 : 1.0);
+    }
+    return d;
+  };
+  const AbcSmc abc(kPrior, {.particles = 51, .max_generations = 6, .batch = 8, .seed = 2});
+  const std::vector<Generation> generations = abc.run(sign);
+  for (const Generation& g : generations) {
+    REQUIRE(g.indices.size() == 51);
+    for (std::size_t i = 0; i < g.indices.size(); ++i) {
+      CHECK(proposed.at({g.number, g.indices[i]}) ==
+            Eigen::VectorXd(g.particles.row(static_cast<Eigen::Index>(i)).transpose()));
+      if (i > 0) CHECK(g.indices[i] > g.indices[i - 1]);  // accepted in index order
+    }
+  }
+  // The run stops at the first generation whose tolerance is 0, before its limit of 6.
+  const auto zero = std::find_if(generations.begin() + 1, generations.end(),
+                                 [](const Generation& g) { return g.epsilon == 0.0; });
+  REQUIRE(zero != generations.end());
+  CHECK(zero + 1 == generations.end());
+  CHECK(generations.size() < 6);
+  CHECK(zero->particles.col(0).minCoeff() > 0.0);
 }

@@ -1,0 +1,161 @@
+// The calibration's distance and predictive shares, against values worked by hand, and the
+// proposals' values read back from a database by arm and replicate range.
+
+#include <catch2/catch.hpp>
+
+#include <cmath>
+#include <limits>
+#include <string>
+#include <vector>
+
+#include "sim/core/temporary_folder.hpp"
+#include "sim/runner/calibration_distance.hpp"
+#include "sim/runner/sweep_targets.hpp"
+
+using policysim::core::TemporaryFolder;
+using policysim::runner::distance;
+using policysim::runner::kMaxExcess;
+using policysim::runner::predictive_share;
+using policysim::runner::ProposalValues;
+using policysim::runner::read_proposal_values;
+using policysim::runner::share_met;
+using policysim::runner::target_excess;
+using policysim::runner::target_spreads;
+using policysim::scenario::Scenario;
+using policysim::scenario::StylisedFact;
+using policysim::scenario::StylisedFactCondition;
+using policysim::scenario::StylisedFactStat;
+using policysim::store::ResultsDatabase;
+using policysim::store::RunRecord;
+using policysim::store::Schema;
+
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+StylisedFact band(double low, double high, double share) {
+  StylisedFact target;
+  target.name = "band";
+  target.metric = "resistance_mean";
+  target.stat = StylisedFactStat::mean;
+  target.low = low;
+  target.high = high;
+  target.share = share;
+  return target;
+}
+
+}  // namespace
+
+TEST_CASE("a target's excess is the required share's order statistic of the runs' distances",
+          "[runner][calibration]") {
+  const StylisedFact target = band(1.0, 2.0, 0.6);
+  // Distances from [1, 2] in spreads of 0.5: 0, 0, 2 (3.0), 4 (-1.0), capped 10 (NaN).
+  const std::vector<double> values = {1.5, 2.0, 3.0, -1.0, kNaN};
+  // 0.6 of 5 runs is 3: the third smallest distance, 2.
+  CHECK(target_excess(target, values, 0.5) == 2.0);
+  CHECK(share_met(target, values) == 0.4);
+  // With 0.4 required, the two runs in range meet it: zero exactly when met.
+  CHECK(target_excess(band(1.0, 2.0, 0.4), values, 0.5) == 0.0);
+  // With all five required, the undefined value counts as the cap; far values are capped too.
+  CHECK(target_excess(band(1.0, 2.0, 1.0), values, 0.5) == kMaxExcess);
+  CHECK(target_excess(band(1.0, 2.0, 0.8), {1.5, 1.5, 1.5, 1.5, 1000.0}, 0.5) == 0.0);
+  CHECK(target_excess(band(1.0, 2.0, 1.0), {1.5, 1.5, 1.5, 1.5, 1000.0}, 0.5) == kMaxExcess);
+  // No value (a condition no run met) is as far as can be, and meets nothing.
+  CHECK(target_excess(target, {}, 0.5) == kMaxExcess);
+  CHECK(share_met(target, {}) == 0.0);
+}
+
+TEST_CASE("a target's spread is the prior's median absolute deviation, else the range's width",
+          "[runner][calibration]") {
+  Scenario scenario;
+  scenario.targets = {band(0.0, 4.0, 0.6), band(0.0, 4.0, 0.6), band(0.0, kNaN, 0.6)};
+  // Target 0 over both proposals: 1, 2, 4, 7 and a NaN, left out. Median (2 + 4) / 2 = 3;
+  // deviations 2, 1, 1, 4; their median (1 + 2) / 2 = 1.5. Target 1 is constant: its spread is
+  // the width, 4.
+  // Target 2 has no finite value and no finite width: 1.
+  const std::vector<ProposalValues> prior = {{2, {{1.0, 2.0}, {5.0, 5.0}, {kNaN, kNaN}}},
+                                             {3, {{4.0, 7.0, kNaN}, {5.0}, {}}}};
+  CHECK(target_spreads(scenario, prior) == std::vector<double>{1.5, 4.0, 1.0});
+}
+
+TEST_CASE("the distance sums the fitted targets' excesses; a failed run makes it NaN",
+          "[runner][calibration]") {
+  Scenario scenario;
+  scenario.targets = {band(0.0, 1.0, 0.5), band(0.0, 1.0, 0.5), band(10.0, 11.0, 0.5)};
+  const ProposalValues proposal{2, {{2.0, 3.0}, {0.5, 5.0}, {12.0, 14.0}}};
+  const std::vector<double> spreads = {1.0, 1.0, 0.5};
+  // Excesses: ceil(0.5 x 2) = 1st smallest: 1 (2.0 is 1 above); 0; (12 - 11) / 0.5 = 2.
+  CHECK(distance(scenario, proposal, {true, true, true}, spreads, 2) == 3.0);
+  CHECK(distance(scenario, proposal, {true, true, false}, spreads, 2) == 1.0);
+  CHECK(std::isnan(distance(scenario, proposal, {true, true, true}, spreads, 3)));
+}
+
+TEST_CASE("a predictive share pools the weighted runs; its interval spans the proposals' shares",
+          "[runner][calibration]") {
+  const StylisedFact target = band(0.0, 1.0, 0.6);
+  // Shares 1/2, 1/4 and 1 (of 2, 4 and 1 judged runs), weights 0.5, 0.25, 0.25.
+  const std::vector<ProposalValues> proposals = {
+      {2, {{0.5, 2.0}}}, {4, {{0.5, 2.0, 2.0, 2.0}}}, {2, {{0.9}}}};
+  const auto share = predictive_share(target, proposals, std::vector<double>{0.5, 0.25, 0.25}, 0);
+  // (0.5 x 1 + 0.25 x 1 + 0.25 x 1) / (0.5 x 2 + 0.25 x 4 + 0.25 x 1) = 1 / 2.25.
+  CHECK(share.share == Approx(1.0 / 2.25).epsilon(1e-12));
+  // Shares sorted 1/4 (weight 0.25), 1/2 (0.5), 1 (0.25): the 5 % quantile is 1/4, the 95 % 1.
+  CHECK(share.low == 0.25);
+  CHECK(share.high == 1.0);
+  const auto none =
+      predictive_share(target, std::vector<ProposalValues>{{2, {{}}}}, std::vector<double>{1.0}, 0);
+  CHECK(std::isnan(none.share));
+}
+
+TEST_CASE("proposals' values are read by name among other arms, over a replicate range",
+          "[runner][calibration]") {
+  const TemporaryFolder dir("calibration-values");
+  const Schema schema{{}, {"law_passed_year"}, {"resistance_mean"}, {}};
+  Scenario scenario;
+  StylisedFact law;
+  law.name = "early law";
+  law.metric = "law_passed_year";
+  law.stat = StylisedFactStat::outcome;
+  law.low = 2003.0;
+  law.high = 2004.75;
+  StylisedFact resistance = band(0.0, 0.5, 0.6);
+  resistance.name = "low resistance where the law passed";
+  resistance.given = StylisedFactCondition{"law_passed_year", 2000.0, 2010.0};
+  scenario.targets = {law, resistance};
+  auto db = ResultsDatabase::open(dir / "results.sqlite", schema, "s", {{"seed", 1}});
+  const auto store = [&](const char* arm, int replicate, double law_year, double level) {
+    RunRecord record;
+    record.arm = arm;
+    record.replicate = replicate;
+    record.status = "ok";
+    record.outcomes = {law_year};
+    record.quarters = {"2003Q1"};
+    record.series = {level};
+    record.target_values = policysim::runner::run_target_values(scenario, schema, record);
+    record.series.clear();
+    db.write_run(record);
+  };
+  store("g01_p00000002", 0, 2003.5, 0.4);
+  store("g01_p00000002", 1, kNaN, 0.9);
+  store("g01_p00000002", 2, 2004.0, 0.2);  // a held-out replicate
+  store("g01_p00000003", 0, 2005.0, 0.1);  // an arm between the two asked for
+  store("g01_p00000005", 1, 2006.0, 0.7);
+  db.flush();
+  const std::vector<std::string> arms = {"g01_p00000002", "g01_p00000005", "g01_p00000009"};
+  const auto fitting = read_proposal_values(scenario, db, arms, 0, 2);
+  REQUIRE(fitting.size() == 3);
+  CHECK(fitting[0].runs == 2);
+  CHECK(fitting[0].targets[0].size() == 2);
+  CHECK(fitting[0].targets[0][0] == 2003.5);
+  CHECK(std::isnan(fitting[0].targets[0][1]));
+  // The condition keeps the run whose law passed: its resistance, 0.4.
+  CHECK(fitting[0].targets[1] == std::vector<double>{0.4});
+  CHECK(fitting[1].runs == 1);
+  CHECK(fitting[1].targets[1] == std::vector<double>{0.7});
+  CHECK(fitting[2].runs == 0);
+  CHECK(fitting[2].targets[0].empty());
+  const auto held_out = read_proposal_values(scenario, db, arms, 2, 3);
+  CHECK(held_out[0].runs == 1);
+  CHECK(held_out[0].targets[0] == std::vector<double>{2004.0});
+  CHECK(held_out[1].runs == 0);
+}
