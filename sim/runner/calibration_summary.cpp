@@ -103,7 +103,8 @@ void print_calibration(std::ostream& out, const std::string& name,
          "on the fitting seeds"
       << (has_held_out ? "; on " + std::to_string(held_out) + " held-out seeds, 90% interval" : "")
       << ")\n";
-  std::size_t informative = 0, met = 0, uninformative = 0;
+  // Informative targets, fitted and predicted, and how many of each are met.
+  std::size_t fitted = 0, fitted_met = 0, predicted = 0, predicted_met = 0, uninformative = 0;
   for (const auto& t : tables.targets) {
     const double headline = has_held_out ? t.held_out_share : t.posterior_share;
     const bool is_met = !std::isnan(headline) && headline >= t.share_required;
@@ -111,7 +112,7 @@ void print_calibration(std::ostream& out, const std::string& name,
                        : !t.informative ? "uninformative"
                        : t.fitted       ? "fitted"
                                         : "predicted";
-    std::string held = "";
+    std::string held;
     if (has_held_out) {
       held = percent(t.held_out_share) + " [" + percent(t.held_out_low) + ", " +
              percent(t.held_out_high) + "]";
@@ -122,16 +123,24 @@ void print_calibration(std::ostream& out, const std::string& name,
                   is_met ? "met" : "not met");
     out << line;
     if (t.counted && !t.informative) ++uninformative;
-    if (t.counted && t.informative) {
-      ++informative;
-      met += is_met ? 1 : 0;
+    if (t.counted && t.informative && t.fitted) {
+      ++fitted;
+      fitted_met += is_met ? 1 : 0;
+    }
+    if (t.counted && t.informative && !t.fitted) {
+      ++predicted;
+      predicted_met += is_met ? 1 : 0;
     }
   }
-  out << met << " of " << informative << " informative targets met"
+  out << fitted_met + predicted_met << " of " << fitted + predicted << " informative targets met"
       << (has_held_out ? " on held-out seeds" : " on the fitting seeds") << " by the posterior";
+  if (predicted > 0) {
+    out << " (fitted: " << fitted_met << " of " << fitted
+        << "; predicted, not fitted: " << predicted_met << " of " << predicted << ")";
+  }
   if (uninformative > 0) {
-    out << " (" << uninformative << (uninformative == 1 ? " target is" : " targets are")
-        << " met under the prior already: reported, not counted)";
+    out << "; " << uninformative << (uninformative == 1 ? " target is" : " targets are")
+        << " met under the prior already: reported, not counted";
   }
   out << '\n';
 }
