@@ -14,8 +14,9 @@
 
 namespace policysim::runner {
 
-/// The design: its kind, points, levels and seed, and each factor's path, column, range and
-/// values. Not the replicates: more of them extend a sweep rather than change it.
+/// The design: its kind, points, levels and seed, and each factor's path, column, range, values
+/// and distribution (its name and parameters, for a factor that has one). Not the replicates: more
+/// of them extend a sweep rather than change it.
 nlohmann::json design_json(const scenario::Sweep& sweep);
 
 /// The rows of the `design` table of a sweep of `points` points of `replicates` replicates.
