@@ -98,7 +98,7 @@ double cut_quantile(const FactorDistribution& distribution, double low, double h
 }
 
 std::string distribution_text(const FactorDistribution& distribution) {
-  const std::string name(distribution_name(distribution.kind));
+  std::string name(distribution_name(distribution.kind));
   switch (distribution.kind) {
     case DistributionKind::triangular:
       return name + "(mode " + format_number(distribution.mode) + ")";

@@ -367,41 +367,15 @@ class FactorReader {
       return;
     }
     std::vector<std::string_view> names;
+    names.reserve(kDistributions.size());
     for (const auto kind : kDistributions) names.push_back(distribution_name(kind));
     const auto choice = read_choice(node, diagnostics_, "`distribution` of " + what, names);
     if (!choice) return;
     const std::size_t problems = diagnostics_.count();
     FactorDistribution& distribution = factor.distribution;
     distribution.kind = kDistributions[*choice];
-    const std::string name(distribution_name(distribution.kind));
-    const std::string usage = distribution_usage(distribution.kind);
     for (const auto& entry : kDistributionKeys) {
-      const YamlNode* v = map.get(entry.key);
-      const std::string key(entry.key);
-      if (entry.kind != distribution.kind) {
-        if (v) {
-          diagnostics_.error(v->mark, "`" + key + "` of " + what + " is a parameter of a " +
-                                          std::string(distribution_name(entry.kind)) +
-                                          ", not of a " + name + "; " + usage);
-        }
-        continue;
-      }
-      if (!v) {
-        diagnostics_.error(node.mark,
-                           "the " + name + " of " + what + " needs `" + key + "`; " + usage);
-        continue;
-      }
-      const auto number = read_number(*v, diagnostics_, "`" + key + "` of " + what);
-      if (!number) continue;
-      // A spread, and a lognormal's median, must be positive; a mean or a mode may be anything
-      // that its range allows.
-      const bool positive = entry.key == "sd" || entry.key == "sd_log" || entry.key == "median";
-      if (positive && !(*number > 0)) {
-        diagnostics_.error(v->mark, "`" + key + "` of " + what + " is " + format_number(*number) +
-                                        "; it must be above 0");
-        continue;
-      }
-      distribution.*entry.field = *number;
+      read_distribution_key(map, entry, node, what, distribution);
     }
     const YamlNode* range = map.get("range");
     if (range) {
@@ -440,6 +414,40 @@ class FactorReader {
                                         "` (or a narrower range), or choose parameters that " +
                                         "keep it inside");
     }
+  }
+
+  /// The key `entry` of a factor whose distribution is `distribution.kind`: a number where it
+  /// belongs to that distribution, where it is required; a problem where it does not.
+  void read_distribution_key(const MapReader& map, const DistributionKey& entry,
+                             const YamlNode& node, const std::string& what,
+                             FactorDistribution& distribution) {
+    const YamlNode* v = map.get(entry.key);
+    const std::string key(entry.key);
+    const std::string name(distribution_name(distribution.kind));
+    if (entry.kind != distribution.kind) {
+      if (v) {
+        diagnostics_.error(v->mark, "`" + key + "` of " + what + " is a parameter of a " +
+                                        std::string(distribution_name(entry.kind)) + ", not of a " +
+                                        name + "; " + distribution_usage(distribution.kind));
+      }
+      return;
+    }
+    if (!v) {
+      diagnostics_.error(node.mark, "the " + name + " of " + what + " needs `" + key + "`; " +
+                                        distribution_usage(distribution.kind));
+      return;
+    }
+    const auto number = read_number(*v, diagnostics_, "`" + key + "` of " + what);
+    if (!number) return;
+    // A spread, and a lognormal's median, must be positive; a mean or a mode may be anything
+    // that its range allows.
+    const bool positive = entry.key == "sd" || entry.key == "sd_log" || entry.key == "median";
+    if (positive && !(*number > 0)) {
+      diagnostics_.error(v->mark, "`" + key + "` of " + what + " is " + format_number(*number) +
+                                      "; it must be above 0");
+      return;
+    }
+    distribution.*entry.field = *number;
   }
 
   /// What a distribution takes, for messages.
