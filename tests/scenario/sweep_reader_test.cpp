@@ -1,6 +1,6 @@
 // The `sweep:` section: factors by parameter name or symbol, interventions' and donors' fields,
-// ranges (given or the parameter table's plausible range), value lists and distributions, the design;
-// and every problem of a bad block at its line and column.
+// ranges (given or the parameter table's plausible range), value lists and distributions, the
+// design; and every problem of a bad block at its line and column.
 
 #include <catch2/catch.hpp>
 
