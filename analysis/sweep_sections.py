@@ -126,9 +126,20 @@ def responses_section(results: Results, context: ReportContext) -> str:
     return "".join(parts)
 
 
+def distribution_text(distribution: dict | None) -> str:
+    """A factor's distribution as the design records it ("normal(mean -5, sd 0.5)"); "" for none:
+    its values are spread evenly over the range, or listed."""
+    if not distribution:
+        return ""
+    parameters = [f"{key} {distribution[key]:g}" for key in ("mode", "mean", "sd", "median", "sd_log")
+                  if key in distribution]
+    name = str(distribution.get("name", "?"))
+    return f"{name}({', '.join(parameters)})" if parameters else name
+
+
 @register_section("design", "Sweep design", 8, kinds=("sweep",))
 def design_section(results: Results, context: ReportContext) -> str:
-    """The scenario swept, the design and each factor's range or values."""
+    """The scenario swept, the design and each factor's range, values or distribution."""
     design = sweep_design(results)
     yaml_text = results.manifest.get("scenario_resolved") or results.manifest.get("scenario_yaml")
     summary = scenario_summary(yaml_text)
@@ -139,12 +150,17 @@ def design_section(results: Results, context: ReportContext) -> str:
              f"{points} points × {escape(results.manifest.get('replications', '?'))} replicates, {results.n_runs} "
              "runs; replicate r has the same seed at every point (common random numbers).</p>"]
     rows = []
-    for factor in design.get("factors", []):
+    factors = design.get("factors", [])
+    any_distribution = any(factor.get("distribution") for factor in factors)
+    for factor in factors:
         label, unit = factor_label(str(factor.get("column")))
         values = factor.get("values") or []
-        rows.append({"factor": factor.get("factor"), "what": label, "unit": unit,
-                     "range or values": ", ".join(f"{v:g}" for v in values) if values
-                     else f"{factor.get('low'):g} – {factor.get('high'):g}"})
+        row = {"factor": factor.get("factor"), "what": label, "unit": unit,
+               "range or values": ", ".join(f"{v:g}" for v in values) if values
+               else f"{factor.get('low'):g} – {factor.get('high'):g}"}
+        if any_distribution:
+            row["distribution"] = distribution_text(factor.get("distribution"))
+        rows.append(row)
     try:
         parts.append(table_block(pd.DataFrame(rows), numeric_columns=("range or values",)))
     except DATA_ABSENT_ERRORS as error:

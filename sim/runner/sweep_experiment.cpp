@@ -57,7 +57,11 @@ void print_dry_run(const scenario::Scenario& scenario, const SweepPoints& points
   out << "factors:\n";
   for (const auto& factor : sweep.factors) {
     out << "  " << factor.path << " (column " << factor.column << "): ";
-    if (factor.values.empty()) {
+    if (factor.distribution.kind != scenario::DistributionKind::none) {
+      out << scenario::distribution_text(factor.distribution) << " over "
+          << value_text(factor, factor.low) << " to " << value_text(factor, factor.high)
+          << (factor.distribution.open ? " (its valid range)" : "");
+    } else if (factor.values.empty()) {
       out << "range " << value_text(factor, factor.low) << " to "
           << value_text(factor, factor.high);
     } else {

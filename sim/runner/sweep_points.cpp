@@ -6,13 +6,31 @@
 
 namespace policysim::runner {
 
-double factor_value(const scenario::SweepFactor& factor, double unit, bool grid) {
+double probability_per_unit(const scenario::SweepFactor& factor, const scenario::Sweep& sweep) {
+  if (!factor.distribution.open || sweep.design != scenario::SweepDesign::morris) return 1.0;
+  const auto levels = static_cast<double>(sweep.levels);
+  return (levels - 1) / levels;
+}
+
+double factor_probability(const scenario::SweepFactor& factor, double unit,
+                          const scenario::Sweep& sweep) {
+  const double span = probability_per_unit(factor, sweep);
+  return (1 - span) / 2 + unit * span;
+}
+
+double factor_value(const scenario::SweepFactor& factor, double unit,
+                    const scenario::Sweep& sweep) {
   if (!factor.values.empty()) {
     const std::size_t count = factor.values.size();
+    const bool grid = sweep.design == scenario::SweepDesign::grid;
     const double scaled = grid ? std::round(unit * static_cast<double>(count - 1))
                                : std::floor(unit * static_cast<double>(count));
     const auto index = std::min(static_cast<std::size_t>(std::max(scaled, 0.0)), count - 1);
     return factor.values[index];
+  }
+  if (factor.distribution.kind != scenario::DistributionKind::none) {
+    return scenario::cut_quantile(factor.distribution, factor.low, factor.high,
+                                  factor_probability(factor, unit, sweep));
   }
   const double value = std::lerp(factor.low, factor.high, unit);
   return scenario::is_quarter_factor(factor.kind) ? std::round(value * 4.0) / 4.0 : value;
@@ -21,10 +39,9 @@ double factor_value(const scenario::SweepFactor& factor, double unit, bool grid)
 SweepPoints sweep_points(const scenario::Sweep& sweep, const sensitivity::UnitDesign& design) {
   SweepPoints points{sweep.factors.size(), {}};
   points.values.reserve(design.values.size());
-  const bool grid = sweep.design == scenario::SweepDesign::grid;
   for (std::size_t row = 0; row < design.rows(); ++row) {
     for (std::size_t f = 0; f < sweep.factors.size(); ++f) {
-      points.values.push_back(factor_value(sweep.factors[f], design.at(row, f), grid));
+      points.values.push_back(factor_value(sweep.factors[f], design.at(row, f), sweep));
     }
   }
   return points;

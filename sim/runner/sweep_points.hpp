@@ -16,8 +16,21 @@ namespace policysim::runner {
 /// The value of `factor` where its design column holds `unit` (in [0, 1]). A range maps linearly,
 /// with both ends exact (std::lerp); a start or an end is rounded to the nearest quarter. A list
 /// of L values takes value i at a grid's level i/(L-1), and elsewhere the value whose share
-/// [i/L, (i+1)/L) of the unit interval holds `unit`.
-double factor_value(const scenario::SweepFactor& factor, double unit, bool grid);
+/// [i/L, (i+1)/L) of the unit interval holds `unit`. A distribution takes its quantile, cut to
+/// the factor's range, at factor_probability.
+double factor_value(const scenario::SweepFactor& factor, double unit, const scenario::Sweep& sweep);
+
+/// The probability at which a distribution factor takes its quantile where its design column
+/// holds `unit`: `unit` itself, except for an open normal or lognormal (one cut only at its valid
+/// range) in a Morris design of L levels. There level i/(L-1) is the probability (i + 1/2)/L, the
+/// middle of the i-th of L equally probable cells: the design's ends would otherwise take the
+/// valid bounds, far out in the distribution's tails.
+double factor_probability(const scenario::SweepFactor& factor, double unit,
+                          const scenario::Sweep& sweep);
+
+/// The change of factor_probability per unit of the design's coordinate: (L-1)/L for an open
+/// distribution in a Morris design of L levels, 1 otherwise.
+double probability_per_unit(const scenario::SweepFactor& factor, const scenario::Sweep& sweep);
 
 /// The sweep's points: values[point * factors + factor], in the design's row order.
 struct SweepPoints {

@@ -39,17 +39,43 @@ std::string value_list(const scenario::SweepFactor& factor) {
   return text + "]";
 }
 
+/// The distribution's name and parameters, and whether it is open (cut at the valid range).
+nlohmann::json distribution_json(const scenario::FactorDistribution& distribution) {
+  nlohmann::json json = {{"name", scenario::distribution_name(distribution.kind)}};
+  switch (distribution.kind) {
+    case scenario::DistributionKind::triangular:
+      json["mode"] = distribution.mode;
+      break;
+    case scenario::DistributionKind::normal:
+      json["mean"] = distribution.mean;
+      json["sd"] = distribution.sd;
+      break;
+    case scenario::DistributionKind::lognormal:
+      json["median"] = distribution.median;
+      json["sd_log"] = distribution.sd_log;
+      break;
+    case scenario::DistributionKind::uniform:
+    case scenario::DistributionKind::none:
+      break;
+  }
+  json["open"] = distribution.open;
+  return json;
+}
+
 }  // namespace
 
 nlohmann::json factors_json(std::span<const scenario::SweepFactor> sweep_factors) {
   nlohmann::json factors = nlohmann::json::array();
   for (const auto& factor : sweep_factors) {
-    factors.push_back({{"factor", factor.path},
-                       {"column", factor.column},
-                       {"kind", kind_name(factor.kind)},
-                       {"low", factor.low},
-                       {"high", factor.high},
-                       {"values", factor.values}});
+    nlohmann::json entry = {
+        {"factor", factor.path}, {"column", factor.column}, {"kind", kind_name(factor.kind)},
+        {"low", factor.low},     {"high", factor.high},     {"values", factor.values}};
+    // Only a factor with a distribution has the key: a sweep of ranges and lists records what
+    // it recorded before distributions existed, so that its databases are resumed still.
+    if (factor.distribution.kind != scenario::DistributionKind::none) {
+      entry["distribution"] = distribution_json(factor.distribution);
+    }
+    factors.push_back(std::move(entry));
   }
   return factors;
 }
@@ -69,6 +95,9 @@ std::vector<store::DesignRow> design_rows(const scenario::Sweep& sweep, std::siz
   for (const auto& factor : sweep.factors) {
     rows.push_back({factor.path, factor.column, std::string(kind_name(factor.kind)), factor.low,
                     factor.high, value_list(factor),
+                    factor.distribution.kind == scenario::DistributionKind::none
+                        ? ""
+                        : scenario::distribution_text(factor.distribution),
                     std::string(sensitivity::design_kind_name(sweep.design)),
                     static_cast<std::int64_t>(points), static_cast<std::int64_t>(sweep.levels),
                     replicates, sweep.seed});

@@ -16,11 +16,12 @@
 
 namespace policysim::runner {
 
-/// Each factor's path, column, kind, range and values, as the database records them.
+/// Each factor's path, column, kind, range, values and distribution (its name and parameters,
+/// for a factor that has one), as the database records them.
 nlohmann::json factors_json(std::span<const scenario::SweepFactor> factors);
 
-/// The design: its kind, points, levels and seed, and each factor's path, column, range and
-/// values. Not the replicates: more of them extend a sweep rather than change it.
+/// The design: its kind, points, levels and seed, and its factors (factors_json). Not the
+/// replicates: more of them extend a sweep rather than change it.
 nlohmann::json design_json(const scenario::Sweep& sweep);
 
 /// The rows of the `design` table of a sweep of `points` points of `replicates` replicates.

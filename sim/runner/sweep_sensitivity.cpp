@@ -77,11 +77,14 @@ SweepSensitivity sweep_sensitivity(const scenario::Sweep& sweep,
                                s1.low, s1.high, st.estimate, st.low, st.high, kNaN, kNaN, kNaN});
       }
     } else {
+      // Effects per unit of the design's coordinate, made per unit of the factor's range or, for
+      // a distribution, of its probability (where a Morris design's levels span less of it).
       const auto effects = sensitivity::morris_effects(design, outputs);
       for (std::size_t f = 0; f < sweep.factors.size(); ++f) {
+        const double span = probability_per_unit(sweep.factors[f], sweep);
         result.rows.push_back({outcome_names[o], sweep.factors[f].column, "morris", kNaN, kNaN,
-                               kNaN, kNaN, kNaN, kNaN, effects[f].mu, effects[f].mu_star,
-                               effects[f].sigma});
+                               kNaN, kNaN, kNaN, kNaN, effects[f].mu / span,
+                               effects[f].mu_star / span, effects[f].sigma / span});
       }
     }
   }
@@ -98,8 +101,9 @@ void print_sensitivity(std::ostream& out, const SweepSensitivity& measures,
   out << "\nSensitivity of each point's mean over " << replicates << " replicates: "
       << (sobol ? "Sobol' first-order (S1) and total (ST) indices with 95% bootstrap intervals, "
                   "factors ranked by ST"
-                : "Morris elementary effects per unit of each factor's range: mu* (mean of "
-                  "|effect|), mu (mean effect) and sigma (their spread), factors ranked by mu*")
+                : "Morris elementary effects per unit of each factor's range (of its "
+                  "probability, for a distribution): mu* (mean of |effect|), mu (mean effect) and "
+                  "sigma (their spread), factors ranked by mu*")
       << "\n";
   std::size_t width = 6;
   // A target's share ("target: " and its name) may be longer than the outcomes' column.

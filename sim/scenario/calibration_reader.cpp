@@ -91,6 +91,13 @@ std::optional<Calibration> read_calibration(const YamlNode& node, Diagnostics& d
         diagnostics.error(mark, "`" + factor.path +
                                     "` is a quarter; a calibration fits numbers (a parameter, an "
                                     "intensity or a foreignness): sweep it instead");
+      } else if (factor.distribution.kind != DistributionKind::none &&
+                 factor.distribution.kind != DistributionKind::uniform) {
+        diagnostics.error(mark, "`" + factor.path + "` gives a " +
+                                    std::string(distribution_name(factor.distribution.kind)) +
+                                    " distribution; a calibrated parameter's prior is uniform over "
+                                    "a `range` (or its plausible range, with nothing after the "
+                                    "colon)");
       } else if (!factor.values.empty()) {
         diagnostics.error(mark, "`" + factor.path +
                                     "` gives `values`; a calibrated parameter's prior is uniform "

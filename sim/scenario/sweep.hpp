@@ -1,8 +1,8 @@
 #pragma once
-// A sweep (`sweep:`, docs/sweeps.md): the factors a scenario varies, each over a range or a list
-// of values, and the design that picks the points where the scenario is run. What a factor may
-// name (a parameter, an intervention's intensity, start or end, a donor's foreignness) and how a
-// value is set in a run's model::Config.
+// A sweep (`sweep:`, docs/sweeps.md): the factors a scenario varies, each over a range, a list of
+// values or a distribution, and the design that picks the points where the scenario is run. What
+// a factor may name (a parameter, an intervention's intensity, start or end, a donor's
+// foreignness) and how a value is set in a run's model::Config.
 
 #include <cstddef>
 #include <cstdint>
@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/model/config.hpp"
+#include "sim/scenario/factor_distribution.hpp"
 #include "sim/sensitivity/design.hpp"
 
 namespace policysim::scenario {
@@ -34,8 +35,12 @@ struct SweepFactor {
   FactorKind kind = FactorKind::parameter;
   std::string target;  ///< the parameter's table name, or the intervention's or donor's name
   /// The range, inclusive; for a start or end, decimal years of whole quarters (2003.75: 2003Q4).
+  /// For a distribution, the range its values lie in: the one given, else the factor's valid
+  /// range for a normal or a lognormal (which is cut there), its plausible range for the others.
   double low = 0, high = 0;
   std::vector<double> values;  ///< the values to take, when a list was given instead of a range
+  /// The distribution of its values over the range, when one was given (kind none otherwise).
+  FactorDistribution distribution{};
 };
 
 /// A sweep over a scenario.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <cstdio>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -28,6 +29,31 @@ constexpr std::array<SweepDesign, 6> kDesigns = {
 
 constexpr std::array<std::string_view, 3> kInterventionFields = {"intensity", "start", "end"};
 constexpr std::array<std::string_view, 1> kDonorFields = {"foreignness"};
+
+constexpr std::array<DistributionKind, 4> kDistributions = {
+    DistributionKind::uniform, DistributionKind::triangular, DistributionKind::normal,
+    DistributionKind::lognormal};
+
+/// A distribution's own key under a factor.
+struct DistributionKey {
+  std::string_view key;
+  DistributionKind kind;
+  double FactorDistribution::*field;
+};
+constexpr std::array<DistributionKey, 5> kDistributionKeys = {{
+    {"mode", DistributionKind::triangular, &FactorDistribution::mode},
+    {"mean", DistributionKind::normal, &FactorDistribution::mean},
+    {"sd", DistributionKind::normal, &FactorDistribution::sd},
+    {"median", DistributionKind::lognormal, &FactorDistribution::median},
+    {"sd_log", DistributionKind::lognormal, &FactorDistribution::sd_log},
+}};
+
+/// A range given to a normal or a lognormal must hold at least this share of its probability:
+/// less is a range far out in its tail, a mistake in the range or in the distribution.
+constexpr double kLeastProbabilityInRange = 1e-6;
+/// A normal or a lognormal given no range is cut at its factor's valid range only where that
+/// leaves out at most this share of its probability; more would change the distribution unseen.
+constexpr double kMostProbabilityCutUnseen = 1e-3;
 
 /// Where a factor's value must lie, and the range it takes when none is given.
 struct Bounds {
@@ -77,18 +103,37 @@ class FactorReader {
     // A factor with nothing after its colon takes its default range.
     YamlNode empty;
     empty.kind = YamlNode::Kind::map;
-    const MapReader map(value.is_null() ? empty : value, diagnostics_, what,
-                        {"range", "values", "column"});
+    const MapReader map(
+        value.is_null() ? empty : value, diagnostics_, what,
+        {"range", "values", "distribution", "mode", "mean", "sd", "median", "sd_log", "column"});
     if (!map.is_map()) return std::nullopt;
     const std::size_t problems = diagnostics_.count();
     const YamlNode* range = map.get("range");
     const YamlNode* values = map.get("values");
+    const YamlNode* distribution = map.get("distribution");
     if (range && values) {
       diagnostics_.error(values->mark, what + " gives both `range` and `values`; keep one");
       return std::nullopt;
     }
+    if (distribution && values) {
+      diagnostics_.error(values->mark, what + " gives both `distribution` and `values`; keep " +
+                                           "one (a list of values takes no distribution)");
+      return std::nullopt;
+    }
+    if (!distribution) {
+      for (const auto& entry : kDistributionKeys) {
+        if (const YamlNode* v = map.get(entry.key)) {
+          diagnostics_.error(v->mark, "`" + std::string(entry.key) + "` of " + what +
+                                          " belongs to a distribution: add `distribution: " +
+                                          std::string(distribution_name(entry.kind)) +
+                                          "`, or remove it");
+        }
+      }
+    }
     if (values) {
       read_values(*values, what, factor, *bounds);
+    } else if (distribution) {
+      read_distribution(map, *distribution, what, factor, *bounds);
     } else if (range) {
       read_range(*range, what, factor, *bounds);
     } else {
@@ -312,6 +357,128 @@ class FactorReader {
     }
   }
 
+  /// `distribution:` and its keys: the distribution's parameters, its range (given, else the
+  /// valid range that a normal or a lognormal is cut to, the plausible range for the others).
+  void read_distribution(const MapReader& map, const YamlNode& node, const std::string& what,
+                         SweepFactor& factor, const Bounds& bounds) {
+    if (is_quarter_factor(factor.kind)) {
+      diagnostics_.error(node.mark, what + " is a quarter and takes no `distribution`; give it " +
+                                        "`range: [2003Q1, 2006Q4]` or `values: [...]`");
+      return;
+    }
+    std::vector<std::string_view> names;
+    names.reserve(kDistributions.size());
+    for (const auto kind : kDistributions) names.push_back(distribution_name(kind));
+    const auto choice = read_choice(node, diagnostics_, "`distribution` of " + what, names);
+    if (!choice) return;
+    const std::size_t problems = diagnostics_.count();
+    FactorDistribution& distribution = factor.distribution;
+    distribution.kind = kDistributions[*choice];
+    for (const auto& entry : kDistributionKeys) {
+      read_distribution_key(map, entry, node, what, distribution);
+    }
+    const YamlNode* range = map.get("range");
+    if (range) {
+      read_range(*range, what, factor, bounds);
+    } else if (distribution.kind == DistributionKind::normal ||
+               distribution.kind == DistributionKind::lognormal) {
+      distribution.open = true;
+      factor.low = bounds.valid_min;
+      factor.high = bounds.valid_max;
+    } else {
+      factor.low = bounds.default_low;
+      factor.high = bounds.default_high;
+    }
+    if (diagnostics_.count() > problems) return;
+    const std::string range_text =
+        "[" + format_number(factor.low) + ", " + format_number(factor.high) + "]";
+    if (distribution.kind == DistributionKind::triangular &&
+        !(distribution.mode >= factor.low && distribution.mode <= factor.high)) {
+      diagnostics_.error(map.get("mode")->mark,
+                         "`mode` of " + what + " is " + format_number(distribution.mode) +
+                             ", outside its range " + range_text +
+                             "; give a mode inside the range, or a range around it");
+      return;
+    }
+    const double held = probability_between(distribution, factor.low, factor.high);
+    const std::string text = distribution_text(distribution);
+    if (range && held < kLeastProbabilityInRange) {
+      diagnostics_.error(range->mark, "`range` " + range_text + " of " + what + " holds " +
+                                          percent(held) + " of its " + text +
+                                          "; check the distribution's parameters, or widen the " +
+                                          "range");
+    } else if (distribution.open && 1 - held > kMostProbabilityCutUnseen) {
+      diagnostics_.error(node.mark, "the " + text + " of " + what + " puts " + percent(1 - held) +
+                                        " of its probability outside the factor's valid range " +
+                                        range_text + "; cut it there with `range: " + range_text +
+                                        "` (or a narrower range), or choose parameters that " +
+                                        "keep it inside");
+    }
+  }
+
+  /// The key `entry` of a factor whose distribution is `distribution.kind`: a number where it
+  /// belongs to that distribution, where it is required; a problem where it does not.
+  void read_distribution_key(const MapReader& map, const DistributionKey& entry,
+                             const YamlNode& node, const std::string& what,
+                             FactorDistribution& distribution) {
+    const YamlNode* v = map.get(entry.key);
+    const std::string key(entry.key);
+    const std::string name(distribution_name(distribution.kind));
+    if (entry.kind != distribution.kind) {
+      if (v) {
+        diagnostics_.error(v->mark, "`" + key + "` of " + what + " is a parameter of a " +
+                                        std::string(distribution_name(entry.kind)) + ", not of a " +
+                                        name + "; " + distribution_usage(distribution.kind));
+      }
+      return;
+    }
+    if (!v) {
+      diagnostics_.error(node.mark, "the " + name + " of " + what + " needs `" + key + "`; " +
+                                        distribution_usage(distribution.kind));
+      return;
+    }
+    const auto number = read_number(*v, diagnostics_, "`" + key + "` of " + what);
+    if (!number) return;
+    // A spread, and a lognormal's median, must be positive; a mean or a mode may be anything
+    // that its range allows.
+    const bool positive = entry.key == "sd" || entry.key == "sd_log" || entry.key == "median";
+    if (positive && !(*number > 0)) {
+      diagnostics_.error(v->mark, "`" + key + "` of " + what + " is " + format_number(*number) +
+                                      "; it must be above 0");
+      return;
+    }
+    distribution.*entry.field = *number;
+  }
+
+  /// What a distribution takes, for messages.
+  static std::string distribution_usage(DistributionKind kind) {
+    switch (kind) {
+      case DistributionKind::uniform:
+        return "a uniform takes `range: [low, high]` only, e.g. {distribution: uniform, range: "
+               "[1.5, 4.5]}";
+      case DistributionKind::triangular:
+        return "a triangular takes `mode` and `range: [low, high]`, e.g. {distribution: "
+               "triangular, range: [1.5, 4.5], mode: 2}";
+      case DistributionKind::normal:
+        return "a normal takes `mean`, `sd` and, to cut it, `range: [low, high]`, e.g. "
+               "{distribution: normal, mean: 3, sd: 0.5}";
+      case DistributionKind::lognormal:
+        return "a lognormal takes `median`, `sd_log` (the standard deviation of the value's log) "
+               "and, to cut it, `range: [low, high]`, e.g. {distribution: lognormal, median: "
+               "0.02, sd_log: 0.4}";
+      case DistributionKind::none:
+        break;
+    }
+    return "";
+  }
+
+  /// A probability as a percentage for messages: "15.9%", "1e-07%".
+  static std::string percent(double probability) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.3g%%", 100 * probability);
+    return text;
+  }
+
   void check_column(const SweepFactor& factor, Mark mark, const std::string& what) {
     if (factor.column.empty() || factor.column.size() > 64) {
       diagnostics_.error(mark, what + " makes the column name `" + factor.column +
@@ -407,7 +574,20 @@ std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
       if (any_range && !levels) {
         diagnostics.error(design->mark,
                           "a grid over a `range` needs `levels:` (values per factor, e.g. "
-                          "`levels: 5` for low, three between and high), or give `values:`");
+                          "`levels: 5` for low, three between and high; a distribution's "
+                          "quantiles at 0, 1/4, ..., 1), or give `values:`");
+      }
+      // A grid's levels include the unit interval's ends, where a distribution cut only at its
+      // factor's valid range takes those bounds: no values a grid should be made of.
+      for (std::size_t f = 0; f < sweep.factors.size(); ++f) {
+        const SweepFactor& factor = sweep.factors[f];
+        if (!factor.distribution.open) continue;
+        diagnostics.error(marks[f], "a grid takes factor `" + factor.path + "` at quantiles " +
+                                        "0 and 1 of its " + distribution_text(factor.distribution) +
+                                        ", which has no ends of its own (only the factor's valid " +
+                                        "range cuts it); give it `range: [low, high]` to cut it, " +
+                                        "or use a sampled design (latin_hypercube, sobol, " +
+                                        "saltelli, morris, random)");
       }
     } else {
       if (!points) {

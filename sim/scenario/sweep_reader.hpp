@@ -1,7 +1,7 @@
 #pragma once
 // The `sweep:` section: factors by the paths of `parameters:` (and `intervention.NAME.intensity`,
-// `.start`, `.end`, `donor.NAME.foreignness`), each over a range or a list of values, and the
-// design that picks the points (docs/sweeps.md).
+// `.start`, `.end`, `donor.NAME.foreignness`), each over a range, a list of values or a
+// distribution, and the design that picks the points (docs/sweeps.md).
 
 #include <optional>
 #include <string_view>

@@ -1,6 +1,7 @@
 """The report of a sweep's database: Sobol' bars, the Morris plane and the response curves, checked
 against the database's tables read here with sqlite3 and summarised with numpy, not with the package."""
 
+import json
 import sqlite3
 
 import numpy as np
@@ -114,3 +115,24 @@ def test_the_report_of_a_sweep_opens_with_the_sensitivity(sobol_path, morris_pat
     assert '<section id="summary">' not in html_text and '<section id="adoption">' not in html_text
     assert "<h1>Sweep: fixture_sweep</h1>" in html_text
     assert 'id="fig-morris"' in render_report(load(morris_path))
+
+
+def test_the_design_section_names_a_factors_distribution(tmp_path, sobol_path):
+    # Without distributions the design table has no column for them.
+    html_text = render_report(load(sobol_path))
+    design = html_text[html_text.index('<section id="design">'):]
+    assert ">distribution<" not in design[:design.index("</section>")]
+    # gamma given a lognormal, as `policysim sweep` records it in the manifest's design.
+    path = build_sweep_fixture(tmp_path / "results.sqlite")
+    connection = sqlite3.connect(path)
+    (text,) = connection.execute("SELECT value FROM manifest WHERE key = 'sweep'").fetchone()
+    recorded = json.loads(text)
+    recorded["factors"][1]["distribution"] = {"name": "lognormal", "median": 0.1, "sd_log": 0.4, "open": True}
+    connection.execute("UPDATE manifest SET value = ? WHERE key = 'sweep'", (json.dumps(recorded),))
+    connection.commit()
+    connection.close()
+    html_text = render_report(load(path))
+    design = html_text[html_text.index('<section id="design">'):]
+    design = design[:design.index("</section>")]
+    assert ">distribution<" in design
+    assert "lognormal(median 0.1, sd_log 0.4)" in design

@@ -1,6 +1,6 @@
 // The `sweep:` section: factors by parameter name or symbol, interventions' and donors' fields,
-// ranges (given or the parameter table's plausible range) and value lists, the design; and every
-// problem of a bad block at its line and column.
+// ranges (given or the parameter table's plausible range), value lists and distributions, the
+// design; and every problem of a bad block at its line and column.
 
 #include <catch2/catch.hpp>
 
@@ -14,6 +14,7 @@
 #include "temp_file.hpp"
 
 using Catch::Contains;
+using policysim::scenario::DistributionKind;
 using policysim::scenario::FactorKind;
 using policysim::scenario::load_scenario;
 using policysim::scenario::ScenarioError;
@@ -201,4 +202,158 @@ TEST_CASE("a design gets the sizes it needs", "[scenario][sweep][errors]") {
                                "intervention.Task force tour.start: {range: [2000Q1, 2002Q2]}, "
                                "intervention.Task force tour.end: {range: [2002Q2, 2003Q4]}}}\n"));
   CHECK(both.sweep->factors.size() == 2);
+}
+
+TEST_CASE("a factor takes a distribution: normal, lognormal, triangular, uniform, cut or open",
+          "[scenario][sweep][distribution]") {
+  const auto scenario =
+      load_scenario(write_scenario(
+          kHeader + "sweep:\n"
+                    "  design: latin_hypercube\n"
+                    "  points: 4\n"
+                    "  factors:\n"
+                    "    psi0: {distribution: normal, mean: -5, sd: 0.5}\n"
+                    "    gamma: {distribution: lognormal, median: 0.1, sd_log: 0.4}\n"
+                    "    beta_R: {distribution: triangular, range: [1.5, 4.5], mode: 2}\n"
+                    "    intervention.Task force tour.intensity: {distribution: uniform}\n"
+                    "    donor.US government.foreignness: "
+                    "{distribution: normal, mean: 0.7, sd: 0.1, range: [0.5, 1]}\n"
+                    "    beta0.law: {distribution: triangular, mode: -3}\n"));
+  REQUIRE(scenario.sweep);
+  const auto& factors = scenario.sweep->factors;
+  REQUIRE(factors.size() == 6);
+
+  // Given no range, a normal is open: cut only at psi0's valid range, [-50, 50].
+  const auto& psi0 = factors[0].distribution;
+  CHECK(psi0.kind == DistributionKind::normal);
+  CHECK(psi0.mean == -5);
+  CHECK(psi0.sd == 0.5);
+  CHECK(psi0.open);
+  CHECK(factors[0].low == -50);
+  CHECK(factors[0].high == 50);
+  CHECK(factors[0].values.empty());
+
+  // A lognormal over gamma (valid 0 to 1) leaves out P(Z > ln(10) / 0.4) = 4e-9 above 1.
+  CHECK(factors[1].distribution.kind == DistributionKind::lognormal);
+  CHECK(factors[1].distribution.median == 0.1);
+  CHECK(factors[1].distribution.sd_log == 0.4);
+  CHECK(factors[1].distribution.open);
+  CHECK(factors[1].high == 1);
+
+  CHECK(factors[2].distribution.kind == DistributionKind::triangular);
+  CHECK(factors[2].distribution.mode == 2);
+  CHECK_FALSE(factors[2].distribution.open);
+  CHECK(factors[2].low == 1.5);
+  CHECK(factors[2].high == 4.5);
+
+  // A uniform or a triangular given no range spreads over the default one (0 to 1 here; the
+  // parameter's plausible range, -7 to -1 for beta0.law).
+  CHECK(factors[3].distribution.kind == DistributionKind::uniform);
+  CHECK(factors[3].low == 0);
+  CHECK(factors[3].high == 1);
+  CHECK(factors[5].low == -7);
+  CHECK(factors[5].high == -1);
+
+  // A normal given a range is cut to it.
+  CHECK(factors[4].distribution.kind == DistributionKind::normal);
+  CHECK_FALSE(factors[4].distribution.open);
+  CHECK(factors[4].low == 0.5);
+  CHECK(factors[4].high == 1);
+
+  CHECK_THAT(policysim::scenario::describe(scenario), Contains("latin_hypercube sweep of 6"));
+}
+
+TEST_CASE("a bad distribution gets every problem at its place, with the fix",
+          "[scenario][sweep][distribution][errors]") {
+  // Line 9 is `sweep:`.
+  const auto e = error_of(
+      "sweep:\n"
+      "  design: random\n"                                                                  // 10
+      "  points: 4\n"                                                                       // 11
+      "  factors:\n"                                                                        // 12
+      "    psi0: {distribution: normall, mean: -5, sd: 0.5}\n"                              // 13
+      "    beta_R: {distribution: normal, mean: 3, values: [1, 2]}\n"                       // 14
+      "    intervention.Task force tour.start: {distribution: uniform}\n"                   // 15
+      "    beta0.law: {distribution: normal, mean: -3}\n"                                   // 16
+      "    beta0.victim: {distribution: normal, mean: -3, sd: 0}\n"                         // 17
+      "    beta0.multi: {distribution: lognormal, median: -1, sd_log: 0.4}\n"               // 18
+      "    beta0.unit: {distribution: lognormal, median: 0.1, mean: 1, sd_log: 0.4}\n"      // 19
+      "    beta_learning: {mean: 0.2}\n"                                                    // 20
+      "    beta_emulation: {distribution: triangular, range: [1, 2], mode: 3}\n"            // 21
+      "    beta_competition: {distribution: normal, mean: 0.5, sd: 0.01, range: [1, 2]}\n"  // 22
+      "    theta_mean: {distribution: normal, mean: 0.1, sd: 0.1}\n"                        // 23
+      "    beta_coercion: {distribution: normal, mean: 2, sd: 1, range: [-1, 3]}\n");       // 24
+  const auto& d = e.diagnostics();
+  REQUIRE(d.size() == 12);
+  CHECK(d[0].mark.line == 13);
+  CHECK(d[0].mark.column == 26);
+  CHECK_THAT(d[0].message, Contains("did you mean `normal`?"));
+  CHECK(d[1].mark.line == 14);
+  CHECK(d[1].mark.column == 53);
+  CHECK_THAT(d[1].message,
+             Contains("factor `beta_R` gives both `distribution` and `values`; keep one"));
+  CHECK(d[2].mark.line == 15);
+  CHECK_THAT(d[2].message, Contains("factor `intervention.Task force tour.start` is a quarter and "
+                                    "takes no `distribution`; give it `range: [2003Q1, 2006Q4]`"));
+  CHECK(d[3].mark.line == 16);
+  CHECK_THAT(d[3].message, Contains("the normal of factor `beta0.law` needs `sd`; a normal takes "
+                                    "`mean`, `sd` and, to cut it, `range: [low, high]`"));
+  CHECK(d[4].mark.line == 17);
+  CHECK(d[4].mark.column == 56);
+  CHECK_THAT(d[4].message, Contains("`sd` of factor `beta0.victim` is 0; it must be above 0"));
+  CHECK(d[5].mark.line == 18);
+  CHECK_THAT(d[5].message, Contains("`median` of factor `beta0.multi` is -1; it must be above 0"));
+  CHECK(d[6].mark.line == 19);
+  CHECK_THAT(d[6].message, Contains("`mean` of factor `beta0.unit` is a parameter of a normal, not "
+                                    "of a lognormal; a lognormal takes `median`, `sd_log`"));
+  CHECK(d[7].mark.line == 20);
+  CHECK_THAT(d[7].message, Contains("`mean` of factor `beta_learning` belongs to a distribution: "
+                                    "add `distribution: normal`, or remove it"));
+  CHECK(d[8].mark.line == 21);
+  CHECK_THAT(d[8].message, Contains("`mode` of factor `beta_emulation` is 3, outside its range "
+                                    "[1, 2]; give a mode inside the range"));
+  // 50 sd below the range: none of the normal's probability is in it.
+  CHECK(d[9].mark.line == 22);
+  CHECK_THAT(d[9].message, Contains("`range` [1, 2] of factor `beta_competition` holds 0% of its "
+                                    "normal(mean 0.5, sd 0.01); check the distribution's"));
+  // Phi(-1) = 15.87% of it lies below 0, theta_mean's least valid value.
+  CHECK(d[10].mark.line == 23);
+  CHECK_THAT(d[10].message,
+             Contains("the normal(mean 0.1, sd 0.1) of factor `theta_mean` puts 15.9% of its "
+                      "probability outside the factor's valid range [0, 1]; cut it there with "
+                      "`range: [0, 1]`"));
+  CHECK(d[11].mark.line == 24);
+  CHECK_THAT(d[11].message,
+             Contains("the low end of factor `beta_coercion` = -1 is outside its valid range"));
+}
+
+TEST_CASE("a grid takes a distribution only where it has ends of its own",
+          "[scenario][sweep][distribution][errors]") {
+  const auto open = error_of(
+      "sweep: {design: grid, levels: 3, factors: {psi0: {distribution: normal, mean: -5, sd: "
+      "0.5}}}\n");
+  CHECK(open.line() == 9);
+  CHECK(open.column() == 44);
+  CHECK_THAT(open.message(),
+             Contains("a grid takes factor `psi0` at quantiles 0 and 1 of its normal(mean -5, sd "
+                      "0.5), which has no ends of its own"));
+  CHECK_THAT(open.message(), Contains("give it `range: [low, high]` to cut it, or use a sampled "
+                                      "design"));
+
+  // Cut to a range, or a triangular: the grid's levels are its quantiles, ends included.
+  const auto cut =
+      load_scenario(write_scenario(
+          kHeader + "sweep: {design: grid, levels: 3, factors: {"
+                    "psi0: {distribution: normal, mean: -5, sd: 0.5, range: [-6, -4]}, "
+                    "beta_R: {distribution: triangular, range: [1.5, 4.5], mode: 2}}}\n"));
+  CHECK(cut.sweep->factors.size() == 2);
+  const auto levels = error_of(
+      "sweep: {design: grid, factors: {beta_R: {distribution: uniform, range: [1, 2]}}}\n");
+  CHECK_THAT(levels.message(), Contains("a grid over a `range` needs `levels:`"));
+
+  // A Morris design takes an open one: its levels are the middles of equally probable cells.
+  const auto morris = load_scenario(
+      write_scenario(kHeader + "sweep: {design: morris, points: 4, factors: {"
+                               "psi0: {distribution: normal, mean: -5, sd: 0.5}, gamma: {}}}\n"));
+  CHECK(morris.sweep->factors[0].distribution.open);
 }
