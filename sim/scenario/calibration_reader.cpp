@@ -83,10 +83,7 @@ std::optional<Calibration> read_calibration(const YamlNode& node, Diagnostics& d
     calibration.parameters =
         read_factors(*parameters, diagnostics, scenario, "calibration.parameters");
     for (const SweepFactor& factor : calibration.parameters) {
-      const auto entry =
-          std::find_if(parameters->entries.begin(), parameters->entries.end(),
-                       [&](const YamlNode::Entry& e) { return e.key.text == factor.path; });
-      const Mark mark = entry->key.mark;
+      const Mark mark = factor_mark(*parameters, factor);
       if (is_quarter_factor(factor.kind)) {
         diagnostics.error(mark, "`" + factor.path +
                                     "` is a quarter; a calibration fits numbers (a parameter, an "

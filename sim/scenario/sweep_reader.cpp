@@ -528,6 +528,13 @@ std::vector<SweepFactor> read_factors(const YamlNode& node, Diagnostics& diagnos
   return factors;
 }
 
+Mark factor_mark(const YamlNode& factors, const SweepFactor& factor) {
+  const auto entry =
+      std::find_if(factors.entries.begin(), factors.entries.end(),
+                   [&](const YamlNode::Entry& e) { return e.key.text == factor.path; });
+  return entry == factors.entries.end() ? factors.mark : entry->key.mark;
+}
+
 std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
                                 const Scenario& scenario) {
   const std::size_t problems = diagnostics.count();
@@ -557,9 +564,8 @@ std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
     sweep.seed = read_count(*v, diagnostics, "`sweep.seed`").value_or(1);
   }
 
-  if (const YamlNode* factors = map.require("factors")) {
-    sweep.factors = read_factors(*factors, diagnostics, scenario, "sweep.factors");
-  }
+  const YamlNode* factors = map.require("factors");
+  if (factors) sweep.factors = read_factors(*factors, diagnostics, scenario, "sweep.factors");
 
   if (design) {
     const std::string name(sensitivity::design_kind_name(sweep.design));
@@ -582,12 +588,13 @@ std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
       for (std::size_t f = 0; f < sweep.factors.size(); ++f) {
         const SweepFactor& factor = sweep.factors[f];
         if (!factor.distribution.open) continue;
-        diagnostics.error(marks[f], "a grid takes factor `" + factor.path + "` at quantiles " +
-                                        "0 and 1 of its " + distribution_text(factor.distribution) +
-                                        ", which has no ends of its own (only the factor's valid " +
-                                        "range cuts it); give it `range: [low, high]` to cut it, " +
-                                        "or use a sampled design (latin_hypercube, sobol, " +
-                                        "saltelli, morris, random)");
+        diagnostics.error(factor_mark(*factors, factor),
+                          "a grid takes factor `" + factor.path + "` at quantiles " +
+                              "0 and 1 of its " + distribution_text(factor.distribution) +
+                              ", which has no ends of its own (only the factor's valid " +
+                              "range cuts it); give it `range: [low, high]` to cut it, " +
+                              "or use a sampled design (latin_hypercube, sobol, " +
+                              "saltelli, morris, random)");
       }
     } else {
       if (!points) {

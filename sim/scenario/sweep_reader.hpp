@@ -21,6 +21,9 @@ namespace policysim::scenario::detail {
 std::vector<SweepFactor> read_factors(const YamlNode& node, Diagnostics& diagnostics,
                                       const Scenario& scenario, std::string_view section);
 
+/// Where `factor`, one of those read from `factors`, is written: its key's mark.
+Mark factor_mark(const YamlNode& factors, const SweepFactor& factor);
+
 /// Reads `sweep:` against the scenario read so far (its config names the interventions and
 /// donors a factor may change); nothing when the node has problems, each recorded.
 std::optional<Sweep> read_sweep(const YamlNode& node, Diagnostics& diagnostics,
