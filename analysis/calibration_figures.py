@@ -297,8 +297,12 @@ def predictive_check_figure(results: Results) -> tuple[Figure, pd.DataFrame]:
             if held_out:
                 colour = _status_colour(row)
                 axes.plot([row.held_out_low, row.held_out_high], [y - 0.24] * 2, color=colour, linewidth=2)
-                axes.plot(row.held_out_share, y - 0.24, "D", color=colour, markersize=5.5,
-                          label="posterior, held-out seeds" if position == 0 else None)
+                axes.plot(row.held_out_share, y - 0.24, "D", color=colour, markersize=5.5)
+            if pd.isna(row.headline_share):
+                axes.text(0.01, y - 0.12, "no run could be judged: undefined, not met", fontsize=7,
+                          color=UNMET_COLOUR, va="center")
+        if held_out:  # the legend's diamond in no verdict's colour
+            axes.plot([], [], "D", color="#444444", markersize=5.5, label="posterior, held-out seeds")
         axes.set_yticks([-float(p) for p in range(count)])
         axes.set_yticklabels([f"{textwrap.shorten(str(row.target), 46)}\n{row.role}, "
                               f"{'met' if row.met else 'not met'}" for row in data.itertuples(index=False)],
@@ -412,16 +416,17 @@ def held_out_values_figure(results: Results, columns: int = 3) -> tuple[Figure, 
     with styled():
         figure, panels = panel_grid(len(data), columns, 2.3)
         for axes, row in zip(panels, data.itertuples(index=False)):
-            frame = values[(values["target"] == row.target) & values["value"].notna()]
+            judged = values[values["target"] == row.target]
+            frame = judged[judged["value"].notna()]
             shown = frame["value"].to_numpy(dtype=float)
             finite_range = [bound for bound in (row.low, row.high) if math.isfinite(bound)]
             left, right = min([shown.min(), *finite_range]), max([shown.max(), *finite_range])
             if right <= left:
                 left, right = left - 0.5, right + 0.5
-            axes.hist(shown, bins=np.linspace(left, right, VALUE_BINS + 1),
-                      weights=frame["weight"].to_numpy(dtype=float) / values.loc[values["target"] == row.target,
-                                                                                 "weight"].sum(),
-                      color=NEUTRAL_COLOUR, alpha=0.75)
+            # Shares of all the runs judged, those with no value included: the bars add up to the rest.
+            shares = frame["weight"].to_numpy(dtype=float) / judged["weight"].sum()
+            axes.hist(shown, bins=np.linspace(left, right, VALUE_BINS + 1), weights=shares, color=NEUTRAL_COLOUR,
+                      alpha=0.75)
             axes.axvspan(max(row.low, left), min(row.high, right), color=MET_COLOUR, alpha=0.15, linewidth=0)
             none = f", none {row.share_none:.0%}" if row.share_none > 0 else ""
             axes.set_title(textwrap.fill(str(row.target), 30) + f"\nin range {row.share_in_range:.0%}{none}",

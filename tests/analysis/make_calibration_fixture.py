@@ -3,7 +3,8 @@
 Two parameters, beta0.law on [-6, -1] and beta0.victim on [-7, -2]; generation 0 of four particles
 and generation 1 of four accepted out of nine proposals, stored with weights 1, 2, 3, 4 (0.1 to 0.4
 once normalised). Each proposal ran replicates 0 and 1 (the fitting seeds); each final particle
-ran replicates 2 and 3 (held out), and one held-out run failed and has no values.
+ran replicates 2 and 3 (held out), and one held-out run failed and has no values. One held-out run
+has no value of "resistance stays moderate" (NULL): judged, not in range.
 
 Five targets, one of each role, their shares consistent with the held-out runs' values:
 
@@ -12,7 +13,7 @@ Five targets, one of each role, their shares consistent with the held-out runs' 
 | law implementation       | fitted        | .1·1 + .2·1 + .3·½ + .4·½ = 0.65      | yes  |
 | cases in 2000            | predicted     | .1·½ + .2·1 + .3·0 + .4·½ = 0.45      | no   |
 | convictions in 2000      | uninformative | .1·½ + .2·1 + .3·1 + .4·1 = 0.95      | —    |
-| resistance stays moderate| check         | 1                                     | —    |
+| resistance stays moderate| check         | .1·1 + .2·1 + .3·1 + .4·½ = 0.8       | —    |
 | law is punitive          | fitted        | undefined: no run passed the law      | no   |
 
 so "1 of 3 informative targets met on held-out seeds". The last generation's weighted quantiles,
@@ -60,7 +61,7 @@ CALIBRATION_TARGETS = [
     ("law implementation", 1, 1, 1, 0.6, 0.2, 0.7, 0.5, 1.0, 0.65, 0.5, 1.0),
     ("cases in 2000", 1, 0, 1, 0.6, 0.1, 0.5, 0.0, 1.0, 0.45, 0.0, 1.0),
     ("convictions in 2000", 1, 1, 0, 0.6, 0.9, 0.95, 0.5, 1.0, 0.95, 0.5, 1.0),
-    ("resistance stays moderate", 0, 0, 0, 0.6, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0, 1.0),
+    ("resistance stays moderate", 0, 0, 0, 0.6, 1.0, 1.0, 1.0, 1.0, 0.8, 0.5, 1.0),
     ("law is punitive", 1, 1, 1, 0.6, 0.1, None, None, None, None, None, None),
 ]
 
@@ -69,7 +70,7 @@ HELD_OUT_VALUES = {
     "law implementation": [(0.3, 0.4), (0.25, 0.45), (0.3, 0.9), (0.1, 0.35)],
     "cases in 2000": [(10, 30), (6, 19), (0, 25), (40, 12)],
     "convictions in 2000": [(3, 12), (2, 5), (1, 10), (4, 4)],
-    "resistance stays moderate": [(0.31, 0.35), (0.4, 0.38), (0.33, 0.36), (0.37, 0.34)],
+    "resistance stays moderate": [(0.31, 0.35), (0.4, 0.38), (0.33, 0.36), (0.37, None)],
     "law is punitive": [(0.2, 0.2), (0.2, 0.2), (0.2, 0.2), (0.2, 0.2)],
 }
 
@@ -78,7 +79,7 @@ FITTING_VALUE = {"law implementation": 0.9, "cases in 2000": 100, "convictions i
 """Every fitting run's value: outside each range, so that a fitting run counted as held out shows."""
 
 EXPECTED_HELD_OUT_SHARES = {"law implementation": 0.65, "cases in 2000": 0.45, "convictions in 2000": 0.95,
-                            "resistance stays moderate": 1.0}
+                            "resistance stays moderate": 0.8}
 EXPECTED_ROLES = {"law implementation": ("fitted", True), "cases in 2000": ("predicted", False),
                   "convictions in 2000": ("uninformative", True), "resistance stays moderate": ("check", True),
                   "law is punitive": ("fitted", False)}

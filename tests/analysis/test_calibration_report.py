@@ -192,7 +192,7 @@ def test_the_predictive_check_draws_each_share_and_the_share_required(calibratio
     assert list(data["target"]) == [row[0] for row in rows]
     axes = figure.axes[0]
     points = {(line.get_marker(), round(float(line.get_ydata()[0]), 6)): float(line.get_xdata()[0])
-              for line in axes.get_lines() if line.get_marker() in ("o", "D")}
+              for line in axes.get_lines() if line.get_marker() in ("o", "D") and len(line.get_xdata())}
     bars = [line for line in axes.get_lines() if line.get_linewidth() == pytest.approx(2.2)]
     for position, (_, required, prior, posterior, held_out) in enumerate(rows):
         y = -position
@@ -226,6 +226,9 @@ def test_the_hand_made_held_out_shares_are_the_ones_worked_out(hand_made):
     assert "law is punitive" not in summary.index
     # Four particles with two held-out runs each; the failed run is not judged.
     assert set(summary["runs"]) == {8}
+    # The run with no value is judged: the last particle's (weight 0.4) second run, half its weight.
+    assert summary["share_none"].to_dict() == pytest.approx({name: 0.2 if name == "resistance stays moderate"
+                                                             else 0.0 for name in summary.index})
     # The yearly count of cases: 0, 6, 10, 12, 19, 25, 30, 40 weighted .3 .2 .1 .4 .2 .3 .1 .4 (/ 2).
     assert summary.loc["cases in 2000", ["q05", "q50", "q95"]].tolist() == [0, 12, 40]
 
