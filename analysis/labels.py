@@ -103,10 +103,11 @@ def format_value(value: float, unit: str) -> str:
 
 
 def factor_label(column: str) -> tuple[str, str]:
-    """(label, unit) of a sweep's factor column, e.g. ("Weight of resistance in adoption β_R", "logit"):
-    the engine describes it as "sweep factor NAME: what it is", of which the label keeps what it is."""
+    """(label, unit) of a sweep's factor or a calibrated parameter's column, e.g. ("Weight of resistance
+    in adoption β_R", "logit"): the engine describes it as "sweep factor NAME: what it is" or
+    "calibrated parameter NAME: what it is", of which the label keeps what it is."""
     label, unit = metric_label(column)
-    if label.startswith("sweep factor") and ": " in label:
+    if label.startswith(("sweep factor", "calibrated parameter")) and ": " in label:
         label = label.split(": ", 1)[1]
     return label[:1].upper() + label[1:], unit
 

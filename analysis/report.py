@@ -7,7 +7,9 @@ From a folder other than the repository root, run the file instead, with no PYTH
 `/usr/bin/python3 path/to/analysis/report.py RESULTS_DB_OR_DIR ...`.
 
 A database written by `policysim sweep` gets the sections of a sweep (analysis/sweep_sections.py):
-its sensitivity first, then response curves and the design.
+its sensitivity first, then response curves and the design. One written by `policysim calibrate`
+gets those of a calibration (analysis/calibration_sections.py): the posterior first, then the
+generations, the predictive check of each target, the held-out values and the settings.
 
 Figures are embedded as base64 PNG; the CSS is inlined; the page references no other file.
 With the regional series, the interactive page explore.html is written beside the report
@@ -30,22 +32,34 @@ if __name__ == "__main__" and not __package__:
     sys.path[0] = str(Path(__file__).resolve().parents[1])
     __package__ = "analysis"
 
+from . import calibration_sections  # noqa: F401  (registers the sections of a calibration's database)
 from . import compare_figures  # noqa: F401  (registers the "Arms compared" section)
 from . import sweep_sections  # noqa: F401  (registers the sections of a sweep's database)
 from .html_render import escape, page
 from .arms import reference_arm, selected_arms
+from .calibration_figures import is_calibration
 from .explorer import EXPLORER_METRICS, write_explorer
 from .load import NotAResultsDatabase, Results, load
 from .sections import REGION_METRICS, ReportContext, ordered_sections
 from .sweep_figures import is_sweep
+
+DATABASE_TITLES = {"runs": "Scenario", "sweep": "Sweep", "calibration": "Calibration"}
+
+
+def database_kind(results: Results) -> str:
+    """Which command wrote the database: "calibration" (`policysim calibrate`), "sweep" (`policysim
+    sweep`) or "runs" (`policysim run` and `compare`)."""
+    if is_calibration(results):
+        return "calibration"
+    return "sweep" if is_sweep(results) else "runs"
 
 
 def render_report(results: Results, context: ReportContext | None = None) -> str:
     """The report's HTML text, with every registered section that has something to show."""
     context = context or ReportContext()
     navigation, bodies = [], []
-    sweep = is_sweep(results)
-    for section in ordered_sections("sweep" if sweep else "runs"):
+    kind = database_kind(results)
+    for section in ordered_sections(kind):
         body = section.build(results, context)
         if body is None:
             continue
@@ -56,7 +70,7 @@ def render_report(results: Results, context: ReportContext | None = None) -> str
     commit = results.manifest.get("git_commit", "?")
     subtitle = (f'<p class="subtitle">{results.n_runs} runs · policysim {escape(version)} ({escape(commit)}) · '
                 f"database <code>{escape(results.path.name)}</code> · report generated {generated}</p>")
-    return page(f"{'Sweep' if sweep else 'Scenario'}: {results.scenario_name}", subtitle, navigation, bodies)
+    return page(f"{DATABASE_TITLES[kind]}: {results.scenario_name}", subtitle, navigation, bodies)
 
 
 def write_report(database: str | Path, out_path: str | Path | None = None, figures_dir: str | Path | None = None,

@@ -4,7 +4,8 @@ A section is one function `(results, context) -> html or None` registered with `
 returning None leaves the section out (for instance when the database has no targets). A later
 analysis (arms compared, sensitivity) adds one figure function in figures.py and one section here.
 Each section says which databases it is for: those of `policysim run` and `compare` ("runs"), those
-of `policysim sweep` ("sweep", whose points are not arms to draw in bands), or both.
+of `policysim sweep` ("sweep", whose points are not arms to draw in bands), those of `policysim
+calibrate` ("calibration", whose proposals are not arms either), or several.
 """
 
 from __future__ import annotations
@@ -66,7 +67,8 @@ class Section:
     order: float
     build: Callable[[Results, ReportContext], str | None]
     kinds: tuple[str, ...] = ("runs",)
-    """The databases it is for: "runs" (`policysim run` and `compare`), "sweep" (`policysim sweep`)."""
+    """The databases it is for: "runs" (`policysim run` and `compare`), "sweep" (`policysim sweep`),
+    "calibration" (`policysim calibrate`)."""
 
 
 SECTIONS: dict[str, Section] = {}
@@ -81,7 +83,7 @@ def register_section(key: str, title: str, order: float, kinds: tuple[str, ...] 
 
 
 def ordered_sections(kind: str = "runs") -> list[Section]:
-    """Registered sections for databases of `kind` ("runs" or "sweep"), in page order."""
+    """Registered sections for databases of `kind` ("runs", "sweep" or "calibration"), in page order."""
     return sorted((section for section in SECTIONS.values() if kind in section.kinds),
                   key=lambda section: section.order)
 
@@ -146,7 +148,7 @@ def _manifest_value_html(value: object) -> object:
     return text
 
 
-@register_section("manifest", "Run manifest", 95, kinds=("runs", "sweep"))
+@register_section("manifest", "Run manifest", 95, kinds=("runs", "sweep", "calibration"))
 def manifest_section(results: Results, context: ReportContext) -> str:
     """The manifest's keys and values (scenario text shown in the scenario section)."""
     hidden = {"scenario_yaml", "scenario_resolved", "manifest_json"}

@@ -71,3 +71,22 @@ def outcome_summary(results: Results, quantiles: Sequence[float] = BAND_QUANTILE
                 "n_none": int(values.size - present.size),
             })
     return pd.DataFrame(rows, columns=["arm", "outcome", "mean", "q_low", "q_high", "n_runs", "n_none"])
+
+
+def weighted_quantile(values: Sequence[float], weights: Sequence[float], q: float) -> float:
+    """The `q` quantile of weighted values as the engine takes it (sim/calibration/weighted_sample.cpp):
+    the smallest value whose cumulative share of the total weight reaches q, no interpolation. NaN
+    when there is no value of positive weight."""
+    values = np.asarray(values, dtype=float)
+    weights = np.asarray(weights, dtype=float)
+    if values.shape != weights.shape:
+        raise ValueError(f"{values.size} values but {weights.size} weights")
+    kept = weights > 0
+    if not kept.any():
+        return float("nan")
+    values, weights = values[kept], weights[kept]
+    order = np.argsort(values, kind="stable")
+    cumulative = np.cumsum(weights[order]) / weights.sum()
+    # The engine's relative slack, so that q = 0.5 of two equal weights picks the first whatever rounding.
+    position = int(np.searchsorted(cumulative, q * (1.0 - 1e-12), side="left"))
+    return float(values[order[min(position, len(order) - 1)]])

@@ -63,6 +63,18 @@ def new_figure(width_inches: float = FULL_WIDTH_INCHES, height_inches: float = 4
     return figure, axes
 
 
+def panel_grid(count: int, columns: int, panel_height_inches: float):
+    """A full-width figure of `count` panels, `columns` a row, and its panels in reading order (the
+    spare cells of the last row hidden)."""
+    rows = max(1, -(-count // columns))
+    figure, axes = new_figure(FULL_WIDTH_INCHES, panel_height_inches * rows, nrows=rows,
+                              ncols=min(columns, count), squeeze=False)
+    panels = list(axes.ravel())
+    for spare in panels[count:]:
+        spare.set_visible(False)
+    return figure, panels[:count]
+
+
 def styled():
     """Context manager applying the shared style (for drawing text and artists)."""
     return plt.rc_context(RC_PARAMS)

@@ -23,7 +23,7 @@ from matplotlib.figure import Figure
 
 from .labels import TARGET_SHARE_PREFIX, axis_label, factor_label, metric_label, sensitivity_outcome_label
 from .load import Results
-from .style import BAND_ALPHA, FULL_WIDTH_INCHES, NEUTRAL_COLOUR, new_figure, styled
+from .style import BAND_ALPHA, NEUTRAL_COLOUR, panel_grid, styled
 
 SWEEP_KEY_OUTCOMES = ("final_mean_law", "final_mean_victim", "peak_resistance", "law_passed_year")
 """The outcomes the sweep's figures draw first: the final implementation of the law and of the victim
@@ -93,16 +93,6 @@ def factor_names(results: Results) -> dict[str, str]:
     return {str(factor.get("column")): str(factor.get("factor")) for factor in sweep_design(results).get("factors", [])}
 
 
-def _panel_grid(count: int, columns: int, panel_height: float):
-    rows = max(1, -(-count // columns))
-    figure, axes = new_figure(FULL_WIDTH_INCHES, panel_height * rows, nrows=rows, ncols=min(columns, count),
-                              squeeze=False)
-    panels = list(axes.ravel())
-    for spare in panels[count:]:
-        spare.set_visible(False)
-    return figure, panels[:count]
-
-
 def _outcome_title(outcome: str, width: int = 40) -> str:
     return textwrap.fill(sensitivity_outcome_label(outcome), width)
 
@@ -126,7 +116,7 @@ def sobol_figure(results: Results, outcomes: Sequence[str] | None = None, max_fa
     data["factor_label"] = [factor_label(factor)[0] for factor in data["factor"]]
     factors_shown = int(data.groupby("outcome").size().max())
     with styled():
-        figure, panels = _panel_grid(len(drawn_outcomes), columns, 0.35 * factors_shown + 1.4)
+        figure, panels = panel_grid(len(drawn_outcomes), columns, 0.35 * factors_shown + 1.4)
         height = 0.38
         for axes, outcome in zip(panels, drawn_outcomes):
             rows = data[data["outcome"] == outcome]
@@ -176,7 +166,7 @@ def morris_figure(results: Results, outcomes: Sequence[str] | None = None, label
     data["factor_name"] = [names.get(factor, factor) for factor in data["factor"]]
     data["factor_label"] = [factor_label(factor)[0] for factor in data["factor"]]
     with styled():
-        figure, panels = _panel_grid(len(drawn_outcomes), columns, 3.3 if columns <= 2 else 2.3)
+        figure, panels = panel_grid(len(drawn_outcomes), columns, 3.3 if columns <= 2 else 2.3)
         for axes, outcome in zip(panels, drawn_outcomes):
             rows = data[data["outcome"] == outcome]
             mu_star, sigma = rows["mu_star"].to_numpy(dtype=float), rows["sigma"].to_numpy(dtype=float)
@@ -263,7 +253,7 @@ def response_figure(results: Results, outcome: str, factors: Sequence[str] | Non
     drawn = list(pd.unique(data["factor"]))
     label = axis_label(outcome)
     with styled():
-        figure, panels = _panel_grid(len(drawn), 3, 2.4)
+        figure, panels = panel_grid(len(drawn), 3, 2.4)
         for axes, factor in zip(panels, drawn):
             rows = data[data["factor"] == factor]
             axes.fill_between(rows["x"], rows["q_low"], rows["q_high"], color=NEUTRAL_COLOUR, alpha=BAND_ALPHA,
