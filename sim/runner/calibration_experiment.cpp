@@ -120,8 +120,9 @@ class ProposalRuns {
 };
 
 /// The calibration as the database records it, among the inputs that resuming compares: what
-/// decides its proposals and their runs. Not the generation limit nor the acceptance floor,
-/// which only say when to stop: raised, they let a finished calibration go on.
+/// decides its proposals and their fitting runs. Not the generation limit nor the acceptance
+/// floor, which only say when to stop (raised, they let a finished calibration go on), nor the
+/// held-out runs, which follow the last generation.
 nlohmann::json calibration_json(const scenario::Calibration& calibration, std::size_t replicates) {
   return {{"method", "abc-smc"},
           {"particles", calibration.particles},
@@ -280,8 +281,14 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
   }
   prepare_experiment_database(result.database, shape, options.overwrite, log);
   const nlohmann::json recorded = calibration_json(calibration, replicates);
+  // The manifest records every setting; the stopping rules and the held-out runs are left out of
+  // the inputs that resuming compares.
+  nlohmann::json settings = recorded;
+  settings["held_out"] = calibration.held_out;
+  settings["generations"] = calibration.generations;
+  settings["min_acceptance"] = calibration.min_acceptance;
   store::ResultsDatabase db = open_experiment_database(
-      result.database, scenario, country, {{"calibration", recorded}}, all_replicates, seed,
+      result.database, scenario, country, {{"calibration", settings}}, all_replicates, seed,
       threads, false, {factor_columns(calibration.parameters, "calibrated parameter"), recorded});
   db.set_manifest("complete", false);
 
