@@ -248,11 +248,15 @@ def predictive_check(results: Results) -> pd.DataFrame:
 
 def headline(results: Results) -> dict:
     """The command's summary line: of the informative targets (counted, not met under the prior),
-    how many the posterior meets, on which seeds, and how many counted targets were left out as
-    met under the prior already."""
+    how many the posterior meets, of those fitted and of those predicted, on which seeds, and how
+    many counted targets were left out as met under the prior already."""
     table = predictive_check(results)
     informative = table[table["role"].isin(("fitted", "predicted"))]
+    fitted = table[table["role"] == "fitted"]
+    predicted = table[table["role"] == "predicted"]
     return {"met": int(informative["met"].sum()), "informative": len(informative),
+            "fitted": len(fitted), "fitted_met": int(fitted["met"].sum()),
+            "predicted": len(predicted), "predicted_met": int(predicted["met"].sum()),
             "uninformative": int((table["role"] == "uninformative").sum()),
             "checks": int((table["role"] == "check").sum()),
             "seeds": "held-out seeds" if has_held_out_runs(results) else "the fitting seeds"}
@@ -263,9 +267,12 @@ def headline_text(results: Results) -> str:
     counts = headline(results)
     text = (f"{counts['met']} of {counts['informative']} informative targets met on {counts['seeds']} "
             "by the posterior")
+    if counts["predicted"]:
+        text += (f" (fitted: {counts['fitted_met']} of {counts['fitted']}; predicted, not fitted: "
+                 f"{counts['predicted_met']} of {counts['predicted']})")
     if counts["uninformative"]:
         verb = "target is" if counts["uninformative"] == 1 else "targets are"
-        text += f" ({counts['uninformative']} {verb} met under the prior already: reported, not counted)"
+        text += f"; {counts['uninformative']} {verb} met under the prior already: reported, not counted"
     return text
 
 

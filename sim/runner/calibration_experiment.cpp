@@ -229,6 +229,26 @@ void add_posterior_shares(const scenario::Scenario& scenario, std::span<const do
   }
 }
 
+/// How many of the counted, informative targets each proposal meets on its own runs
+/// (`proposals`).
+std::vector<double> informative_targets_met(const scenario::Scenario& scenario,
+                                            const std::vector<store::CalibrationTarget>& rows,
+                                            std::span<const ProposalValues> proposals) {
+  std::vector<double> met;
+  for (const auto& proposal : proposals) {
+    int count = 0;
+    for (std::size_t t = 0; t < rows.size(); ++t) {
+      const scenario::StylisedFact& target = scenario.targets[t];
+      if (rows[t].counted && rows[t].informative &&
+          share_met(target, proposal.targets[t]) >= target.share) {
+        ++count;
+      }
+    }
+    met.push_back(count);
+  }
+  return met;
+}
+
 }  // namespace
 
 std::filesystem::path default_calibration_folder(const std::string& name) {
@@ -330,6 +350,7 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
     tables.parameter_columns.push_back(factor.column);
   }
   std::vector<calibration::Generation> generations;
+  std::vector<double> held_out_met;  // of each final particle; empty without held-out runs
   try {
     auto started = std::chrono::steady_clock::now();
     const auto seconds_since = [&] {
@@ -375,6 +396,7 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
       held_out = runs.run(names, thetas, fitting_replicates, all_replicates);
     }
     add_posterior_shares(scenario, last.weights, particle_values(last), held_out, tables.targets);
+    held_out_met = informative_targets_met(scenario, tables.targets, held_out);
   } catch (const Stopped& stopped) {
     mark_interrupted(db, stopped.signal);
     log << "policysim: stopped by " << signal_name(stopped.signal) << " after " << runs.written()
@@ -395,6 +417,9 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
       tables.particles.push_back(
           {g.number, p, proposal_name(g.number, g.indices[i]), g.weights[i], g.distances[i],
            std::vector<double>(g.particles.row(p).begin(), g.particles.row(p).end())});
+      if (&g == &generations.back() && !held_out_met.empty()) {
+        tables.particles.back().held_out_targets_met = held_out_met[i];
+      }
     }
   }
   tables.parameters = posterior_parameters(calibration, generations.back());

@@ -1,5 +1,6 @@
 #include "sim/runner/calibration_summary.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <ostream>
@@ -143,6 +144,23 @@ void print_calibration(std::ostream& out, const std::string& name,
         << " met under the prior already: reported, not counted";
   }
   out << '\n';
+  // Each final particle on its own held-out runs: how many informative targets one parameter
+  // vector of the posterior meets, with its spread over the posterior.
+  std::vector<double> counts, weights;
+  for (const auto& p : tables.particles) {
+    if (!std::isnan(p.held_out_targets_met)) {
+      counts.push_back(p.held_out_targets_met);
+      weights.push_back(p.weight);
+    }
+  }
+  if (!counts.empty()) {
+    out << "one posterior particle on its own held-out runs meets a median of "
+        << calibration::weighted_quantile(counts, weights, 0.5) << " of the "
+        << fitted + predicted << " (90% of the posterior: "
+        << calibration::weighted_quantile(counts, weights, 0.05) << " to "
+        << calibration::weighted_quantile(counts, weights, 0.95)
+        << "; the best particle: " << *std::max_element(counts.begin(), counts.end()) << ")\n";
+  }
 }
 
 }  // namespace policysim::runner

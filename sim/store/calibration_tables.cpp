@@ -36,8 +36,8 @@ void write_particles(sqlite::Database& db, const std::vector<std::string>& colum
   db.exec("DROP TABLE IF EXISTS calibration_particles");
   std::string create =
       "CREATE TABLE calibration_particles (generation INTEGER, particle INTEGER, arm TEXT, "
-      "weight REAL, distance REAL";
-  std::string placeholders = "?,?,?,?,?";
+      "weight REAL, distance REAL, held_out_targets_met REAL";
+  std::string placeholders = "?,?,?,?,?,?";
   for (const auto& column : columns) {
     create += ", " + sqlite::quote_identifier(column) + " REAL";
     placeholders += ",?";
@@ -50,8 +50,9 @@ void write_particles(sqlite::Database& db, const std::vector<std::string>& colum
     insert.bind(3, std::string_view(row.arm));
     insert.bind(4, row.weight);
     insert.bind(5, finite_or_nan(row.distance));
+    insert.bind(6, row.held_out_targets_met);
     for (std::size_t c = 0; c < row.values.size(); ++c) {
-      insert.bind(static_cast<int>(6 + c), row.values[c]);
+      insert.bind(static_cast<int>(7 + c), row.values[c]);
     }
     insert.run();
   }

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,9 @@ struct CalibrationParticle {
   double weight = 0;
   double distance = 0;
   std::vector<double> values;  ///< one per parameter column
+  /// The informative targets it meets on its own held-out runs; NaN for the particles of
+  /// earlier generations, or without held-out runs.
+  double held_out_targets_met = std::numeric_limits<double>::quiet_NaN();
 };
 
 struct CalibrationParameter {

@@ -83,8 +83,9 @@ EXPECTED_HELD_OUT_SHARES = {"law implementation": 0.65, "cases in 2000": 0.45, "
 EXPECTED_ROLES = {"law implementation": ("fitted", True), "cases in 2000": ("predicted", False),
                   "convictions in 2000": ("uninformative", True), "resistance stays moderate": ("check", True),
                   "law is punitive": ("fitted", False)}
-EXPECTED_HEADLINE = ("1 of 3 informative targets met on held-out seeds by the posterior (1 target is met under "
-                     "the prior already: reported, not counted)")
+EXPECTED_HEADLINE = ("1 of 3 informative targets met on held-out seeds by the posterior (fitted: 1 of 2; "
+                     "predicted, not fitted: 0 of 1); 1 target is met under the prior already: reported, "
+                     "not counted")
 
 
 def _scenario_yaml() -> str:

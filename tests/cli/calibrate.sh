@@ -80,6 +80,13 @@ if grep -qF "informative targets met on held-out seeds by the posterior; 1 targe
 else
   fail "the summary's count: $(tail -n 3 reference.txt)"
 fi
+grep -qE "^one posterior particle on its own held-out runs meets a median of [0-2] of the 2 " reference.txt ||
+  fail "the summary lacks the particles' own count: $(tail -n 2 reference.txt)"
+check "each final particle's own count, and no other particle's" "50|0" \
+  "$(sqlite3 "$db" "SELECT count(held_out_targets_met) FILTER (WHERE generation = last),
+                           count(held_out_targets_met) FILTER (WHERE generation < last)
+                    FROM calibration_particles,
+                         (SELECT max(generation) AS last FROM calibration_generations)")"
 check "held-out runs of each final particle" "50|20" \
   "$(sqlite3 "$db" "SELECT count(DISTINCT arm), min(n) FROM (SELECT arm, count(*) AS n FROM runs
                     WHERE replicate >= 10 GROUP BY arm)")"
