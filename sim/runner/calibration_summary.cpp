@@ -155,10 +155,9 @@ void print_calibration(std::ostream& out, const std::string& name,
   }
   if (!counts.empty()) {
     out << "one posterior particle on its own held-out runs meets a median of "
-        << calibration::weighted_quantile(counts, weights, 0.5) << " of the "
-        << fitted + predicted << " (90% of the posterior: "
-        << calibration::weighted_quantile(counts, weights, 0.05) << " to "
-        << calibration::weighted_quantile(counts, weights, 0.95)
+        << calibration::weighted_quantile(counts, weights, 0.5) << " of the " << fitted + predicted
+        << " (90% of the posterior: " << calibration::weighted_quantile(counts, weights, 0.05)
+        << " to " << calibration::weighted_quantile(counts, weights, 0.95)
         << "; the best particle: " << *std::max_element(counts.begin(), counts.end()) << ")\n";
   }
 }

@@ -78,7 +78,7 @@ TEST_CASE("a target's spread is the prior's median absolute deviation, else the 
   CHECK(target_spreads(scenario, prior) == std::vector<double>{1.5, 4.0, 1.0});
 }
 
-TEST_CASE("the distance sums the fitted targets' excesses; a failed run makes it NaN",
+TEST_CASE("the distance sums the fitted targets' excesses, and a failed run makes it NaN",
           "[runner][calibration]") {
   Scenario scenario;
   scenario.targets = {band(0.0, 1.0, 0.5), band(0.0, 1.0, 0.5), band(10.0, 11.0, 0.5)};
@@ -90,7 +90,7 @@ TEST_CASE("the distance sums the fitted targets' excesses; a failed run makes it
   CHECK(std::isnan(distance(scenario, proposal, {true, true, true}, spreads, 3)));
 }
 
-TEST_CASE("a predictive share pools the weighted runs; its interval spans the proposals' shares",
+TEST_CASE("a predictive share pools the weighted runs, its interval spanning the proposals' shares",
           "[runner][calibration]") {
   const StylisedFact target = band(0.0, 1.0, 0.6);
   // Shares 1/2, 1/4 and 1 (of 2, 4 and 1 judged runs), weights 0.5, 0.25, 0.25.
