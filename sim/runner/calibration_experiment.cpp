@@ -175,13 +175,15 @@ void print_dry_run(const scenario::Scenario& scenario, std::size_t replicates,
 void log_generation(const calibration::Generation& g, std::size_t replicates, double seconds,
                     std::ostream& log) {
   char line[200];
-  std::snprintf(line, sizeof line,
-                "policysim: generation %u: tolerance %.4g, %zu of %llu proposals accepted "
-                "(%.1f%%), ESS %.1f, %llu runs, %.1f s\n",
-                g.number, g.epsilon, static_cast<std::size_t>(g.particles.rows()),
-                static_cast<unsigned long long>(g.proposals), 100.0 * g.acceptance(),
-                g.effective_sample_size(),
-                static_cast<unsigned long long>(g.proposals * replicates), seconds);
+  std::snprintf(
+      line, sizeof line,
+      "policysim: generation %u: tolerance %.4g, %zu of %llu proposals accepted "
+      "(%.1f%%), ESS %.1f, %llu runs, %.1f s\n",
+      g.number, g.epsilon, static_cast<std::size_t>(g.particles.rows()),
+      static_cast<unsigned long long>(g.proposals), 100.0 * g.acceptance(),
+      g.effective_sample_size(),
+      static_cast<unsigned long long>(g.proposals) * static_cast<unsigned long long>(replicates),
+      seconds);
   log << line;
 }
 
