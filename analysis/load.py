@@ -118,10 +118,27 @@ def _table_names(connection: sqlite3.Connection) -> list[str]:
     return [row[0] for row in rows]
 
 
-def _read_table(connection: sqlite3.Connection, name: str, present: list[str]) -> pd.DataFrame:
+def _read_table(connection: sqlite3.Connection, name: str, present: list[str], where: str = "") -> pd.DataFrame:
     if name not in present:
         return pd.DataFrame(columns=_EMPTY_COLUMNS.get(name, []))
-    return pd.read_sql_query(f'SELECT * FROM "{name}"', connection)
+    return pd.read_sql_query(f'SELECT * FROM "{name}" {where}', connection)
+
+
+# A calibration's runs of its last generation's particles: the posterior's fitting and held-out
+# runs. The proposals of the generations before are summarised by the calibration's own tables,
+# and are most of the database (hundreds of thousands of runs for the baseline's calibration,
+# tens of gigabytes in memory).
+_POSTERIOR_ARMS = ("arm IN (SELECT arm FROM calibration_particles WHERE generation = "
+                   "(SELECT max(generation) FROM calibration_particles))")
+
+
+def _run_filters(present: list[str]) -> dict[str, str]:
+    """The WHERE clause of each run-keyed table: empty but for a calibration's database."""
+    if "calibration_particles" not in present or "runs" not in present:
+        return {}
+    of_posterior_runs = f"WHERE run_id IN (SELECT run_id FROM runs WHERE {_POSTERIOR_ARMS})"
+    return {"runs": f"WHERE {_POSTERIOR_ARMS}", "series": of_posterior_runs, "events": of_posterior_runs,
+            "target_values": of_posterior_runs}
 
 
 _CHUNK_ROWS = 100_000
@@ -234,7 +251,9 @@ def load(path: str | Path, region_metrics: Sequence[str] | None = None) -> Resul
     """Read a results database (or the folder holding `results.sqlite`) into a Results.
 
     `region_metrics` limits the regional series to those metrics (besides its keys and quarter):
-    that table holds a row per run, quarter and region, and most of a large database.
+    that table holds a row per run, quarter and region, and most of a large database. Of a
+    calibration's database, only the runs of its last generation's particles are read (with their
+    series, events and target values): the posterior's.
     """
     database = resolve_database_path(path)
     how_to_fix = "give a directory written by `policysim run`, or its results.sqlite"
@@ -247,7 +266,8 @@ def load(path: str | Path, region_metrics: Sequence[str] | None = None) -> Resul
         if not set(present) & (set(_EMPTY_COLUMNS) | {"manifest"}):
             raise NotAResultsDatabase(f"{database} holds none of the results tables; {how_to_fix}")
         manifest = _read_manifest(connection, present)
-        tables = {name: _read_table(connection, name, present)
+        filters = _run_filters(present)
+        tables = {name: _read_table(connection, name, present, filters.get(name, ""))
                   for name in _EMPTY_COLUMNS if name != "region_series"}
         tables["region_series"] = _read_region_series(connection, present, region_metrics)
         known = set(_EMPTY_COLUMNS) | {"manifest"}

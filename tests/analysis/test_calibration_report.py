@@ -289,3 +289,22 @@ def test_the_report_of_runs_is_unchanged(results):
     expected = ["scenario", "summary", "targets", "adoption", "resistance", "events", "map", "heatmap"]
     assert shown[:len(expected)] == expected and shown[-1] == "manifest"
     assert set(shown) <= set(expected) | {"comparisons", "manifest"}
+
+
+def test_only_the_posteriors_runs_are_loaded(calibration_source):
+    """A calibration's earlier generations are most of its database: the loader reads the runs,
+    series, events and target values of the last generation's particles alone."""
+    with sqlite3.connect(calibration_source.path) as connection:
+        last = connection.execute("SELECT max(generation) FROM calibration_particles").fetchone()[0]
+        posterior = {arm for (arm,) in connection.execute(
+            "SELECT arm FROM calibration_particles WHERE generation = ?", (last,))}
+        every_arm = {arm for (arm,) in connection.execute("SELECT DISTINCT arm FROM runs")}
+        posterior_runs = connection.execute(
+            "SELECT count(*) FROM runs WHERE arm IN (SELECT arm FROM calibration_particles "
+            "WHERE generation = ?)", (last,)).fetchone()[0]
+    results = load(calibration_source.path)
+    if calibration_source.kind == "engine":
+        assert every_arm > posterior  # the engine's calibration has earlier proposals to leave out
+    assert set(results.runs["arm"]) == posterior & every_arm
+    assert len(results.runs) == posterior_runs
+    assert set(results.target_values["run_id"]) <= set(results.runs["run_id"])
