@@ -37,7 +37,8 @@ namespace {
 // busy, few enough that little is simulated past the proposal that completes a generation. Fixed,
 // not set by the threads, so that the database holds the same runs whatever the machine.
 constexpr std::size_t kBatchProposals = 64;
-// Proposal indices are written with this many digits, so that names sort in index order.
+// Proposal indices are written with 8 digits, so that names sort in index order: they stay below
+// this.
 constexpr std::uint32_t kIndexLimit = 100'000'000;
 
 /// The arm of proposal `index` of generation `generation`: "g03_p00000123".
