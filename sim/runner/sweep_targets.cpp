@@ -37,7 +37,7 @@ SweepTargets sweep_targets(const scenario::Scenario& scenario,
     std::size_t runs = 0, known = 0, in_range = 0;
     std::optional<store::ResultsDatabase::OutcomeCondition> given;
     if (target.given) given = {target.given->outcome, target.given->low, target.given->high};
-    database.visit_target_counts(target.name, target.low, target.high, {0, reps}, given,
+    database.visit_target_counts(target.name, target.low, target.high, reps, given,
                                  [&](const store::ResultsDatabase::TargetCount& count) {
                                    runs += count.runs;
                                    known += count.known;

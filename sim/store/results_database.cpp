@@ -1053,13 +1053,12 @@ std::vector<double> ResultsDatabase::outcome_order_statistics(const std::string&
 }
 
 void ResultsDatabase::visit_target_counts(
-    const std::string& name, double low, double high, const RunSelection& runs,
+    const std::string& name, double low, double high, int replicates,
     const std::optional<OutcomeCondition>& given,
     const std::function<void(const TargetCount&)>& visit) const {
   std::lock_guard lock(impl_->mutex);
   const bool has_values = impl_->db.has_table("target_values");
-  std::string where = std::string(" WHERE ") + kFinishedOk + " AND replicate >= ?7";
-  if (!runs.last_arm.empty()) where += " AND r.arm BETWEEN ?8 AND ?9";
+  std::string where = std::string(" WHERE ") + kFinishedOk;
   if (given) {
     const auto& outcomes = impl_->schema.outcomes;
     if (std::find(outcomes.begin(), outcomes.end(), given->column) == outcomes.end()) {
@@ -1078,12 +1077,7 @@ void ResultsDatabase::visit_target_counts(
                                        where + " GROUP BY r.arm ORDER BY r.arm"
                                  : "SELECT r.arm, count(*), 0, 0 FROM runs r" + where +
                                        " GROUP BY r.arm ORDER BY r.arm");
-  query.bind(1, runs.end_replicate);
-  query.bind(7, runs.first_replicate);
-  if (!runs.last_arm.empty()) {
-    query.bind(8, std::string_view(runs.first_arm));
-    query.bind(9, std::string_view(runs.last_arm));
-  }
+  query.bind(1, replicates);
   if (has_values) {
     query.bind(2, std::string_view(name));
     query.bind(3, low);

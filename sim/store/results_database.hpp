@@ -182,10 +182,10 @@ class ResultsDatabase {
   std::vector<double> outcome_order_statistics(const std::string& outcome, int replicates,
                                                std::size_t first, std::size_t count,
                                                bool from_largest = false) const;
-  /// Of each arm's runs in `runs` that have results, in arm order: how many, how many have a
-  /// stored value of target `name` (a NULL, the statistic undefined in the run, included), and
-  /// how many of those lie in [low, high]. Reads the database an arm at a time; what the caller
-  /// keeps is all that grows with the arms.
+  /// Of each arm's runs of replicates [0, `replicates`) that have results, in arm order: how
+  /// many, how many have a stored value of target `name` (a NULL, the statistic undefined in the
+  /// run, included), and how many of those lie in [low, high]. Reads the database an arm at a time;
+  /// what the caller keeps is all that grows with the arms.
   struct TargetCount {
     std::string arm;
     std::size_t runs = 0;
@@ -205,8 +205,8 @@ class ResultsDatabase {
     int end_replicate = 0;
     std::string first_arm = {}, last_arm = {};
   };
-  void visit_target_counts(const std::string& name, double low, double high,
-                           const RunSelection& runs, const std::optional<OutcomeCondition>& given,
+  void visit_target_counts(const std::string& name, double low, double high, int replicates,
+                           const std::optional<OutcomeCondition>& given,
                            const std::function<void(const TargetCount&)>& visit) const;
   /// The stored values of target `name` of each arm's runs in `runs` that have results (and meet
   /// `given`), arm by arm in arm order, each arm's in replicate order: NaN where the value is
