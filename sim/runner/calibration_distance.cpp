@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <optional>
 
 #include "sim/calibration/weighted_sample.hpp"
+#include "sim/runner/paired_facts.hpp"
 
 namespace policysim::runner {
 namespace {
@@ -24,54 +26,91 @@ double median(std::vector<double> values) {
 
 }  // namespace
 
+std::vector<scenario::StylisedFact> calibration_targets(const scenario::Scenario& scenario) {
+  std::vector<scenario::StylisedFact> targets = scenario.targets;
+  targets.insert(targets.end(), scenario.paired_targets.begin(), scenario.paired_targets.end());
+  return targets;
+}
+
+std::string paired_run_arm(const std::string& proposal, const std::string& arm) {
+  return proposal + "+" + arm;
+}
+
 std::vector<ProposalValues> read_proposal_values(const scenario::Scenario& scenario,
                                                  const store::ResultsDatabase& database,
-                                                 std::span<const std::string> arms,
+                                                 std::span<const std::string> proposals,
                                                  int first_replicate, int end_replicate) {
-  std::vector<ProposalValues> proposals(arms.size());
-  for (auto& proposal : proposals) proposal.targets.resize(scenario.targets.size());
-  if (arms.empty() || scenario.targets.empty()) return proposals;
-  const store::ResultsDatabase::RunSelection runs{first_replicate, end_replicate, arms.front(),
-                                                  arms.back()};
-  // The arms between the first and the last are the proposals asked for, and perhaps others
-  // (of another batch, whose names sort between): those are skipped.
-  const auto index_of = [&](const std::string& arm) -> std::optional<std::size_t> {
-    const auto it = std::lower_bound(arms.begin(), arms.end(), arm);
-    if (it == arms.end() || *it != arm) return std::nullopt;
-    return static_cast<std::size_t>(it - arms.begin());
+  const std::vector<scenario::StylisedFact> targets = calibration_targets(scenario);
+  std::vector<ProposalValues> result(proposals.size());
+  for (auto& proposal : result) proposal.targets.resize(targets.size());
+  if (proposals.empty() || targets.empty()) return result;
+  // Every arm whose runs are read, in name order: each proposal's own, then its runs in the
+  // arms paired targets name.
+  std::vector<std::string> arms_read(proposals.begin(), proposals.end());
+  for (const auto& proposal : proposals) {
+    for (const auto& target : scenario.paired_targets) {
+      arms_read.push_back(paired_run_arm(proposal, target.arm));
+    }
+  }
+  std::sort(arms_read.begin(), arms_read.end());
+  arms_read.erase(std::unique(arms_read.begin(), arms_read.end()), arms_read.end());
+  const store::ResultsDatabase::RunSelection runs{first_replicate, end_replicate, arms_read.front(),
+                                                  arms_read.back()};
+  // The values of each arm read, by name; the arms between the first and the last may include
+  // others (of another batch, whose names sort between), which are left out.
+  using ArmValues = std::map<std::string, std::vector<double>>;
+  const auto read = [&](const std::string& target,
+                        const std::optional<store::ResultsDatabase::OutcomeCondition>& given) {
+    ArmValues values;
+    database.visit_target_values(
+        target, runs, given, [&](const std::string& arm, const std::vector<double>& v) {
+          if (std::binary_search(arms_read.begin(), arms_read.end(), arm)) {
+            values[arm] = v;
+          }
+        });
+    return values;
   };
-  for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
-    const scenario::StylisedFact& target = scenario.targets[t];
+  const auto of = [](const ArmValues& values, const std::string& arm) {
+    const auto it = values.find(arm);
+    return it == values.end() ? std::vector<double>{} : it->second;
+  };
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    const scenario::StylisedFact& target = targets[t];
     std::optional<store::ResultsDatabase::OutcomeCondition> given;
     if (target.given) given = {target.given->outcome, target.given->low, target.given->high};
-    database.visit_target_values(target.name, runs, given,
-                                 [&](const std::string& arm, const std::vector<double>& values) {
-                                   if (const auto p = index_of(arm)) {
-                                     proposals[*p].targets[t] = values;
-                                   }
-                                 });
+    const ArmValues values = read(target.name, given);
+    for (std::size_t p = 0; p < proposals.size(); ++p) {
+      result[p].targets[t] =
+          target.paired()
+              ? paired_values(target, of(values, paired_run_arm(proposals[p], target.arm)),
+                              of(values, proposals[p]))
+              : of(values, proposals[p]);
+    }
   }
-  // Every run with results: as a target without a condition reads them.
-  database.visit_target_values(scenario.targets.front().name, runs, std::nullopt,
-                               [&](const std::string& arm, const std::vector<double>& values) {
-                                 if (const auto p = index_of(arm)) {
-                                   proposals[*p].runs = values.size();
-                                 }
-                               });
-  return proposals;
+  // Every run with results: as a target without a condition reads them, the fewest of any arm.
+  const ArmValues all = read(targets.front().name, std::nullopt);
+  for (std::size_t p = 0; p < proposals.size(); ++p) {
+    result[p].runs = of(all, proposals[p]).size();
+    for (const auto& target : scenario.paired_targets) {
+      result[p].runs =
+          std::min(result[p].runs, of(all, paired_run_arm(proposals[p], target.arm)).size());
+    }
+  }
+  return result;
 }
 
 double share_met(const scenario::StylisedFact& target, const std::vector<double>& values) {
+  if (target.paired()) return judge_paired(target, values).met ? 1.0 : 0.0;
   if (values.empty()) return 0.0;
   const auto met =
       std::count_if(values.begin(), values.end(), [&](double v) { return in_range(target, v); });
   return static_cast<double>(met) / static_cast<double>(values.size());
 }
 
-std::vector<double> target_spreads(const scenario::Scenario& scenario,
+std::vector<double> target_spreads(std::span<const scenario::StylisedFact> targets,
                                    std::span<const ProposalValues> prior) {
   std::vector<double> spreads;
-  for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
+  for (std::size_t t = 0; t < targets.size(); ++t) {
     std::vector<double> values;
     for (const auto& proposal : prior) {
       for (const double v : proposal.targets[t]) {
@@ -84,7 +123,7 @@ std::vector<double> target_spreads(const scenario::Scenario& scenario,
       for (double& v : values) v = std::abs(v - centre);
       spread = median(values);
     }
-    const scenario::StylisedFact& target = scenario.targets[t];
+    const scenario::StylisedFact& target = targets[t];
     const double width = target.high - target.low;
     if (!(spread > 0.0)) spread = std::isfinite(width) && width > 0.0 ? width : 1.0;
     spreads.push_back(spread);
@@ -94,6 +133,12 @@ std::vector<double> target_spreads(const scenario::Scenario& scenario,
 
 double target_excess(const scenario::StylisedFact& target, const std::vector<double>& values,
                      double spread) {
+  if (target.paired()) {
+    const PairedFactResult judged = judge_paired(target, values);
+    if (std::isnan(judged.low) || std::isnan(judged.high)) return kMaxExcess;
+    return std::min(std::max({0.0, target.low - judged.low, judged.high - target.high}) / spread,
+                    kMaxExcess);
+  }
   if (values.empty()) return kMaxExcess;
   std::vector<double> excess;
   excess.reserve(values.size());
@@ -110,13 +155,13 @@ double target_excess(const scenario::StylisedFact& target, const std::vector<dou
   return *nth;
 }
 
-double distance(const scenario::Scenario& scenario, const ProposalValues& proposal,
+double distance(std::span<const scenario::StylisedFact> targets, const ProposalValues& proposal,
                 const std::vector<bool>& fitted, const std::vector<double>& spreads,
                 std::size_t replicates) {
   if (proposal.runs < replicates) return std::numeric_limits<double>::quiet_NaN();
   double sum = 0.0;
-  for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
-    if (fitted[t]) sum += target_excess(scenario.targets[t], proposal.targets[t], spreads[t]);
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    if (fitted[t]) sum += target_excess(targets[t], proposal.targets[t], spreads[t]);
   }
   return sum;
 }
@@ -129,8 +174,10 @@ PredictiveShare predictive_share(const scenario::StylisedFact& target,
   for (std::size_t p = 0; p < proposals.size(); ++p) {
     const std::vector<double>& values = proposals[p].targets[target_index];
     const double share = share_met(target, values);
-    judged += weights[p] * static_cast<double>(values.size());
-    met += weights[p] * share * static_cast<double>(values.size());
+    // A paired target is met or not by each proposal: each counts once.
+    const double runs = target.paired() ? 1.0 : static_cast<double>(values.size());
+    judged += weights[p] * runs;
+    met += weights[p] * share * runs;
     if (!values.empty() && weights[p] > 0.0) {
       shares.push_back(share);
       share_weights.push_back(weights[p]);

@@ -54,6 +54,46 @@ std::string proposal_name(std::uint32_t generation, std::uint32_t index) {
   return name;
 }
 
+/// The arms, besides the base, that paired targets name, each once: every proposal runs in each.
+std::vector<std::string> paired_arm_names(const scenario::Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const auto& target : scenario.paired_targets) names.push_back(target.arm);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
+/// The runs of a batch of proposals named `names` at `thetas`: for each, an arm of the
+/// scenario's base with the calibrated parameters set, and one of each arm a paired target
+/// names, with the same parameters (paired_run_arm); in name order.
+std::vector<ArmConfig> proposal_arms(const scenario::Scenario& scenario,
+                                     const std::vector<std::string>& names,
+                                     const std::vector<Eigen::VectorXd>& thetas) {
+  const auto& parameters = scenario.calibration->parameters;
+  const std::vector<std::string> paired_arms = paired_arm_names(scenario);
+  std::vector<ArmConfig> arms;
+  const auto add = [&](std::string name, const model::Config& config,
+                       const Eigen::VectorXd& theta) {
+    ArmConfig arm{std::move(name), config, std::vector<double>(theta.begin(), theta.end())};
+    for (std::size_t f = 0; f < parameters.size(); ++f) {
+      scenario::apply_factor(parameters[f], arm.parameters[f], arm.config);
+    }
+    arms.push_back(std::move(arm));
+  };
+  for (std::size_t a = 0; a < names.size(); ++a) {
+    add(names[a], scenario.config, thetas[a]);
+    for (const auto& paired : paired_arms) {
+      const auto arm =
+          std::find_if(scenario.arms.begin(), scenario.arms.end(),
+                       [&](const scenario::Arm& candidate) { return candidate.name == paired; });
+      add(paired_run_arm(names[a], paired), arm->config, thetas[a]);
+    }
+  }
+  std::sort(arms.begin(), arms.end(),
+            [](const ArmConfig& a, const ArmConfig& b) { return a.name < b.name; });
+  return arms;
+}
+
 /// Raised between batches once a signal asks to stop.
 struct Stopped {
   int signal;
@@ -75,19 +115,12 @@ class ProposalRuns {
     if (!std::is_sorted(names.begin(), names.end())) {
       throw std::logic_error("calibration: proposals must come in name order");
     }
-    const auto& parameters = scenario_.calibration->parameters;
-    const ArmSource arms{names.size(), [&](std::size_t a) {
-                           ArmConfig arm{names[a], scenario_.config,
-                                         std::vector<double>(thetas[a].begin(), thetas[a].end())};
-                           for (std::size_t f = 0; f < parameters.size(); ++f) {
-                             scenario::apply_factor(parameters[f], arm.parameters[f], arm.config);
-                           }
-                           return arm;
-                         }};
+    const std::vector<ArmConfig> configs = proposal_arms(scenario_, names, thetas);
+    const ArmSource arms{configs.size(), [&](std::size_t a) { return configs[a]; }};
     std::vector<Job> jobs;
-    for (std::size_t a = 0; a < names.size(); ++a) {
+    for (std::size_t a = 0; a < configs.size(); ++a) {
       for (int r = first_replicate; r < end_replicate; ++r) {
-        if (database_.has_run(names[a], r)) {
+        if (database_.has_run(configs[a].name, r)) {
           ++reused_;
         } else {
           jobs.push_back({a, r});
@@ -136,18 +169,20 @@ nlohmann::json calibration_json(const scenario::Calibration& calibration, std::s
           {"parameters", factors_json(calibration.parameters)}};
 }
 
-/// Which targets the distance compares: counted ones, those `fit` names if it names any.
-std::vector<bool> fitted_targets(const scenario::Scenario& scenario) {
+/// Which of `targets` the distance compares: counted ones, those `fit` names if it names any.
+std::vector<bool> fitted_targets(const scenario::Scenario& scenario,
+                                 std::span<const scenario::StylisedFact> targets) {
   const auto& fit = scenario.calibration->fit;
   std::vector<bool> fitted;
-  for (const auto& target : scenario.targets) {
+  for (const auto& target : targets) {
     fitted.push_back(target.counted &&
                      (fit.empty() || std::find(fit.begin(), fit.end(), target.name) != fit.end()));
   }
   return fitted;
 }
 
-void print_dry_run(const scenario::Scenario& scenario, std::size_t replicates,
+void print_dry_run(const scenario::Scenario& scenario,
+                   std::span<const scenario::StylisedFact> targets, std::size_t replicates,
                    const std::vector<bool>& fitted, const std::filesystem::path& database,
                    std::ostream& out) {
   const scenario::Calibration& calibration = *scenario.calibration;
@@ -164,10 +199,11 @@ void print_dry_run(const scenario::Scenario& scenario, std::size_t replicates,
         << scenario::format_number(factor.high) << '\n';
   }
   out << "targets fitted:\n";
-  for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
-    if (fitted[t]) out << "  " << scenario.targets[t].name << '\n';
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    if (fitted[t]) out << "  " << targets[t].name << '\n';
   }
-  out << "generation 0 runs " << calibration.particles * replicates
+  const std::size_t arms = 1 + paired_arm_names(scenario).size();
+  out << "generation 0 runs " << calibration.particles * replicates * arms
       << " (the prior); each later one at least as many, more as the tolerance tightens\n";
   out << "into " << database.string() << '\n';
 }
@@ -190,13 +226,13 @@ void log_generation(const calibration::Generation& g, std::size_t replicates, do
 
 /// Each target's row with its prior predictive share (over generation 0's runs, `prior`): a
 /// counted target is informative unless the prior already meets it.
-std::vector<store::CalibrationTarget> prior_target_rows(const scenario::Scenario& scenario,
-                                                        const std::vector<bool>& fitted,
-                                                        std::span<const ProposalValues> prior) {
+std::vector<store::CalibrationTarget> prior_target_rows(
+    std::span<const scenario::StylisedFact> targets, const std::vector<bool>& fitted,
+    std::span<const ProposalValues> prior) {
   const std::vector<double> equal(prior.size(), 1.0);
   std::vector<store::CalibrationTarget> rows;
-  for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
-    const scenario::StylisedFact& target = scenario.targets[t];
+  for (std::size_t t = 0; t < targets.size(); ++t) {
+    const scenario::StylisedFact& target = targets[t];
     store::CalibrationTarget row;
     row.target = target.name;
     row.counted = target.counted;
@@ -213,13 +249,14 @@ std::vector<store::CalibrationTarget> prior_target_rows(const scenario::Scenario
 /// Adds to each target's row its posterior predictive share over the last generation's
 /// particles (`posterior`, weighed by `weights`) on the fitting replicates, and on the held-out
 /// ones (`held_out`; NaN where there are none).
-void add_posterior_shares(const scenario::Scenario& scenario, std::span<const double> weights,
+void add_posterior_shares(std::span<const scenario::StylisedFact> targets,
+                          std::span<const double> weights,
                           std::span<const ProposalValues> posterior,
                           std::span<const ProposalValues> held_out,
                           std::vector<store::CalibrationTarget>& rows) {
   constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   for (std::size_t t = 0; t < rows.size(); ++t) {
-    const scenario::StylisedFact& target = scenario.targets[t];
+    const scenario::StylisedFact& target = targets[t];
     const PredictiveShare fitting = predictive_share(target, posterior, weights, t);
     rows[t].posterior_share = fitting.share;
     rows[t].posterior_low = fitting.low;
@@ -234,14 +271,14 @@ void add_posterior_shares(const scenario::Scenario& scenario, std::span<const do
 
 /// How many of the counted, informative targets each proposal meets on its own runs
 /// (`proposals`).
-std::vector<double> informative_targets_met(const scenario::Scenario& scenario,
+std::vector<double> informative_targets_met(std::span<const scenario::StylisedFact> targets,
                                             const std::vector<store::CalibrationTarget>& rows,
                                             std::span<const ProposalValues> proposals) {
   std::vector<double> met;
   for (const auto& proposal : proposals) {
     int count = 0;
     for (std::size_t t = 0; t < rows.size(); ++t) {
-      const scenario::StylisedFact& target = scenario.targets[t];
+      const scenario::StylisedFact& target = targets[t];
       if (rows[t].counted && rows[t].informative &&
           share_met(target, proposal.targets[t]) >= target.share) {
         ++count;
@@ -272,7 +309,8 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
   const int fitting_replicates = static_cast<int>(replicates);
   const int all_replicates = fitting_replicates + static_cast<int>(calibration.held_out);
   const std::uint64_t seed = options.seed.value_or(scenario.seed);
-  const std::vector<bool> fitted = fitted_targets(scenario);
+  const std::vector<scenario::StylisedFact> targets = calibration_targets(scenario);
+  const std::vector<bool> fitted = fitted_targets(scenario, targets);
 
   calibration::UniformPrior prior;
   for (const auto& factor : calibration.parameters) {
@@ -292,13 +330,14 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
   const model::Config* const config = &scenario.config;
-  const std::size_t first_runs = calibration.particles * replicates;
-  const MemoryEstimate memory = check_experiment_memory(
-      scenario, {&config, 1}, first_runs, scenario.targets.size(), threads, false, log, 0);
+  const std::size_t first_runs =
+      calibration.particles * replicates * (1 + paired_arm_names(scenario).size());
+  const MemoryEstimate memory = check_experiment_memory(scenario, {&config, 1}, first_runs,
+                                                        targets.size(), threads, false, log, 0);
   const model::Country country = scenario::load_country(scenario);
   const DatabaseShape shape{first_runs, 0, country.region_count(), false};
   if (options.dry_run) {
-    print_dry_run(scenario, replicates, fitted, result.database, out);
+    print_dry_run(scenario, targets, replicates, fitted, result.database, out);
     print_estimates(out, scenario.config, country, seed, first_runs, threads, memory);
     return result;
   }
@@ -336,7 +375,7 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
       distances.push_back(
           distance_targets.empty()
               ? 0.0
-              : distance(scenario, batch_values[b], distance_targets, spreads, replicates));
+              : distance(targets, batch_values[b], distance_targets, spreads, replicates));
       values[batch[b].index] = std::move(batch_values[b]);
     }
     return distances;
@@ -365,16 +404,16 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
     generations.push_back(abc.first(simulate));
     // The prior predictive shares: a target most runs meet under the prior constrains nothing.
     const std::vector<ProposalValues> prior_values = particle_values(generations[0]);
-    tables.targets = prior_target_rows(scenario, fitted, prior_values);
-    spreads = target_spreads(scenario, prior_values);
-    distance_targets.assign(scenario.targets.size(), false);
-    for (std::size_t t = 0; t < scenario.targets.size(); ++t) {
+    tables.targets = prior_target_rows(targets, fitted, prior_values);
+    spreads = target_spreads(targets, prior_values);
+    distance_targets.assign(targets.size(), false);
+    for (std::size_t t = 0; t < targets.size(); ++t) {
       distance_targets[t] = tables.targets[t].fitted && tables.targets[t].informative;
     }
     calibration::Generation& first = generations[0];
     for (std::size_t p = 0; p < prior_values.size(); ++p) {
       first.distances[p] =
-          distance(scenario, prior_values[p], distance_targets, spreads, replicates);
+          distance(targets, prior_values[p], distance_targets, spreads, replicates);
     }
     log_generation(first, replicates, seconds_since(), log);
     if (std::none_of(distance_targets.begin(), distance_targets.end(), [](bool b) { return b; })) {
@@ -398,8 +437,8 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
       }
       held_out = runs.run(names, thetas, fitting_replicates, all_replicates);
     }
-    add_posterior_shares(scenario, last.weights, particle_values(last), held_out, tables.targets);
-    held_out_met = informative_targets_met(scenario, tables.targets, held_out);
+    add_posterior_shares(targets, last.weights, particle_values(last), held_out, tables.targets);
+    held_out_met = informative_targets_met(targets, tables.targets, held_out);
   } catch (const Stopped& stopped) {
     mark_interrupted(db, stopped.signal);
     log << "policysim: stopped by " << signal_name(stopped.signal) << " after " << runs.written()

@@ -17,12 +17,14 @@
 #include "sim/runner/experiment_setup.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
+#include "sim/runner/paired_facts.hpp"
 #include "sim/runner/paired_statistics.hpp"
 #include "sim/runner/programme_regions.hpp"
 #include "sim/runner/regional_comparison.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/runner/stop_signals.hpp"
+#include "sim/runner/sweep_targets.hpp"
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/did_you_mean.hpp"
 #include "sim/scenario/scenario.hpp"
@@ -379,6 +381,13 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   auto db = open_experiment_database(result.database, scenario, country, extra, reps, seed, threads,
                                      options.region_series);
   ReplicationRunner runner(arms, country, db, seed, options.region_series);
+  // Paired targets read each run's statistics back from the database: store them with the runs.
+  ReplicationRunner::JudgeRun judge;
+  if (!scenario.paired_targets.empty()) {
+    judge = [&](const Job& /*job*/, store::RunRecord& run) {
+      run.target_values = run_target_values(scenario, db.schema(), run);
+    };
+  }
 
   // Each step looks only at replicates [0, reps), so the step at which the precision is reached,
   // and the final table, do not depend on what an interrupted earlier invocation stored.
@@ -392,7 +401,7 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
     const int new_jobs = static_cast<int>(arms.size()) * (reps - covered);
     result.runs_reused += std::max(0, new_jobs - static_cast<int>(jobs.size()));
     covered = reps;
-    const BatchResult batch = runner.run(jobs, options.quiet, log);
+    const BatchResult batch = runner.run(jobs, options.quiet, log, judge);
     result.runs_written += batch.written;
     result.runs_failed += batch.failed;
     if (const int signal = stop_signal()) {
@@ -462,6 +471,11 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   }
   print_table(out, result.rows, programmes, table, arms, country, scenario.config.tick_count(),
               options.all_outcomes);
+  const auto paired = judge_paired_targets(scenario, db, result.arms, reps);
+  if (!paired.empty()) {
+    out << "\nPaired targets (arm against base, replicates 0 to " << reps - 1 << ")\n";
+    print_paired_targets(out, paired);
+  }
   out << "results: " << result.database.string() << " (table `comparisons`)\n";
   if (result.runs_failed > 0) {
     log << "policysim: " << result.runs_failed

@@ -34,6 +34,13 @@ std::string condition_text(const scenario::StylisedFactCondition& given) {
 
 }  // namespace
 
+std::string statistic_text(const scenario::StylisedFact& target) {
+  if (target.stat == scenario::StylisedFactStat::outcome) return target.metric;
+  return std::string(scenario::stylised_fact_stat_name(target.stat)) + " " + target.metric +
+         (target.threshold ? " >= " + format_number(*target.threshold) : "") + " over " +
+         window_text(target);
+}
+
 double decimal_year(core::Quarter quarter) {
   return quarter.year() + (quarter.quarter() - 1) / 4.0;
 }
@@ -85,18 +92,22 @@ double target_statistic(const scenario::StylisedFact& target, const std::vector<
   }
 }
 
+std::vector<double> series_of_run(const store::Schema& schema, const store::RunRecord& run,
+                                  const std::string& metric) {
+  const std::vector<std::string>& metrics = schema.series_metrics;
+  const std::size_t width = metrics.size(), ticks = run.quarters.size();
+  const auto m =
+      static_cast<std::size_t>(std::find(metrics.begin(), metrics.end(), metric) - metrics.begin());
+  std::vector<double> column(ticks);
+  for (std::size_t tick = 0; tick < ticks; ++tick) column[tick] = run.series[tick * width + m];
+  return column;
+}
+
 std::vector<double> run_target_statistics(const scenario::Scenario& scenario,
                                           const store::Schema& schema,
                                           const store::RunRecord& run) {
-  const std::vector<std::string>& metrics = schema.series_metrics;
-  const std::size_t width = metrics.size(), ticks = run.quarters.size();
-  return target_statistics(scenario, [&](const std::string& metric) {
-    const auto m = static_cast<std::size_t>(std::find(metrics.begin(), metrics.end(), metric) -
-                                            metrics.begin());
-    std::vector<double> column(ticks);
-    for (std::size_t tick = 0; tick < ticks; ++tick) column[tick] = run.series[tick * width + m];
-    return column;
-  });
+  return target_statistics(
+      scenario, [&](const std::string& metric) { return series_of_run(schema, run, metric); });
 }
 
 double share_in_range(const std::vector<double>& values, double low, double high) {
@@ -200,12 +211,7 @@ void print_targets(std::ostream& out, const std::vector<StylisedFactResult>& res
         spread += ", " + std::to_string(judged.size() - present.size()) + " runs: none";
       }
     }
-    const std::string statistic =
-        t.stat == scenario::StylisedFactStat::outcome
-            ? t.metric
-            : std::string(scenario::stylised_fact_stat_name(t.stat)) + " " + t.metric +
-                  (t.threshold ? " >= " + format_number(*t.threshold) : "") + " over " +
-                  window_text(t);
+    const std::string statistic = statistic_text(t);
     const std::string runs = t.given ? "of the " + std::to_string(result.runs_judged) +
                                            " runs with " + condition_text(*t.given)
                                      : "of runs";

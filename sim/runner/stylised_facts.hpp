@@ -29,6 +29,9 @@ struct StylisedFactResult {
   bool met = false;  ///< share_in_range >= target.share
 };
 
+/// What a target's statistic is, as printed: "last mean_law over 2010Q4", or an outcome's name.
+std::string statistic_text(const scenario::StylisedFact& target);
+
 /// The decimal year of a quarter: 2003Q1 = 2003.0, 2003Q4 = 2003.75.
 double decimal_year(core::Quarter quarter);
 
@@ -50,6 +53,11 @@ std::vector<double> target_statistics(const scenario::Scenario& scenario,
   }
   return statistics;
 }
+
+/// The series of `metric` of a run in memory, whose series are tick-major, a column per schema
+/// metric.
+std::vector<double> series_of_run(const store::Schema& schema, const store::RunRecord& run,
+                                  const std::string& metric);
 
 /// The statistics of a run in memory, whose series are tick-major, a column per schema metric.
 std::vector<double> run_target_statistics(const scenario::Scenario& scenario,

@@ -25,6 +25,19 @@ std::vector<store::TargetValue> run_target_values(const scenario::Scenario& scen
     }
     values.push_back({target.name, value});
   }
+  // A paired target's value of each run, the base's or an arm's, is its own statistic (minus
+  // its statistic of `minus`); the pairs are formed when the runs are read back.
+  const auto statistic = [&](const scenario::StylisedFact& target, const std::string& metric) {
+    if (target.stat == scenario::StylisedFactStat::outcome) {
+      return run.outcomes.at(outcome_column(schema.outcomes, metric));
+    }
+    return target_statistic(target, series_of_run(schema, run, metric), scenario.config.start);
+  };
+  for (const scenario::StylisedFact& target : scenario.paired_targets) {
+    double value = statistic(target, target.metric);
+    if (!target.minus.empty()) value -= statistic(target, target.minus);
+    values.push_back({target.name, value});
+  }
   return values;
 }
 

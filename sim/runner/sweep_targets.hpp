@@ -20,7 +20,8 @@ std::string target_share_outcome(const scenario::StylisedFact& target);
 
 /// A run's value of each of the scenario's targets, to be stored with it: an outcome target's
 /// from its outcomes (in the order of `schema.outcomes`), another's from its national series in
-/// memory (tick-major, a column per `schema.series_metrics`).
+/// memory (tick-major, a column per `schema.series_metrics`); then each paired target's, the
+/// run's own statistic (minus that of `minus`), whichever arm the run is of.
 std::vector<store::TargetValue> run_target_values(const scenario::Scenario& scenario,
                                                   const store::Schema& schema,
                                                   const store::RunRecord& run);

@@ -20,12 +20,14 @@ constexpr std::uint64_t kMaxGenerations = 100;
 // The proposal kernel is a covariance of the particles: it needs a few per parameter.
 constexpr std::uint64_t kMinParticles = 10;
 
-/// The names of the counted targets that `fit:` may list.
+/// The names of the counted targets that `fit:` may list: paired ones included (each proposal
+/// then runs in their arms too).
 std::vector<std::string> counted_target_names(const Scenario& scenario) {
   std::vector<std::string> names;
   for (const auto& target : scenario.targets) {
     if (target.counted) names.push_back(target.name);
   }
+  for (const auto& target : scenario.paired_targets) names.push_back(target.name);
   return names;
 }
 

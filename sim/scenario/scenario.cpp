@@ -307,8 +307,9 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth,
     merged.entries.push_back({key, value});
   }
   for (const auto& [key, value] : root.entries) {
-    // Donors and interventions, whole or changed by name, are merged below.
-    if (key.text == "donors" || key.text == "interventions" || is_variant_list_key(key.text)) {
+    // Donors, interventions and targets, whole or changed by name, are merged below.
+    if (key.text == "donors" || key.text == "interventions" || key.text == "targets" ||
+        is_variant_list_key(key.text)) {
       continue;
     }
     YamlNode single;
@@ -404,12 +405,16 @@ Scenario detail::load_scenario_at_depth(const std::filesystem::path& file, int d
   if (const YamlNode* v = section("default_ngos")) {
     config.default_ngos = read_bool(*v, diagnostics, "`default_ngos`").value_or(true);
   }
-  scenario.targets = detail::read_stylised_facts(section("targets") ? *section("targets") : empty,
-                                                 diagnostics, config);
-
   // Arms change the base as read so far; each is checked like the base itself.
   detail::read_arms(section("arms") ? *section("arms") : empty, section("reference"), diagnostics,
                     regions, scenario);
+  // Targets may compare an arm with the base: those are kept apart (Scenario::paired_targets).
+  std::vector<std::string> arm_names;
+  for (const auto& arm : scenario.arms) arm_names.push_back(arm.name);
+  for (auto& target : detail::read_stylised_facts(section("targets") ? *section("targets") : empty,
+                                                  diagnostics, config, arm_names)) {
+    (target.paired() ? scenario.paired_targets : scenario.targets).push_back(std::move(target));
+  }
 
   // A sweep varies the base as read so far.
   if (const YamlNode* v = section("sweep"); v && !v->is_null()) {

@@ -59,6 +59,15 @@ struct StylisedFact {
   std::optional<StylisedFactCondition> given;  ///< judged only over the runs that meet it
   /// False for a fact that holds by construction: reported as a check, not counted as met.
   bool counted = true;
+  /// A paired target: the arm whose runs it judges against the base's on the same replicates
+  /// (common random numbers); empty for a fact about the base's own runs. Each pair's value is
+  /// the arm's statistic minus the base's, or, with `minus`, the arm's statistic minus its
+  /// statistic of `minus`; the target is met when the 95 % t interval of the values' mean lies
+  /// in [low, high]. `share` is then the share of parameter points (a calibration's proposals)
+  /// that must meet it.
+  std::string arm = {};
+  std::string minus = {};  ///< a second metric of the same kind, subtracted in each arm run
+  bool paired() const { return !arm.empty(); }
 };
 
 /// A named change to the base scenario (`arms:`), compared with it on common random numbers by
@@ -85,7 +94,10 @@ struct Scenario {
   std::uint64_t seed = 1;
   std::size_t region_count = 0;              ///< regions of the country, known before it is built
   std::map<std::string, double> parameters;  ///< values given under `parameters`, by dotted name
-  std::vector<StylisedFact> targets;
+  std::vector<StylisedFact> targets;         ///< facts about the base's runs
+  /// Facts comparing an arm with the base (StylisedFact::arm), judged by `policysim compare` and
+  /// fitted by `policysim calibrate`.
+  std::vector<StylisedFact> paired_targets;
   std::vector<Arm> arms;           ///< besides the base, which is arm `base`
   std::string reference = "base";  ///< the arm the others are compared with
   /// `sweep:`, the factors and design that `policysim sweep` runs (docs/sweeps.md).

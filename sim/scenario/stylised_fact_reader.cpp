@@ -94,10 +94,47 @@ std::optional<StylisedFactCondition> read_condition(const YamlNode& node, Diagno
   return complete ? std::optional(condition) : std::nullopt;
 }
 
+// `arm: NAME` makes a paired target (StylisedFact::arm), `minus: METRIC` a difference within each
+// of the arm's runs. A paired target is judged on the interval of a mean, so what says how many
+// runs must meet a range, or which runs, does not apply to it.
+void read_pairing(const MapReader& map, Diagnostics& diagnostics,
+                  const std::vector<std::string>& arm_names, StylisedFact& target) {
+  const std::string of = " of target `" + target.name + "`";
+  const YamlNode* arm = map.get("arm");
+  if (const YamlNode* minus = map.get("minus")) {
+    if (!arm) {
+      diagnostics.error(minus->mark, "`minus`" + of + " compares two metrics in an arm's runs; " +
+                                         "add `arm: NAME` or remove `minus`");
+    }
+    target.minus = read_string(*minus, diagnostics, "`minus`" + of).value_or("");
+    if (!target.minus.empty() && !target.metric.empty()) {
+      StylisedFact second = target;
+      second.metric = target.minus;
+      check_metric_name(second, *minus, diagnostics);
+    }
+  }
+  if (!arm) return;
+  target.arm = read_string(*arm, diagnostics, "`arm`" + of).value_or("");
+  if (!target.arm.empty() &&
+      std::find(arm_names.begin(), arm_names.end(), target.arm) == arm_names.end()) {
+    diagnostics.error(arm->mark, "target `" + target.name + "`: " +
+                                     unknown_name_message("arm", target.arm, arm_names, "arms"));
+  }
+  for (const char* key : {"given", "counted"}) {
+    if (const YamlNode* v = map.get(key)) {
+      diagnostics.error(v->mark, "`" + std::string(key) + "`" + of +
+                                     " does not apply to a paired target, which is judged on " +
+                                     "the 95 % interval of the mean difference over all pairs; " +
+                                     "remove it");
+    }
+  }
+}
+
 }  // namespace
 
 std::vector<StylisedFact> read_stylised_facts(const YamlNode& node, Diagnostics& diagnostics,
-                                              const model::Config& config) {
+                                              const model::Config& config,
+                                              const std::vector<std::string>& arm_names) {
   std::vector<StylisedFact> targets;
   if (node.is_null()) return targets;
   if (!node.is_sequence()) {
@@ -111,7 +148,7 @@ std::vector<StylisedFact> read_stylised_facts(const YamlNode& node, Diagnostics&
   for (const auto& item : node.items) {
     const MapReader map(item, diagnostics, "target",
                         {"name", "metric", "stat", "window", "threshold", "range", "share",
-                         "source", "given", "counted"});
+                         "source", "given", "counted", "arm", "minus"});
     if (!map.is_map()) continue;
     StylisedFact target;
     if (const YamlNode* v = map.require("name")) {
@@ -201,6 +238,7 @@ std::vector<StylisedFact> read_stylised_facts(const YamlNode& node, Diagnostics&
     if (const YamlNode* v = map.get("counted")) {
       target.counted = read_bool(*v, diagnostics, "`counted`" + of).value_or(true);
     }
+    read_pairing(map, diagnostics, arm_names, target);
     targets.push_back(std::move(target));
   }
   return targets;

@@ -1,6 +1,7 @@
 #pragma once
 // The `targets:` section: stylised facts a scenario's runs are judged against (MODEL.md §9).
 
+#include <string>
 #include <vector>
 
 #include "sim/model/config.hpp"
@@ -10,9 +11,11 @@
 
 namespace policysim::scenario::detail {
 
-/// Reads a list of {name, metric, stat, window, threshold, range, share, source}; windows must lie
-/// inside the run of `config`.
+/// Reads a list of {name, metric, stat, window, threshold, range, share, source, given,
+/// counted, arm, minus}; windows must lie inside the run of `config`, and `arm` must be one of
+/// `arm_names`.
 std::vector<StylisedFact> read_stylised_facts(const YamlNode& node, Diagnostics& diagnostics,
-                                              const model::Config& config);
+                                              const model::Config& config,
+                                              const std::vector<std::string>& arm_names);
 
 }  // namespace policysim::scenario::detail

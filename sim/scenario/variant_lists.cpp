@@ -16,11 +16,15 @@ struct NamedList {
   std::string_view key;    ///< "interventions"
   std::string_view thing;  ///< "intervention"
   std::string_view example;
+  /// Whether a bare list that drops inherited items is worth a warning: not for targets, which
+  /// a variant judged on other facts replaces on purpose (`targets: []`).
+  bool warn_on_drop = true;
 };
 
 constexpr NamedList kLists[] = {
     {"donors", "donor", "[US implementers]"},
     {"interventions", "intervention", "[Task force tour, Legislation push]"},
+    {"targets", "target", "[law passed in 2003-04]", false},
 };
 
 std::string key_of(const NamedList& list, std::string_view suffix) {
@@ -257,7 +261,8 @@ void apply_variant_lists(YamlNode& merged, const YamlNode& child, const std::str
                               key_of(list, "_replace") + "`/`" + key_of(list, "_add") +
                               "` (changes to the inherited list), not both");
       }
-      changer.warn_if_dropping(*bare, inherited ? &inherited->value : nullptr);
+      if (list.warn_on_drop)
+        changer.warn_if_dropping(*bare, inherited ? &inherited->value : nullptr);
       if (inherited) {
         inherited->value = bare->value;
       } else {

@@ -75,7 +75,7 @@ TEST_CASE("a target's spread is the prior's median absolute deviation, else the 
   // Target 2 has no finite value and no finite width: 1.
   const std::vector<ProposalValues> prior = {{2, {{1.0, 2.0}, {5.0, 5.0}, {kNaN, kNaN}}},
                                              {3, {{4.0, 7.0, kNaN}, {5.0}, {}}}};
-  CHECK(target_spreads(scenario, prior) == std::vector<double>{1.5, 4.0, 1.0});
+  CHECK(target_spreads(scenario.targets, prior) == std::vector<double>{1.5, 4.0, 1.0});
 }
 
 TEST_CASE("the distance sums the fitted targets' excesses, and a failed run makes it NaN",
@@ -85,9 +85,9 @@ TEST_CASE("the distance sums the fitted targets' excesses, and a failed run make
   const ProposalValues proposal{2, {{2.0, 3.0}, {0.5, 5.0}, {12.0, 14.0}}};
   const std::vector<double> spreads = {1.0, 1.0, 0.5};
   // Excesses: ceil(0.5 x 2) = 1st smallest: 1 (2.0 is 1 above); 0; (12 - 11) / 0.5 = 2.
-  CHECK(distance(scenario, proposal, {true, true, true}, spreads, 2) == 3.0);
-  CHECK(distance(scenario, proposal, {true, true, false}, spreads, 2) == 1.0);
-  CHECK(std::isnan(distance(scenario, proposal, {true, true, true}, spreads, 3)));
+  CHECK(distance(scenario.targets, proposal, {true, true, true}, spreads, 2) == 3.0);
+  CHECK(distance(scenario.targets, proposal, {true, true, false}, spreads, 2) == 1.0);
+  CHECK(std::isnan(distance(scenario.targets, proposal, {true, true, true}, spreads, 3)));
 }
 
 TEST_CASE("a predictive share pools the weighted runs, its interval spanning the proposals' shares",
