@@ -16,8 +16,9 @@ namespace {
 
 // The calibration's random stream (its seed is the calibration's own, not a run's).
 constexpr std::uint32_t kStream = 0x41424331;  // "ABC1"
-// A proposal that leaves the prior's support is redrawn; so many failures in a row mean the
-// kernel lies almost wholly outside it, which the weighted covariance cannot produce.
+// A proposal that leaves the prior's support is redrawn. Each parameter's draw stays inside
+// with some probability below 1, and all must at once, so the redraws grow geometrically with
+// the number of parameters: so many failures in a row mean too many parameters for this kernel.
 constexpr int kMaxRedraws = 1'000'000;
 
 std::size_t pick_by_weight(const std::vector<double>& cumulative, double u) {
@@ -152,7 +153,11 @@ Generation AbcSmc::next(const Generation& previous, const Simulate& simulate) co
           previous.particles.row(static_cast<Eigen::Index>(parent)).transpose() + factor * z;
       if (prior_.contains(theta)) return theta;
     }
-    throw std::runtime_error("ABC-SMC: the kernel's proposals keep leaving the prior's support");
+    throw std::runtime_error(
+        "ABC-SMC: the kernel's proposals keep leaving the prior's support: with " +
+        std::to_string(prior_.dimension()) +
+        " parameters, a draw rarely falls inside every range at once; calibrate fewer "
+        "parameters at a time (fix the others at calibrated values)");
   };
   Generation g =
       accept_in_order(number, epsilon, settings_, prior_.dimension(), simulate, perturbed);

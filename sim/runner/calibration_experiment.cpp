@@ -183,8 +183,8 @@ std::vector<bool> fitted_targets(const scenario::Scenario& scenario,
 
 void print_dry_run(const scenario::Scenario& scenario,
                    std::span<const scenario::StylisedFact> targets, std::size_t replicates,
-                   const std::vector<bool>& fitted, const std::filesystem::path& database,
-                   std::ostream& out) {
+                   std::size_t runs_per_proposal, const std::vector<bool>& fitted,
+                   const std::filesystem::path& database, std::ostream& out) {
   const scenario::Calibration& calibration = *scenario.calibration;
   out << scenario::describe(scenario) << '\n';
   out << "calibration: ABC-SMC, " << calibration.particles << " particles of " << replicates
@@ -202,25 +202,24 @@ void print_dry_run(const scenario::Scenario& scenario,
   for (std::size_t t = 0; t < targets.size(); ++t) {
     if (fitted[t]) out << "  " << targets[t].name << '\n';
   }
-  const std::size_t arms = 1 + paired_arm_names(scenario).size();
-  out << "generation 0 runs " << calibration.particles * replicates * arms
+  out << "generation 0 runs " << calibration.particles * runs_per_proposal
       << " (the prior); each later one at least as many, more as the tolerance tightens\n";
   out << "into " << database.string() << '\n';
 }
 
 /// Says how a generation went.
-void log_generation(const calibration::Generation& g, std::size_t replicates, double seconds,
+void log_generation(const calibration::Generation& g, std::size_t runs_per_proposal, double seconds,
                     std::ostream& log) {
   char line[200];
-  std::snprintf(
-      line, sizeof line,
-      "policysim: generation %u: tolerance %.4g, %zu of %llu proposals accepted "
-      "(%.1f%%), ESS %.1f, %llu runs, %.1f s\n",
-      g.number, g.epsilon, static_cast<std::size_t>(g.particles.rows()),
-      static_cast<unsigned long long>(g.proposals), 100.0 * g.acceptance(),
-      g.effective_sample_size(),
-      static_cast<unsigned long long>(g.proposals) * static_cast<unsigned long long>(replicates),
-      seconds);
+  std::snprintf(line, sizeof line,
+                "policysim: generation %u: tolerance %.4g, %zu of %llu proposals accepted "
+                "(%.1f%%), ESS %.1f, %llu runs, %.1f s\n",
+                g.number, g.epsilon, static_cast<std::size_t>(g.particles.rows()),
+                static_cast<unsigned long long>(g.proposals), 100.0 * g.acceptance(),
+                g.effective_sample_size(),
+                static_cast<unsigned long long>(g.proposals) *
+                    static_cast<unsigned long long>(runs_per_proposal),
+                seconds);
   log << line;
 }
 
@@ -330,14 +329,15 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
   const ThreadLimit thread_limit(options.threads);
   const int threads = thread_limit.threads();
   const model::Config* const config = &scenario.config;
-  const std::size_t first_runs =
-      calibration.particles * replicates * (1 + paired_arm_names(scenario).size());
+  // Each proposal runs in the base and in every arm a paired target names.
+  const std::size_t runs_per_proposal = replicates * (1 + paired_arm_names(scenario).size());
+  const std::size_t first_runs = calibration.particles * runs_per_proposal;
   const MemoryEstimate memory = check_experiment_memory(scenario, {&config, 1}, first_runs,
                                                         targets.size(), threads, false, log, 0);
   const model::Country country = scenario::load_country(scenario);
   const DatabaseShape shape{first_runs, 0, country.region_count(), false};
   if (options.dry_run) {
-    print_dry_run(scenario, targets, replicates, fitted, result.database, out);
+    print_dry_run(scenario, targets, replicates, runs_per_proposal, fitted, result.database, out);
     print_estimates(out, scenario.config, country, seed, first_runs, threads, memory);
     return result;
   }
@@ -415,7 +415,7 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
       first.distances[p] =
           distance(targets, prior_values[p], distance_targets, spreads, replicates);
     }
-    log_generation(first, replicates, seconds_since(), log);
+    log_generation(first, runs_per_proposal, seconds_since(), log);
     if (std::none_of(distance_targets.begin(), distance_targets.end(), [](bool b) { return b; })) {
       log << "policysim: every fitted target is met in most runs under the prior already, so "
              "the targets constrain nothing: the posterior is the prior\n";
@@ -423,7 +423,7 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
       while (!abc.done(generations.back())) {
         values.clear();
         generations.push_back(abc.next(generations.back(), simulate));
-        log_generation(generations.back(), replicates, seconds_since(), log);
+        log_generation(generations.back(), runs_per_proposal, seconds_since(), log);
       }
     }
     const calibration::Generation& last = generations.back();

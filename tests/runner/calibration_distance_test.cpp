@@ -159,3 +159,82 @@ TEST_CASE("proposals' values are read by name among other arms, over a replicate
   CHECK(held_out[0].targets[0] == std::vector<double>{2004.0});
   CHECK(held_out[1].runs == 0);
 }
+
+TEST_CASE("a paired target's excess is how far its interval reaches outside the range",
+          "[runner][calibration][paired]") {
+  StylisedFact lower;
+  lower.name = "victim lower after cuts";
+  lower.arm = "funding_withdrawal";
+  lower.low = -10.0;
+  lower.high = -1e-9;
+  // -1, -2, -3: the 95 % interval [-4.484138, 0.484138] (paired_facts_test.cpp) reaches 0.484138
+  // (plus the range's 1e-9) above the range: in spreads of 2, 0.242069.
+  CHECK(target_excess(lower, {-1.0, -2.0, -3.0}, 2.0) == Approx(0.242069).epsilon(1e-5));
+  CHECK(share_met(lower, {-1.0, -2.0, -3.0}) == 0.0);
+  // -2, -3, -4, -3: the interval [-4.30, -1.70] lies inside: met, no excess.
+  CHECK(target_excess(lower, {-2.0, -3.0, -4.0, -3.0}, 2.0) == 0.0);
+  CHECK(share_met(lower, {-2.0, -3.0, -4.0, -3.0}) == 1.0);
+  // Fewer than two pairs: as far as can be.
+  CHECK(target_excess(lower, {-5.0}, 2.0) == kMaxExcess);
+  // A proposal meets it or not: the predictive share weighs proposals, not runs. Weights 0.75
+  // (met, on 4 pairs) and 0.25 (not met, on 3): 0.75.
+  const std::vector<ProposalValues> proposals = {{4, {{-2.0, -3.0, -4.0, -3.0}}},
+                                                 {3, {{-1.0, -2.0, -3.0}}}};
+  const auto share = predictive_share(lower, proposals, std::vector<double>{0.75, 0.25}, 0);
+  CHECK(share.share == Approx(0.75).epsilon(1e-12));
+}
+
+TEST_CASE(
+    "a proposal's paired values pair its runs in the arm with its own, replicate by "
+    "replicate",
+    "[runner][calibration][paired]") {
+  const TemporaryFolder dir("calibration-paired-values");
+  const Schema schema{{}, {"law_passed_year"}, {"mean_victim"}, {}};
+  Scenario scenario;
+  StylisedFact law;
+  law.name = "early law";
+  law.metric = "law_passed_year";
+  law.stat = StylisedFactStat::outcome;
+  law.low = 2003.0;
+  law.high = 2004.75;
+  StylisedFact lower;
+  lower.name = "victim lower after cuts";
+  lower.arm = "cuts";
+  lower.metric = "mean_victim";
+  lower.stat = StylisedFactStat::last;
+  lower.low = -1.0;
+  lower.high = -1e-9;
+  scenario.targets = {law};
+  scenario.paired_targets = {lower};
+  scenario.config.start = policysim::core::Quarter(2003, 1);
+  auto db = ResultsDatabase::open(dir / "results.sqlite", schema, "s", {{"seed", 1}});
+  const auto store = [&](const std::string& arm, int replicate, double victim) {
+    RunRecord record;
+    record.arm = arm;
+    record.replicate = replicate;
+    record.status = "ok";
+    record.outcomes = {2003.5};
+    record.quarters = {"2003Q1"};
+    record.series = {victim};
+    record.target_values = policysim::runner::run_target_values(scenario, schema, record);
+    record.series.clear();
+    db.write_run(record);
+  };
+  const std::string proposal = "g01_p00000002";
+  const std::string in_arm = policysim::runner::paired_run_arm(proposal, "cuts");
+  CHECK(in_arm == "g01_p00000002+cuts");
+  store(proposal, 0, 0.30);
+  store(proposal, 1, 0.50);
+  store(in_arm, 0, 0.20);
+  store(in_arm, 1, 0.45);
+  store("g01_p00000003", 0, 0.9);  // another proposal, after the pair in name order
+  db.flush();
+  const auto values = read_proposal_values(scenario, db, std::vector<std::string>{proposal}, 0, 2);
+  REQUIRE(values.size() == 1);
+  CHECK(values[0].runs == 2);
+  CHECK(values[0].targets[0] == std::vector<double>{2003.5, 2003.5});
+  // The arm minus the base: 0.20 - 0.30 and 0.45 - 0.50.
+  REQUIRE(values[0].targets[1].size() == 2);
+  CHECK(values[0].targets[1][0] == Approx(-0.10).epsilon(1e-12));
+  CHECK(values[0].targets[1][1] == Approx(-0.05).epsilon(1e-12));
+}

@@ -214,3 +214,30 @@ TEST_CASE("list changes in a file that extends nothing are an error",
                                      "inherits through `extends:`; this file extends nothing"));
   }
 }
+
+TEST_CASE("targets_add keeps the inherited targets, and a paired one is kept apart",
+          "[scenario][extends][variant]") {
+  const std::string with_facts =
+      std::string(kBase) +
+      "targets:\n"
+      "  - {name: law by 2003, metric: law_passed_year, stat: outcome, range: [2000, 2003.75]}\n";
+  const Scenario s = load_scenario(policysim::scenario::testing::write_variant(
+      with_facts,
+      "name: cuts_compared\n"
+      "arms:\n"
+      "  - {name: cuts, interventions_remove: [Grants]}\n"
+      "targets_add:\n"
+      "  - {name: victim lower after cuts, arm: cuts, metric: mean_victim, stat: last, "
+      "window: [2003Q4, 2003Q4], range: [-1, -1.0e-9]}\n"));
+  REQUIRE(s.targets.size() == 1);
+  CHECK(s.targets[0].name == "law by 2003");
+  REQUIRE(s.paired_targets.size() == 1);
+  CHECK(s.paired_targets[0].arm == "cuts");
+  CHECK(s.paired_targets[0].paired());
+  CHECK(s.warnings.empty());
+  // A bare `targets:` still replaces the inherited ones, without a warning.
+  const Scenario replaced = load_scenario(
+      policysim::scenario::testing::write_variant(with_facts, "name: none\ntargets: []\n"));
+  CHECK(replaced.targets.empty());
+  CHECK(replaced.warnings.empty());
+}
