@@ -232,6 +232,18 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
     out << "\nStylised-fact targets\n";
     print_targets(out, targets);
   }
+  if (!scenario.paired_targets.empty()) {
+    // They compare an arm with the base, which a run of the base alone cannot judge.
+    std::vector<std::string> arms;
+    for (const auto& target : scenario.paired_targets) {
+      if (std::find(arms.begin(), arms.end(), target.arm) == arms.end()) arms.push_back(target.arm);
+    }
+    std::string list;
+    for (const auto& arm : arms) list += (list.empty() ? "" : ",") + arm;
+    out << scenario.paired_targets.size()
+        << " paired targets compare an arm with the base: `policysim compare "
+        << scenario.file.string() << " --arms base," << list << "` judges them\n";
+  }
   db.set_manifest("complete", true);
   out << "\nresults: " << result.database.string() << '\n';
   report_failed_runs(finished.failed, static_cast<std::size_t>(reps),
