@@ -327,8 +327,9 @@ def predictive_check_figure(results: Results) -> tuple[Figure, pd.DataFrame]:
 
 def target_specs(results: Results) -> pd.DataFrame:
     """Each target as the resolved scenario in the manifest states it: name, metric, stat, window,
-    range (low, high), share required, counted, and its condition (`given_outcome`, `given_low`,
-    `given_high`; empty without one). KeyError when the manifest holds no readable scenario."""
+    range (low, high), share required, counted, its condition (`given_outcome`, `given_low`,
+    `given_high`; empty without one), and for a paired target the arm it compares with the base
+    (`arm`; empty otherwise). KeyError when the manifest holds no readable scenario."""
     text = results.manifest.get("scenario_resolved") or results.manifest.get("scenario_yaml")
     if not text or yaml is None:
         raise KeyError("the manifest records no resolved scenario to read the targets' ranges from")
@@ -349,15 +350,19 @@ def target_specs(results: Results) -> pd.DataFrame:
                      "stat": str(target.get("stat", "")), "window_start": window[0], "window_end": window[1],
                      "low": float(low), "high": float(high), "share": float(target.get("share", 0.6)),
                      "counted": bool(target.get("counted", True)), "given_outcome": str(given.get("outcome", "")),
-                     "given_low": float(given_low), "given_high": float(given_high)})
+                     "given_low": float(given_low), "given_high": float(given_high),
+                     "arm": str(target.get("arm", ""))})
     return pd.DataFrame(rows)
 
 
 def held_out_values(results: Results) -> pd.DataFrame:
     """Every target's value in each held-out run it is judged on (with a condition, the runs whose
     outcome lies in its range, as the engine judges them), NaN where the run has none, with the
-    run's particle weight and whether the value is in the target's range."""
+    run's particle weight and whether the value is in the target's range. Paired targets, judged
+    on a particle's pairs of runs rather than run by run, are left out: the predictive check
+    shows them."""
     specs = target_specs(results)
+    specs = specs[specs["arm"] == ""]
     runs = held_out_runs(results)
     if runs.empty:
         raise KeyError("the calibration ran no held-out seeds (`held_out: 0`)")

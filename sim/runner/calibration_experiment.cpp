@@ -237,6 +237,7 @@ std::vector<store::CalibrationTarget> prior_target_rows(
     row.counted = target.counted;
     row.fitted = fitted[t];
     row.share_required = target.share;
+    row.arm = target.arm;
     row.prior_share = predictive_share(target, prior, equal, t).share;
     // A share no run could be judged on (NaN) says nothing is met: informative.
     row.informative = target.counted && !(row.prior_share >= target.share);

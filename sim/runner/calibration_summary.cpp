@@ -106,7 +106,9 @@ void print_calibration(std::ostream& out, const std::string& name,
       << ")\n";
   // Informative targets, fitted and predicted, and how many of each are met.
   std::size_t fitted = 0, fitted_met = 0, predicted = 0, predicted_met = 0, uninformative = 0;
+  std::size_t paired = 0;
   for (const auto& t : tables.targets) {
+    paired += t.arm.empty() ? 0 : 1;
     const double headline = has_held_out ? t.held_out_share : t.posterior_share;
     const bool is_met = !std::isnan(headline) && headline >= t.share_required;
     const char* role = !t.counted       ? "check"
@@ -132,6 +134,10 @@ void print_calibration(std::ostream& out, const std::string& name,
       ++predicted;
       predicted_met += is_met ? 1 : 0;
     }
+  }
+  if (paired > 0) {
+    out << "  (the " << paired << " paired targets, each an arm against the base: the share of "
+        << "parameter points, not runs, whose 95% interval over their pairs lies in the range)\n";
   }
   out << fitted_met + predicted_met << " of " << fitted + predicted << " informative targets met"
       << (has_held_out ? " on held-out seeds" : " on the fitting seeds") << " by the posterior";

@@ -86,8 +86,8 @@ void write_targets(sqlite::Database& db, const std::vector<CalibrationTarget>& r
       "CREATE TABLE calibration_targets (target TEXT PRIMARY KEY, counted INTEGER, fitted "
       "INTEGER, informative INTEGER, share_required REAL, prior_share REAL, posterior_share REAL, "
       "posterior_low REAL, posterior_high REAL, held_out_share REAL, held_out_low REAL, "
-      "held_out_high REAL)");
-  auto insert = db.prepare("INSERT INTO calibration_targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?)");
+      "held_out_high REAL, arm TEXT)");
+  auto insert = db.prepare("INSERT INTO calibration_targets VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)");
   for (const auto& row : rows) {
     insert.bind(1, std::string_view(row.target));
     insert.bind(2, static_cast<std::int64_t>(row.counted));
@@ -101,6 +101,11 @@ void write_targets(sqlite::Database& db, const std::vector<CalibrationTarget>& r
     insert.bind(10, row.held_out_share);
     insert.bind(11, row.held_out_low);
     insert.bind(12, row.held_out_high);
+    if (row.arm.empty()) {
+      insert.bind_null(13);
+    } else {
+      insert.bind(13, std::string_view(row.arm));
+    }
     insert.run();
   }
 }

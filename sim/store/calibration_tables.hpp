@@ -51,6 +51,9 @@ struct CalibrationTarget {
   double prior_share = 0;
   double posterior_share = 0, posterior_low = 0, posterior_high = 0;
   double held_out_share = 0, held_out_low = 0, held_out_high = 0;  ///< NaN without held-out runs
+  /// For a paired target, the arm it compares with the base: its shares are then of parameter
+  /// points (proposals), not of runs. Empty (NULL) otherwise.
+  std::string arm = {};
 };
 
 struct CalibrationTables {

@@ -78,9 +78,12 @@ unpaired=$(sqlite3 cal/results.sqlite "SELECT count(*) FROM runs a WHERE a.arm N
   AND NOT EXISTS (SELECT 1 FROM runs b WHERE b.arm = a.arm || '+no_grants'
                   AND b.replicate = a.replicate)")
 check "proposal runs without their arm's twin" 0 "$unpaired"
-row=$(sqlite3 cal/results.sqlite "SELECT fitted FROM calibration_targets
-                                  WHERE target = 'victim lower without grants'")
-check "the paired target is fitted" 1 "$row"
+row=$(sqlite3 -separator ' ' cal/results.sqlite "SELECT fitted, arm FROM calibration_targets
+                                                 WHERE target = 'victim lower without grants'")
+check "the paired target is fitted, against its arm" "1 no_grants" "$row"
+row=$(sqlite3 cal/results.sqlite "SELECT arm IS NULL FROM calibration_targets
+                                  WHERE target = 'resistance stays moderate'")
+check "a target of the base's runs has no arm" 1 "$row"
 grep -q "victim lower without grants" calibrate.out && ok "the summary reports it" ||
   fail "the summary lacks the paired target: $(cat calibrate.out)"
 
