@@ -9,7 +9,7 @@ packages=(
   libsleef-dev libboost-dev
   openmpi-bin libopenmpi-dev  # the MPI build of sweeps (POLICYSIM_MPI)
   clang libclang-rt-14-dev clang-tidy
-  python3 python3-pandas python3-matplotlib python3-scipy python3-pytest
+  python3 python3-pandas python3-matplotlib python3-scipy python3-pytest python3-yaml
   chromium  # headless, for the test of the interactive report page
 )
 

@@ -87,4 +87,11 @@ check "a target of the base's runs has no arm" 1 "$row"
 grep -q "victim lower without grants" calibrate.out && ok "the summary reports it" ||
   fail "the summary lacks the paired target: $(cat calibrate.out)"
 
+# scripts/paired_search.py over the same database: every proposal, as the runs table counts them.
+proposals=$(sqlite3 cal/results.sqlite "SELECT count(DISTINCT arm) FROM runs WHERE arm NOT LIKE '%+%'")
+searched=$(python3 "$src/scripts/paired_search.py" cal/results.sqlite \
+  --paired "victim lower without grants" --given "resistance stays moderate" | head -n1 |
+  sed -E 's/^([0-9]+) proposals.*/\1/')
+check "proposals paired_search.py reads" "$proposals" "$searched"
+
 exit $failures
