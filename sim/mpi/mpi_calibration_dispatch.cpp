@@ -4,6 +4,7 @@
 
 #include <array>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "sim/mpi/idle_poll.hpp"
@@ -14,6 +15,16 @@ namespace {
 // A batch travels as its sizes, then its names (each ended by '\0'), then its parameter values
 // (proposal-major).
 enum SizeField { kProposals, kNameChars, kDimension, kSizeFields };
+
+/// Waits for `request` to complete, sleeping kIdlePoll between tests.
+void wait_idly(MPI_Request& request) {
+  int done = 0;
+  MPI_Test(&request, &done, MPI_STATUS_IGNORE);
+  while (done == 0) {
+    std::this_thread::sleep_for(kIdlePoll);
+    MPI_Test(&request, &done, MPI_STATUS_IGNORE);
+  }
+}
 
 /// The broadcast of a batch from rank 0, as it travels.
 struct Message {
