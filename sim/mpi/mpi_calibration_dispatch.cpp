@@ -104,7 +104,10 @@ runner::BatchResult MpiCalibrationDispatch::run(const runner::ProposalBatch& bat
   return jobs_.run(runner, next_jobs, jobs.size(), true, log, judge);
 }
 
-void MpiCalibrationDispatch::finish() { send(runner::ProposalBatch{}); }
+void MpiCalibrationDispatch::finish() {
+  send(runner::ProposalBatch{});
+  jobs_.collect();
+}
 
 runner::BatchResult MpiCalibrationDispatch::serve(
     const MakeRunner& make_runner, std::ostream& log,
@@ -114,6 +117,7 @@ runner::BatchResult MpiCalibrationDispatch::serve(
     const auto runner = make_runner(batch, jobs_.reopen());
     total += jobs_.run(*runner, {}, 0, true, log, judge);
   }
+  jobs_.collect();
   return total;
 }
 

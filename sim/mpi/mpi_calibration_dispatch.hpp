@@ -8,7 +8,7 @@
 // blocks as a sweep's are (MpiDispatch): each rank runs its blocks, judges and stores the runs in
 // its own database, and closes it; rank 0 takes them in and reads the batch's targets' values
 // from its database. Once the calibration is over (finished or stopped), rank 0 broadcasts an
-// empty batch, and the other ranks return.
+// empty batch, and the other ranks close their databases and return.
 
 #include "sim/mpi/mpi_dispatch.hpp"
 #include "sim/runner/calibration_dispatch.hpp"
@@ -28,7 +28,8 @@ class MpiCalibrationDispatch final : public runner::CalibrationDispatch {
   runner::BatchResult run(const runner::ProposalBatch& batch, runner::ReplicationRunner& runner,
                           std::span<const runner::Job> jobs, std::ostream& log,
                           const runner::ReplicationRunner::JudgeRun& judge) override;
-  /// Broadcasts the empty batch that ends the other ranks' serve().
+  /// Broadcasts the empty batch that ends the other ranks' serve(), and takes in their databases
+  /// (MpiDispatch::collect).
   void finish() override;
   runner::BatchResult serve(const MakeRunner& make_runner, std::ostream& log,
                             const runner::ReplicationRunner::JudgeRun& judge) override;

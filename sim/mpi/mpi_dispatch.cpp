@@ -68,16 +68,21 @@ store::ResultsDatabase& MpiDispatch::reopen() {
 runner::BatchResult MpiDispatch::run(runner::ReplicationRunner& runner, const NextJobs& next_jobs,
                                      std::size_t job_count, bool quiet, std::ostream& log,
                                      const runner::ReplicationRunner::JudgeRun& judge) {
+  const runner::BatchResult done = rank_ == 0
+                                       ? hand_out(runner, next_jobs, job_count, quiet, log, judge)
+                                       : work(runner, log, judge);
+  collect();
+  return done;
+}
+
+void MpiDispatch::collect() {
   if (rank_ != 0) {
-    const runner::BatchResult done = work(runner, log, judge);
     database_.reset();  // closed, its log checkpointed into the file, for rank 0 to read
     MPI_Barrier(MPI_COMM_WORLD);
-    return done;
+    return;
   }
-  const runner::BatchResult done = hand_out(runner, next_jobs, job_count, quiet, log, judge);
   MPI_Barrier(MPI_COMM_WORLD);  // every other rank has closed its database
   runner::take_in_rank_databases(*database_);
-  return done;
 }
 
 runner::BatchResult MpiDispatch::hand_out(runner::ReplicationRunner& runner,

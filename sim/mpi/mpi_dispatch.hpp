@@ -31,6 +31,10 @@ class MpiDispatch final : public runner::SweepDispatch {
   /// has taken in the last round's runs: its database, opened again as open() opened it, since
   /// run() closed it.
   store::ResultsDatabase& reopen();
+  /// Another rank closes its database, if open; rank 0, once every rank has (a barrier), takes
+  /// their runs in. run() ends with it; a calibration calls it once more when it is over, for a
+  /// rank whose database open() opened and no round closed.
+  void collect();
   /// Rank 0: hands out `jobs` and runs its own share, then, once every rank has closed its
   /// database (a barrier), takes their runs in; the BatchResult counts every rank's runs.
   /// Others: run what they are handed until there is nothing left, then close their database.

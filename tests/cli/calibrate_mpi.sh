@@ -2,8 +2,8 @@
 # `mpirun -n 3 policysim calibrate`, each batch's runs handed out in blocks across the ranks,
 # holds what one process holds, row by row by arm and replicate (timings and run ids aside), the
 # calibration's tables included, with every rank running some and no rank database left behind.
-# Killed (one rank SIGKILLed, which ends the job) and run again, under MPI or in one process, it
-# reuses the runs stored and ends the same. A rank that fails stops every rank with its message
+# Killed (one rank SIGKILLed, which ends the job) or stopped (SIGTERM to every rank) and run again,
+# under MPI or in one process, it reuses the runs stored and ends the same. A rank that fails stops every rank with its message
 # (MPI_Abort). Skips (77) when this build has no MPI.
 # Usage: calibrate_mpi.sh POLICYSIM_EXE SOURCE_DIR
 set -u
@@ -115,7 +115,7 @@ kill_midway() {
   [ "$stored" -lt "$runs" ] || fail "$folder: every run was stored before the kill"
 }
 
-# resumed WAY FOLDER COMMAND...: COMMAND resumes the killed calibration in FOLDER, reusing the
+# resumed WAY FOLDER COMMAND...: COMMAND resumes the stopped calibration in FOLDER, reusing the
 # $stored runs kept, and ends with one process's content.
 resumed() {
   local way=$1 folder=$2 output
@@ -123,7 +123,7 @@ resumed() {
   # The log alone: under mpirun, the summary on stdout could cut into its lines.
   output=$("$@" 2>&1 >/dev/null) || fail "$way: the resume: $output"
   if grep -qF "reused $stored runs already in $folder/results.sqlite" <<<"$output"; then
-    ok "$way reused the $stored runs stored before the kill $(grep -oF 'took in' <<<"$output")"
+    ok "$way reused the $stored runs stored before it was stopped $(grep -oF 'took in' <<<"$output")"
   else
     fail "$way does not say it reused $stored runs: $output"
   fi
@@ -142,6 +142,32 @@ fi
 if kill_midway killed_once; then
   resumed "resumed by one process" killed_once "$exe" calibrate small.yaml -o killed_once -j 2
 fi
+
+# SIGTERM to every rank, as a scheduler stops a job (or Ctrl-C on mpirun, which passes it on),
+# stops the calibration as it stops one process: rank 0 takes the ranks' runs in and marks it
+# interrupted, every rank returns, and the same command goes on to one process's result.
+"${mpi[@]}" "$exe" calibrate small.yaml -o signalled -j 1 >/dev/null 2>signalled.log &
+launcher=$!
+target=$((20 + RANDOM % 300))
+while kill -0 "$launcher" 2>/dev/null && [ "$(runs_in_folder signalled)" -lt "$target" ]; do
+  sleep 0.01
+done
+kill -TERM $(pgrep -P "$launcher" -f "calibrate small.yaml") 2>/dev/null
+for _ in $(seq 600); do kill -0 "$launcher" 2>/dev/null || break; sleep 0.1; done
+if kill -0 "$launcher" 2>/dev/null; then
+  fail "the job still runs a minute after SIGTERM"
+  pkill -KILL -P "$launcher"
+  kill -KILL "$launcher"
+fi
+wait "$launcher" 2>/dev/null
+stored=$(runs_in_folder signalled)
+interrupted=$(sqlite3 signalled/results.sqlite "SELECT value FROM manifest WHERE key = 'interrupted_by'")
+if [ -n "$interrupted" ] && [ "$stored" -lt "$runs" ] && [ ! -e signalled/ranks ]; then
+  ok "SIGTERM stopped every rank: interrupted by $interrupted with $stored runs, all in rank 0's database"
+else
+  fail "SIGTERM: interrupted by '$interrupted', $stored runs, ranks folder: $(ls signalled): $(cat signalled.log)"
+fi
+resumed "resumed after SIGTERM" signalled "${mpi[@]}" "$exe" calibrate small.yaml -o signalled -j 1
 
 # A rank that cannot write its database (its folder's name taken by a file) stops the job.
 mkdir -p failing/ranks
