@@ -95,7 +95,8 @@ runner::BatchResult MpiCalibrationDispatch::run(const runner::ProposalBatch& bat
                                                 std::ostream& log,
                                                 const runner::ReplicationRunner::JudgeRun& judge) {
   send(batch);
-  bool handed = false;  // the jobs go out as one block list, then none
+  // All the batch's jobs at once, then none: MpiDispatch hands them out in blocks.
+  bool handed = false;
   const auto next_jobs = [&] {
     if (handed) return std::vector<runner::Job>();
     handed = true;

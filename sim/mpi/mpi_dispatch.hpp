@@ -1,5 +1,6 @@
 #pragma once
-// A sweep's jobs shared by the ranks of an MPI job (`mpirun -n R policysim sweep FILE`).
+// A sweep's jobs shared by the ranks of an MPI job (`mpirun -n R policysim sweep FILE`), and each
+// batch of a calibration's, in rounds (mpi_calibration_dispatch.hpp).
 //
 // Rank 0 holds the sweep's folder lock and database, lists the missing jobs and hands them out
 // in blocks (sweep_blocks.hpp) to whichever rank asks, itself included: a thread of its own runs
