@@ -2,6 +2,8 @@
 
 #include <cstdlib>
 
+#include "sim/runner/usage_error.hpp"
+
 namespace policysim::cli {
 
 std::optional<std::string> mpi_launcher_processes() {
@@ -11,6 +13,17 @@ std::optional<std::string> mpi_launcher_processes() {
     if (processes != nullptr && std::string(processes) != "1") return std::string(processes);
   }
   return std::nullopt;
+}
+
+void refuse_mpi_launch(const std::string& work, const std::string& docs,
+                       const std::string& otherwise) {
+  if (const auto processes = mpi_launcher_processes()) {
+    throw runner::UsageError("this policysim was built without MPI, so each of the " + *processes +
+                             " processes the MPI launcher started would run the whole " + work +
+                             ": build it with MPI (install libopenmpi-dev and configure with "
+                             "-DPOLICYSIM_MPI=ON; " +
+                             docs + "), or run one process" + otherwise);
+  }
 }
 
 }  // namespace policysim::cli

@@ -9,15 +9,14 @@
 #include <system_error>
 
 #include "sim/cli/commands.hpp"
-#include "sim/cli/error_report.hpp"
 #include "sim/cli/experiment_options.hpp"
 #include "sim/cli/mpi_launch.hpp"
 #include "sim/core/exit_codes.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/sweep_experiment.hpp"
-#include "sim/runner/usage_error.hpp"
 
 #if POLICYSIM_MPI
+#include "sim/cli/mpi_job.hpp"
 #include "sim/mpi/mpi_dispatch.hpp"
 #include "sim/mpi/mpi_session.hpp"
 #endif
@@ -49,35 +48,14 @@ int exit_code(const runner::SweepResult& result) {
 
 #if POLICYSIM_MPI
 /// The sweep shared by the ranks of the MPI job that started this process (mpi_dispatch.hpp).
-/// A rank that fails says so and aborts the job: the others would wait for it for ever.
 int sweep_on_ranks(const runner::SweepOptions& options) {
   const mpi::MpiSession session;
   if (session.ranks() == 1) return exit_code(runner::run_sweep(options, std::cout, std::cerr));
-  try {
+  return run_on_rank(session, "sweep", [&]() -> int {
     if (options.dry_run && session.rank() != 0) return core::kOk;  // rank 0 describes it
     mpi::MpiDispatch dispatch(session.rank(), session.ranks());
     return exit_code(runner::run_sweep(options, std::cout, std::cerr, dispatch));
-  } catch (...) {
-    const int code = report_current_exception();
-    std::cerr << "policysim: rank " << session.rank() << " of " << session.ranks()
-              << " of the MPI sweep failed (above), so every rank stops (MPI_Abort, exit code "
-              << code
-              << "); the runs stored so far are kept, and the same command resumes "
-                 "the sweep once the cause is fixed\n";
-    session.abort(code);
-  }
-}
-#else
-/// Without MPI, each process mpirun starts would run the whole sweep into the same folder, and
-/// all but one would find it locked.
-void refuse_mpi_launch() {
-  if (const auto processes = mpi_launcher_processes()) {
-    throw runner::UsageError(
-        "this policysim was built without MPI, so each of the " + *processes +
-        " processes the MPI launcher started would run the whole sweep: build it with MPI "
-        "(install libopenmpi-dev and configure with -DPOLICYSIM_MPI=ON; docs/sweeps.md), or "
-        "run one process, or shards (--shard i/N)");
-  }
+  });
 }
 #endif
 
@@ -111,7 +89,7 @@ void add_sweep_command(CLI::App& app, Action& action) {
 #if POLICYSIM_MPI
       if (mpi::launched_by_mpi()) return sweep_on_ranks(*options);
 #else
-      refuse_mpi_launch();
+      refuse_mpi_launch("sweep", "docs/sweeps.md", ", or shards (--shard i/N)");
 #endif
       return exit_code(runner::run_sweep(*options, std::cout, std::cerr));
     };

@@ -5,7 +5,6 @@
 
 #include <algorithm>
 #include <array>
-#include <chrono>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -14,6 +13,7 @@
 #include <vector>
 
 #include "sim/core/progress.hpp"
+#include "sim/mpi/idle_poll.hpp"
 #include "sim/runner/rank_databases.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/sweep_blocks.hpp"
@@ -30,10 +30,6 @@ constexpr int kBlockTag = 2;
 // signal asked it to stop (then it is its last, and gets no answer).
 enum RequestField { kThreads, kWritten, kFailed, kFailedStored, kDropped, kStopping, kFields };
 using Request = std::array<long long, kFields>;
-
-// How long rank 0's main thread sleeps when no rank is asking: short beside a block's seconds,
-// and it leaves the core to the threads running the model (a blocking receive would spin on it).
-constexpr auto kIdlePoll = std::chrono::microseconds(200);
 
 int rank_threads() {
   return static_cast<int>(
@@ -58,23 +54,35 @@ store::ResultsDatabase& MpiDispatch::open(const std::filesystem::path& sweep_dat
     runner::take_in_stopped_job(*database_, log);
   }
   MPI_Barrier(MPI_COMM_WORLD);
-  if (rank_ != 0) database_.emplace(open_database(runner::rank_database(sweep_database, rank_)));
+  sweep_database_ = sweep_database;
+  open_database_ = open_database;
+  if (rank_ != 0) reopen();
+  return *database_;
+}
+
+store::ResultsDatabase& MpiDispatch::reopen() {
+  if (!database_) database_.emplace(open_database_(runner::rank_database(sweep_database_, rank_)));
   return *database_;
 }
 
 runner::BatchResult MpiDispatch::run(runner::ReplicationRunner& runner, const NextJobs& next_jobs,
                                      std::size_t job_count, bool quiet, std::ostream& log,
                                      const runner::ReplicationRunner::JudgeRun& judge) {
+  const runner::BatchResult done = rank_ == 0
+                                       ? hand_out(runner, next_jobs, job_count, quiet, log, judge)
+                                       : work(runner, log, judge);
+  collect();
+  return done;
+}
+
+void MpiDispatch::collect() {
   if (rank_ != 0) {
-    const runner::BatchResult done = work(runner, log, judge);
     database_.reset();  // closed, its log checkpointed into the file, for rank 0 to read
     MPI_Barrier(MPI_COMM_WORLD);
-    return done;
+    return;
   }
-  const runner::BatchResult done = hand_out(runner, next_jobs, job_count, quiet, log, judge);
   MPI_Barrier(MPI_COMM_WORLD);  // every other rank has closed its database
   runner::take_in_rank_databases(*database_);
-  return done;
 }
 
 runner::BatchResult MpiDispatch::hand_out(runner::ReplicationRunner& runner,

@@ -6,14 +6,17 @@
 #include <cstdio>
 #include <limits>
 #include <map>
+#include <memory>
 #include <ostream>
 #include <span>
 #include <stdexcept>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "sim/calibration/abc_smc.hpp"
+#include "sim/runner/calibration_dispatch.hpp"
 #include "sim/runner/calibration_distance.hpp"
 #include "sim/runner/calibration_summary.hpp"
 #include "sim/runner/database_size.hpp"
@@ -21,6 +24,8 @@
 #include "sim/runner/experiment_database.hpp"
 #include "sim/runner/experiment_setup.hpp"
 #include "sim/runner/manifest.hpp"
+#include "sim/runner/proposal_arms.hpp"
+#include "sim/runner/rank_databases.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/sweep_record.hpp"
@@ -54,46 +59,6 @@ std::string proposal_name(std::uint32_t generation, std::uint32_t index) {
   return name;
 }
 
-/// The arms, besides the base, that paired targets name, each once: every proposal runs in each.
-std::vector<std::string> paired_arm_names(const scenario::Scenario& scenario) {
-  std::vector<std::string> names;
-  for (const auto& target : scenario.paired_targets) names.push_back(target.arm);
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
-}
-
-/// The runs of a batch of proposals named `names` at `thetas`: for each, an arm of the
-/// scenario's base with the calibrated parameters set, and one of each arm a paired target
-/// names, with the same parameters (paired_run_arm); in name order.
-std::vector<ArmConfig> proposal_arms(const scenario::Scenario& scenario,
-                                     const std::vector<std::string>& names,
-                                     const std::vector<Eigen::VectorXd>& thetas) {
-  const auto& parameters = scenario.calibration->parameters;
-  const std::vector<std::string> paired_arms = paired_arm_names(scenario);
-  std::vector<ArmConfig> arms;
-  const auto add = [&](std::string name, const model::Config& config,
-                       const Eigen::VectorXd& theta) {
-    ArmConfig arm{std::move(name), config, std::vector<double>(theta.begin(), theta.end())};
-    for (std::size_t f = 0; f < parameters.size(); ++f) {
-      scenario::apply_factor(parameters[f], arm.parameters[f], arm.config);
-    }
-    arms.push_back(std::move(arm));
-  };
-  for (std::size_t a = 0; a < names.size(); ++a) {
-    add(names[a], scenario.config, thetas[a]);
-    for (const auto& paired : paired_arms) {
-      const auto arm =
-          std::find_if(scenario.arms.begin(), scenario.arms.end(),
-                       [&](const scenario::Arm& candidate) { return candidate.name == paired; });
-      add(paired_run_arm(names[a], paired), arm->config, thetas[a]);
-    }
-  }
-  std::sort(arms.begin(), arms.end(),
-            [](const ArmConfig& a, const ArmConfig& b) { return a.name < b.name; });
-  return arms;
-}
-
 /// Raised between batches once a signal asks to stop.
 struct Stopped {
   int signal;
@@ -103,20 +68,25 @@ struct Stopped {
 /// common seeds, its targets judged as it is stored, and reads back their targets' values.
 class ProposalRuns {
  public:
-  ProposalRuns(const scenario::Scenario& scenario, const model::Country& country,
-               store::ResultsDatabase& database, std::uint64_t seed, std::ostream& log)
-      : scenario_(scenario), country_(country), database_(database), seed_(seed), log_(log) {}
+  ProposalRuns(const scenario::Scenario& scenario, store::ResultsDatabase& database,
+               CalibrationDispatch& dispatch, CalibrationDispatch::MakeRunner make_runner,
+               ReplicationRunner::JudgeRun judge, std::ostream& log)
+      : scenario_(scenario),
+        database_(database),
+        dispatch_(dispatch),
+        make_runner_(std::move(make_runner)),
+        judge_(std::move(judge)),
+        log_(log) {}
 
-  /// The values of replicates [first, end) of the proposals named `names` (in increasing order)
-  /// at `thetas`.
-  std::vector<ProposalValues> run(const std::vector<std::string>& names,
-                                  const std::vector<Eigen::VectorXd>& thetas, int first_replicate,
+  /// The values of replicates [first, end) of the proposals of `batch`.
+  std::vector<ProposalValues> run(const ProposalBatch& batch, int first_replicate,
                                   int end_replicate) {
+    const std::vector<std::string>& names = batch.names;
     if (!std::is_sorted(names.begin(), names.end())) {
       throw std::logic_error("calibration: proposals must come in name order");
     }
-    const std::vector<ArmConfig> configs = proposal_arms(scenario_, names, thetas);
-    const ArmSource arms{configs.size(), [&](std::size_t a) { return configs[a]; }};
+    // Each proposal's runs, in the base and in the arms paired targets name.
+    const std::vector<ArmConfig> configs = proposal_arm_configs(scenario_, batch);
     std::vector<Job> jobs;
     for (std::size_t a = 0; a < configs.size(); ++a) {
       for (int r = first_replicate; r < end_replicate; ++r) {
@@ -128,13 +98,10 @@ class ProposalRuns {
       }
     }
     if (!jobs.empty()) {
-      ReplicationRunner runner(arms, country_, database_, seed_, false, false);
-      const auto judge = [&](const Job& /*job*/, store::RunRecord& run) {
-        run.target_values = run_target_values(scenario_, database_.schema(), run);
-      };
-      const BatchResult batch = runner.run(jobs, true, log_, judge);
-      written_ += batch.written;
-      failed_ += batch.failed;
+      const auto runner = make_runner_(batch, database_);
+      const BatchResult done = dispatch_.run(batch, *runner, jobs, log_, judge_);
+      written_ += done.written;
+      failed_ += done.failed;
     }
     if (const int signal = stop_signal()) throw Stopped{signal};
     return read_proposal_values(scenario_, database_, names, first_replicate, end_replicate);
@@ -146,9 +113,10 @@ class ProposalRuns {
 
  private:
   const scenario::Scenario& scenario_;
-  const model::Country& country_;
   store::ResultsDatabase& database_;
-  std::uint64_t seed_;
+  CalibrationDispatch& dispatch_;
+  CalibrationDispatch::MakeRunner make_runner_;
+  ReplicationRunner::JudgeRun judge_;
   std::ostream& log_;
   int written_ = 0, reused_ = 0, failed_ = 0;
 };
@@ -297,6 +265,12 @@ std::filesystem::path default_calibration_folder(const std::string& name) {
 
 CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream& out,
                                   std::ostream& log) {
+  LocalCalibrationDispatch dispatch;
+  return run_calibration(options, out, log, dispatch);
+}
+
+CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream& out,
+                                  std::ostream& log, CalibrationDispatch& dispatch) {
   const auto scenario = read_experiment_scenario(options.scenario_file, log);
   if (!scenario.calibration) {
     throw UsageError(scenario.file.string() +
@@ -342,7 +316,9 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
     print_estimates(out, scenario.config, country, seed, first_runs, threads, memory);
     return result;
   }
-  prepare_experiment_database(result.database, shape, options.overwrite, log);
+  const bool overwrite = options.overwrite && dispatch.owns_calibration();
+  prepare_experiment_database(result.database, shape, overwrite, log);
+  if (overwrite) remove_rank_databases(result.database);
   const nlohmann::json recorded = calibration_json(calibration, replicates);
   // The manifest records every setting; the stopping rules and the held-out runs are left out of
   // the inputs that resuming compares.
@@ -350,25 +326,46 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
   settings["held_out"] = calibration.held_out;
   settings["generations"] = calibration.generations;
   settings["min_acceptance"] = calibration.min_acceptance;
-  store::ResultsDatabase db = open_experiment_database(
-      result.database, scenario, country, {{"calibration", settings}}, all_replicates, seed,
-      threads, false, {factor_columns(calibration.parameters, "calibrated parameter"), recorded});
+  store::ResultsDatabase& db = dispatch.open(
+      result.database,
+      [&](const std::filesystem::path& path) {
+        return open_experiment_database(
+            path, scenario, country, {{"calibration", settings}}, all_replicates, seed, threads,
+            false, {factor_columns(calibration.parameters, "calibrated parameter"), recorded});
+      },
+      log);
+  // Every rank's databases have the same schema: a copy serves each of another rank's.
+  const store::Schema schema = db.schema();
+  const ReplicationRunner::JudgeRun judge = [&](const Job& /*job*/, store::RunRecord& run) {
+    run.target_values = run_target_values(scenario, schema, run);
+  };
+  const CalibrationDispatch::MakeRunner make_runner = [&](const ProposalBatch& batch,
+                                                          store::ResultsDatabase& database) {
+    return std::make_unique<ReplicationRunner>(proposal_arms(scenario, batch), country, database,
+                                               seed, false, false);
+  };
+  if (!dispatch.owns_calibration()) {
+    const BatchResult served = dispatch.serve(make_runner, log, judge);
+    result.runs_written = served.written;
+    result.runs_failed = served.failed;
+    result.stop_signal = stop_signal();
+    return result;
+  }
   db.set_manifest("complete", false);
 
-  ProposalRuns runs(scenario, country, db, seed, log);
+  ProposalRuns runs(scenario, db, dispatch, make_runner, judge, log);
   // The values of the current generation's proposals, by index, for the distances and the
   // predictive shares; the targets informative, and their spreads, once the prior's runs are in.
   std::map<std::uint32_t, ProposalValues> values;
   std::vector<bool> distance_targets;  // fitted and informative; empty in generation 0
   std::vector<double> spreads;
   const calibration::Simulate simulate = [&](std::span<const calibration::Proposal> batch) {
-    std::vector<std::string> names;
-    std::vector<Eigen::VectorXd> thetas;
+    ProposalBatch proposals;
     for (const auto& proposal : batch) {
-      names.push_back(proposal_name(proposal.generation, proposal.index));
-      thetas.push_back(proposal.theta);
+      proposals.names.push_back(proposal_name(proposal.generation, proposal.index));
+      proposals.thetas.emplace_back(proposal.theta.begin(), proposal.theta.end());
     }
-    auto batch_values = runs.run(names, thetas, 0, fitting_replicates);
+    auto batch_values = runs.run(proposals, 0, fitting_replicates);
     std::vector<double> distances;
     for (std::size_t b = 0; b < batch.size(); ++b) {
       // Generation 0 accepts every draw; its distances are set once the informative targets
@@ -430,17 +427,19 @@ CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream
     const calibration::Generation& last = generations.back();
     std::vector<ProposalValues> held_out;
     if (calibration.held_out > 0) {
-      std::vector<std::string> names;
-      std::vector<Eigen::VectorXd> thetas;
+      ProposalBatch particles;
       for (Eigen::Index p = 0; p < last.particles.rows(); ++p) {
-        names.push_back(proposal_name(last.number, last.indices[static_cast<std::size_t>(p)]));
-        thetas.emplace_back(last.particles.row(p).transpose());
+        particles.names.push_back(
+            proposal_name(last.number, last.indices[static_cast<std::size_t>(p)]));
+        particles.thetas.emplace_back(last.particles.row(p).begin(), last.particles.row(p).end());
       }
-      held_out = runs.run(names, thetas, fitting_replicates, all_replicates);
+      held_out = runs.run(particles, fitting_replicates, all_replicates);
     }
     add_posterior_shares(targets, last.weights, particle_values(last), held_out, tables.targets);
     held_out_met = informative_targets_met(targets, tables.targets, held_out);
+    dispatch.finish();
   } catch (const Stopped& stopped) {
+    dispatch.finish();
     mark_interrupted(db, stopped.signal);
     log << "policysim: stopped by " << signal_name(stopped.signal) << " after " << runs.written()
         << " new runs; the runs stored are kept, and the same command "

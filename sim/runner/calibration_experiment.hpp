@@ -5,13 +5,15 @@
 // its generation and index, whose replicates run on the experiment's common seeds and are stored
 // as they finish, like a sweep's points. The calibration's draws are keyed by (seed, generation,
 // index), so a stopped calibration, run again, replays the stored runs to the same state and
-// goes on from there.
+// goes on from there. The ranks of an MPI job share each batch's runs
+// (calibration_dispatch.hpp).
 
 #include <cstddef>
 #include <filesystem>
 #include <iosfwd>
 #include <string>
 
+#include "sim/runner/calibration_dispatch.hpp"
 #include "sim/runner/experiment.hpp"
 
 namespace policysim::runner {
@@ -36,5 +38,11 @@ std::filesystem::path default_calibration_folder(const std::string& name);
 /// StoreError for results that cannot be written or were made from other inputs.
 CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream& out,
                                   std::ostream& log);
+
+/// The same, its runs run by `dispatch`: on an MPI rank other than 0, it runs the jobs handed to
+/// it until rank 0's calibration is over, and returns without a summary
+/// (CalibrationDispatch::owns_calibration).
+CalibrationResult run_calibration(const ExperimentOptions& options, std::ostream& out,
+                                  std::ostream& log, CalibrationDispatch& dispatch);
 
 }  // namespace policysim::runner

@@ -16,21 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-/// The rank databases beside `sweep_database`, sorted (a run is in one of them only, so the order
-/// changes nothing but the run_id each gets).
-std::vector<fs::path> rank_databases(const fs::path& sweep_database) {
-  std::vector<fs::path> databases;
-  std::error_code error;
-  const fs::path folder = ranks_folder(sweep_database);
-  if (!fs::is_directory(folder, error)) return databases;
-  for (const auto& entry : fs::directory_iterator(folder)) {
-    const fs::path database = entry.path() / "results.sqlite";
-    if (entry.is_directory() && fs::exists(database, error)) databases.push_back(database);
-  }
-  std::sort(databases.begin(), databases.end());
-  return databases;
-}
-
 /// Removes a rank database and its folder (left in place while anything else is in it), and
 /// the ranks folder once it is empty.
 void remove_rank_database(const fs::path& database) {
@@ -40,6 +25,28 @@ void remove_rank_database(const fs::path& database) {
   fs::remove(folder / store::kLockFileName, error);
   fs::remove(folder, error);                // only if empty
   fs::remove(folder.parent_path(), error);  // the ranks folder, only if empty
+}
+
+/// The rank databases beside `sweep_database`, sorted (a run is in one of them only, so the order
+/// changes nothing but the run_id each gets). One a killed rank was still making, which holds
+/// nothing, is removed instead.
+std::vector<fs::path> rank_databases(const fs::path& sweep_database) {
+  std::vector<fs::path> databases;
+  std::error_code error;
+  const fs::path folder = ranks_folder(sweep_database);
+  if (!fs::is_directory(folder, error)) return databases;
+  for (const auto& entry : fs::directory_iterator(folder)) {
+    const fs::path database = entry.path() / "results.sqlite";
+    if (entry.is_directory() && fs::exists(database, error)) databases.push_back(database);
+  }
+  // Removed once the folder is listed: removing its entries while listing it is unspecified.
+  std::erase_if(databases, [](const fs::path& database) {
+    if (!store::never_written(database)) return false;
+    remove_rank_database(database);
+    return true;
+  });
+  std::sort(databases.begin(), databases.end());
+  return databases;
 }
 
 }  // namespace

@@ -21,7 +21,8 @@ std::filesystem::path ranks_folder(const std::filesystem::path& sweep_database);
 std::filesystem::path rank_database(const std::filesystem::path& sweep_database, int rank);
 
 /// Copies the runs of every rank database beside `sweep` (open, so its lock is held) that it
-/// lacks into it, then removes those databases and their folders. Returns the runs copied.
+/// lacks into it, then removes those databases and their folders. Returns the runs copied. A rank
+/// database that a rank killed while making it left without a manifest and runs is removed.
 /// Throws StoreError: 73 for a rank database of other inputs or one another process still writes.
 std::size_t take_in_rank_databases(store::ResultsDatabase& sweep);
 

@@ -357,6 +357,19 @@ std::string fingerprint_difference(const nlohmann::json& stored, const nlohmann:
   return text;
 }
 
+bool never_written(const std::filesystem::path& path) {
+  Database db(path, Database::Mode::read_only);
+  if (!db.has_table("manifest")) {
+    // Killed before ResultsDatabase::open committed its tables: nothing in the file.
+    Statement tables(db, "SELECT count(*) FROM sqlite_master");
+    tables.step();
+    return tables.column_int64(0) == 0;
+  }
+  // The tables committed, with the store's own keys, but not the experiment's manifest.
+  return manifest_value(db, kKeyFormat) && !manifest_value(db, kKeyManifestJson) &&
+         count_rows(db, "runs") == 0;
+}
+
 StoredInputs read_stored_inputs(const std::filesystem::path& path) {
   StoredInputs inputs;
   inputs.manifest = read_manifest(path);  // refuses what is not a results database (66)

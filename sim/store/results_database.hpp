@@ -237,6 +237,12 @@ class ResultsDatabase {
 /// StoreError (66) when there is none there.
 nlohmann::json read_manifest(const std::filesystem::path& path);
 
+/// Whether the file at `path`, opened read-only, is a results database whose making was cut short
+/// before it held anything: a file without tables, or one with the store's tables but no
+/// manifest (written before any run) and no run, as a process killed while it opened a new
+/// database leaves it. False for any other file, a SQLite database of other tables included.
+bool never_written(const std::filesystem::path& path);
+
 /// What a results database was written with: its schema, scenario name and fingerprint (the
 /// inputs that resuming compares), and its manifest.
 // clang-tidy 14 flags the implicit members of this plain aggregate of a Schema, a string and two

@@ -18,8 +18,9 @@ std::string remove_results_database(const std::filesystem::path& database) {
   const FolderLock lock = FolderLock::acquire(folder);
   std::string scenario;
   try {
-    const auto manifest = read_manifest(database);
-    scenario = manifest.value("scenario_name", std::string());
+    if (!never_written(database)) {
+      scenario = read_manifest(database).value("scenario_name", std::string());
+    }
   } catch (const StoreError& e) {
     throw StoreError(database.string() + " is not a policysim results database (" + e.what() +
                          "), so --overwrite leaves it alone; give another directory with -o DIR",

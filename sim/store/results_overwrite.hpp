@@ -9,7 +9,8 @@
 namespace policysim::store {
 
 /// Removes `database` and its -wal, -shm and -journal files, after checking, under the lock of
-/// its folder, that it is a policysim results database. Everything else in the folder (reports,
+/// its folder, that it is a policysim results database (or one whose making was cut short before
+/// it held anything: never_written). Everything else in the folder (reports,
 /// CSV exports, inputs/) is left as it is. Returns a line saying what was removed, or "" when
 /// there was no database. Throws StoreError (73, cannot create output) when the file is not a
 /// policysim results database or another process holds the folder, with nothing removed.

@@ -3,7 +3,8 @@
 # the mean of the pairs and its 95 % t interval: for an outcome target these must be the
 # comparisons table's own numbers for that outcome, and the mean the one recomputed here from
 # the runs table. `policysim run` says who judges them. `policysim calibrate` runs each proposal
-# in the arm too (arms named PROPOSAL+ARM, on the same replicates) and reports the target.
+# in the arm too (arms named PROPOSAL+ARM, on the same replicates) and reports the target; under
+# mpirun, with the same results.
 # Usage: paired_targets.sh POLICYSIM_EXE SOURCE_DIR
 set -u
 exe=$(realpath "$1")
@@ -86,6 +87,20 @@ row=$(sqlite3 cal/results.sqlite "SELECT arm IS NULL FROM calibration_targets
 check "a target of the base's runs has no arm" 1 "$row"
 grep -q "victim lower without grants" calibrate.out && ok "the summary reports it" ||
   fail "the summary lacks the paired target: $(cat calibrate.out)"
+
+# Under MPI the ranks build the same twin arms: the same runs and tables as one process.
+if "$exe" version | grep -q '^MPI: Open MPI' && command -v mpirun >/dev/null; then
+  mpirun --allow-run-as-root --oversubscribe -n 2 "$exe" calibrate calibrate.yaml -o cal_mpi -j 1 \
+    >mpi.out 2>&1 || fail "calibrate under mpirun: $(cat mpi.out)"
+  for query in "SELECT * FROM calibration_particles" "SELECT * FROM calibration_targets" \
+    "SELECT r.arm, r.replicate, t.name, t.value FROM runs r JOIN target_values t USING (run_id)
+     ORDER BY 1, 2, 3"; do
+    check "under MPI: $query" "$(sqlite3 cal/results.sqlite "$query" | md5sum)" \
+      "$(sqlite3 cal_mpi/results.sqlite "$query" | md5sum)"
+  done
+else
+  echo "skip: the MPI check (no MPI in this build or no mpirun)"
+fi
 
 # scripts/paired_search.py over the same database: every proposal, as the runs table counts them.
 proposals=$(sqlite3 cal/results.sqlite "SELECT count(DISTINCT arm) FROM runs WHERE arm NOT LIKE '%+%'")

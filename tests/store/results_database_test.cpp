@@ -7,6 +7,7 @@
 
 #include <chrono>
 #include <cstdint>
+#include <fstream>
 #include <string>
 #include <thread>
 #include <utility>
@@ -727,4 +728,35 @@ TEST_CASE("each arm's mean of an outcome is its values' sum in replicate order o
   CHECK(means[0].second == ((third + 0.0) + (third + 1.0) + (third + 2.0)) / 3);
   CHECK(means[1].first == "b");
   CHECK(means[1].second == third + 2.0);
+}
+
+TEST_CASE("a database cut short before its manifest is told from one written to", "[store]") {
+  TempDir dir;
+  const auto empty = dir / "empty.sqlite";
+  std::ofstream(empty.string()).close();  // its maker killed before SQLite wrote a byte
+  CHECK(never_written(empty));
+  const auto tables_only = dir / "tables_only.sqlite";
+  { auto db = open_sample(tables_only); }  // killed after the tables, before the manifest
+  CHECK(never_written(tables_only));
+  const auto with_manifest = dir / "with_manifest.sqlite";
+  {
+    auto db = open_sample(with_manifest);
+    db.write_manifest({{"scenario_name", "moscow-first"}});
+  }
+  CHECK_FALSE(never_written(with_manifest));
+  // A run without a manifest is no policysim database's, but it is something written.
+  const auto runs_only = dir / "runs_only.sqlite";
+  {
+    auto db = open_sample(runs_only);
+    write_sample_regions(db);
+    db.write_run(sample_run("baseline", 0, 42));
+  }
+  CHECK_FALSE(never_written(runs_only));
+  // Another program's database, its tables empty: not the store's, so not its to remove.
+  const auto other = dir / "other.sqlite";
+  {
+    sqlite::Database db(other, sqlite::Database::Mode::read_write_create);
+    db.exec("CREATE TABLE notes(text TEXT)");
+  }
+  CHECK_FALSE(never_written(other));
 }
