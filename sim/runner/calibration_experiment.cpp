@@ -24,6 +24,7 @@
 #include "sim/runner/experiment_database.hpp"
 #include "sim/runner/experiment_setup.hpp"
 #include "sim/runner/manifest.hpp"
+#include "sim/runner/paired_facts.hpp"
 #include "sim/runner/proposal_arms.hpp"
 #include "sim/runner/rank_databases.hpp"
 #include "sim/runner/replications.hpp"

@@ -11,6 +11,7 @@
 #include "sim/runner/experiment_setup.hpp"
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
+#include "sim/runner/paired_facts.hpp"
 #include "sim/runner/provenance.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/stop_signals.hpp"
@@ -234,15 +235,11 @@ ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& 
   }
   if (!scenario.paired_targets.empty()) {
     // They compare an arm with the base, which a run of the base alone cannot judge.
-    std::vector<std::string> arms;
-    for (const auto& target : scenario.paired_targets) {
-      if (std::find(arms.begin(), arms.end(), target.arm) == arms.end()) arms.push_back(target.arm);
-    }
     std::string list;
-    for (const auto& arm : arms) list += (list.empty() ? "" : ",") + arm;
+    for (const auto& arm : paired_arm_names(scenario)) list += "," + arm;
     out << scenario.paired_targets.size()
         << " paired targets compare an arm with the base: `policysim compare "
-        << scenario.file.string() << " --arms base," << list << "` judges them\n";
+        << scenario.file.string() << " --arms base" << list << "` judges them\n";
   }
   db.set_manifest("complete", true);
   out << "\nresults: " << result.database.string() << '\n';

@@ -14,6 +14,14 @@
 
 namespace policysim::runner {
 
+std::vector<std::string> paired_arm_names(const scenario::Scenario& scenario) {
+  std::vector<std::string> names;
+  for (const auto& target : scenario.paired_targets) names.push_back(target.arm);
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  return names;
+}
+
 std::vector<double> paired_values(const scenario::StylisedFact& target, std::span<const double> arm,
                                   std::span<const double> base) {
   if (target.minus.empty()) return paired_differences(arm, base);

@@ -24,6 +24,9 @@ struct PairedFactResult {
   bool met = false;            ///< [low, high] lies in [target.low, target.high]
 };
 
+/// The arms, besides the base, that the scenario's paired targets name, each once, in name order.
+std::vector<std::string> paired_arm_names(const scenario::Scenario& scenario);
+
 /// The values `target` judges, from each replicate's run statistic in the arm (`arm`) and in the
 /// base (`base`), both in replicate order and NaN where unknown: arm - base where both are
 /// finite, or, for a target with `minus` (whose statistic is already a difference within the

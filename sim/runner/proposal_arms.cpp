@@ -4,17 +4,10 @@
 #include <memory>
 
 #include "sim/runner/calibration_distance.hpp"
+#include "sim/runner/paired_facts.hpp"
 #include "sim/scenario/sweep.hpp"
 
 namespace policysim::runner {
-
-std::vector<std::string> paired_arm_names(const scenario::Scenario& scenario) {
-  std::vector<std::string> names;
-  for (const auto& target : scenario.paired_targets) names.push_back(target.arm);
-  std::sort(names.begin(), names.end());
-  names.erase(std::unique(names.begin(), names.end()), names.end());
-  return names;
-}
 
 std::vector<ArmConfig> proposal_arm_configs(const scenario::Scenario& scenario,
                                             const ProposalBatch& batch) {

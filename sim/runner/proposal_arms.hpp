@@ -18,10 +18,6 @@ struct ProposalBatch {
   std::vector<std::vector<double>> thetas;  ///< each proposal's values of the calibrated parameters
 };
 
-/// The arms, besides the base, that the scenario's paired targets name, each once, in name order:
-/// every proposal runs in each too.
-std::vector<std::string> paired_arm_names(const scenario::Scenario& scenario);
-
 /// The arms of `batch` on `scenario` (which declares a calibration), in name order: for each
 /// proposal, the base named batch.names[a] and each paired arm named
 /// paired_run_arm(batch.names[a], arm), all with the calibration's parameters set to
