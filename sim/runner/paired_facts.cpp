@@ -53,16 +53,19 @@ std::vector<PairedFactResult> judge_paired_targets(const scenario::Scenario& sce
     return std::find(arms.begin(), arms.end(), arm) != arms.end();
   };
   std::vector<PairedFactResult> results;
-  if (!ran(std::string(scenario::kBaseArm))) return results;
+  const std::string base_arm(scenario::kBaseArm);
+  if (!ran(base_arm)) return results;
   for (const scenario::StylisedFact& target : scenario.paired_targets) {
     if (!ran(target.arm)) continue;
-    const auto [first, last] = std::minmax(std::string(scenario::kBaseArm), target.arm);
+    // The runs read span both arms, whichever name sorts first.
+    const std::string first = std::min(base_arm, target.arm);
+    const std::string last = std::max(base_arm, target.arm);
     std::map<std::string, std::vector<double>> values;
     database.visit_target_values(
         target.name, {0, replicates, first, last}, std::nullopt,
         [&](const std::string& arm, const std::vector<double>& v) { values[arm] = v; });
     const std::vector<double>& arm = values[target.arm];
-    std::vector<double>& base = values[std::string(scenario::kBaseArm)];
+    std::vector<double>& base = values[base_arm];
     // Pairs line up replicate by replicate only where both arms have every run.
     if (target.minus.empty() && arm.size() != base.size()) base.clear();
     results.push_back(judge_paired(target, paired_values(target, arm, base)));
