@@ -19,6 +19,7 @@ if ! command -v mpirun >/dev/null; then
 fi
 source "$src/tests/cli/expect.bash"
 source "$src/tests/cli/sweep_content.bash"
+source "$src/tests/cli/mpi_kill.bash"
 source "$src/tests/cli/calibration_content.bash"
 in_fresh_folder
 
@@ -47,15 +48,6 @@ calibration:
     beta0.law: {range: [-6, -1]}
     beta0.victim: {range: [-7, -2]}
 YAML
-
-# The runs in a calibration folder, its own database's and those its ranks hold.
-runs_in_folder() {
-  local total=0 db
-  for db in "$1"/results.sqlite "$1"/ranks/*/results.sqlite; do
-    [ -f "$db" ] && total=$((total + $(stored_runs "$db")))
-  done
-  echo "$total"
-}
 
 "$exe" calibrate small.yaml -o whole -j 2 >/dev/null 2>&1 || fail "the calibration in one process"
 reference=$(calibration_content whole/results.sqlite | md5sum)
@@ -86,33 +78,9 @@ fi
 dry=$("${mpi[@]}" "$exe" calibrate small.yaml -o ranks3 --dry-run 2>&1)
 [ "$(grep -c '^generation 0 runs 100 ' <<<"$dry")" -eq 1 ] || fail "the dry run is not printed once: $dry"
 
-# kill_midway FOLDER: the calibration under MPI into FOLDER, rank 1 SIGKILLed once some runs are
-# stored; fails unless the job then ends, with runs left to do. Sets $stored to the runs kept.
+# kill_midway FOLDER: the job killed midway (mpi_kill.bash).
 kill_midway() {
-  local folder=$1 launcher target rank1="" pid
-  "${mpi[@]}" "$exe" calibrate small.yaml -o "$folder" -j 1 >"$folder.log" 2>&1 &
-  launcher=$!
-  target=$((20 + RANDOM % 700))
-  while kill -0 "$launcher" 2>/dev/null && [ "$(runs_in_folder "$folder")" -lt "$target" ]; do
-    sleep 0.01
-  done
-  for pid in $(pgrep -P "$launcher" -f "calibrate small.yaml"); do
-    [ "$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -x 'OMPI_COMM_WORLD_RANK=1')" ] && rank1=$pid
-  done
-  if [ -z "$rank1" ] || ! kill -KILL "$rank1" 2>/dev/null; then
-    wait "$launcher"
-    fail "$folder: rank 1 could not be killed: the calibration ended first ($(runs_in_folder "$folder") runs)"
-    return 1
-  fi
-  for _ in $(seq 600); do kill -0 "$launcher" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$launcher" 2>/dev/null; then
-    fail "$folder: the job still runs a minute after rank 1 was killed"
-    pkill -KILL -P "$launcher"
-    kill -KILL "$launcher"
-  fi
-  wait "$launcher" 2>/dev/null
-  stored=$(runs_in_folder "$folder")
-  [ "$stored" -lt "$runs" ] || fail "$folder: every run was stored before the kill"
+  kill_rank1_midway "$1" 700 "$runs" "${mpi[@]}" "$exe" calibrate small.yaml -o "$1" -j 1
 }
 
 # resumed WAY FOLDER COMMAND...: COMMAND resumes the stopped calibration in FOLDER, reusing the

@@ -19,6 +19,7 @@ if ! command -v mpirun >/dev/null; then
 fi
 source "$src/tests/cli/expect.bash"
 source "$src/tests/cli/sweep_content.bash"
+source "$src/tests/cli/mpi_kill.bash"
 in_fresh_folder
 
 # Root in containers; three ranks on however few cores there are.
@@ -47,14 +48,6 @@ sweep:
 YAML
 runs=512  # 64 x (2 factors + 2) points, 2 replicates each
 
-# The runs in a sweep folder, its own database's and those its ranks hold.
-runs_in_folder() {
-  local total=0 db
-  for db in "$1"/results.sqlite "$1"/ranks/*/results.sqlite; do
-    [ -f "$db" ] && total=$((total + $(stored_runs "$db")))
-  done
-  echo "$total"
-}
 
 "$exe" sweep sweep.yaml -o whole -j 1 -q >/dev/null 2>&1 || fail "the sweep in one process"
 reference=$(sweep_content whole/results.sqlite | md5sum)
@@ -106,33 +99,9 @@ YAML
 long_runs=4800
 "$exe" sweep long.yaml -o long -j 1 -q >/dev/null 2>&1 || fail "the long sweep in one process"
 long_reference=$(sweep_content long/results.sqlite | md5sum)
-# kill_midway FOLDER: the long sweep under MPI into FOLDER, rank 1 SIGKILLed once some runs are
-# stored; fails unless the job then ends, with runs left to do. Sets $stored to the runs kept.
+# kill_midway FOLDER: the job killed midway (mpi_kill.bash).
 kill_midway() {
-  local folder=$1 launcher target rank1="" pid
-  "${mpi[@]}" "$exe" sweep long.yaml -o "$folder" -j 1 -q >"$folder.log" 2>&1 &
-  launcher=$!
-  target=$((20 + RANDOM % 100))
-  while kill -0 "$launcher" 2>/dev/null && [ "$(runs_in_folder "$folder")" -lt "$target" ]; do
-    sleep 0.02
-  done
-  for pid in $(pgrep -P "$launcher" -f "sweep long.yaml"); do
-    [ "$(tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -x 'OMPI_COMM_WORLD_RANK=1')" ] && rank1=$pid
-  done
-  if [ -z "$rank1" ] || ! kill -KILL "$rank1" 2>/dev/null; then
-    wait "$launcher"
-    fail "$folder: rank 1 could not be killed: the sweep ended first ($(runs_in_folder "$folder") runs)"
-    return 1
-  fi
-  for _ in $(seq 600); do kill -0 "$launcher" 2>/dev/null || break; sleep 0.1; done
-  if kill -0 "$launcher" 2>/dev/null; then
-    fail "$folder: the job still runs a minute after rank 1 was killed"
-    pkill -KILL -P "$launcher"
-    kill -KILL "$launcher"
-  fi
-  wait "$launcher" 2>/dev/null
-  stored=$(runs_in_folder "$folder")
-  [ "$stored" -lt "$long_runs" ] || fail "$folder: every run was stored before the kill"
+  kill_rank1_midway "$1" 100 "$long_runs" "${mpi[@]}" "$exe" sweep long.yaml -o "$1" -j 1 -q
 }
 
 # resumed WAY FOLDER COMMAND...: COMMAND resumes the killed sweep in FOLDER, reusing the $stored
