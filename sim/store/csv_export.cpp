@@ -31,7 +31,7 @@ constexpr std::array<TableOrder, 12> kTables = {{
     {"runs", "run_id"},
     {"series", "run_id, tick"},
     {"region_series", "run_id, tick, region"},
-    {"events", "run_id, rowid"},
+    {"events", "run_id, event"},
     {"targets", "name"},
     {"target_values", "name, run_id"},
     {"comparisons", "arm, outcome"},

@@ -27,7 +27,7 @@ using sqlite::Statement;
 using sqlite::Transaction;
 
 // Bumped when the layout of the tables changes; an older file is then refused, not misread.
-constexpr const char* kStoreFormat = "1";
+constexpr const char* kStoreFormat = "2";
 
 // Keys of the manifest that the store itself maintains.
 constexpr const char* kKeyFormat = "store_format";
@@ -191,7 +191,7 @@ Existing inspect_existing(Database& db, const Schema& schema, const std::string&
   const auto format = manifest_value(db, kKeyFormat);
   if (!format) {
     throw StoreError(path.string() +
-                         " is not a policysim results database (no kStoreFormat in "
+                         " is not a policysim results database (no store_format in "
                          "its manifest); " +
                          remedy(path),
                      StoreError::cannot_create_output);
@@ -300,10 +300,70 @@ void create_tables(Database& db, const Schema& schema) {
       "REFERENCES runs(run_id), tick INTEGER NOT NULL, quarter TEXT NOT NULL, "
       "region INTEGER NOT NULL" +
       real_columns(schema.region_metrics) + ", PRIMARY KEY(run_id, tick, region)) WITHOUT ROWID");
+  // A run's events are one row (a JSON array of [tick, quarter, kind, region, detail]), read
+  // through the view `events`, one row per event: a run of the baseline has about 80 (most of
+  // them NGOs closing), and a row each with its index entry was nearly all of the time spent
+  // writing a run stored without series.
   db.exec(
-      "CREATE TABLE IF NOT EXISTS events(run_id INTEGER NOT NULL REFERENCES runs(run_id), "
-      "tick INTEGER NOT NULL, quarter TEXT, kind TEXT NOT NULL, region INTEGER, detail TEXT);"
-      "CREATE INDEX IF NOT EXISTS events_run_id ON events(run_id);");
+      "CREATE TABLE IF NOT EXISTS run_events(run_id INTEGER PRIMARY KEY REFERENCES runs(run_id), "
+      "events TEXT NOT NULL);"
+      "CREATE VIEW IF NOT EXISTS events AS SELECT e.run_id AS run_id, "
+      "CAST(j.key AS INTEGER) AS event, json_extract(j.value, '$[0]') AS tick, "
+      "json_extract(j.value, '$[1]') AS quarter, json_extract(j.value, '$[2]') AS kind, "
+      "json_extract(j.value, '$[3]') AS region, json_extract(j.value, '$[4]') AS detail "
+      "FROM run_events e, json_each(e.events) j;");
+}
+
+// Appends text as a JSON string: quotes, backslashes and control characters escaped.
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  const auto plain = [](char c) {
+    return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
+  };
+  if (std::all_of(text.begin(), text.end(), plain)) {  // names and labels: nothing to escape
+    out += text;
+    out += '"';
+    return;
+  }
+  for (const char c : text) {
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[(c >> 4) & 0xf];
+      out += kHex[c & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  out += '"';
+}
+
+// A run's events as stored in run_events.events: [[tick, quarter, kind, region, detail], ...],
+// region null for a national event. Written by hand, not through nlohmann::json, whose tree of
+// values cost several times the rest of writing a run.
+std::string events_json(const std::vector<Event>& events,
+                        const std::vector<std::string>& quarters) {
+  std::string out = "[";
+  out.reserve(64 * events.size());  // about 45 bytes an event
+  for (const Event& event : events) {
+    if (out.size() > 1) out += ',';
+    out += '[';
+    out += std::to_string(event.tick);
+    out += ',';
+    append_json_string(out, quarters[static_cast<std::size_t>(event.tick)]);
+    out += ',';
+    append_json_string(out, event.kind);
+    out += ',';
+    out += event.region < 0 ? std::string("null") : std::to_string(event.region);
+    out += ',';
+    append_json_string(out, event.detail);
+    out += ']';
+  }
+  out += ']';
+  return out;
 }
 
 void upsert_manifest(Statement& upsert, const std::string& key, const std::string& value) {
@@ -459,9 +519,7 @@ struct ResultsDatabase::Impl {
                              "INSERT INTO region_series(run_id, tick, quarter, region" +
                                  column_list(schema.region_metrics) + ")",
                              4 + schema.region_metrics.size(), 1),
-        insert_event(db,
-                     "INSERT INTO events(run_id, tick, quarter, kind, region, detail) "
-                     "VALUES (?, ?, ?, ?, ?, ?)"),
+        insert_events(db, "INSERT INTO run_events(run_id, events) VALUES (?, ?)"),
         find_run(db, "SELECT run_id FROM runs WHERE arm = ? AND replicate = ?"),
         upsert_manifest(db,
                         "INSERT INTO manifest(key, value) VALUES (?, ?) "
@@ -560,18 +618,10 @@ struct ResultsDatabase::Impl {
       }
     }
 
-    for (const Event& event : run.events) {
-      insert_event.bind(1, run_id);
-      insert_event.bind(2, event.tick);
-      insert_event.bind(3, std::string_view(run.quarters[static_cast<std::size_t>(event.tick)]));
-      insert_event.bind(4, std::string_view(event.kind));
-      if (event.region < 0) {
-        insert_event.bind_null(5);
-      } else {
-        insert_event.bind(5, event.region);
-      }
-      insert_event.bind(6, std::string_view(event.detail));
-      insert_event.run();
+    if (!run.events.empty()) {
+      insert_events.bind(1, run_id);
+      insert_events.bind(2, std::string_view(events_json(run.events, run.quarters)));
+      insert_events.run();
     }
 
     if (!run.target_values.empty() && !insert_target_value) {
@@ -637,7 +687,7 @@ struct ResultsDatabase::Impl {
   Statement insert_run;
   RowInserter insert_series;
   RowInserter insert_region_series;
-  Statement insert_event;
+  Statement insert_events;
   Statement find_run;
   Statement upsert_manifest;
   std::optional<Statement> insert_target_value;  // prepared once the table exists
@@ -692,9 +742,10 @@ ResultsDatabase ResultsDatabase::open(const std::filesystem::path& path, const S
   {
     Transaction transaction(db);
     if (existing.schema_changed) {
-      // No runs are stored, so the per-run tables are empty and can take the new columns.
+      // No runs are stored, so the per-run tables are empty and can take the new columns (the
+      // events' layout does not depend on the schema).
       db.exec(
-          "DROP TABLE IF EXISTS events; DROP TABLE IF EXISTS region_series; "
+          "DROP TABLE IF EXISTS region_series; "
           "DROP TABLE IF EXISTS series; DROP TABLE IF EXISTS runs; "
           "DROP TABLE IF EXISTS column_meanings;");
     }
@@ -1225,7 +1276,7 @@ RunRecord ResultsDatabase::read_run(const std::string& arm, int replicate) const
   }
 
   Statement events(db,
-                   "SELECT tick, kind, region, detail FROM events WHERE run_id = ? ORDER BY rowid");
+                   "SELECT tick, kind, region, detail FROM events WHERE run_id = ? ORDER BY event");
   events.bind(1, *id);
   while (events.step()) {
     run.events.push_back({static_cast<int>(events.column_int64(0)), events.column_text(1),

@@ -91,10 +91,8 @@ MergeCount copy_missing_runs(const std::filesystem::path& out, const Schema& sch
       db.exec("INSERT INTO main.region_series SELECT m.run_id, t.tick, t.quarter, t.region" +
               columns(schema.region_metrics, "t") + " FROM shard.region_series t" + new_run +
               " ORDER BY m.run_id, t.tick, t.region");
-      db.exec(
-          "INSERT INTO main.events(run_id, tick, quarter, kind, region, detail) SELECT m.run_id, "
-          "t.tick, t.quarter, t.kind, t.region, t.detail FROM shard.events t" +
-          new_run + " ORDER BY m.run_id, t.rowid");
+      db.exec("INSERT INTO main.run_events SELECT m.run_id, t.events FROM shard.run_events t" +
+              new_run + " ORDER BY m.run_id");
       // Each run's statistic of each target (a sweep's shards keep them): they travel with it.
       if (single_integer(db,
                          "SELECT count(*) FROM shard.sqlite_master WHERE name = 'target_values'")) {

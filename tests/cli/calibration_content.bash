@@ -10,7 +10,7 @@ calibration_content() {
   local db=$1 table
   sqlite3 "$db" "SELECT $(sweep_content_columns "$db" runs) FROM runs t ORDER BY t.arm, t.replicate"
   sqlite3 "$db" "SELECT k.arm, k.replicate, $(sweep_content_columns "$db" events) FROM events t
-                 JOIN runs k ON k.run_id = t.run_id ORDER BY k.arm, k.replicate, t.rowid"
+                 JOIN runs k ON k.run_id = t.run_id ORDER BY k.arm, k.replicate, t.event"
   sqlite3 "$db" "SELECT k.arm, k.replicate, t.name, t.value FROM target_values t
                  JOIN runs k ON k.run_id = t.run_id ORDER BY k.arm, k.replicate, t.name"
   for table in generations particles parameters targets; do

@@ -45,7 +45,7 @@ content() {
   for table in runs series events region_series; do
     case $table in
       runs) order="" ;;
-      events) order=", t.rowid" ;;
+      events) order=", t.event" ;;
       series) order=", t.tick" ;;
       region_series) order=", t.tick, t.region" ;;
     esac

@@ -21,7 +21,7 @@ sweep_content() {
   fi
   sqlite3 "$db" "SELECT $(sweep_content_columns "$db" runs) FROM runs t ORDER BY t.arm, t.replicate"
   sqlite3 "$db" "SELECT k.arm, k.replicate, $(sweep_content_columns "$db" events) FROM events t
-                 JOIN runs k ON k.run_id = t.run_id ORDER BY k.arm, k.replicate, t.rowid"
+                 JOIN runs k ON k.run_id = t.run_id ORDER BY k.arm, k.replicate, t.event"
   if [ -n "$(sqlite3 "$db" "SELECT name FROM sqlite_master WHERE name = 'targets'")" ]; then
     sqlite3 "$db" "SELECT * FROM targets ORDER BY name"
     sqlite3 "$db" "SELECT k.arm, k.replicate, t.name, t.value FROM target_values t

@@ -48,7 +48,7 @@ def render(database: pathlib.Path) -> str:
         lines.append("series " + " ".join(f"{k}={record[k]!r}" for k in record))
     events = db.execute(
         "SELECT r.replicate, e.tick, e.kind, e.region, e.detail FROM events e "
-        "JOIN runs r USING (run_id) ORDER BY r.arm, r.replicate, e.rowid")
+        "JOIN runs r USING (run_id) ORDER BY r.arm, r.replicate, e.event")
     for row in events.fetchall():
         lines.append("event " + " ".join(repr(v) for v in row))
     return "\n".join(lines) + "\n"

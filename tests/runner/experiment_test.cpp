@@ -86,7 +86,7 @@ std::vector<std::string> everything(const fs::path& database) {
            "SELECT s.* FROM series s JOIN runs r USING (run_id) ORDER BY r.replicate, s.tick",
            "SELECT s.* FROM region_series s JOIN runs r USING (run_id) "
            "ORDER BY r.replicate, s.tick, s.region",
-           "SELECT e.* FROM events e JOIN runs r USING (run_id) ORDER BY r.replicate, e.rowid",
+           "SELECT e.* FROM events e JOIN runs r USING (run_id) ORDER BY r.replicate, e.event",
            runs_query()}) {
     auto values = query_values(database, sql);
     all.insert(all.end(), values.begin(), values.end());

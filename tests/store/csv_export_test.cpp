@@ -154,10 +154,12 @@ TEST_CASE("CSV export writes every table, and its values parse back to what was 
   const Rows events = parse_csv(read_bytes(dir / "csv/events.csv"));
   REQUIRE(events.size() == 1 + 2 * expected.events.size());
   CHECK(events[0] ==
-        std::vector<std::string>{"run_id", "tick", "quarter", "kind", "region", "detail"});
-  CHECK(events[1][5] == expected.events[0].detail);
-  CHECK(events[2][4].empty());
-  CHECK(events[3][5] == "funding, cut");
+        std::vector<std::string>{"run_id", "event", "tick", "quarter", "kind", "region", "detail"});
+  CHECK(events[1][1] == "0");  // numbered in the order they happened
+  CHECK(events[3][1] == "2");
+  CHECK(events[1][6] == expected.events[0].detail);
+  CHECK(events[2][5].empty());
+  CHECK(events[3][6] == "funding, cut");
 
   std::map<std::string, std::string> manifest;
   for (const auto& line : parse_csv(read_bytes(dir / "csv/manifest.csv"))) {

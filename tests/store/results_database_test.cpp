@@ -69,6 +69,38 @@ TEST_CASE("a run reads back exactly as written, with NaN stored as NULL", "[stor
   CHECK(count(path, "SELECT count(*) FROM events WHERE quarter = '1997Q4'") == 2);
 }
 
+TEST_CASE("events read back through the events view, one row each, in order", "[store]") {
+  TempDir dir;
+  const auto path = dir / "results.sqlite";
+  auto db = open_sample(path);
+  write_sample_regions(db);
+  RunRecord written = sample_run("baseline", 0, 1);
+  // Every character JSON must escape, and text that is not ASCII.
+  written.events.push_back({2, "ngo_law", 1, "back\\slash\ttab \x01 \xd0\x9c\xd0\xbe\xd1\x81"});
+  db.write_run(written);
+  CHECK(db.read_run("baseline", 0).events == written.events);
+  db.flush();
+  // As a reader of the file sees them: one row an event, numbered in order, with SQL types.
+  sqlite::Database raw(path, sqlite::Database::Mode::read_only);
+  sqlite::Statement rows(raw,
+                         "SELECT event, tick, typeof(tick), quarter, kind, region, detail "
+                         "FROM events WHERE run_id = 1 ORDER BY event");
+  for (std::size_t i = 0; i < written.events.size(); ++i) {
+    INFO(i);
+    REQUIRE(rows.step());
+    const Event& event = written.events[i];
+    CHECK(rows.column_int64(0) == static_cast<std::int64_t>(i));
+    CHECK(rows.column_int64(1) == event.tick);
+    CHECK(rows.column_text(2) == "integer");
+    CHECK(rows.column_text(3) == written.quarters[static_cast<std::size_t>(event.tick)]);
+    CHECK(rows.column_text(4) == event.kind);
+    CHECK(rows.is_null(5) == (event.region < 0));
+    if (event.region >= 0) CHECK(rows.column_int64(5) == event.region);
+    CHECK(rows.column_text(6) == event.detail);
+  }
+  CHECK_FALSE(rows.step());
+}
+
 TEST_CASE("the journal is in WAL mode", "[store]") {
   TempDir dir;
   auto db = open_sample(dir / "results.sqlite");
@@ -193,11 +225,12 @@ TEST_CASE("a run that fails mid-transaction leaves no rows behind", "[store]") {
     // Fails the last insert of the run, after its runs, series and region rows went in.
     sqlite::Database raw(path, sqlite::Database::Mode::read_write_create);
     raw.exec(
-        "CREATE TRIGGER injected_failure BEFORE INSERT ON events WHEN NEW.kind = 'donor_exit' "
-        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        "CREATE TRIGGER injected_failure BEFORE INSERT ON run_events "
+        "WHEN NEW.events LIKE '%donor_exit%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
   }
   CHECK_THROWS_WITH(db.write_run(sample_run("baseline", 0, 1)),
-                    Catch::Contains("injected failure") && Catch::Contains("INSERT INTO events") &&
+                    Catch::Contains("injected failure") &&
+                        Catch::Contains("INSERT INTO run_events") &&
                         Catch::Contains(path.string()));
   for (const char* table : {"runs", "series", "region_series", "events"}) {
     INFO(table);
@@ -264,8 +297,8 @@ TEST_CASE("a run that fails rolls back its group and says how many runs that was
   {
     sqlite::Database raw(path, sqlite::Database::Mode::read_write_create);
     raw.exec(
-        "CREATE TRIGGER injected_failure BEFORE INSERT ON events WHEN NEW.kind = 'donor_exit' "
-        "BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
+        "CREATE TRIGGER injected_failure BEFORE INSERT ON run_events "
+        "WHEN NEW.events LIKE '%donor_exit%' BEGIN SELECT RAISE(ABORT, 'injected failure'); END");
   }
   RunRecord without_exit = sample_run("baseline", 1, 1);
   without_exit.events.pop_back();  // its donor_exit event
