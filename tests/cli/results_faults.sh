@@ -167,8 +167,9 @@ expect "runs disagree with the manifest" 73 "its runs and its manifest disagree"
 # 3. Corrupt pages: refused before anything is written, the file left as it was.
 cp -r "$work/reference" "$work/corrupt"
 size=$(stat -c %s "$work/corrupt/results.sqlite")
-head -c 8192 /dev/urandom |
-  dd of="$work/corrupt/results.sqlite" bs=4096 seek=$((size / 4096 / 2)) conv=notrunc 2>/dev/null
+page=$(sqlite3 "$work/corrupt/results.sqlite" "PRAGMA page_size")
+head -c "$page" /dev/urandom |
+  dd of="$work/corrupt/results.sqlite" bs="$page" seek=$((size / page / 2)) conv=notrunc 2>/dev/null
 faults=$((faults + 1))
 before=$(md5sum <"$work/corrupt/results.sqlite")
 expect "corrupt pages" 73 "is damaged" run "$tiny" "${same[@]}" --reps 200 -o "$work/corrupt"

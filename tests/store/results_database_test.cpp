@@ -623,10 +623,16 @@ TEST_CASE("a database with corrupt pages is refused before anything is written",
     }
   }
   std::string bytes = read_bytes(path);
-  REQUIRE(bytes.size() > std::size_t{8} * 4096);
+  // The page size is the big-endian 16-bit number at offset 16 of the file's header.
+  const std::size_t page_size = static_cast<unsigned char>(bytes[16]) * std::size_t{256} +
+                                static_cast<unsigned char>(bytes[17]);
+  REQUIRE(page_size >= 512);
+  REQUIRE(bytes.size() > std::size_t{4} * page_size);
   // Overwrite a page in the middle of the file with a pattern no page holds.
-  const std::size_t page = bytes.size() / 4096 / 2;
-  for (std::size_t i = 0; i < 4096; ++i) bytes[page * 4096 + i] = static_cast<char>(i * 7 + 3);
+  const std::size_t page = bytes.size() / page_size / 2;
+  for (std::size_t i = 0; i < page_size; ++i) {
+    bytes[page * page_size + i] = static_cast<char>(i * 7 + 3);
+  }
   {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << bytes;
