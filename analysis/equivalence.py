@@ -13,8 +13,13 @@ different random numbers, so the samples are independent: each mean is compared 
 statistic, and the family of all comparisons by Holm's step-down procedure at `alpha`. The
 probability that two engines with the same distribution are called different is so at most
 `alpha` (0.01 by default), whatever the correlation between quarters. A quantity constant in both
-databases (a series before anything can happen) must be equal. Exit 0 when equivalent, 1 when a
-mean differs, 2 on bad input.
+databases (a series before anything can happen) must be equal. A quantity constant in one and not
+in the other (a rare event that only one engine's runs show) is judged by Fisher's exact test of
+how many runs leave the constant on each side. The share of failed runs is compared too, and so
+is, for an outcome undefined in some runs (`z2_year` when the law never passes), the share of runs
+without it. Exit 0 when equivalent, 1 when a mean differs, 2 on bad input.
+
+`bench/equivalence.py` runs two engines and judges them with this comparison.
 """
 
 from __future__ import annotations
@@ -90,6 +95,12 @@ def _outcomes(connection: sqlite3.Connection, arm: str, columns: list[str]) -> d
     return {c: values[:, i] for i, c in enumerate(columns)}
 
 
+def _failed(connection: sqlite3.Connection, arm: str) -> np.ndarray:
+    """1 for each of the arm's runs that failed, 0 for each that completed."""
+    rows = connection.execute("SELECT status != 'ok' FROM runs WHERE arm = ? ORDER BY replicate", (arm,))
+    return np.array([r[0] for r in rows.fetchall()], dtype=float)
+
+
 def _series(connection: sqlite3.Connection, arm: str, columns: list[str]) -> dict[tuple[str, str], np.ndarray]:
     """(metric, quarter) -> the values of the arm's completed runs."""
     if not columns:
@@ -124,6 +135,15 @@ def compare_means(quantity: str, when: str, before: np.ndarray, after: np.ndarra
         scale = max(abs(mean_before), abs(mean_after), 1.0)
         same = abs(mean_after - mean_before) <= CONSTANT_TOLERANCE * scale
         return Comparison(quantity, when, mean_before, mean_after, 0.0, 1.0 if same else 0.0)
+    constant_before, constant_after = before.min() == before.max(), after.min() == after.max()
+    if constant_before != constant_after:
+        # Only one engine's runs leave the constant: a handful of rare events, whose count is judged
+        # exactly (Fisher's test of runs off the constant on each side); Welch's normal
+        # approximation of a few counts errs both ways in the tails Holm's thresholds reach.
+        constant, other = (before, after) if constant_before else (after, before)
+        off = int(np.sum(other != constant[0]))
+        p_value = float(stats.fisher_exact([[0, constant.size], [off, other.size - off]])[1])
+        return Comparison(quantity, when, mean_before, mean_after, standard_error, p_value)
     # Welch's t with Welch-Satterthwaite degrees of freedom (scipy's ttest_ind(equal_var=False),
     # computed from the moments above so near-constant data give no spurious precision warning).
     share_before, share_after = var_before / before.size, var_after / after.size
@@ -168,7 +188,14 @@ def compare(before_path: str | Path, after_path: str | Path, arm: str | None = N
         runs_before = len(next(iter(outcome_before.values()), []))
         runs_after = len(next(iter(outcome_after.values()), []))
 
-    comparisons = [compare_means(name, "end", outcome_before[name], outcome_after[name]) for name in outcomes]
+        failed_before, failed_after = _failed(before, arm), _failed(after, arm)
+
+    comparisons = [compare_means("failed runs", "share", failed_before, failed_after)]
+    comparisons += [compare_means(name, "end", outcome_before[name], outcome_after[name]) for name in outcomes]
+    comparisons += [compare_means(name, "share undefined", np.isnan(outcome_before[name]).astype(float),
+                                  np.isnan(outcome_after[name]).astype(float))
+                    for name in outcomes
+                    if np.isnan(outcome_before[name]).any() or np.isnan(outcome_after[name]).any()]
     missing = sorted(set(series_before) ^ set(series_after))
     if missing:
         raise ValueError(f"the databases cover different quarters, e.g. {missing[0][1]}: run the same scenario")
