@@ -37,7 +37,9 @@ cells with the smallest p-values are printed whatever the verdict.
 Cells a t-test cannot judge:
 - constant in both (a metric that is 0 before an event can happen): the constants must agree
   (to a relative 1e-12: a reordered sum may move the last bit of a value every run shares, which
-  is no Monte Carlo error); two different constants are a difference.
+  is no Monte Carlo error); two different constants are a difference. A change to single-precision
+  state moves such values by about 1e-7 of themselves: it passes --constant-tolerance 1e-6 and
+  says so, since no replication count can tell that difference from none.
 - constant in one engine and not in the other: a rare event that only one engine's runs show.
   With k runs off the constant on one side and none on the other, Fisher's exact test of that
   2 x 2 table gives the p-value, in the same Holm family.
@@ -177,6 +179,9 @@ def main(argv=None):
     parser.add_argument("-j", "--threads", type=int, help="worker threads of each run")
     parser.add_argument("--alpha", type=float, default=FAMILY_WISE_ALPHA,
                         help="family-wise error rate (default 0.01)")
+    parser.add_argument("--constant-tolerance", type=float, default=equivalence.CONSTANT_TOLERANCE,
+                        help="relative difference of two constants still equal (default 1e-12; "
+                             "single-precision state needs about 1e-6, and says so)")
     parser.add_argument("--keep", help="write the two databases to DIR/before and DIR/after")
     try:
         args = parser.parse_args(argv)
@@ -211,7 +216,8 @@ def main(argv=None):
             print(f"equivalence.py: {error}", file=sys.stderr)
             return 3
         try:
-            verdict = equivalence.compare(db_before, db_after, alpha=args.alpha)
+            verdict = equivalence.compare(db_before, db_after, alpha=args.alpha,
+                                          constant_tolerance=args.constant_tolerance)
         except (OSError, ValueError, sqlite3.Error) as error:
             print(f"equivalence.py: {error}", file=sys.stderr)
             return 3

@@ -76,6 +76,11 @@ def test_holm_steps_down_until_the_first_p_value_above_its_threshold():
 def test_constant_quantities_must_be_equal():
     assert compare_means("unit", "2000Q1", np.zeros(5), np.zeros(5)).p_value == 1.0
     assert compare_means("unit", "2000Q1", np.zeros(5), np.ones(5)).p_value == 0.0
+    # A constant moved by 1e-7 of itself (single precision): different by default, the same when
+    # the caller allows 1e-6.
+    single = np.full(5, 0.3 * (1 + 1e-7))
+    assert compare_means("P", "2000Q1", np.full(5, 0.3), single).p_value == 0.0
+    assert compare_means("P", "2000Q1", np.full(5, 0.3), single, constant_tolerance=1e-6).p_value == 1.0
 
 
 def test_a_constant_on_one_side_only_is_judged_by_fishers_exact_test():
