@@ -70,6 +70,7 @@ import pandas as pd
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from analysis import equivalence  # noqa: E402
+
 FAMILY_WISE_ALPHA = 0.01  # the probability of calling two equal engines different
 WORST_SHOWN = 10
 
@@ -132,10 +133,11 @@ def paired_summary(before, after):
     differences = after - before
     n = np.sum(~np.isnan(differences), axis=0)
     with warnings.catch_warnings(), np.errstate(invalid="ignore", divide="ignore"):
-        # Cells without a difference in any run have no paired z.
+        # A cell without a difference in any run has no paired z (0/0); one shifted by the same
+        # amount in every run has an infinite one.
         warnings.simplefilter("ignore", RuntimeWarning)
         z = np.nanmean(differences, axis=0) / (np.nanstd(differences, axis=0, ddof=1) / np.sqrt(n))
-    z = np.abs(np.where(np.isfinite(z), z, 0.0))
+    z = np.abs(np.where(np.isnan(z), 0.0, z))
     worst = int(np.argmax(z))
     return identical_runs, (worst if z[worst] > 0 else None), z[worst]
 
