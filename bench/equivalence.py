@@ -3,7 +3,7 @@
 
     bench/equivalence.py BEFORE_EXE AFTER_EXE [--scenario scenarios/baseline.yaml] [--reps 1000]
                          [--seed S] [--after-seed S2] [--after-scenario FILE] [-j N]
-                         [--alpha 0.01] [--keep DIR]
+                         [--alpha 0.01] [--constant-tolerance 1e-12] [--keep DIR]
 
 Runs `EXE run SCENARIO --reps N --seed S -o DIR -q` with each executable and judges the two
 results databases with `analysis/equivalence.py`: every national series metric in every quarter,
