@@ -20,8 +20,9 @@ from conftest import REPO_ROOT, engine_executable
 QUARTERS = [f"{year}Q{q}" for year in (2000, 2001) for q in (1, 2, 3, 4)]
 
 
-def write_database(path, outcome, series, arm="baseline"):
-    """outcome: one value a run; series: {metric: array (runs x quarters)}."""
+def write_database(path, outcome, series, arm="baseline", failed=0):
+    """outcome: one value a run (NaN: undefined); series: {metric: array (runs x quarters)}; the
+    first `failed` runs failed."""
     connection = sqlite3.connect(path)
     schema = {"outcomes": ["final_law"], "series_metrics": list(series)}
     connection.execute("CREATE TABLE manifest(key TEXT PRIMARY KEY, value TEXT)")
@@ -31,7 +32,8 @@ def write_database(path, outcome, series, arm="baseline"):
     columns = ", ".join(f'"{m}" REAL' for m in series)
     connection.execute(f"CREATE TABLE series(run_id INTEGER, tick INTEGER, quarter TEXT, {columns})")
     for run, value in enumerate(outcome):
-        connection.execute("INSERT INTO runs VALUES (?, ?, ?, 'ok', ?)", (run, arm, run, float(value)))
+        status = "failed: non-finite state" if run < failed else "ok"
+        connection.execute("INSERT INTO runs VALUES (?, ?, ?, ?, ?)", (run, arm, run, status, float(value)))
         for tick, quarter in enumerate(QUARTERS):
             values = [float(series[m][run, tick]) for m in series]
             marks = ", ".join("?" * len(values))
@@ -74,6 +76,74 @@ def test_holm_steps_down_until_the_first_p_value_above_its_threshold():
 def test_constant_quantities_must_be_equal():
     assert compare_means("unit", "2000Q1", np.zeros(5), np.zeros(5)).p_value == 1.0
     assert compare_means("unit", "2000Q1", np.zeros(5), np.ones(5)).p_value == 0.0
+    # A constant moved by 1e-7 of itself (single precision): different by default, the same when
+    # the caller allows 1e-6.
+    single = np.full(5, 0.3 * (1 + 1e-7))
+    assert compare_means("P", "2000Q1", np.full(5, 0.3), single).p_value == 0.0
+    assert compare_means("P", "2000Q1", np.full(5, 0.3), single, constant_tolerance=1e-6).p_value == 1.0
+
+
+def test_a_constant_on_one_side_only_is_judged_by_fishers_exact_test():
+    # One run of 200 off the other side's constant: every table with one such run in 400 is as
+    # likely, so p = 1. Twenty runs all on one side: p = 2 C(200, 20) / C(400, 20), about 1.2e-6.
+    stray = np.zeros(200)
+    stray[17] = 1.0
+    assert compare_means("x", "q", np.zeros(200), stray).p_value == pytest.approx(1.0, rel=1e-12)
+    many = np.zeros(200)
+    many[:20] = 1.0
+    expected = 2.0 * math.exp(sum(math.log(200 - i) - math.log(400 - i) for i in range(20)))
+    assert compare_means("x", "q", many, np.zeros(200)).p_value == pytest.approx(expected, rel=1e-9)
+
+
+def test_more_failed_runs_and_more_undefined_outcomes_are_found(tmp_path):
+    before = write_database(tmp_path / "before.sqlite", *draws(1))
+    outcome, series = draws(2)
+    outcome[:100] = np.nan  # a tenth of the runs without the outcome, where before had none
+    after = write_database(tmp_path / "after.sqlite", outcome, series, failed=100)
+    verdict = compare(before, after)
+    rejected = {(c.quantity, c.when) for c in verdict.rejected}
+    # The 100 runs without the outcome are the failed ones, so neither the outcome's mean nor its
+    # share undefined among completed runs moves: the share of failed runs does (0 against 0.1).
+    assert rejected == {("failed runs", "share")}
+    assert verdict.runs_after == 900
+    outcome[100:200] = np.nan
+    after = write_database(tmp_path / "undefined.sqlite", outcome, series, failed=100)
+    rejected = {(c.quantity, c.when) for c in compare(before, after).rejected}
+    assert rejected == {("failed runs", "share"), ("final_law", "share undefined")}
+
+
+def model_like_sample(rng, runs, quarters=64):
+    """Runs x quantities shaped like the model's: paths correlated over quarters, skewed and
+    discrete values, rare events, constants, undefined values."""
+    paths = np.cumsum(rng.normal(size=(runs, quarters, 4)), axis=1).reshape(runs, -1)
+    skewed = rng.exponential(size=(runs, 20)) ** 2
+    counts = rng.poisson(0.3, size=(runs, 20)).astype(float)
+    rare = (rng.random(size=(runs, 40)) < 0.005).astype(float)
+    constant = np.zeros((runs, 10))
+    undefined = rng.normal(size=(runs, 10))
+    undefined[rng.random(size=undefined.shape) < 0.3] = np.nan
+    return np.column_stack([paths, skewed, counts, rare, constant, undefined])
+
+
+def family(before, after):
+    return [compare_means("x", str(k), before[:, k], after[:, k]) for k in range(before.shape[1])]
+
+
+def test_false_alarms_stay_near_the_family_wise_error_and_a_half_sd_shift_is_found():
+    # 100 pairs of samples of one distribution (fixed seed: the test is deterministic). At
+    # family-wise 1 % one false alarm is expected; four or more would be a rate above about 3 %.
+    rng = np.random.default_rng(20261207)
+    false_alarms = sum(bool(holm_rejected(family(model_like_sample(rng, 200), model_like_sample(rng, 200)), 0.01))
+                       for _ in range(100))
+    assert false_alarms <= 3
+    # One path quantity shifted by half its standard deviation: z about 0.5 sqrt(200 / 2) = 5,
+    # above Holm's first threshold here (about 4.3), so found in most pairs.
+    found = 0
+    for _ in range(20):
+        before, after = model_like_sample(rng, 200), model_like_sample(rng, 200)
+        after[:, 100] += 0.5 * before[:, 100].std()
+        found += ("x", "100") in {(c.quantity, c.when) for c in holm_rejected(family(before, after), 0.01)}
+    assert found >= 14
 
 
 def test_two_samples_of_one_distribution_are_equivalent(tmp_path):
@@ -83,7 +153,8 @@ def test_two_samples_of_one_distribution_are_equivalent(tmp_path):
     after = write_database(tmp_path / "after.sqlite", *draws(2))
     verdict = compare(before, after)
     assert verdict.equivalent
-    assert len(verdict.comparisons) == 1 + 2 * len(QUARTERS)
+    # the share of failed runs, the outcome, two metrics in each quarter
+    assert len(verdict.comparisons) == 2 + 2 * len(QUARTERS)
     assert verdict.runs_before == verdict.runs_after == 1000
 
 
