@@ -314,63 +314,66 @@ void create_tables(Database& db, const Schema& schema) {
       "FROM run_events e, json_each(e.events) j;");
 }
 
-// Appends text as a JSON string: quotes, backslashes and control characters escaped.
-void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  const auto plain = [](char c) {
-    return c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
-  };
-  if (std::all_of(text.begin(), text.end(), plain)) {  // names and labels: nothing to escape
-    out += text;
-    out += '"';
-    return;
-  }
+// Writes text at `at` as a JSON string (quotes, backslashes and control characters escaped), in
+// at most 6 bytes a character and 2 for the quotes; returns the end.
+char* put_json_string(char* at, std::string_view text) {
+  *at++ = '"';
   for (const char c : text) {
     if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
+      *at++ = '\\';
+      *at++ = c;
     } else if (static_cast<unsigned char>(c) < 0x20) {
       constexpr char kHex[] = "0123456789abcdef";
-      out += "\\u00";
-      out += kHex[(c >> 4) & 0xf];
-      out += kHex[c & 0xf];
+      at = std::copy_n("\\u00", 4, at);
+      *at++ = kHex[(c >> 4) & 0xf];
+      *at++ = kHex[c & 0xf];
     } else {
-      out += c;
+      *at++ = c;
     }
   }
-  out += '"';
+  *at++ = '"';
+  return at;
 }
 
 // A run's events as stored in run_events.events: [[tick, quarter, kind, region, detail], ...],
-// region null for a national event, written into `out` (reused from run to run). Written by
-// hand, not through nlohmann::json, whose tree of values cost several times the rest of writing
-// a run.
-void write_events_json(const std::vector<Event>& events, const std::vector<std::string>& quarters,
-                       std::string& out) {
-  const auto append_integer = [&out](std::int64_t value) {
-    char digits[24];
-    const auto end = std::to_chars(std::begin(digits), std::end(digits), value).ptr;
-    out.append(digits, end);
-  };
-  out.assign(1, '[');
+// region null for a national event. Written by hand into `buffer` (kept from run to run, and
+// sized once for the longest the text could be), not through nlohmann::json, whose tree of
+// values cost several times the rest of writing a run; returns the text.
+std::string_view write_events_json(const std::vector<Event>& events,
+                                   const std::vector<std::string>& quarters, std::string& buffer) {
+  // An event's punctuation, two integers and three strings' quotes take at most 48 bytes.
+  std::size_t bound = 2;
   for (const Event& event : events) {
-    out.append(out.size() > 1 ? ",[" : "[");
-    append_integer(event.tick);
-    out += ',';
-    append_json_string(out, quarters[static_cast<std::size_t>(event.tick)]);
-    out += ',';
-    append_json_string(out, event.kind);
-    out += ',';
-    if (event.region < 0) {
-      out.append("null");
-    } else {
-      append_integer(event.region);
-    }
-    out += ',';
-    append_json_string(out, event.detail);
-    out += ']';
+    bound += 48 + 6 * (quarters[static_cast<std::size_t>(event.tick)].size() + event.kind.size() +
+                       event.detail.size());
   }
-  out += ']';
+  if (buffer.size() < bound) buffer.resize(bound);
+  char* const first = buffer.data();
+  char* at = first;
+  const auto put_integer = [&at](std::int64_t value) {
+    at = std::to_chars(at, at + 20, value).ptr;
+  };
+  *at++ = '[';
+  for (const Event& event : events) {
+    if (at != first + 1) *at++ = ',';
+    *at++ = '[';
+    put_integer(event.tick);
+    *at++ = ',';
+    at = put_json_string(at, quarters[static_cast<std::size_t>(event.tick)]);
+    *at++ = ',';
+    at = put_json_string(at, event.kind);
+    *at++ = ',';
+    if (event.region < 0) {
+      at = std::copy_n("null", 4, at);
+    } else {
+      put_integer(event.region);
+    }
+    *at++ = ',';
+    at = put_json_string(at, event.detail);
+    *at++ = ']';
+  }
+  *at++ = ']';
+  return {first, static_cast<std::size_t>(at - first)};
 }
 
 void upsert_manifest(Statement& upsert, const std::string& key, const std::string& value) {
@@ -626,9 +629,8 @@ struct ResultsDatabase::Impl {
     }
 
     if (!run.events.empty()) {
-      write_events_json(run.events, run.quarters, events_text);
       insert_events.bind(1, run_id);
-      insert_events.bind(2, std::string_view(events_text));
+      insert_events.bind(2, write_events_json(run.events, run.quarters, events_buffer));
       insert_events.run();
     }
 
@@ -696,7 +698,7 @@ struct ResultsDatabase::Impl {
   RowInserter insert_series;
   RowInserter insert_region_series;
   Statement insert_events;
-  std::string events_text;  // the last run's events as JSON: its capacity is kept
+  std::string events_buffer;  // where a run's events are written as JSON, kept from run to run
   Statement find_run;
   Statement upsert_manifest;
   std::optional<Statement> insert_target_value;  // prepared once the table exists
