@@ -48,6 +48,17 @@ nlohmann::json to_json(const EnsembleResult& r) {
           {"hash_stable", r.hash_stable}};
 }
 
+nlohmann::json to_json(const WriterResult& r) {
+  return {{"workload", "writer"},
+          {"replications", r.replications},
+          {"series_stored", r.series},
+          {"events_per_run", r.events},
+          {"compute_cpu_seconds", r.compute_cpu_seconds},
+          {"write_cpu_seconds", timings_json(r.write_cpu_seconds)},
+          {"write_cpu_share", r.write_cpu_share()},
+          {"hash", hex64(r.hash)}};
+}
+
 nlohmann::json to_json(const TickResult& r) {
   return {{"workload", "tick"},
           {"regions", r.regions},

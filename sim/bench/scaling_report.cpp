@@ -44,11 +44,25 @@ std::string phase_table(const std::vector<ScalingRow>& rows) {
 std::string writer_table(const std::vector<ScalingRow>& rows) {
   std::string text;
   for (const ScalingRow& row : rows) {
-    if (row.workload != "ensemble" || !row.detail.contains("write_share")) continue;
-    const double share = row.detail["write_share"].get<double>();
+    const bool writer_alone = row.workload == "writer";
+    if (!writer_alone && (row.workload != "ensemble" || !row.detail.contains("write_share"))) {
+      continue;
+    }
     if (text.empty()) {
       text = "\nresults writer: share of the workers' time spent writing runs (waits included)\n";
     }
+    if (writer_alone) {
+      // Runs written back to back: the share a writer kept busy by many workers spends.
+      const double share = row.detail["write_cpu_share"].get<double>();
+      text += printf_text("%-18s %7s   %.2f %% of a run's CPU time, written back to back",
+                          "writer alone", "", 100.0 * share);
+      if (share > 0.0) {
+        text += printf_text("  (one writer keeps up with about %.0f workers)", 1.0 / share);
+      }
+      text += "\n";
+      continue;
+    }
+    const double share = row.detail["write_share"].get<double>();
     text += printf_text("%-18s %7d   %.1f %%", row.size.c_str(), row.threads, 100.0 * share);
     if (row.detail.contains("write_cpu_share")) {
       // The writing threads' CPU time over the workers': the same without waits and preemption.

@@ -6,6 +6,7 @@
 #include "sim/bench/ensemble_benchmark.hpp"
 #include "sim/bench/result_json.hpp"
 #include "sim/bench/tick_benchmark.hpp"
+#include "sim/bench/writer_benchmark.hpp"
 
 namespace policysim::bench {
 
@@ -56,6 +57,17 @@ std::vector<ScalingRow> run_scaling_suite(const SuiteOptions& options,
   ensemble(200, 5, true);
   // Stored as a sweep stores its runs: outcomes and events, no series.
   ensemble(200, 5, false);
+  {
+    // The writer alone, back to back, as many workers keep it busy: one thread by nature.
+    WriterOptions writer_options;
+    writer_options.scenario_file = options.scenario_file;
+    writer_options.replications = 500;
+    writer_options.repeats = 3;
+    const WriterResult result = run_writer_benchmark(writer_options);
+    finish({"writer", "500 runs, outcomes", 1, result.write_cpu_seconds,
+            result.runs_written_per_second(), "runs/s", 1.0, 0.0, result.hash, true,
+            to_json(result)});
+  }
   tick(1000, 16, 5, "1e3 regions");
   tick(100000, 16, 3, "1e5 regions");
   if (options.large) {

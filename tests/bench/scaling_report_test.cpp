@@ -62,3 +62,18 @@ TEST_CASE(
   CHECK(writer.find("200 runs                 2   12.5 %\n") != std::string::npos);
   CHECK(writer.find("1e5 regions") == std::string::npos);
 }
+
+TEST_CASE("the scaling table gives the writer alone's share and the workers it keeps up with",
+          "[bench]") {
+  std::vector<ScalingRow> rows(1);
+  rows[0].workload = "writer";
+  rows[0].size = "500 runs, outcomes";
+  rows[0].threads = 1;
+  rows[0].detail["write_cpu_share"] = 0.0125;  // 1 / 0.0125 = 80 workers
+  const std::string text = scaling_table(rows);
+  const auto writer_at = text.find("results writer");
+  REQUIRE(writer_at != std::string::npos);
+  CHECK(text.substr(writer_at).find("writer alone                 1.25 % of a run's CPU time, "
+                                    "written back to back  (one writer keeps up with about 80 "
+                                    "workers)\n") != std::string::npos);
+}
