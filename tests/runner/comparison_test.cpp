@@ -248,7 +248,7 @@ TEST_CASE("a resumed comparison ends with the same table as an uninterrupted one
                                store::sqlite::Database::Mode::read_write_create);
     const std::string doomed =
         "(SELECT run_id FROM runs WHERE arm = 'backlash' AND replicate >= 4)";
-    for (const char* table : {"series", "region_series", "events"}) {
+    for (const char* table : {"series", "region_series", "run_events"}) {
       db.exec(std::string("DELETE FROM ") + table + " WHERE run_id IN " + doomed);
     }
     db.exec("DELETE FROM runs WHERE arm = 'backlash' AND replicate >= 4");
