@@ -32,6 +32,15 @@ class RandomStream {
   template <std::size_t Count>
   std::array<double, Count> uniforms(std::uint32_t tick, std::uint32_t agent,
                                      std::uint32_t purpose) const;
+  /// Count uniforms (Count a multiple of 4) of (tick, agent, purpose) at 32-bit resolution: block
+  /// b (counter word 3 = b) gives uniforms 4b to 4b+3, one from each word, (word + 0.5) 2^-32.
+  /// These are not sequence()'s draws: a purpose takes one kind or the other. For a draw u that
+  /// only decides an event of probability h (u < h): u takes the 2^32 values (j + 0.5) 2^-32, so
+  /// the event happens with probability within 2^-33 (about 1.2e-10) of h, and one with h below
+  /// 2^-33 never happens. Half the Philox blocks of uniforms<Count>.
+  template <std::size_t Count>
+  std::array<double, Count> uniforms32(std::uint32_t tick, std::uint32_t agent,
+                                       std::uint32_t purpose) const;
 
   std::array<std::uint32_t, 2> key() const { return key_; }
 
@@ -88,6 +97,10 @@ inline double to_open_unit(std::uint32_t high, std::uint32_t low) {
   const std::uint64_t bits53 = (static_cast<std::uint64_t>(high >> 5) << 26) | (low >> 6);
   return (static_cast<double>(bits53) + 0.5) * 0x1.0p-53;
 }
+/// 32 random bits centred in their cell, exactly: in [2^-33, 1 - 2^-33].
+inline double to_open_unit32(std::uint32_t word) {
+  return (static_cast<double>(word) + 0.5) * 0x1.0p-32;
+}
 }  // namespace detail
 
 inline double Sequence::uniform() {
@@ -110,6 +123,18 @@ std::array<double, Count> RandomStream::uniforms(std::uint32_t tick, std::uint32
     const auto words = block({tick, agent, purpose, static_cast<std::uint32_t>(b)});
     draws[2 * b] = detail::to_open_unit(words[0], words[1]);
     draws[2 * b + 1] = detail::to_open_unit(words[2], words[3]);
+  }
+  return draws;
+}
+
+template <std::size_t Count>
+std::array<double, Count> RandomStream::uniforms32(std::uint32_t tick, std::uint32_t agent,
+                                                   std::uint32_t purpose) const {
+  static_assert(Count % 4 == 0, "each block gives four uniforms");
+  std::array<double, Count> draws;
+  for (std::size_t b = 0; b < Count / 4; ++b) {
+    const auto words = block({tick, agent, purpose, static_cast<std::uint32_t>(b)});
+    for (std::size_t i = 0; i < 4; ++i) draws[4 * b + i] = detail::to_open_unit32(words[i]);
   }
   return draws;
 }

@@ -72,6 +72,34 @@ TEST_CASE("uniforms taken in a batch are a sequence's first uniforms", "[core][r
   CHECK(stream.uniforms<2>(3, 12, 5)[0] == stream.uniform(3, 12, 5));
 }
 
+TEST_CASE("32-bit uniforms are the four words of one Philox block, centred in their cells",
+          "[core][random]") {
+  // The zero key and counter: Random123's known answer 6627e8d5 e169c58d bc57ac4c 9b00dbd8 (above),
+  // each word w mapped by hand to (w + 0.5) / 2^32.
+  const auto zero = RandomStream::with_key({0, 0}).uniforms32<4>(0, 0, 0);
+  CHECK(zero == std::array<double, 4>{0.3990464707603678, 0.8805201979121193, 0.7357127844588831,
+                                      0.6054818538250402});
+  // Draws 4 to 7 are the next block's (counter word 3 = 1), word by word.
+  const RandomStream stream(42, 7);
+  const auto eight = stream.uniforms32<8>(3, 11, 5);
+  for (std::uint32_t b = 0; b < 2; ++b) {
+    const auto words = stream.block({3, 11, 5, b});
+    for (std::size_t i = 0; i < 4; ++i)
+      CHECK(eight[4 * b + i] == (static_cast<double>(words[i]) + 0.5) / 4294967296.0);
+  }
+  CHECK(stream.uniforms32<4>(3, 11, 5) ==
+        std::array<double, 4>{eight[0], eight[1], eight[2], eight[3]});
+}
+
+TEST_CASE("32-bit uniforms lie strictly inside (0,1) at the extreme words", "[core][random]") {
+  using policysim::core::detail::to_open_unit32;
+  CHECK(to_open_unit32(0) == 1.1641532182693481e-10);       // 2^-33
+  CHECK(to_open_unit32(0xffffffff) == 0.9999999998835847);  // 1 - 2^-33
+  CHECK(to_open_unit32(0) > 0.0);
+  CHECK(to_open_unit32(0xffffffff) < 1.0);
+  CHECK(to_open_unit32(0x80000000) == 0.5 + 1.1641532182693481e-10);
+}
+
 TEST_CASE("pinned outputs of every transform do not change", "[core][random][golden]") {
   // Regression pins: a change here changes every published result with the same seed.
   const RandomStream stream(20260101, 0);
@@ -123,6 +151,18 @@ TEST_CASE("uniforms lie in (0,1) with mean 1/2 and variance 1/12", "[core][rando
   CHECK(lowest > 0.0);
   CHECK(highest < 1.0);
   check_mean(m, 0.5, 1.0 / 12.0, kCount);
+}
+
+TEST_CASE("each word position of the 32-bit uniforms has mean 1/2 and variance 1/12",
+          "[core][random]") {
+  const RandomStream stream(3, 1);
+  constexpr int kCount = 100000;
+  for (std::size_t position = 0; position < 4; ++position) {
+    INFO("word " << position);
+    const auto m =
+        moments(kCount, [&](std::uint32_t i) { return stream.uniforms32<4>(0, i, 0)[position]; });
+    check_mean(m, 0.5, 1.0 / 12.0, kCount);
+  }
 }
 
 TEST_CASE("normals have mean 0 and variance 1", "[core][random]") {

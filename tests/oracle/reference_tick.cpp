@@ -8,11 +8,15 @@
 //   risk_aversion[r]  tick 0, agent r, risk_aversion: the first uniform
 //   Theta[e]          tick 0, agent e (law, special unit, federal unit, Z1, Z2), event_clock:
 //                     the first gamma(k_ev, 1/k_ev)
-//   adoption          tick t, agent r, adoption: uniform number k for reform k (hazard mode)
+//   adoption          tick t, agent r, adoption: the Philox block at counter (t, r, adoption, 0),
+//                     its word k as (word + 0.5) / 2^32 for reform k (hazard mode); computed
+//                     here from Random123 and the stream's key, not by the engine's helper
 //   cases             tick t, agent r, cases: the first poisson
 //   convictions       tick t, agent r, convictions: the first binomial (only when cases > 0)
 
 #include "reference_tick.hpp"
+
+#include <Random123/philox.h>
 
 #include <algorithm>
 #include <boost/math/distributions/gamma.hpp>
@@ -501,7 +505,11 @@ void ReferenceModel::step(int t) {
     const double exchange = in.instrument[at(Instrument::exchange)];
     const double tour = in.instrument[at(Instrument::task_force_tour)];
     const double s = now.support[r];
-    auto adoption_draws = rng_.sequence(tick, r, word(Purpose::adoption));
+    static_assert(kReformCount == 4, "one Philox block holds the four reforms' draws");
+    const auto key = rng_.key();
+    const auto adoption_words =
+        r123::Philox4x32{}(r123::Philox4x32::ctr_type{{tick, r, word(Purpose::adoption), 0}},
+                           r123::Philox4x32::key_type{{key[0], key[1]}});
     for (std::size_t k = 0; k < kReformCount; ++k) {
       double coercion = 0.0;
       if (on.coercion) {
@@ -534,7 +542,7 @@ void ReferenceModel::step(int t) {
                   p_.beta_capacity[k] * c + p_.beta_ngo[k] * (on.ngo_push ? ngo_push : 0.0) +
                   p_.beta_support * s + (on.direct_effects ? in.direct_effect[k] : 0.0) -
                   p_.beta_resistance * rho);
-        step = adoption_draws.uniform() < h;
+        step = (static_cast<double>(adoption_words[k]) + 0.5) / 4294967296.0 < h;
       } else {
         const double share = peer_mean(
             [&](std::uint32_t q) { return adopted(now.implementation[q][k]) ? 1.0 : 0.0; });

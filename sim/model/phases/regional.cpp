@@ -285,10 +285,11 @@ void update_region(const RunContext& run, Tick t, const RegionalState& state, Ti
             : s.district_emulation[own_district];
   }
   const PeerLayers layers = peer_layers(run, r, ties.row_sum);
-  // One sequence per region and tick; reform k takes draw k (two uniforms per Philox block).
+  // One Philox block per region and tick; reform k takes its word k as a 32-bit uniform, enough
+  // for a draw that is only compared with a hazard (see RandomStream::uniforms32).
   std::array<double, kReformCount> adoption_draws{};
   if (hazard_mode)
-    adoption_draws = run.draws.rng.uniforms<kReformCount>(tick, agent, word(Purpose::adoption));
+    adoption_draws = run.draws.rng.uniforms32<kReformCount>(tick, agent, word(Purpose::adoption));
   for (std::size_t k = 0; k < kReformCount; ++k) {
     const double a = own.a[k];
     const double coercion =
