@@ -135,9 +135,19 @@ class CsvWriter {
   std::string buffer_;
 };
 
+// The order of a table's rows. Before store format 2, events was a table of its own, ordered by
+// rowid, with no event column: such files still export.
+std::string row_order(sqlite::Database& db, const TableOrder& table) {
+  if (std::string_view(table.table) == "events") {
+    sqlite::Statement kind(db, "SELECT type FROM sqlite_master WHERE name = 'events'");
+    if (kind.step() && kind.column_text(0) == "table") return "run_id, rowid";
+  }
+  return table.order_by;
+}
+
 void write_table(sqlite::Database& db, const TableOrder& table, CsvWriter& out) {
   sqlite::Statement query(
-      db, std::string("SELECT * FROM ") + table.table + " ORDER BY " + table.order_by);
+      db, std::string("SELECT * FROM ") + table.table + " ORDER BY " + row_order(db, table));
   const int columns = query.column_count();
   for (int c = 0; c < columns; ++c) out.field(query.column_name(c), c == 0);
   out.end_row();

@@ -13,6 +13,7 @@
 
 #include "sim/store/comparison_table.hpp"
 #include "sim/store/results_database.hpp"
+#include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
 #include "sim/store/target_table.hpp"
 #include "tests/store/store_test_support.hpp"
@@ -211,6 +212,30 @@ TEST_CASE("CSV export adds the targets and comparisons tables when the database 
   REQUIRE(comparisons.size() == 2);
   CHECK(comparisons[1][0] == "treatment");
   CHECK(parse_double(comparisons[1][7]) == 0.25);  // mean_diff
+}
+
+TEST_CASE("CSV export of a format 1 file gives its events table in the order written",
+          "[store][csv]") {
+  // Before format 2, events was a table of its own, in rowid order, without an event column.
+  TempDir dir;
+  const auto database = dir / "results.sqlite";
+  {
+    sqlite::Database db(database, sqlite::Database::Mode::read_write_create);
+    db.exec(
+        "CREATE TABLE events(run_id INTEGER NOT NULL, tick INTEGER NOT NULL, quarter TEXT, "
+        "kind TEXT NOT NULL, region INTEGER, detail TEXT);"
+        "INSERT INTO events VALUES (2, 5, '1998Q2', 'ngo_closed', 3, 'b');"
+        "INSERT INTO events VALUES (1, 9, '1999Q2', 'law_passed', NULL, 'rule');"
+        "INSERT INTO events VALUES (1, 2, '1997Q3', 'ngo_closed', 4, 'a');");
+  }
+  export_csv(database, dir / "csv", false);
+  const Rows events = parse_csv(read_bytes(dir / "csv/events.csv"));
+  REQUIRE(events.size() == 4);
+  CHECK(events[0] ==
+        std::vector<std::string>{"run_id", "tick", "quarter", "kind", "region", "detail"});
+  CHECK(events[1][5] == "rule");  // run 1's events in the order written, then run 2's
+  CHECK(events[2][5] == "a");
+  CHECK(events[3][5] == "b");
 }
 
 TEST_CASE("gzip export decompresses to the same bytes as plain export", "[store][csv]") {
