@@ -82,8 +82,8 @@ TEST_CASE("32-bit uniforms are the four words of one Philox block, centred in th
   // Draws 4 to 7 are the next block's (counter word 3 = 1), word by word.
   const RandomStream stream(42, 7);
   const auto eight = stream.uniforms32<8>(3, 11, 5);
-  for (std::uint32_t b = 0; b < 2; ++b) {
-    const auto words = stream.block({3, 11, 5, b});
+  for (std::size_t b = 0; b < 2; ++b) {
+    const auto words = stream.block({3, 11, 5, static_cast<std::uint32_t>(b)});
     for (std::size_t i = 0; i < 4; ++i)
       CHECK(eight[4 * b + i] == (static_cast<double>(words[i]) + 0.5) / 4294967296.0);
   }
