@@ -301,9 +301,9 @@ void create_tables(Database& db, const Schema& schema) {
       "region INTEGER NOT NULL" +
       real_columns(schema.region_metrics) + ", PRIMARY KEY(run_id, tick, region)) WITHOUT ROWID");
   // A run's events are one row (a JSON array of [tick, quarter, kind, region, detail]), read
-  // through the view `events`, one row per event: a run of the baseline has about 80 (most of
-  // them NGOs closing), and a row each with its index entry was nearly all of the time spent
-  // writing a run stored without series.
+  // through the view `events`, one row per event: a run can have many (NGOs closing), and a row
+  // each with its index entry made them most of the cost of writing a run stored without series
+  // (bench/RESULTS.md, "The results writer, third round").
   db.exec(
       "CREATE TABLE IF NOT EXISTS run_events(run_id INTEGER PRIMARY KEY REFERENCES runs(run_id), "
       "events TEXT NOT NULL);"
@@ -338,7 +338,7 @@ char* put_json_string(char* at, std::string_view text) {
 // A run's events as stored in run_events.events: [[tick, quarter, kind, region, detail], ...],
 // region null for a national event. Written by hand into `buffer` (kept from run to run, and
 // sized once for the longest the text could be), not through nlohmann::json, whose tree of
-// values cost several times the rest of writing a run; returns the text.
+// values cost more than the rest of writing a run (bench/RESULTS.md); returns the text.
 std::string_view write_events_json(const std::vector<Event>& events,
                                    const std::vector<std::string>& quarters, std::string& buffer) {
   // An event's punctuation, two integers and three strings' quotes take at most 48 bytes.
@@ -743,9 +743,9 @@ ResultsDatabase ResultsDatabase::open(const std::filesystem::path& path, const S
   const Existing existing = inspect_existing(db, schema, scenario_name, fingerprint);
 
   // Only now, with the file accepted, is anything written.
-  // A new file gets 16 KiB pages: a run's rows (a 3-4 KB event list, say) go to the log in a
-  // quarter of the frames and system calls of 4 KiB pages, and the writer's time a run falls by
-  // about a sixth (bench/RESULTS.md); larger pages do worse within the small page cache below.
+  // A new file gets 16 KiB pages: a run's rows (its event list, say) go to the log in a quarter
+  // of the frames and system calls of 4 KiB pages; larger pages do worse within the small page
+  // cache below (bench/RESULTS.md, "The results writer, third round").
   if (!existed) db.exec("PRAGMA page_size = 16384");
   db.exec("PRAGMA journal_mode = WAL");
   // In WAL mode NORMAL keeps every commit atomic (a crash loses at most the last commits, never
