@@ -21,6 +21,7 @@
 #include "sim/runner/experiment_database.hpp"
 #include "sim/runner/results_schema.hpp"
 #include "sim/runner/run_record.hpp"
+#include "sim/runner/run_writer.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
@@ -97,9 +98,10 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
       // One Simulation (one network, one set of buffers) per worker, reused across its runs.
       tbb::enumerable_thread_specific<std::unique_ptr<model::Simulation>> pool(
           [&] { return std::make_unique<model::Simulation>(scenario.config, country); });
-      tbb::enumerable_thread_specific<double> writing(0.0);  // each worker's seconds in write_run
-      // Each worker's CPU seconds in write_run and in its whole jobs.
-      tbb::enumerable_thread_specific<double> writing_cpu(0.0), working_cpu(0.0);
+      // The workers store their runs in batches, as `policysim run` does.
+      runner::RunWriter writer(*db);
+      tbb::enumerable_thread_specific<double> handing(0.0);      // each worker's seconds in submit
+      tbb::enumerable_thread_specific<double> working_cpu(0.0);  // each worker's CPU seconds
       const model::RunOptions run_options{false, false};
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, reps, 1), [&](const auto& range) {
         for (std::size_t i = range.begin(); i != range.end(); ++i) {
@@ -112,29 +114,26 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
           if (!options.series) output.series.clear();  // stored as a sweep stores it
           auto record = runner::to_record(std::move(output), "base", replicate, seed,
                                           seconds_since(run_started), quarters);
-          const auto write_started = Clock::now();
-          const double write_cpu_started = thread_cpu_seconds();
-          db->write_run(record);
-          writing.local() += seconds_since(write_started);
-          const double job_cpu_ended = thread_cpu_seconds();
-          writing_cpu.local() += job_cpu_ended - write_cpu_started;
-          working_cpu.local() += job_cpu_ended - job_cpu_started;
+          const auto handing_started = Clock::now();
+          writer.submit(std::move(record));
+          handing.local() += seconds_since(handing_started);
+          working_cpu.local() += thread_cpu_seconds() - job_cpu_started;
         }
       });
-      // Committing the last runs and closing (which checkpoints the log into the database file)
-      // are part of writing the results.
+      // Writing the batches left, committing and closing (which checkpoints the log into the
+      // database file) are part of writing the results.
+      const double batches_cpu = writer.cpu_seconds();
       const auto closing = Clock::now();
       const double closing_cpu_started = thread_cpu_seconds();
-      db->flush();
+      writer.finish();
       db.reset();
       const double closing_cpu = thread_cpu_seconds() - closing_cpu_started;
-      result.write_cpu_seconds.seconds.push_back(
-          closing_cpu + std::accumulate(writing_cpu.begin(), writing_cpu.end(), 0.0));
+      result.write_cpu_seconds.seconds.push_back(batches_cpu + closing_cpu);
       result.worker_cpu_seconds.seconds.push_back(
           closing_cpu + std::accumulate(working_cpu.begin(), working_cpu.end(), 0.0));
       result.seconds.seconds.push_back(seconds_since(started));
       result.write_seconds.seconds.push_back(seconds_since(closing) +
-                                             std::accumulate(writing.begin(), writing.end(), 0.0));
+                                             std::accumulate(handing.begin(), handing.end(), 0.0));
       OutputHash folded;
       for (std::uint64_t h : hashes) folded.add(h);
       if (repeat > 0 && folded.value() != result.hash) result.hash_stable = false;

@@ -31,11 +31,12 @@ struct EnsembleResult {
   bool series = true;  ///< whether the runs were stored with their national series
   std::size_t regions = 0;
   Timings seconds;  ///< the whole ensemble, database writes included
-  /// Per repeat, the workers' seconds in writing runs (their waits for the one writer included)
-  /// and the final commit and close.
+  /// Per repeat, the workers' seconds in handing runs to the writer (writing a batch when it is
+  /// full, waits for the database included) and the final batches, commit and close.
   Timings write_seconds;
-  /// Per repeat, the CPU time of the threads in writing runs and in the final commit and close
-  /// (thread_cpu_seconds: no waits, no preemption), and in all of their work (runs and writes).
+  /// Per repeat, the CPU time of the threads in writing batches and in the final commit and
+  /// close (thread_cpu_seconds: no waits, no preemption), and in all of their work (runs and
+  /// writes).
   Timings write_cpu_seconds;
   Timings worker_cpu_seconds;
   ReferenceTimings reference;  ///< SpMM on the scenario's network, triad of 2^22 doubles

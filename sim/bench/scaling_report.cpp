@@ -38,9 +38,10 @@ std::string phase_table(const std::vector<ScalingRow>& rows) {
   return text;
 }
 
-// Each ensemble row's share of the workers' time spent writing results. Runs are written by one
-// writer at a time, so the share at 1 thread tells how many workers that writer keeps up with
-// (its inverse), and a share that grows with the threads shows workers waiting for it.
+// Each ensemble row's share of the workers' time spent writing results, waits for the database
+// and the close's disk writes included, and where measured the same in CPU time: what a writer
+// costs whatever the machine's other work, so its inverse at 1 thread is about how many workers
+// one writer keeps up with. A share that grows with the threads shows workers waiting for it.
 std::string writer_table(const std::vector<ScalingRow>& rows) {
   std::string text;
   for (const ScalingRow& row : rows) {
@@ -64,13 +65,13 @@ std::string writer_table(const std::vector<ScalingRow>& rows) {
     }
     const double share = row.detail["write_share"].get<double>();
     text += printf_text("%-18s %7d   %.1f %%", row.size.c_str(), row.threads, 100.0 * share);
+    double busy_share = share;
     if (row.detail.contains("write_cpu_share")) {
-      // The writing threads' CPU time over the workers': the same without waits and preemption.
-      text +=
-          printf_text(" (CPU time: %.2f %%)", 100.0 * row.detail["write_cpu_share"].get<double>());
+      busy_share = row.detail["write_cpu_share"].get<double>();
+      text += printf_text(" (CPU time: %.2f %%)", 100.0 * busy_share);
     }
-    if (row.threads == 1 && share > 0.0) {
-      text += printf_text("  (one writer keeps up with about %.0f workers)", 1.0 / share);
+    if (row.threads == 1 && busy_share > 0.0) {
+      text += printf_text("  (one writer keeps up with about %.0f workers)", 1.0 / busy_share);
     }
     text += "\n";
   }

@@ -11,6 +11,7 @@
 #include "sim/model/agent_counts.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/runner/control_group.hpp"
+#include "sim/runner/run_writer.hpp"
 #include "sim/runner/usage_error.hpp"
 
 namespace policysim::runner {
@@ -110,6 +111,9 @@ MemoryEstimate estimate_memory(std::size_t regions, double mean_degree,
   if (region_series) {
     estimate.region_series_bytes =
         bytes(n, static_cast<double>(ticks * model::kRegionMetricNames.size() * sizeof(double)));
+    // Each worker keeps a few finished runs, to write them in a batch.
+    estimate.batched_bytes =
+        batched_bytes_at_most(estimate.region_series_bytes, jobs, estimate.runs_at_once);
   }
   return estimate;
 }
@@ -151,6 +155,10 @@ std::string memory_breakdown(const MemoryEstimate& estimate) {
            << " runs at a time keeps its regional series (--regions), about ";
     }
     text << format_bytes(estimate.region_series_bytes);
+    if (estimate.batched_bytes > 0) {
+      text << ", and the finished runs kept to be written in batches up to "
+           << format_bytes(estimate.batched_bytes);
+    }
   }
   // Named only when they weigh, in share and in size: then --reps is what to change.
   const std::size_t kept_bytes = estimate.runs * estimate.run_bytes;

@@ -31,12 +31,13 @@ struct MemoryEstimate {
   std::size_t models = 0;               ///< Simulations built: one per worker thread and arm
   std::size_t region_series_bytes = 0;  ///< one run's regional series (--regions), else 0
   std::size_t runs_at_once = 0;         ///< runs in flight, each holding its regional series
+  std::size_t batched_bytes = 0;        ///< finished runs' regional series kept to be written
   std::size_t runs = 0;                 ///< runs kept for the summary, targets and comparisons
   std::size_t run_bytes = 0;            ///< what each of them keeps: its row, outcomes, targets
 
   std::size_t total_bytes() const {
     return country_bytes + models * model_bytes + runs_at_once * region_series_bytes +
-           runs * run_bytes;
+           batched_bytes + runs * run_bytes;
   }
 };
 

@@ -19,6 +19,7 @@
 #include "sim/core/progress.hpp"
 #include "sim/model/numeric_guard.hpp"
 #include "sim/runner/run_record.hpp"
+#include "sim/runner/run_writer.hpp"
 #include "sim/runner/seeds.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/store/store_error.hpp"
@@ -148,6 +149,7 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
   core::Progress* const progress = whole_progress ? whole_progress : own_progress.get();
   std::atomic<int> failed{0}, failed_stored{0}, dropped{0};
   std::mutex log_mutex;
+  RunWriter writer(database_);
   tbb::parallel_for(tbb::blocked_range<std::size_t>(0, jobs.size(), 1), [&](const auto& range) {
     for (std::size_t i = range.begin(); i != range.end(); ++i) {
       if (stop_signal() != 0) {
@@ -180,7 +182,7 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
         if (judge) judge(job, record);
         // Stored without its series unless asked: the judge has seen them.
         if (!series_) record.series.clear();
-        database_.write_run(record);
+        writer.submit(std::move(record));
       } catch (const store::StoreError&) {
         throw;  // the results cannot be written: stop rather than lose more runs
       } catch (const std::bad_alloc&) {
@@ -192,7 +194,7 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
         const bool store = arm != nullptr &&
                            (store_every_failure_ || dynamic_cast<const model::NonFiniteState*>(&e));
         if (store) {
-          database_.write_run(failed_record(*arm, job.replicate, run_seed, e.what()));
+          writer.submit(failed_record(*arm, job.replicate, run_seed, e.what()));
           ++failed_stored;
         }
         std::lock_guard lock(log_mutex);
@@ -203,7 +205,7 @@ BatchResult ReplicationRunner::run(std::span<const Job> jobs, bool quiet, std::o
       if (progress) progress->advance();
     }
   });
-  database_.flush();  // the batch's runs are stored when it returns
+  writer.finish();  // the batch's runs are stored when it returns
   if (own_progress) own_progress->finish();
   return {static_cast<int>(jobs.size()) - failed.load() - dropped.load(), failed.load(),
           failed_stored.load(), dropped.load()};

@@ -1,8 +1,8 @@
 #pragma once
 // The one code path that runs replications: a list of (arm, replicate) jobs run in parallel, with
-// per-worker, per-arm Simulations, each finished run streamed to the results database in its own
-// transaction. `policysim run` is the case of a single arm; `policysim compare` runs several on
-// common random numbers (replicate r has the same seed in every arm).
+// per-worker, per-arm Simulations, each finished run written by its worker with the others of its
+// batch (RunWriter), whole or not at all. `policysim run` is the case of a single arm; `policysim
+// compare` runs several on common random numbers (replicate r has the same seed in every arm).
 
 #include <cstdint>
 #include <functional>
@@ -89,13 +89,13 @@ class ReplicationRunner {
   using JudgeRun = std::function<void(const Job&, store::RunRecord&)>;
 
   /// Runs `jobs` in parallel and stores each run as it finishes (judged by `judge` first, if
-  /// given); a failed run is logged and counted, and one whose state became NaN or infinite is
-  /// also stored, with its status saying where and its outcomes NULL, since its seed fails again;
-  /// with arms from an ArmSource every failed run is stored so, its status "failed: " and the
-  /// error. Once a signal asks to stop (stop_signal()), no job starts: those in flight finish and
-  /// are stored, the others are dropped. Progress goes to stderr unless `quiet`. Throws
-  /// StoreError when results cannot be written. With `progress`, its runs advance that bar (of a
-  /// whole made of several batches) instead.
+  /// given), in batches a worker, all of them by the time it returns; a failed run is logged and
+  /// counted, and one whose state became NaN or infinite is also stored, with its status saying
+  /// where and its outcomes NULL, since its seed fails again; with arms from an ArmSource every
+  /// failed run is stored so, its status "failed: " and the error. Once a signal asks to stop
+  /// (stop_signal()), no job starts: those in flight finish and are stored, the others are dropped.
+  /// Progress goes to stderr unless `quiet`. Throws StoreError when results cannot be written. With
+  /// `progress`, its runs advance that bar (of a whole made of several batches) instead.
   BatchResult run(std::span<const Job> jobs, bool quiet, std::ostream& log,
                   const JudgeRun& judge = {}, core::Progress* progress = nullptr);
 

@@ -501,12 +501,14 @@ void read_run_head(const Statement& query, int first, const Schema& schema, Run&
 // Series rows per multi-row INSERT: a run's quarters go in a few statements.
 constexpr std::size_t kSeriesBatchRows = 16;
 
-// Finished runs are committed in groups: a commit (a write to the log, and now and then a
-// checkpoint with an fsync) costs about a quarter of writing a baseline run. A group is committed
+// Finished runs are committed in groups: each commit writes to the log the pages it changed, the
+// partly filled last page of each table and index among them, again and again until they fill,
+// and now and then a checkpoint with an fsync copies them into the file (bench/RESULTS.md, "The
+// results writer, fourth round"). A group is committed
 // once it holds kGroupRuns runs or runs that took kGroupSeconds to compute (so a crash loses at
 // most that much work besides the runs in flight, and a long run is committed at once), and
 // whenever anything else is written or the database is flushed or closed.
-constexpr std::size_t kGroupRuns = 32;
+constexpr std::size_t kGroupRuns = 128;
 constexpr double kGroupSeconds = 1.0;
 
 struct ResultsDatabase::Impl {

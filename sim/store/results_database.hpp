@@ -137,7 +137,7 @@ class ResultsDatabase {
   std::size_t region_count() const;
 
   /// Writes a run with its series, region series and events. Runs are committed in groups (up
-  /// to 32 runs, or runs whose wall_seconds add up to one second; a longer run at once): a
+  /// to 128 runs, or runs whose wall_seconds add up to one second; a longer run at once): a
   /// process killed before a commit loses the open group, never part of a run, and other
   /// connections see a run once it is committed. A run that cannot be written (or a commit that
   /// fails) rolls the open group back; the StoreError says how many runs that was.

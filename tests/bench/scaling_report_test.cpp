@@ -61,6 +61,13 @@ TEST_CASE(
                     "(one writer keeps up with about 13 workers)") != std::string::npos);
   CHECK(writer.find("200 runs                 2   12.5 %\n") != std::string::npos);
   CHECK(writer.find("1e5 regions") == std::string::npos);
+
+  // With the CPU time, workers kept up with come from it: waits and the close's disk writes
+  // are not the writer's work.
+  rows[0].detail["write_cpu_share"] = 0.0125;  // 1 / 0.0125 = 80 workers
+  const std::string with_cpu = scaling_table(rows);
+  CHECK(with_cpu.find("200 runs                 1   7.5 % (CPU time: 1.25 %)  "
+                      "(one writer keeps up with about 80 workers)\n") != std::string::npos);
 }
 
 TEST_CASE("the scaling table gives the writer alone's share and the workers it keeps up with",

@@ -271,20 +271,22 @@ TEST_CASE("runs are committed in groups: by size, by compute time, on flush, on 
     db.set_manifest("finished_at", "now");  // another write commits the group first
     CHECK(stored() == 3);
 
-    // A group of 32 runs commits by itself.
-    for (int replicate = 3; replicate < 3 + 32; ++replicate) db.write_run(quick_run(replicate));
-    CHECK(stored() == 35);
+    // A group of 128 runs commits by itself.
+    for (int replicate = 3; replicate < 3 + 127; ++replicate) db.write_run(quick_run(replicate));
+    CHECK(stored() == 3);
+    db.write_run(quick_run(130));
+    CHECK(stored() == 131);
     // So do runs that took a second to compute between them, and a long run at once.
-    db.write_run(quick_run(35, 0.6));
-    CHECK(stored() == 35);
-    db.write_run(quick_run(36, 0.6));
-    CHECK(stored() == 37);
-    db.write_run(quick_run(37, 120.0));
-    CHECK(stored() == 38);
-    db.write_run(quick_run(38));
-    CHECK(stored() == 38);
+    db.write_run(quick_run(131, 0.6));
+    CHECK(stored() == 131);
+    db.write_run(quick_run(132, 0.6));
+    CHECK(stored() == 133);
+    db.write_run(quick_run(133, 120.0));
+    CHECK(stored() == 134);
+    db.write_run(quick_run(134));
+    CHECK(stored() == 134);
   }
-  CHECK(stored() == 39);  // closing commits the open group
+  CHECK(stored() == 135);  // closing commits the open group
 }
 
 TEST_CASE("a run that fails rolls back its group and says how many runs that was", "[store]") {
