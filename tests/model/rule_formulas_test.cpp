@@ -3,8 +3,10 @@
 // (several are 1 or 0.05), so that a term with the wrong coefficient or input changes the result.
 // tests/mutation/mutate.sh checks that a one-line change to any of these formulas fails a test.
 
+#include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <cstddef>
 
 #include "fixtures.hpp"
 #include "sim/model/phases/phases.hpp"
@@ -190,6 +192,33 @@ TEST_CASE("rule 6: the adoption logit has every term of the spec, the cascade do
   // h = 1 / (1 + exp(2.18)) = 0.1015609...
   CHECK(rules::adoption_hazard(p, 1, signals, 0.5, 0.6, 0.3, false) ==
         Approx(0.10156092789763664).epsilon(1e-12));
+}
+
+TEST_CASE("rule 6: the four reforms' logits at once are each reform's, bit for bit",
+          "[model][rules][adoption]") {
+  Params p;
+  p.beta0 = {-4.0, -3.0, -2.5, -5.0};
+  p.beta_capacity = {0.6, 0.2, 0.9, 0.4};
+  p.beta_ngo = {0.8, 0.1, 0.3, 0.7};
+  p.beta_learning = 1.1, p.beta_emulation = 0.9, p.beta_competition = 0.7, p.beta_coercion = 1.3;
+  p.beta_support = 0.5, p.beta_resistance = 1.7, p.cascade_multiplier = 2.0;
+  rules::ReformSignals lanes;
+  lanes.learning = {0.2, 0.31, 0.017, 0.9};
+  lanes.emulation = {0.3, 0.0, 0.45, 0.11};
+  lanes.competition = {0.1, 0.7, 0.0, 0.33};
+  lanes.coercion = {0.4, 0.04, 0.21, 0.0};
+  lanes.ngo_push = {0.5, 0.5, 0.5, 0.5};
+  lanes.direct_effect = {0.25, 0.0, 0.0, 0.125};
+  const std::array<bool, 4> cascade = {false, true, false, true};
+  const PerReform logits = rules::adoption_logits(p, lanes, 0.5, 0.6, 0.3, cascade);
+  for (std::size_t k = 0; k < 4; ++k) {
+    const rules::Signals one{lanes.learning[k], lanes.emulation[k], lanes.competition[k],
+                             lanes.coercion[k], lanes.ngo_push[k],  lanes.direct_effect[k]};
+    CHECK(logits[k] == rules::adoption_logit(p, k, one, 0.5, 0.6, 0.3, cascade[k]));
+  }
+  // Reform 1 by hand: -3 + 1.1*0.31 + 2*0.9*0 + 0.7*0.7 + 1.3*0.04 + 0.2*0.5 + 0.1*0.5 + 0.5*0.6
+  // + 0 - 1.7*0.3 = -3 + 0.341 + 0.49 + 0.052 + 0.1 + 0.05 + 0.3 - 0.51 = -2.177.
+  CHECK(logits[1] == Approx(-2.177).epsilon(1e-12));
 }
 
 TEST_CASE("rule 5: observed success and coercion as computed by hand", "[model][rules][signals]") {

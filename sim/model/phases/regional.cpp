@@ -60,15 +60,33 @@ PeerLayers peer_layers(const RunContext& run, std::size_t r, double tie_row_sum)
 }
 
 // The combined peer mean from the sums of its layers: the W_geo dot, the district total, r's own
-// value and the raw NGO-tie dot.
-double combine_peer_layers(const Params& p, const PeerLayers& layers, double geo_dot,
-                           double district_total, double own, double tie_dot) {
-  double weighted = 0.0;
-  if (layers.geo) weighted += p.w_geo * geo_dot;
+// value and the raw NGO-tie dot, for `Lanes` quantities at once (the four reforms' learning
+// signals): each layer's test once for all of them, each lane's operations those of one.
+template <std::size_t Lanes>
+std::array<double, Lanes> combine_peer_layers(const Params& p, const PeerLayers& layers,
+                                              const std::array<double, Lanes>& geo_dot,
+                                              const std::array<double, Lanes>& district_total,
+                                              const std::array<double, Lanes>& own,
+                                              const std::array<double, Lanes>& tie_dot) {
+  std::array<double, Lanes> weighted{};
+  if (layers.geo) {
+    for (std::size_t i = 0; i < Lanes; ++i) weighted[i] += p.w_geo * geo_dot[i];
+  }
   // W_fd from district sums (sum minus self), never as explicit edges.
-  if (layers.district) weighted += p.w_fd * (district_total - own) / layers.district_others;
-  if (layers.ties) weighted += p.w_ngo * tie_dot / layers.tie_divisor;
-  return layers.total_weight > 0.0 ? weighted / layers.total_weight : own;
+  if (layers.district) {
+    for (std::size_t i = 0; i < Lanes; ++i) {
+      weighted[i] += p.w_fd * (district_total[i] - own[i]) / layers.district_others;
+    }
+  }
+  if (layers.ties) {
+    for (std::size_t i = 0; i < Lanes; ++i)
+      weighted[i] += p.w_ngo * tie_dot[i] / layers.tie_divisor;
+  }
+  std::array<double, Lanes> mean{};
+  for (std::size_t i = 0; i < Lanes; ++i) {
+    mean[i] = layers.total_weight > 0.0 ? weighted[i] / layers.total_weight : own[i];
+  }
+  return mean;
 }
 
 // Sum over s of W[r,s] value(s), the combined peer weight (§4), from district totals of the same
@@ -92,8 +110,8 @@ double peer_mean(const RunContext& run, const std::vector<double>& tie_weight, s
       tie_dot += w * value(draws.tie_neighbour[e]);
     }
   }
-  return combine_peer_layers(p, peer_layers(run, r, row_sum), geo_dot, district_total, value(r),
-                             tie_dot);
+  return combine_peer_layers<1>(p, peer_layers(run, r, row_sum), {geo_dot}, {district_total},
+                                {value(r)}, {tie_dot})[0];
 }
 
 // Distinct peers of r (land neighbours, district members, NGO-tie partners with a positive
@@ -290,46 +308,67 @@ void update_region(const RunContext& run, Tick t, const RegionalState& state, Ti
   std::array<double, kReformCount> adoption_draws{};
   if (hazard_mode)
     adoption_draws = run.draws.rng.uniforms32<kReformCount>(tick, agent, word(Purpose::adoption));
-  for (std::size_t k = 0; k < kReformCount; ++k) {
+  // Reform k steps or not, then decays.
+  const auto implement = [&](std::size_t k, bool step) {
     const double a = own.a[k];
-    const double coercion =
-        mechanisms.coercion
-            ? rules::coercion_with_tour(p, k, s.coercion_without_tour[k], tour, nation.stance)
-            : 0.0;
-    bool step = false;
-    if (hazard_mode) {
-      rules::Signals signals;
-      if (mechanisms.learning) {
-        const double peers = combine_peer_layers(
-            p, layers, learning_geo[k], s.district_learning_sum[k * districts + own_district],
-            a * own_success, ties.learning[k]);
-        // An exchange adds a foreign exemplar with a = pi = 1.
-        signals.learning = (peers + exchange) / (1.0 + exchange);
+    double a_next = step ? rules::adoption_step(p, a) : a;
+    a_next = rules::after_decay(p, k, a_next, nation.law_in_force[k], support);
+    next.implementation[k * n + r] = a_next;
+  };
+  if (hazard_mode) {
+    // The four reforms' signals and logits, each in a loop over the reforms without a branch:
+    // every mechanism's and layer's test is made once a region, not once a reform. Each reform's
+    // operations and their order are those of the rules, so the bits do not depend on it.
+    rules::ReformSignals signals;
+    if (mechanisms.learning) {
+      PerReform district_sum{}, own_value{};
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        district_sum[k] = s.district_learning_sum[k * districts + own_district];
+        own_value[k] = own.a[k] * own_success;
       }
-      signals.emulation = emulation[k];
-      if (mechanisms.competition) {
-        // An empty W_geo row gives 0: no neighbours to displace trafficking to or from.
-        signals.competition = exposure * competition_geo[k];
+      const PerReform peers =
+          combine_peer_layers(p, layers, learning_geo, district_sum, own_value, ties.learning);
+      // An exchange adds a foreign exemplar with a = pi = 1.
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        signals.learning[k] = (peers[k] + exchange) / (1.0 + exchange);
       }
-      signals.coercion = coercion;
-      if (mechanisms.ngo_push) signals.ngo_push = ngo_push;
-      if (mechanisms.direct_effects) signals.direct_effect = intensity.direct_effect[k];
-      const double logit =
-          rules::adoption_logit(p, k, signals, capacity, support, rho, nation.cascade[k]);
-      step = rules::happens(adoption_draws[k], logit);
-    } else {
+    }
+    signals.emulation = emulation;
+    if (mechanisms.competition) {
+      // An empty W_geo row gives 0: no neighbours to displace trafficking to or from.
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        signals.competition[k] = exposure * competition_geo[k];
+      }
+    }
+    if (mechanisms.coercion) {
+      for (std::size_t k = 0; k < kReformCount; ++k) {
+        signals.coercion[k] =
+            rules::coercion_with_tour(p, k, s.coercion_without_tour[k], tour, nation.stance);
+      }
+    }
+    if (mechanisms.ngo_push) signals.ngo_push.fill(ngo_push);
+    if (mechanisms.direct_effects) signals.direct_effect = intensity.direct_effect;
+    const PerReform logit =
+        rules::adoption_logits(p, signals, capacity, support, rho, nation.cascade);
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      implement(k, rules::happens(adoption_draws[k], logit[k]));
+    }
+  } else {
+    for (std::size_t k = 0; k < kReformCount; ++k) {
+      const double coercion =
+          mechanisms.coercion
+              ? rules::coercion_with_tour(p, k, s.coercion_without_tour[k], tour, nation.stance)
+              : 0.0;
       const double share = peer_mean(
           run, state.tie_weight, r,
           [&](std::size_t peer) { return adopted(s.peer[peer].a[k]) ? 1.0 : 0.0; },
           s.district_adopter_count[k * districts + own_district]);
-      step = share >= rules::adoption_threshold(p, run.draws.theta[r], coercion, capacity);
+      bool step = share >= rules::adoption_threshold(p, run.draws.theta[r], coercion, capacity);
       if (step && run.config.adoption_mode == AdoptionMode::complex_contagion) {
         step = adopting_peers(run, state, s, r, k, 2) >= 2;
       }
+      implement(k, step);
     }
-    double a_next = step ? rules::adoption_step(p, a) : a;
-    a_next = rules::after_decay(p, k, a_next, nation.law_in_force[k], support);
-    next.implementation[k * n + r] = a_next;
   }
 
   // Rule 7: courts, cases and convictions (Art. 127.1 exists only while the law is in force).

@@ -15,6 +15,18 @@ double adoption_logit(const Params& p, std::size_t reform, const Signals& signal
          p.beta_support * support + signals.direct_effect - p.beta_resistance * rho;
 }
 
+PerReform adoption_logits(const Params& p, const ReformSignals& signals, double capacity,
+                          double support, double rho,
+                          const std::array<bool, kReformCount>& cascade) {
+  PerReform logit{};
+  for (std::size_t k = 0; k < kReformCount; ++k) {
+    const Signals reform{signals.learning[k], signals.emulation[k], signals.competition[k],
+                         signals.coercion[k], signals.ngo_push[k],  signals.direct_effect[k]};
+    logit[k] = adoption_logit(p, k, reform, capacity, support, rho, cascade[k]);
+  }
+  return logit;
+}
+
 double adoption_hazard(const Params& p, std::size_t reform, const Signals& signals, double capacity,
                        double support, double rho, bool cascade) {
   return logistic(adoption_logit(p, reform, signals, capacity, support, rho, cascade));

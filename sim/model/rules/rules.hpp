@@ -71,10 +71,20 @@ struct Signals {
          direct_effect = 0.0;
 };
 
+/// The signals of one region for every reform: Signals' fields, reform k in lane k.
+struct ReformSignals {
+  PerReform learning{}, emulation{}, competition{}, coercion{}, ngo_push{}, direct_effect{};
+};
+
 // Rule 6: implementation.
 /// The logit of the adoption hazard h.
 double adoption_logit(const Params& p, std::size_t reform, const Signals& signals, double capacity,
                       double support, double rho, bool cascade);
+/// adoption_logit of every reform of one region, `cascade` by reform, in one loop without a
+/// branch (the regional phase computes each signal for the four reforms at once).
+PerReform adoption_logits(const Params& p, const ReformSignals& signals, double capacity,
+                          double support, double rho,
+                          const std::array<bool, kReformCount>& cascade);
 /// The adoption hazard h = logistic(adoption_logit(...)).
 double adoption_hazard(const Params& p, std::size_t reform, const Signals& signals, double capacity,
                        double support, double rho, bool cascade);
