@@ -4,6 +4,7 @@
 // computation. Levels are clipped to [0,1] inside each rule.
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 #include <cstddef>
