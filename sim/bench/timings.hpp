@@ -5,6 +5,8 @@
 #include <chrono>
 #include <vector>
 
+#include "sim/core/process_info.hpp"
+
 namespace policysim::bench {
 
 using Clock = std::chrono::steady_clock;
@@ -12,9 +14,7 @@ using Clock = std::chrono::steady_clock;
 /// Seconds from `start` to now.
 double seconds_since(Clock::time_point start);
 
-/// CPU seconds the calling thread has used (CLOCK_THREAD_CPUTIME_ID): what it spent itself, not
-/// its waits nor the time other processes took its core, so a cost on a loaded machine.
-double thread_cpu_seconds();
+using core::thread_cpu_seconds;
 
 /// Wall-clock seconds of repeated measurements.
 struct Timings {

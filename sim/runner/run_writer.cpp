@@ -1,9 +1,9 @@
 #include "sim/runner/run_writer.hpp"
 
-#include <time.h>
-
 #include <algorithm>
 #include <utility>
+
+#include "sim/core/process_info.hpp"
 
 namespace policysim::runner {
 namespace {
@@ -12,12 +12,6 @@ namespace {
 std::size_t held_bytes(const store::RunRecord& run) {
   return sizeof(double) * (run.series.size() + run.region_series.size() + run.outcomes.size()) +
          sizeof(store::Event) * run.events.size();
-}
-
-double thread_cpu_seconds() {
-  timespec now{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-  return static_cast<double>(now.tv_sec) + 1e-9 * static_cast<double>(now.tv_nsec);
 }
 
 }  // namespace
@@ -63,7 +57,7 @@ double RunWriter::cpu_seconds() const {
 
 void RunWriter::write(Batch& batch) {
   if (batch.runs.empty()) return;
-  const double started = thread_cpu_seconds();
+  const double started = core::thread_cpu_seconds();
   batch.bytes = 0;
   batch.seconds = 0.0;
   try {
@@ -73,7 +67,7 @@ void RunWriter::write(Batch& batch) {
     throw;
   }
   // Writing, not freeing the runs, which a run costs however it is stored.
-  batch.cpu_seconds += thread_cpu_seconds() - started;
+  batch.cpu_seconds += core::thread_cpu_seconds() - started;
   batch.runs.clear();
 }
 
