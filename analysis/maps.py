@@ -150,8 +150,8 @@ def _draw_map_row(figure: Figure, bottom: float, height: float, all_shapes: dict
                   colours: dict, outlined: set, title: str) -> tuple:
     """One row: the whole country on the left, European Russia enlarged on the right, within the
     figure band [bottom, bottom + height]. Returns (country axes, enlarged axes)."""
-    axes = figure.add_axes((0.02, bottom + 0.02 * height, 0.62, 0.84 * height))
-    zoom_axes = figure.add_axes((0.655, bottom + 0.04 * height, 0.24, 0.78 * height))
+    axes = figure.add_axes((0.02, bottom + 0.02 * height, 0.60, 0.84 * height))
+    zoom_axes = figure.add_axes((0.635, bottom + 0.04 * height, 0.22, 0.78 * height))
     x_min, x_max, y_min, y_max = geo.european_russia_bounds(all_shapes)
     drawn = sorted(shapes.items(), key=lambda item: -item[1].area)  # enclaves (Moscow) drawn on top
     in_box = [(region, shape) for region, shape in drawn if _overlaps(shape, (x_min, x_max, y_min, y_max))]
@@ -191,7 +191,9 @@ def _draw_map_row(figure: Figure, bottom: float, height: float, all_shapes: dict
 
 
 def _colourbar(figure: Figure, norm: Normalize, colourmap, label: str) -> None:
-    colourbar_axes = figure.add_axes((0.925, 0.25, 0.018, 0.5))
+    # Left of the edge by the width of its tick labels (a minus sign and three digits) and its
+    # label, which stand to its right: further right they would be cut off.
+    colourbar_axes = figure.add_axes((0.875, 0.25, 0.018, 0.5))
     colourbar = figure.colorbar(plt.cm.ScalarMappable(norm=norm, cmap=colourmap), cax=colourbar_axes,
                                 orientation="vertical")
     colourbar.set_label(label, fontsize=8.5)

@@ -245,3 +245,28 @@ def test_policysim_report_passes_the_options_through(two_arm_path, tmp_path):
     assert refused.returncode == 64
     assert "no arm 'danish' in the database; its arms: baseline, nordic" in refused.stderr
     assert not (tmp_path / "no.html").exists()
+
+
+def _outside_the_figure(figure) -> list[str]:
+    """The axes and texts of a drawn figure that reach beyond its edges (they would be cut off)."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    page = figure.bbox
+    reaching_out = []
+    for index, axes in enumerate(figure.axes):
+        box = axes.get_tightbbox(renderer)
+        if box.x0 < page.x0 - 0.5 or box.x1 > page.x1 + 0.5 or box.y0 < page.y0 - 0.5 or box.y1 > page.y1 + 0.5:
+            reaching_out.append(f"axes {index} ({axes.get_label() or axes.get_title(loc='left')}): {box.bounds}")
+    for text in figure.texts:
+        box = text.get_window_extent(renderer)
+        if box.x0 < page.x0 or box.x1 > page.x1:
+            reaching_out.append(f"text {text.get_text()!r}: {box.bounds}")
+    return reaching_out
+
+
+def test_maps_keep_their_colour_bar_labels_inside_the_figure(two_arms):
+    # A diverging scale's tick labels carry a minus sign ("−0.15"), the widest the colour bar has;
+    # its label ("Mean paired difference (...)") stands to the right of them.
+    for figure in (maps.map_figure(two_arms)[0], maps.arm_maps_figure(two_arms)[0],
+                   maps.difference_map_figure(two_arms)[0]):
+        assert _outside_the_figure(figure) == []
