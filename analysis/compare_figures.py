@@ -85,7 +85,8 @@ def trajectories_figure(results: Results, metrics: Sequence[str] = TRAJECTORY_ME
                 subset = data[(data["metric"] == metric) & (data["arm"] == arm)]
                 _draw_band(axes, subset, colours[arm], arm or None, scale=scale, overlapping=len(arms) > 1)
             label, unit = metric_label(metric)
-            axes.set_title(label, loc="left", fontsize=9.5)
+            # At 9.5 points the right column's longest label (the federal stance) ran past the edge.
+            axes.set_title(label, loc="left", fontsize=9)
             axes.set_ylabel("% of regions" if scale == 100.0 else unit)
             _year_axis(axes, results, label=index >= len(shown) - columns)
         axes_grid.flat[0].legend(title="Arm", frameon=False, fontsize=8)

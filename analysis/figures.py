@@ -250,14 +250,15 @@ def heatmap_figure(results: Results, metric: str = "a_law", arm: str | None = No
         axes.set_xticks(np.arange(np.ceil(years[0]), np.floor(years[-1]) + 1, step))
         axes.set_xlabel("Year (quarterly ticks)")
         arm_words = f", arm {arm}" if len(results.arms) > 1 else ""
-        figure.suptitle(f"{metric_label(metric)[0]} by region and quarter (median across runs{arm_words})",
+        # Two lines: on one, a long label with an arm's name runs past the figure's edge.
+        figure.suptitle(f"{metric_label(metric)[0]} by region and quarter\n(median across runs{arm_words})",
                         x=0.01, ha="left")
         colourbar = figure.colorbar(image, ax=axes, orientation="horizontal", fraction=0.025, pad=0.06,
                                     shrink=0.5)
         colourbar.set_label(f"Median across runs: {axis_label(metric)}")
         for spine in axes.spines.values():
             spine.set_visible(False)
-        figure.tight_layout(rect=(0, 0, 1, 1 - 0.15 / figure.get_figheight()))
+        figure.tight_layout(rect=(0, 0, 1, 1 - 0.4 / figure.get_figheight()))
     return figure, data
 
 
@@ -314,8 +315,11 @@ def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataF
     n_targets = len(data)
     n_columns = min(columns, n_targets)
     n_rows = int(np.ceil(n_targets / n_columns))
-    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 1.9 * n_rows + 0.6, nrows=n_rows, ncols=n_columns,
+    figure, axes_grid = new_figure(FULL_WIDTH_INCHES, 2.3 * n_rows + 0.6, nrows=n_rows, ncols=n_columns,
                                    squeeze=False)
+    # A panel is a third of the page wide: its title and the quantity under it are wrapped to fit it
+    # (on one line the quantities ran into their neighbours' and past the page's edges).
+    title_width, label_width = (34, 42) if n_columns < 3 else (30, 36)
     rng = np.random.default_rng(0)
     with styled():
         for axes, target in zip(axes_grid.flat, data.itertuples(index=False)):
@@ -341,12 +345,13 @@ def targets_figure(results: Results, columns: int = 3) -> tuple[Figure, pd.DataF
             mark = "✓" if met else "✗"
             required = f"{target.share_required:.0%}" if pd.notna(target.share_required) else "—"
             missing = f", {target.n_missing} none" if target.n_missing else ""
-            axes.set_title(textwrap.fill(str(target.name), 34), loc="left", fontsize=8.5)
+            axes.set_title(textwrap.fill(str(target.name), title_width), loc="left", fontsize=8.5)
             if str(target.metric).endswith("_year"):
                 axes.xaxis.set_major_locator(MaxNLocator(nbins=4, integer=True))
             axes.text(0.01, 0.97, f"{mark} {target.share_in_range:.0%} in range (≥ {required}){missing}",
                       transform=axes.transAxes, fontsize=7.5, color=colour, fontweight="bold", va="top")
-            axes.set_xlabel(target_label(str(target.metric), str(target.stat)), fontsize=8)
+            axes.set_xlabel(textwrap.fill(target_label(str(target.metric), str(target.stat)), label_width),
+                            fontsize=7.5)
             axes.spines["left"].set_visible(False)
         for axes in list(axes_grid.flat)[n_targets:]:
             axes.axis("off")

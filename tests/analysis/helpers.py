@@ -1,5 +1,5 @@
-"""Direct sqlite3 reads used to check the analysis package against the database itself, and an
-engine-layout comparisons table for fixture databases."""
+"""Direct sqlite3 reads used to check the analysis package against the database itself, an
+engine-layout comparisons table for fixture databases, and what of a drawn figure falls off its page."""
 
 from __future__ import annotations
 
@@ -51,3 +51,32 @@ def add_engine_comparisons(path: Path) -> None:
     """)
     connection.commit()
     connection.close()
+
+
+def outside_the_page(figure) -> list[str]:
+    """The axes (with their tick labels, axis labels and titles) and the figure-level texts of a
+    figure, drawn, that reach beyond its edges: in an exported PNG they would be cut off."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    page = figure.bbox
+    slack = 0.5  # pixels of rounding
+    reaching_out = []
+    boxes = [(f"axes {index} ({axes.get_title(loc='left') or axes.get_label()})", axes.get_tightbbox(renderer))
+             for index, axes in enumerate(figure.axes) if axes.get_visible()]
+    boxes += [(f"text {text.get_text()!r}", text.get_window_extent(renderer)) for text in figure.texts]
+    for name, box in boxes:
+        if box is not None and (box.x0 < page.x0 - slack or box.x1 > page.x1 + slack
+                                or box.y0 < page.y0 - slack or box.y1 > page.y1 + slack):
+            reaching_out.append(f"{name}: {tuple(round(value) for value in box.extents)}")
+    return reaching_out
+
+
+def overlapping_labels(figure) -> list[str]:
+    """Pairs of panels of a drawn figure whose titles or axis labels overlap one another's."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    labels = [(index, text.get_text(), text.get_window_extent(renderer))
+              for index, axes in enumerate(figure.axes) if axes.get_visible()
+              for text in (axes.title, axes._left_title, axes.xaxis.label, axes.yaxis.label) if text.get_text()]
+    return [f"{first!r} and {second!r}" for i, (panel, first, box) in enumerate(labels)
+            for other, second, other_box in labels[i + 1:] if other != panel and box.overlaps(other_box)]

@@ -6,12 +6,13 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from analysis import figures, maps
+from analysis import figures, load, maps
 from analysis.events import RUN_COLUMNS
 from analysis.load import REFORMS
 from analysis.paths import boundaries_path
 from analysis.stats import BAND_QUANTILES, outcome_summary
-from helpers import grouped_values, query, table_exists
+from conftest import engine_executable, run_command
+from helpers import grouped_values, outside_the_page, overlapping_labels, query, table_exists
 
 
 def _arm_tick_values(database_path, metric):
@@ -163,3 +164,19 @@ def test_figures_save_as_png_and_svg(results, tmp_path):
     assert sorted(p.suffix for p in written) == [".png", ".svg"]
     assert (tmp_path / "adoption.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
     assert "<svg" in (tmp_path / "adoption.svg").read_text()[:2000]
+
+
+
+@pytest.mark.engine
+def test_the_baseline_targets_panels_keep_their_titles_and_quantities_on_the_page(tmp_path):
+    # The baseline's 18 targets, three panels a row, some quantities long phrases ("Regions with a
+    # case in this quarter or the three before ..."): unwrapped, they ran into each other and past
+    # the page's edges.
+    executable = engine_executable()
+    if executable is None:
+        pytest.skip("no policysim executable")
+    run_command([str(executable), "run", "scenarios/baseline.yaml", "--reps", "3", "-o", str(tmp_path), "-q"])
+    figure, data = figures.targets_figure(load(tmp_path / "results.sqlite"))
+    assert len(data) == 18
+    assert outside_the_page(figure) == []
+    assert overlapping_labels(figure) == []

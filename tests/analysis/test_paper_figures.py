@@ -21,7 +21,7 @@ from analysis.report import render_report
 from analysis.scales import fitted_limits, symmetric_limits
 from analysis.style import ARM_COLOURS
 from conftest import engine_executable
-from helpers import add_engine_comparisons, query
+from helpers import add_engine_comparisons, outside_the_page, overlapping_labels, query
 from make_fixture import build_fixture
 
 LAST_TICK = 63  # the fixture runs 1997Q1-2012Q4
@@ -247,26 +247,15 @@ def test_policysim_report_passes_the_options_through(two_arm_path, tmp_path):
     assert not (tmp_path / "no.html").exists()
 
 
-def _outside_the_figure(figure) -> list[str]:
-    """The axes and texts of a drawn figure that reach beyond its edges (they would be cut off)."""
-    figure.canvas.draw()
-    renderer = figure.canvas.get_renderer()
-    page = figure.bbox
-    reaching_out = []
-    for index, axes in enumerate(figure.axes):
-        box = axes.get_tightbbox(renderer)
-        if box.x0 < page.x0 - 0.5 or box.x1 > page.x1 + 0.5 or box.y0 < page.y0 - 0.5 or box.y1 > page.y1 + 0.5:
-            reaching_out.append(f"axes {index} ({axes.get_label() or axes.get_title(loc='left')}): {box.bounds}")
-    for text in figure.texts:
-        box = text.get_window_extent(renderer)
-        if box.x0 < page.x0 or box.x1 > page.x1:
-            reaching_out.append(f"text {text.get_text()!r}: {box.bounds}")
-    return reaching_out
-
-
-def test_maps_keep_their_colour_bar_labels_inside_the_figure(two_arms):
-    # A diverging scale's tick labels carry a minus sign ("−0.15"), the widest the colour bar has;
-    # its label ("Mean paired difference (...)") stands to the right of them.
-    for figure in (maps.map_figure(two_arms)[0], maps.arm_maps_figure(two_arms)[0],
-                   maps.difference_map_figure(two_arms)[0]):
-        assert _outside_the_figure(figure) == []
+def test_no_figure_of_a_comparison_reaches_past_its_page(two_arms):
+    # Each figure's widest labels: a diverging colour bar's minus-signed ticks and its label (the
+    # maps), a long title with an arm's name (the heatmap), the federal stance's panel title in the
+    # right column (the trajectories), the targets' quantities under three panels a row.
+    built = {"adoption": figures.adoption_figure(two_arms), "resistance": figures.resistance_figure(two_arms),
+             "events": figures.event_timing_figure(two_arms), "heatmap": figures.heatmap_figure(two_arms),
+             "targets": figures.targets_figure(two_arms),
+             "trajectories": compare_figures.trajectories_figure(two_arms),
+             "forest": compare_figures.forest_figure(two_arms), "map": maps.map_figure(two_arms),
+             "arm maps": maps.arm_maps_figure(two_arms), "difference map": maps.difference_map_figure(two_arms)}
+    assert {name: outside_the_page(figure) for name, (figure, _) in built.items()} == {name: [] for name in built}
+    assert {name: overlapping_labels(figure) for name, (figure, _) in built.items()} == {name: [] for name in built}
