@@ -12,7 +12,6 @@
 #include "sim/runner/manifest.hpp"
 #include "sim/runner/memory_estimate.hpp"
 #include "sim/runner/paired_facts.hpp"
-#include "sim/runner/provenance.hpp"
 #include "sim/runner/replications.hpp"
 #include "sim/runner/stop_signals.hpp"
 #include "sim/runner/stylised_facts.hpp"
@@ -20,7 +19,6 @@
 #include "sim/runner/thread_limit.hpp"
 #include "sim/scenario/scenario.hpp"
 #include "sim/store/results_database.hpp"
-#include "sim/store/store_error.hpp"
 #include "sim/store/target_table.hpp"
 
 namespace policysim::runner {
@@ -115,36 +113,6 @@ void print_dry_run(const scenario::Scenario& scenario, const model::Country& cou
 }
 
 }  // namespace
-
-ExperimentOptions options_from_manifest(const std::filesystem::path& results,
-                                        const std::filesystem::path& out_dir) {
-  const std::filesystem::path database =
-      std::filesystem::is_directory(results) ? results / "results.sqlite" : results;
-  const nlohmann::json manifest = store::read_manifest(database);
-  for (const auto& [key, command] : {std::pair{"compare_arms", "compare"}, {"sweep", "sweep"}}) {
-    if (manifest.contains(key)) {
-      throw store::StoreError(database.string() + " was written by `policysim " + command +
-                                  "`; remaking its runs from the manifest covers `policysim run` "
-                                  "databases only",
-                              store::StoreError::missing_input);
-    }
-  }
-  std::error_code error;
-  if (std::filesystem::equivalent(database.parent_path().empty() ? "." : database.parent_path(),
-                                  out_dir, error)) {
-    throw store::StoreError(
-        "the runs would be remade into the folder they are read from; give "
-        "another directory with -o DIR",
-        store::StoreError::cannot_create_output);
-  }
-  ExperimentOptions options;
-  options.scenario_file = write_scenario_from_manifest(manifest, out_dir / "inputs");
-  options.out_dir = out_dir;
-  options.replications = manifest.at("replications").get<int>();
-  options.seed = std::stoull(manifest.at("seed").get<std::string>());
-  options.region_series = manifest.value("region_series", false);
-  return options;
-}
 
 ExperimentResult run_experiment(const ExperimentOptions& options, std::ostream& out,
                                 std::ostream& log) {

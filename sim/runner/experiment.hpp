@@ -34,14 +34,6 @@ struct ExperimentResult {
   int stop_signal = 0;  ///< the signal that stopped it before every run was stored, or 0
 };
 
-/// The options that make the runs of the database `results` (a folder or its results.sqlite)
-/// again into `out_dir`, from its manifest alone: its resolved scenario and data files are
-/// written to `out_dir`/inputs/, and its seed, replications and per-region switch are taken.
-/// Throws StoreError when the manifest cannot do it (written by an older policysim, or by
-/// `policysim compare`, whose arms it does not remake).
-ExperimentOptions options_from_manifest(const std::filesystem::path& results,
-                                        const std::filesystem::path& out_dir);
-
 /// Runs (or, with dry_run, describes) the experiment. The summary and target tables go to `out`,
 /// progress and notes to `log`. Once a signal asks to stop (stop_signals.hpp), it stores the
 /// runs in flight, marks the database interrupted and returns without summary or targets. Throws

@@ -97,6 +97,19 @@ expect "reproduce from the manifest alone" 0 "results:" \
   fail "reproduced runs differ from the original's"
 expect "reproduce into the folder read from" 73 "another directory" \
   reproduce "$work/reference" -o "$work/reference"
+# So does a comparison's, with its table: against a chosen reference, with regional series.
+"$exe" compare "$src/scenarios/eu_programme.yaml" --arms eu --reference us --reps 3 --seed 5 \
+  --regions -j 2 -q -o "$work/compared" >/dev/null 2>&1 || fail "comparison to reproduce"
+expect "reproduce a comparison" 0 "eu - us" reproduce "$work/compared" -o "$work/recompared" -q
+comparisons() { sqlite3 "$1" "SELECT * FROM comparisons ORDER BY arm, reference, outcome"; }
+[ "$(content "$work/recompared/results.sqlite" | md5sum)" = \
+  "$(content "$work/compared/results.sqlite" | md5sum)" ] ||
+  fail "a reproduced comparison's runs differ from the original's"
+[ "$(comparisons "$work/recompared/results.sqlite" | md5sum)" = \
+  "$(comparisons "$work/compared/results.sqlite" | md5sum)" ] ||
+  fail "a reproduced comparison's table differs from the original's"
+[ "$(sqlite3 "$work/recompared/results.sqlite" "SELECT count(*) FROM runs")" = 6 ] ||
+  fail "a reproduced comparison of two arms and 3 replicates does not hold 6 runs"
 
 # 2. Two writers on one folder: the second is refused at once, naming the first.
 "$exe" run "$tiny" --reps 3000 --seed 1 -j 1 -q -o "$work/shared" >/dev/null 2>&1 &

@@ -10,12 +10,14 @@
 #include <map>
 #include <sstream>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include "sim/core/temporary_folder.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/runner/paired_statistics.hpp"
 #include "sim/runner/regional_comparison.hpp"
+#include "sim/runner/remake.hpp"
 #include "sim/store/comparison_table.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
@@ -315,6 +317,49 @@ TEST_CASE("adaptive replication stops at the first batch precise enough, and res
   CHECK(again.replicates == n);
   CHECK(again.runs_written == 0);
   CHECK(comparisons_table(again.database) == comparisons_table(result.database));
+}
+
+TEST_CASE("a comparison's runs and table are made again from its database alone",
+          "[runner][compare][reproduce]") {
+  TempDir dir("remake");
+  const auto scenario = write_fixture(dir.path());
+  // Adaptive, against a chosen reference, over some of the arms, with regional series: the
+  // manifest must carry all of it.
+  auto options = options_for(scenario, dir.path() / "original", 4, 2);
+  options.replications.reset();
+  options.batch = 4;
+  options.max_replications = 40;
+  options.precision = 0.002;
+  options.outcome = "final_mean_law";
+  options.arms = {"more_training"};
+  options.reference = "backlash";
+  options.region_series = true;
+  const auto original = compare(options);
+  REQUIRE(original.replicates > 4);
+  fs::remove(scenario);  // only the database is left to say what was compared
+
+  auto remake = runner::options_from_manifest(dir.path() / "original", dir.path() / "again");
+  REQUIRE(std::holds_alternative<runner::CompareOptions>(remake));
+  auto& again = std::get<runner::CompareOptions>(remake);
+  // The reference first, then the arms asked for: the base was not among them.
+  CHECK(again.arms == std::vector<std::string>{"backlash", "more_training"});
+  CHECK(again.reference == "backlash");
+  CHECK(again.replications == original.replicates);
+  CHECK(again.seed == 5);
+  CHECK(again.region_series);
+  CHECK(again.bootstrap_resamples == 500);
+  CHECK_FALSE(again.precision);
+  again.quiet = true;
+  const auto remade = compare(again);
+  CHECK(remade.runs_written == 2 * original.replicates);
+  CHECK(comparisons_table(remade.database) == comparisons_table(original.database));
+  for (const char* arm : {"backlash", "more_training"}) {
+    CHECK(arm_outcomes(remade.database, arm) == arm_outcomes(original.database, arm));
+  }
+  const char* const regional =
+      "SELECT r.arm, r.replicate, s.tick, s.region, s.a_law, s.rho FROM "
+      "region_series s JOIN runs r USING (run_id) ORDER BY 1, 2, 3, 4";
+  CHECK(query_values(remade.database, regional) == query_values(original.database, regional));
 }
 
 TEST_CASE("unknown arms and outcomes are usage errors with suggestions", "[runner][compare]") {

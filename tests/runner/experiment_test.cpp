@@ -8,6 +8,7 @@
 #include <regex>
 #include <sstream>
 #include <string>
+#include <variant>
 #include <vector>
 
 #include <sys/utsname.h>
@@ -15,6 +16,7 @@
 #include "sim/core/temporary_folder.hpp"
 #include "sim/model/metrics.hpp"
 #include "sim/runner/manifest.hpp"
+#include "sim/runner/remake.hpp"
 #include "sim/store/results_database.hpp"
 #include "sim/store/sqlite_db.hpp"
 #include "sim/store/store_error.hpp"
@@ -411,7 +413,8 @@ TEST_CASE("a database's runs are made again, identical, from its manifest alone"
   // The scenario's files are gone: only the database is left to say what was run.
   fs::remove(dir.path() / "b2.yaml");
   fs::remove(dir.path() / "v2.yaml");
-  auto again = runner::options_from_manifest(dir.path() / "original", dir.path() / "again");
+  auto again = std::get<runner::ExperimentOptions>(
+      runner::options_from_manifest(dir.path() / "original", dir.path() / "again"));
   again.quiet = true;
   CHECK(again.replications == 4);
   CHECK(again.seed == 11);
