@@ -214,3 +214,9 @@ def comparisons_section(results: Results, context: ReportContext) -> str | None:
                                    "Forest plot of paired effects")))
     parts.append(_effects_table(results))
     return "".join(parts)
+
+
+register_section("paired-targets", "Paired targets", 101)(_generic_table_section(
+    "paired_targets", "Facts about an arm against the base on common random numbers, as the engine judged them: "
+    "each is met when the 95 % t interval of the mean paired difference (t_low to t_high) lies in its range "
+    "(low to high); with minus, the difference is the arm's metric minus its minus, run by run."))

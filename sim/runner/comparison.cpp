@@ -457,6 +457,10 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
     programmes.push_back(std::move(effects));
   }
   store::write_comparisons(result.database, result.rows);
+  const auto paired = judge_paired_targets(scenario, db, result.arms, reps);
+  if (!scenario.paired_targets.empty()) {
+    store::write_paired_targets(result.database, paired_target_rows(paired));
+  }
   db.set_manifest("complete", true);
 
   out << '\n'
@@ -471,12 +475,13 @@ CompareResult run_comparison(const CompareOptions& options, std::ostream& out, s
   }
   print_table(out, result.rows, programmes, table, arms, country, scenario.config.tick_count(),
               options.all_outcomes);
-  const auto paired = judge_paired_targets(scenario, db, result.arms, reps);
   if (!paired.empty()) {
     out << "\nPaired targets (arm against base, replicates 0 to " << reps - 1 << ")\n";
     print_paired_targets(out, paired);
   }
-  out << "results: " << result.database.string() << " (table `comparisons`)\n";
+  out << "results: " << result.database.string()
+      << (paired.empty() ? " (table `comparisons`)\n"
+                         : " (tables `comparisons` and `paired_targets`)\n");
   if (result.runs_failed > 0) {
     log << "policysim: " << result.runs_failed
         << " runs failed; the others are stored. Re-run the same command to retry them.\n";

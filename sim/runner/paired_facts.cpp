@@ -73,6 +73,19 @@ std::vector<PairedFactResult> judge_paired_targets(const scenario::Scenario& sce
   return results;
 }
 
+std::vector<store::PairedTargetRow> paired_target_rows(std::span<const PairedFactResult> results) {
+  std::vector<store::PairedTargetRow> rows;
+  for (const auto& result : results) {
+    const scenario::StylisedFact& t = result.target;
+    rows.push_back(
+        {t.name, t.arm, t.metric, t.minus, std::string(scenario::stylised_fact_stat_name(t.stat)),
+         t.window_start ? t.window_start->str() : "", t.window_end ? t.window_end->str() : "",
+         t.source, t.low, t.high, static_cast<int>(result.values.size()), result.mean, result.low,
+         result.high, result.met});
+  }
+  return rows;
+}
+
 void print_paired_targets(std::ostream& out, std::span<const PairedFactResult> results) {
   int met = 0;
   for (const auto& result : results) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "sim/scenario/scenario.hpp"
+#include "sim/store/paired_target_table.hpp"
 #include "sim/store/results_database.hpp"
 
 namespace policysim::runner {
@@ -46,6 +47,9 @@ std::vector<PairedFactResult> judge_paired_targets(const scenario::Scenario& sce
                                                    const store::ResultsDatabase& database,
                                                    std::span<const std::string> arms,
                                                    int replicates);
+
+/// The rows of the `paired_targets` table, one a judged target.
+std::vector<store::PairedTargetRow> paired_target_rows(std::span<const PairedFactResult> results);
 
 /// Prints two lines per paired target: the verdict and name, then the mean difference with its
 /// interval against the range; then how many are met.

@@ -25,7 +25,7 @@ struct TableOrder {
 
 // The run tables, then the derived ones that `policysim run`, `compare` and `sweep` add when they
 // apply.
-constexpr std::array<TableOrder, 12> kTables = {{
+constexpr std::array<TableOrder, 13> kTables = {{
     {"manifest", "key"},
     {"regions", "region"},
     {"runs", "run_id"},
@@ -35,6 +35,7 @@ constexpr std::array<TableOrder, 12> kTables = {{
     {"targets", "name"},
     {"target_values", "name, run_id"},
     {"comparisons", "arm, outcome"},
+    {"paired_targets", "name"},
     {"design", "factor_index"},
     {"sensitivity", "outcome, factor"},
     {"column_meanings", "table_name, column_name"},
@@ -183,7 +184,8 @@ namespace {
   throw StoreError(
       database.string() + " holds no rows in table `" + std::string(table) + "`" +
           (table == "region_series" ? " (they are written by `run` or `compare` with --regions)"
-           : table == "comparisons" ? " (they are written by `compare`)"
+           : table == "comparisons" || table == "paired_targets"
+               ? " (they are written by `compare`)"
            : table == "design" || table == "sensitivity" ? " (they are written by `sweep`)"
                                                          : "") +
           "; leave it out of --tables",

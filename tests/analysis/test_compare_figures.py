@@ -118,3 +118,27 @@ def test_figures_of_a_real_comparison_match_sql(tmp_path):
     assert (row["q_low"], row["median"], row["q_high"]) == pytest.approx(
         _sql_band(database, "resistance_mean", "backlash", 10), abs=1e-12)
 
+
+def test_the_report_of_a_comparison_lists_its_paired_targets_as_stored(tmp_path):
+    executable = engine_executable()
+    if executable is None:
+        pytest.skip("no policysim executable")
+    scenario = tmp_path / "cuts.yaml"
+    scenario.write_text(
+        f"extends: {REPO_ROOT / 'scenarios/smoke/tiny.yaml'}\n"
+        f"data_dir: {REPO_ROOT / 'scenarios/data'}\n"
+        "name: cuts\n"
+        "arms:\n  - {name: no_grants, interventions_remove: [Grants to exposed regions]}\n"
+        "targets_add:\n"
+        "  - {name: victim lower without grants, arm: no_grants, metric: final_mean_victim, stat: outcome,\n"
+        "     range: [-1.0, -1.0e-9]}\n")
+    out = tmp_path / "out"
+    subprocess.run([str(executable), "compare", str(scenario), "--reps", "6", "--seed", "3", "-o", str(out), "-q"],
+                   check=True, capture_output=True, timeout=120)
+    stored = sqlite3.connect(out / "results.sqlite").execute(
+        "SELECT name, arm, pairs FROM paired_targets").fetchall()
+    assert stored == [("victim lower without grants", "no_grants", 6)]
+    html_text = render_report(load(out / "results.sqlite"))
+    section = html_text[html_text.index('<section id="paired-targets"><h2>Paired targets</h2>'):]
+    section = section[:section.index("</section>")]
+    assert "victim lower without grants" in section and "no_grants" in section

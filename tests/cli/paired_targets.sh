@@ -49,6 +49,14 @@ same "$mean" "$recomputed" && ok "its mean is the runs' mean paired difference (
 expected_verdict=$(python3 -c "import sys; print('MET' if float(sys.argv[1]) <= -1e-9 and float(sys.argv[2]) >= -1 else 'NOT MET')" "$high" "$low")
 actual_verdict=$(grep "victim lower without grants" compare.out | sed -E 's/^(MET|NOT MET) .*/\1/')
 check "the verdict" "$expected_verdict" "$actual_verdict"
+# The verdicts are stored: the outcome target's numbers are the comparisons table's, bit for bit.
+stored=$(sqlite3 -separator ' ' cmp/results.sqlite \
+  "SELECT p.pairs, p.met, p.mean_diff = c.mean_diff AND p.t_low = c.t_low AND p.t_high = c.t_high
+   FROM paired_targets p JOIN comparisons c ON c.arm = p.arm AND c.reference = 'base'
+   AND c.outcome = p.metric WHERE p.name = 'victim lower without grants'")
+check "the stored verdict: pairs, met, the comparisons table's interval" \
+  "30 $([ "$actual_verdict" = MET ] && echo 1 || echo 0) 1" "$stored"
+check "paired targets stored" 2 "$(sqlite3 cmp/results.sqlite 'SELECT count(*) FROM paired_targets')"
 # `minus`: within each of the arm's runs, law's kept share minus victim's.
 minus_mean=$(grep -A1 "law keeps more of its peak than victim" compare.out | tail -n1 |
   sed -E 's/.*mean ([^,]+),.*/\1/')
@@ -57,6 +65,12 @@ recomputed=$(sqlite3 cmp/results.sqlite \
    AND share_of_peak_kept_law IS NOT NULL AND share_of_peak_kept_victim IS NOT NULL")
 same "$minus_mean" "$recomputed" && ok "a minus target's mean is the arm's own ($recomputed)" ||
   fail "minus target mean $minus_mean, recomputed $recomputed"
+stored_minus=$(sqlite3 cmp/results.sqlite "SELECT minus || ' ' || mean_diff FROM paired_targets
+  WHERE name = 'law keeps more of its peak than victim'")
+read -r minus_metric minus_stored <<<"$stored_minus"
+check "a minus target's stored metric" share_of_peak_kept_victim "$minus_metric"
+same "$minus_stored" "$recomputed" && ok "a minus target's stored mean is the arm's own" ||
+  fail "minus target stored mean $minus_stored, recomputed $recomputed"
 
 expect 0 "2 paired targets compare an arm with the base" run cuts.yaml --reps 2 -q -o run
 
