@@ -244,6 +244,16 @@ void read_sweep_file(YamlNode& root, const std::filesystem::path& file, Diagnost
   has("scenario")->key.text = "extends";
 }
 
+/// Gives every mark of `tree` the file number `numbers`[its number].
+void renumber_files(YamlNode& tree, const std::vector<int>& numbers) {
+  tree.mark.file = numbers.at(static_cast<std::size_t>(tree.mark.file));
+  for (YamlNode& item : tree.items) renumber_files(item, numbers);
+  for (auto& [key, value] : tree.entries) {
+    renumber_files(key, numbers);
+    renumber_files(value, numbers);
+  }
+}
+
 /// The file's tree with any `extends:` chain resolved. The parent is loaded (and so checked) as a
 /// scenario of its own first, so its own errors name its own file; it is kept in `base`. Problems
 /// with the variant's changes to inherited lists go to `diagnostics`.
@@ -285,6 +295,13 @@ YamlNode read_with_extends(const std::filesystem::path& file, int depth,
   YamlNode merged =
       read_with_extends(parent_file, depth + 1, files_read, parent_diagnostics, grandparent);
   parent_diagnostics.throw_if_any();  // not reached: the parent loaded without problems
+  // The inherited nodes keep the file they came from: a problem found on them when the variant
+  // is read (a warning, or an error that only the variant's changes make) names that file.
+  std::vector<int> file_numbers;
+  for (const std::string& name : parent_diagnostics.files()) {
+    file_numbers.push_back(diagnostics.file_number(name));
+  }
+  renumber_files(merged, file_numbers);
   // The parent's data folder is found relative to the parent; keep it unless the child sets one.
   const bool child_sets_data = std::any_of(root.entries.begin(), root.entries.end(),
                                            [](const auto& e) { return e.key.text == "data_dir"; });

@@ -1,6 +1,7 @@
 #include "sim/scenario/scenario_error.hpp"
 
 #include <algorithm>
+#include <tuple>
 #include <utility>
 
 namespace policysim::scenario {
@@ -25,7 +26,10 @@ std::string join_diagnostics(const std::vector<Diagnostic>& diagnostics, std::si
 }
 
 bool before(const Diagnostic& a, const Diagnostic& b) {
-  return std::pair(a.mark.line, a.mark.column) < std::pair(b.mark.line, b.mark.column);
+  // A variant's problems can lie in the files it extends: its own first, each file's in line
+  // order (the marks of one Diagnostics number the files alike).
+  return std::tuple(a.mark.file, a.mark.line, a.mark.column) <
+         std::tuple(b.mark.file, b.mark.line, b.mark.column);
 }
 
 }  // namespace detail
@@ -55,16 +59,29 @@ ScenarioError::ScenarioError(std::vector<Diagnostic> diagnostics, std::size_t om
 ScenarioError::ScenarioError(std::string file, Mark mark, std::string message)
     : ScenarioError(std::vector<Diagnostic>{{std::move(file), mark, std::move(message)}}) {}
 
+int Diagnostics::file_number(const std::string& file) {
+  const auto known = std::find(files_.begin(), files_.end(), file);
+  if (known != files_.end()) return static_cast<int>(known - files_.begin());
+  files_.push_back(file);
+  return static_cast<int>(files_.size()) - 1;
+}
+
+const std::string& Diagnostics::file_of(Mark mark) const {
+  return mark.file > 0 && static_cast<std::size_t>(mark.file) < files_.size()
+             ? files_[static_cast<std::size_t>(mark.file)]
+             : file_;
+}
+
 void Diagnostics::error(Mark mark, std::string message) {
   ++count_;
-  kept_.push_back({file_, mark, std::move(message)});
+  kept_.push_back({file_of(mark), mark, std::move(message)});
   // Trimming only when twice the limit is reached keeps the cost of each error constant.
   if (kept_.size() >= 2 * kMaxReportedProblems) keep_first();
 }
 
 void Diagnostics::warning(Mark mark, std::string message) {
   if (warnings_.size() < kMaxReportedProblems) {
-    warnings_.push_back({file_, mark, "warning: " + std::move(message)});
+    warnings_.push_back({file_of(mark), mark, "warning: " + std::move(message)});
   }
 }
 

@@ -19,6 +19,9 @@ inline constexpr std::size_t kMaxReportedProblems = 50;
 struct Mark {
   int line = 0;
   int column = 0;
+  /// Which file: 0 the one a Diagnostics reads, k > 0 its k-th other (one an `extends` chain
+  /// brought nodes from; Diagnostics::file_number).
+  int file = 0;
 };
 
 /// One problem at one place.
@@ -77,6 +80,10 @@ class Diagnostics {
   /// Problems recorded, including those that will not be shown.
   std::size_t count() const { return count_; }
   const std::string& file() const { return file_; }
+  /// The files marks may name (Mark::file), this one first.
+  const std::vector<std::string>& files() const { return files_; }
+  /// The number marks give `file`, added to files() when new.
+  int file_number(const std::string& file);
   /// Throws one ScenarioError holding the first kMaxReportedProblems problems by position and
   /// the count of the rest; no-op if none.
   void throw_if_any();
@@ -85,7 +92,11 @@ class Diagnostics {
   /// Sorts the kept problems by position and drops all but the first kMaxReportedProblems.
   void keep_first();
 
+  /// The name a problem at `mark` is reported under.
+  const std::string& file_of(Mark mark) const;
+
   std::string file_;
+  std::vector<std::string> files_{file_};
   /// The problems that may yet be shown: memory stays bounded however many are recorded.
   std::vector<Diagnostic> kept_;
   std::size_t count_ = 0;

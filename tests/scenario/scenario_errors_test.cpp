@@ -12,7 +12,9 @@
 using Catch::Contains;
 using policysim::scenario::load_scenario;
 using policysim::scenario::ScenarioError;
+using policysim::scenario::testing::load_error;
 using policysim::scenario::testing::write_scenario;
+using policysim::scenario::testing::write_variant;
 
 namespace {
 
@@ -402,6 +404,38 @@ TEST_CASE("a parameter outside its plausible range is accepted with a warning gi
   // The ends of the plausible range are inside it.
   CHECK(load_scenario(write_scenario(kHeader + "parameters: {beta_resistance: 6}\n"))
             .warnings.empty());
+}
+
+TEST_CASE("a problem on an inherited line names the file it is in", "[scenario][errors][extends]") {
+  // The base's implausible parameter (line 8 of s.yaml) warns when the base is read and when a
+  // variant inherits it; the variant's own, on its line 3, names the variant.
+  const auto variant = write_variant(kHeader + "parameters:\n  beta_resistance: 9\n",
+                                     "name: v\nparameters: {gamma: 0.9}\n");
+  const auto base = (variant.parent_path() / "s.yaml").string();
+  const auto scenario = load_scenario(variant);
+  REQUIRE(scenario.warnings.size() == 2);  // in the order found: the inherited map's keys first
+  CHECK(scenario.warnings[0].file == base);
+  CHECK(scenario.warnings[0].mark.line == 8);
+  CHECK(scenario.warnings[0].mark.column == 20);
+  CHECK_THAT(scenario.warnings[0].message, Contains("`beta_resistance` = 9"));
+  CHECK(scenario.warnings[1].file == variant.string());
+  CHECK(scenario.warnings[1].mark.line == 3);
+  CHECK_THAT(scenario.warnings[1].message, Contains("`gamma` = 0.9"));
+  // An error that only the variant's change makes, on a line of the base: the base's target
+  // window (its line 9) lies outside the run the variant shortens. Reported in the base's file,
+  // after the variant's own error.
+  const auto shortened = write_variant(
+      kHeader +
+          "targets:\n  - {name: late, metric: resistance_mean, stat: mean, window: [2003Q1, "
+          "2003Q4], range: [0, 1]}\n",
+      "name: v\nend: 2001Q4\nparameters: {gamma: 2}\n");
+  const auto error = load_error(shortened);
+  REQUIRE(error.diagnostics().size() == 2);
+  CHECK(error.diagnostics()[0].file == shortened.string());
+  CHECK(error.diagnostics()[0].mark.line == 4);
+  CHECK(error.diagnostics()[1].file == (shortened.parent_path() / "s.yaml").string());
+  CHECK(error.diagnostics()[1].mark.line == 8);
+  CHECK_THAT(error.diagnostics()[1].message, Contains("outside the run"));
 }
 
 TEST_CASE(
