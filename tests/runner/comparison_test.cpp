@@ -64,6 +64,19 @@ runner::CompareOptions options_for(const fs::path& scenario, const fs::path& out
   return options;
 }
 
+/// Adaptive on final_mean_law: batches of 4 replicates (2 threads) until the half-width of its
+/// interval is at most `precision`, or `most` replicates.
+runner::CompareOptions adaptive_options_for(const fs::path& scenario, const fs::path& out, int most,
+                                            double precision) {
+  auto options = options_for(scenario, out, 4, 2);
+  options.replications.reset();
+  options.batch = 4;
+  options.max_replications = most;
+  options.precision = precision;
+  options.outcome = "final_mean_law";
+  return options;
+}
+
 runner::CompareResult compare(const runner::CompareOptions& options, std::string* text = nullptr) {
   std::ostringstream out, log;
   auto result = runner::run_comparison(options, out, log);
@@ -278,12 +291,7 @@ TEST_CASE("adaptive replication stops at the first batch precise enough, and res
           "[runner][compare][adaptive]") {
   TempDir dir("adaptive");
   const auto scenario = write_fixture(dir.path());
-  auto options = options_for(scenario, dir.path() / "out", 4, 2);
-  options.replications.reset();
-  options.batch = 4;
-  options.max_replications = 200;
-  options.precision = 0.001;
-  options.outcome = "final_mean_law";
+  auto options = adaptive_options_for(scenario, dir.path() / "out", 200, 0.001);
   options.arms = {"backlash", "more_training"};
   std::string text;
   const auto result = compare(options, &text);
@@ -325,12 +333,7 @@ TEST_CASE("a comparison's runs and table are made again from its database alone"
   const auto scenario = write_fixture(dir.path());
   // Adaptive, against a chosen reference, over some of the arms, with regional series: the
   // manifest must carry all of it.
-  auto options = options_for(scenario, dir.path() / "original", 4, 2);
-  options.replications.reset();
-  options.batch = 4;
-  options.max_replications = 40;
-  options.precision = 0.002;
-  options.outcome = "final_mean_law";
+  auto options = adaptive_options_for(scenario, dir.path() / "original", 40, 0.002);
   options.arms = {"more_training"};
   options.reference = "backlash";
   options.region_series = true;
