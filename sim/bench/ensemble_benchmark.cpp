@@ -16,6 +16,7 @@
 #include "sim/bench/output_hash.hpp"
 #include "sim/bench/reference_network.hpp"
 #include "sim/bench/thread_arena.hpp"
+#include "sim/core/process_info.hpp"
 #include "sim/core/temporary_folder.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/experiment_database.hpp"
@@ -105,7 +106,7 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
       const model::RunOptions run_options{false, false};
       tbb::parallel_for(tbb::blocked_range<std::size_t>(0, reps, 1), [&](const auto& range) {
         for (std::size_t i = range.begin(); i != range.end(); ++i) {
-          const double job_cpu_started = thread_cpu_seconds();
+          const double job_cpu_started = core::thread_cpu_seconds();
           const int replicate = static_cast<int>(i);
           const std::uint64_t seed = runner::replicate_seed(options.seed, replicate);
           const auto run_started = Clock::now();
@@ -117,17 +118,17 @@ EnsembleResult run_ensemble_benchmark(const EnsembleOptions& options) {
           const auto handing_started = Clock::now();
           writer.submit(std::move(record));
           handing.local() += seconds_since(handing_started);
-          working_cpu.local() += thread_cpu_seconds() - job_cpu_started;
+          working_cpu.local() += core::thread_cpu_seconds() - job_cpu_started;
         }
       });
       // Writing the batches left, committing and closing (which checkpoints the log into the
       // database file) are part of writing the results.
       const double batches_cpu = writer.cpu_seconds();
       const auto closing = Clock::now();
-      const double closing_cpu_started = thread_cpu_seconds();
+      const double closing_cpu_started = core::thread_cpu_seconds();
       writer.finish();
       db.reset();
-      const double closing_cpu = thread_cpu_seconds() - closing_cpu_started;
+      const double closing_cpu = core::thread_cpu_seconds() - closing_cpu_started;
       result.write_cpu_seconds.seconds.push_back(batches_cpu + closing_cpu);
       result.worker_cpu_seconds.seconds.push_back(
           closing_cpu + std::accumulate(working_cpu.begin(), working_cpu.end(), 0.0));

@@ -5,16 +5,12 @@
 #include <chrono>
 #include <vector>
 
-#include "sim/core/process_info.hpp"
-
 namespace policysim::bench {
 
 using Clock = std::chrono::steady_clock;
 
 /// Seconds from `start` to now.
 double seconds_since(Clock::time_point start);
-
-using core::thread_cpu_seconds;
 
 /// Wall-clock seconds of repeated measurements.
 struct Timings {

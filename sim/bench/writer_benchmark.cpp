@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "sim/bench/output_hash.hpp"
+#include "sim/core/process_info.hpp"
 #include "sim/core/temporary_folder.hpp"
 #include "sim/model/simulation.hpp"
 #include "sim/runner/experiment_database.hpp"
@@ -41,7 +42,7 @@ WriterResult run_writer_benchmark(const WriterOptions& options) {
   std::vector<store::RunRecord> records;
   OutputHash hash;
   std::size_t events = 0;
-  const double compute_started = thread_cpu_seconds();
+  const double compute_started = core::thread_cpu_seconds();
   for (int replicate = 0; replicate < options.replications; ++replicate) {
     const std::uint64_t seed = runner::replicate_seed(options.seed, replicate);
     model::RunOutput output = simulation.run(seed, model::RunOptions{false, false});
@@ -50,7 +51,7 @@ WriterResult run_writer_benchmark(const WriterOptions& options) {
     hash.add(output.outcomes);
     records.push_back(runner::to_record(std::move(output), "base", replicate, seed, 0.0, quarters));
   }
-  result.compute_cpu_seconds = thread_cpu_seconds() - compute_started;
+  result.compute_cpu_seconds = core::thread_cpu_seconds() - compute_started;
   result.events = static_cast<double>(events) / options.replications;
   result.hash = hash.value();
 
@@ -59,11 +60,11 @@ WriterResult run_writer_benchmark(const WriterOptions& options) {
     std::optional<store::ResultsDatabase> db = store::ResultsDatabase::open(
         folder.path() / "results.sqlite", runner::results_schema(), scenario.name, "benchmark");
     db->write_regions(country.codes, country.names, runner::district_of_each_region(country));
-    const double started = thread_cpu_seconds();
+    const double started = core::thread_cpu_seconds();
     for (const store::RunRecord& record : records) db->write_run(record);
     db->flush();
     db.reset();  // closing checkpoints the log into the file: part of writing
-    result.write_cpu_seconds.seconds.push_back(thread_cpu_seconds() - started);
+    result.write_cpu_seconds.seconds.push_back(core::thread_cpu_seconds() - started);
   }
   return result;
 }

@@ -93,20 +93,26 @@ def test_a_database_without_comparisons_has_no_forest_plot(tmp_path):
     assert '<section id="comparisons">' not in render_report(results)
 
 
-def test_figures_of_a_real_comparison_match_sql(tmp_path):
+def _engine_comparison(tmp_path, variant: str, reps: int) -> Path:
+    """The results database of `policysim compare` (seed 3) on the smoke scenario extended by the
+    YAML `variant`; skips the test without an engine."""
     executable = engine_executable()
     if executable is None:
         pytest.skip("no policysim executable")
-    scenario = tmp_path / "tiny_compare.yaml"
-    scenario.write_text(
-        f"extends: {REPO_ROOT / 'scenarios/smoke/tiny.yaml'}\n"
-        f"data_dir: {REPO_ROOT / 'scenarios/data'}\n"
-        "name: tiny_compare\ntargets: []\n"
-        "arms:\n  - {name: same}\n  - {name: backlash, parameters: {alpha_F: 0.3}}\n")
+    scenario = tmp_path / "variant.yaml"
+    scenario.write_text(f"extends: {REPO_ROOT / 'scenarios/smoke/tiny.yaml'}\n"
+                        f"data_dir: {REPO_ROOT / 'scenarios/data'}\n" + variant)
     out = tmp_path / "out"
-    subprocess.run([str(executable), "compare", str(scenario), "--reps", "5", "--seed", "3", "-o", str(out), "-q",
-                    "-j", "2"], check=True, capture_output=True, timeout=120, env=dict(os.environ, NO_COLOR="1"))
-    database = out / "results.sqlite"
+    subprocess.run([str(executable), "compare", str(scenario), "--reps", str(reps), "--seed", "3", "-o", str(out),
+                    "-q", "-j", "2"], check=True, capture_output=True, timeout=120,
+                   env=dict(os.environ, NO_COLOR="1"))
+    return out / "results.sqlite"
+
+
+def test_figures_of_a_real_comparison_match_sql(tmp_path):
+    database = _engine_comparison(
+        tmp_path, "name: tiny_compare\ntargets: []\n"
+                  "arms:\n  - {name: same}\n  - {name: backlash, parameters: {alpha_F: 0.3}}\n", reps=5)
     results = load(database)
     _, forest = compare_figures.forest_figure(results, OUTCOMES)
     assert _frame_rows(forest) == _sql_comparisons(database, OUTCOMES)
@@ -120,25 +126,15 @@ def test_figures_of_a_real_comparison_match_sql(tmp_path):
 
 
 def test_the_report_of_a_comparison_lists_its_paired_targets_as_stored(tmp_path):
-    executable = engine_executable()
-    if executable is None:
-        pytest.skip("no policysim executable")
-    scenario = tmp_path / "cuts.yaml"
-    scenario.write_text(
-        f"extends: {REPO_ROOT / 'scenarios/smoke/tiny.yaml'}\n"
-        f"data_dir: {REPO_ROOT / 'scenarios/data'}\n"
-        "name: cuts\n"
-        "arms:\n  - {name: no_grants, interventions_remove: [Grants to exposed regions]}\n"
-        "targets_add:\n"
-        "  - {name: victim lower without grants, arm: no_grants, metric: final_mean_victim, stat: outcome,\n"
-        "     range: [-1.0, -1.0e-9]}\n")
-    out = tmp_path / "out"
-    subprocess.run([str(executable), "compare", str(scenario), "--reps", "6", "--seed", "3", "-o", str(out), "-q"],
-                   check=True, capture_output=True, timeout=120)
-    stored = sqlite3.connect(out / "results.sqlite").execute(
-        "SELECT name, arm, pairs FROM paired_targets").fetchall()
+    database = _engine_comparison(
+        tmp_path, "name: cuts\n"
+                  "arms:\n  - {name: no_grants, interventions_remove: [Grants to exposed regions]}\n"
+                  "targets_add:\n"
+                  "  - {name: victim lower without grants, arm: no_grants, metric: final_mean_victim, stat: outcome,\n"
+                  "     range: [-1.0, -1.0e-9]}\n", reps=6)
+    stored = sqlite3.connect(database).execute("SELECT name, arm, pairs FROM paired_targets").fetchall()
     assert stored == [("victim lower without grants", "no_grants", 6)]
-    html_text = render_report(load(out / "results.sqlite"))
+    html_text = render_report(load(database))
     section = html_text[html_text.index('<section id="paired-targets"><h2>Paired targets</h2>'):]
     section = section[:section.index("</section>")]
     assert "victim lower without grants" in section and "no_grants" in section
